@@ -1,0 +1,3 @@
+package io.quotegraph.model;
+
+public enum EntityType { PERSON, ORGANIZATION, LOCATION, COUNTRY, OTHER }
