@@ -1,0 +1,134 @@
+package io.quotegraph.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The whole system on its embedded defaults: a real PostgreSQL, the MongoDB-compatible server, and the three
+ * services as child processes wired to them and to each other. Used by {@code ./quotegraph up} and the end-to-end tests.
+ */
+public final class QuotegraphStack implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    private static final String SERVICE_HEAP = "384m";
+
+    private final StackSettings settings;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Map<String, Duration> startupTimes = new LinkedHashMap<>();
+    private EmbeddedPostgresServer postgres;
+    private EmbeddedMongoServer mongo;
+    private ServiceProcess ingest;
+    private ServiceProcess statements;
+    private ServiceProcess gateway;
+
+    private QuotegraphStack(StackSettings settings) {
+        this.settings = settings;
+    }
+
+    public static QuotegraphStack start(StackSettings settings) {
+        QuotegraphStack stack = new QuotegraphStack(settings);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        Path data = settings.dataDirectory().toAbsolutePath();
+        if (settings.clean()) {
+            deleteRecursively(data);
+        }
+        long databasesStart = System.nanoTime();
+        postgres = track(EmbeddedPostgresServer.start(data.resolve("postgres"), 0));
+        mongo = track(EmbeddedMongoServer.start(data.resolve("mongo/quotegraph.mv"), 0));
+        startupTimes.put("databases", Duration.ofNanos(System.nanoTime() - databasesStart));
+
+        Path root = settings.projectRoot().toAbsolutePath();
+        Path logs = data.resolve("logs");
+        String statementsUrl = "http://localhost:" + settings.statementsPort();
+        String ingestUrl = "http://localhost:" + settings.ingestPort();
+        statements = track(ServiceProcess.start("statements-service", root.resolve("statements-service"),
+                settings.statementsPort(), Map.of(
+                        "QUARKUS_MONGODB_CONNECTION_STRING", mongo.connectionString()),
+                SERVICE_HEAP, logs));
+        ingest = track(ServiceProcess.start("ingest-service", root.resolve("ingest-service"),
+                settings.ingestPort(), Map.of(
+                        "QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(),
+                        "QUARKUS_DATASOURCE_USERNAME", EmbeddedPostgresServer.USER,
+                        "QUARKUS_DATASOURCE_PASSWORD", EmbeddedPostgresServer.PASSWORD,
+                        "QUARKUS_REST_CLIENT_STATEMENTS_SERVICE_URL", statementsUrl),
+                SERVICE_HEAP, logs));
+        gateway = track(ServiceProcess.start("gateway", root.resolve("gateway"),
+                settings.gatewayPort(), Map.of(
+                        "QUARKUS_REST_CLIENT_INGEST_SERVICE_URL", ingestUrl,
+                        "QUARKUS_REST_CLIENT_STATEMENTS_SERVICE_URL", statementsUrl),
+                SERVICE_HEAP, logs));
+        for (ServiceProcess service : List.of(statements, ingest, gateway)) {
+            startupTimes.put(service.name(), service.awaitReady(READY_TIMEOUT));
+        }
+    }
+
+    private <T extends AutoCloseable> T track(T resource) {
+        started.add(resource);
+        return resource;
+    }
+
+    public String gatewayUrl() {
+        return gateway.baseUrl();
+    }
+
+    public String ingestUrl() {
+        return ingest.baseUrl();
+    }
+
+    public String statementsUrl() {
+        return statements.baseUrl();
+    }
+
+    public Path logDirectory() {
+        return settings.dataDirectory().toAbsolutePath().resolve("logs");
+    }
+
+    /** Time from launch to ready, per service (and for the two databases together). */
+    public Map<String, Duration> startupTimes() {
+        return Map.copyOf(startupTimes);
+    }
+
+    /** Stops the services first, then the databases they write to. */
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                System.err.println("while stopping: " + e.getMessage());
+            }
+        }
+        started.clear();
+    }
+
+    private static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not clean " + directory, e);
+        }
+    }
+}
