@@ -1,6 +1,10 @@
-package io.quotegraph.devstack;
+package io.quotegraph.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.quotegraph.devstack.JsonHttp;
+import io.quotegraph.devstack.QuotegraphStack;
+import io.quotegraph.devstack.SampleLoader;
+import io.quotegraph.devstack.StackSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

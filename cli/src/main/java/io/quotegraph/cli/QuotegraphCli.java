@@ -1,4 +1,4 @@
-package io.quotegraph.devstack;
+package io.quotegraph.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +10,7 @@ import java.util.logging.LogManager;
 /** {@code ./quotegraph}: the one entry point for users. */
 @Command(name = "quotegraph", mixinStandardHelpOptions = true, version = "quotegraph 0.1.0",
         description = "Who said what, about whom, and when, in the news.",
-        subcommands = {UpCommand.class})
+        subcommands = {UpCommand.class, ExtractCommand.class, EvalCommand.class})
 public final class QuotegraphCli implements Runnable {
 
     @CommandLine.Spec

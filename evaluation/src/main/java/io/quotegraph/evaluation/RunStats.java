@@ -1,0 +1,23 @@
+package io.quotegraph.evaluation;
+
+/**
+ * What one extraction run cost, written beside its predictions as {@code PRED.jsonl.stats.json}.
+ *
+ * @param cpuSeconds        CPU time of the extracting thread: throughput per core
+ * @param peakHeapMegabytes the highest heap use seen during the run
+ */
+public record RunStats(String system, int articles, double megabytes, double seconds, double cpuSeconds,
+                       double peakHeapMegabytes) {
+
+    public double articlesPerSecond() {
+        return seconds == 0 ? 0 : articles / seconds;
+    }
+
+    public double megabytesPerCpuSecond() {
+        return cpuSeconds == 0 ? 0 : megabytes / cpuSeconds;
+    }
+
+    public double articlesPerCpuSecond() {
+        return cpuSeconds == 0 ? 0 : articles / cpuSeconds;
+    }
+}
