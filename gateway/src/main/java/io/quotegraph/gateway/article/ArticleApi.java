@@ -1,0 +1,92 @@
+package io.quotegraph.gateway.article;
+
+import io.quotegraph.gateway.client.IngestBackend;
+import io.quotegraph.gateway.client.NewArticle;
+import io.quotegraph.gateway.client.StatementsBackend;
+import io.quotegraph.gateway.event.Event;
+import io.quotegraph.gateway.graphql.PageRequest;
+import io.quotegraph.gateway.graphql.Slice;
+import io.quotegraph.gateway.statement.NestedStatements;
+import io.quotegraph.gateway.statement.StatementConnection;
+import io.quotegraph.model.view.EventView;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Articles (ingest-service): queries, the ingest mutation, and the article's nested fields. */
+@GraphQLApi
+public class ArticleApi {
+
+    @Inject
+    IngestBackend ingest;
+
+    @Inject
+    StatementsBackend statements;
+
+    @Inject
+    NestedStatements nestedStatements;
+
+    @Query("article")
+    @Description("The article with this id, or null.")
+    public Article article(@Name("id") @Id @NonNull String id) {
+        return ingest.article(id).map(Article::new).orElse(null);
+    }
+
+    @Query("articles")
+    @Description("Articles, newest first.")
+    @NonNull
+    public ArticleConnection articles(@Name("first") Integer first,
+                                      @Name("after") String after,
+                                      @Name("source") String source,
+                                      @Name("from") Instant from,
+                                      @Name("to") Instant to) {
+        PageRequest page = PageRequest.of(first, after);
+        return ArticleConnection.of(Slice.of(ingest.articles(source, from, to, page.offset(), page.backendLimit()), page)
+                .map(Article::new));
+    }
+
+    @Mutation("ingestArticle")
+    @Description("Stores an article for extraction (or returns the stored one if it is a duplicate).")
+    @NonNull
+    public Article ingestArticle(@Name("input") @NonNull ArticleInput input) {
+        return new Article(ingest.ingest(new NewArticle(input.getUrl(), input.getSource(), input.getTitle(),
+                input.getText(), input.getHtml(), input.getPublishedAt(), input.getLanguage())));
+    }
+
+    @Name("statements")
+    @Description("The statements reported in the article, in text order.")
+    @NonNull
+    public List<@NonNull StatementConnection> statements(@Source List<Article> articles,
+                                                         @Name("first") Integer first,
+                                                         @Name("after") String after) {
+        return nestedStatements.connections(NestedStatements.Parent.ARTICLE,
+                articles.stream().map(Article::getId).toList(), first, after);
+    }
+
+    @Name("events")
+    @Description("The events the article mentions.")
+    @NonNull
+    public List<@NonNull List<@NonNull Event>> events(@Source List<Article> articles) {
+        List<EventView> all = statements.eventsOfArticles(articles.stream().map(Article::getId).toList());
+        Map<String, List<Event>> byArticle = new HashMap<>();
+        for (EventView e : all) {
+            Event event = new Event(e);
+            for (String articleId : e.articleIds()) {
+                byArticle.computeIfAbsent(articleId, k -> new ArrayList<>()).add(event);
+            }
+        }
+        return articles.stream().map(a -> byArticle.getOrDefault(a.getId(), List.of())).toList();
+    }
+}

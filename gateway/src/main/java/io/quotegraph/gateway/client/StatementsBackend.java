@@ -1,0 +1,103 @@
+package io.quotegraph.gateway.client;
+
+import io.quotegraph.model.view.EventView;
+import io.quotegraph.model.view.Page;
+import io.quotegraph.model.view.SpeakerView;
+import io.quotegraph.model.view.StatementView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** statements-service as the gateway uses it: failures become {@link io.quotegraph.gateway.graphql.GatewayException}s naming the service. */
+@ApplicationScoped
+public class StatementsBackend {
+
+    private static final String SERVICE = StatementsClient.SERVICE;
+    /** The page size used when the gateway needs every item of a list (events of some articles). */
+    private static final int ALL_PAGE = 100;
+
+    @Inject
+    @RestClient
+    StatementsClient client;
+
+    public Optional<StatementView> statement(String id) {
+        return BackendCalls.find(SERVICE, () -> client.statement(id));
+    }
+
+    public Page<StatementView> statements(StatementQuery q, int offset, int limit) {
+        return BackendCalls.call(SERVICE, () -> client.statements(
+                empty(q.speakerIds()), empty(q.articleIds()), empty(q.occasionIds()), empty(q.ids()),
+                q.text(), q.kind() == null ? null : q.kind().name(), str(q.from()), str(q.to()), offset, limit));
+    }
+
+    public Optional<SpeakerView> speaker(String id) {
+        return BackendCalls.find(SERVICE, () -> client.speaker(id));
+    }
+
+    public Page<SpeakerView> speakers(String search, int offset, int limit) {
+        return BackendCalls.call(SERVICE, () -> client.speakers(search, null, offset, limit));
+    }
+
+    /** The speakers with these ids, by id (unknown ids are missing): one call per 100 distinct ids. */
+    public Map<String, SpeakerView> speakersByIds(Collection<String> ids) {
+        Map<String, SpeakerView> byId = new HashMap<>();
+        for (List<String> chunk : BackendCalls.chunks(ids)) {
+            BackendCalls.call(SERVICE, () -> client.speakers(null, chunk, 0, chunk.size()))
+                    .items().forEach(s -> byId.put(s.id(), s));
+        }
+        return byId;
+    }
+
+    public Optional<EventView> event(String id) {
+        return BackendCalls.find(SERVICE, () -> client.event(id));
+    }
+
+    public Page<EventView> events(String type, String participantId, LocalDate from, LocalDate to, int offset, int limit) {
+        return BackendCalls.call(SERVICE, () -> client.events(str(from), str(to), type, participantId, null, null, offset, limit));
+    }
+
+    /** The events with these ids, by id (unknown ids are missing): one call per 100 distinct ids. */
+    public Map<String, EventView> eventsByIds(Collection<String> ids) {
+        Map<String, EventView> byId = new HashMap<>();
+        for (List<String> chunk : BackendCalls.chunks(ids)) {
+            BackendCalls.call(SERVICE, () -> client.events(null, null, null, null, null, chunk, 0, chunk.size()))
+                    .items().forEach(e -> byId.put(e.id(), e));
+        }
+        return byId;
+    }
+
+    /** Every event mentioned by any of these articles: one call per 100 articles, more only if they have over 100 events. */
+    public List<EventView> eventsOfArticles(Collection<String> articleIds) {
+        List<EventView> events = new ArrayList<>();
+        for (List<String> chunk : BackendCalls.chunks(articleIds)) {
+            int offset = 0;
+            while (true) {
+                int from = offset;
+                Page<EventView> page = BackendCalls.call(SERVICE,
+                        () -> client.events(null, null, null, null, chunk, null, from, ALL_PAGE));
+                events.addAll(page.items());
+                offset += page.items().size();
+                if (page.items().isEmpty() || offset >= page.totalCount()) {
+                    break;
+                }
+            }
+        }
+        return events;
+    }
+
+    private static List<String> empty(List<String> values) {
+        return values == null || values.isEmpty() ? null : values;
+    }
+
+    private static String str(Object value) {
+        return value == null ? null : value.toString();
+    }
+}

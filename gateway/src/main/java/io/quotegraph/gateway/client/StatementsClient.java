@@ -1,0 +1,73 @@
+package io.quotegraph.gateway.client;
+
+import io.quotegraph.model.view.EventView;
+import io.quotegraph.model.view.Page;
+import io.quotegraph.model.view.SpeakerView;
+import io.quotegraph.model.view.StatementView;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import java.util.List;
+
+/** statements-service's REST API. Use it through {@link StatementsBackend}, which translates failures. */
+@RegisterRestClient(configKey = StatementsClient.SERVICE)
+@Produces(MediaType.APPLICATION_JSON)
+public interface StatementsClient {
+
+    String SERVICE = "statements-service";
+
+    @GET
+    @Path("/statements")
+    Page<StatementView> statements(@QueryParam("speakerId") List<String> speakerIds,
+                                   @QueryParam("articleId") List<String> articleIds,
+                                   @QueryParam("occasionId") List<String> occasionIds,
+                                   @QueryParam("id") List<String> ids,
+                                   @QueryParam("text") String text,
+                                   @QueryParam("kind") String kind,
+                                   @QueryParam("from") String from,
+                                   @QueryParam("to") String to,
+                                   @QueryParam("offset") Integer offset,
+                                   @QueryParam("limit") Integer limit);
+
+    @GET
+    @Path("/statements/{id}")
+    StatementView statement(@PathParam("id") String id);
+
+    @GET
+    @Path("/speakers")
+    Page<SpeakerView> speakers(@QueryParam("search") String search,
+                               @QueryParam("id") List<String> ids,
+                               @QueryParam("offset") Integer offset,
+                               @QueryParam("limit") Integer limit);
+
+    @GET
+    @Path("/speakers/{id}")
+    SpeakerView speaker(@PathParam("id") String id);
+
+    @GET
+    @Path("/events")
+    Page<EventView> events(@QueryParam("from") String from,
+                           @QueryParam("to") String to,
+                           @QueryParam("type") String type,
+                           @QueryParam("participantId") String participantId,
+                           @QueryParam("articleId") List<String> articleIds,
+                           @QueryParam("id") List<String> ids,
+                           @QueryParam("offset") Integer offset,
+                           @QueryParam("limit") Integer limit);
+
+    @GET
+    @Path("/events/{id}")
+    EventView event(@PathParam("id") String id);
+
+    @ClientExceptionMapper
+    static RuntimeException toException(Response response) {
+        return Problems.toException(SERVICE, response);
+    }
+}

@@ -1,0 +1,88 @@
+package io.quotegraph.gateway.event;
+
+import io.quotegraph.gateway.article.Article;
+import io.quotegraph.gateway.client.IngestBackend;
+import io.quotegraph.gateway.client.StatementsBackend;
+import io.quotegraph.gateway.graphql.PageRequest;
+import io.quotegraph.gateway.graphql.Slice;
+import io.quotegraph.gateway.statement.NestedStatements;
+import io.quotegraph.gateway.statement.StatementConnection;
+import io.quotegraph.model.view.ArticleView;
+import io.quotegraph.model.view.SpeakerView;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Events (statements-service): queries and the event's nested fields. */
+@GraphQLApi
+public class EventApi {
+
+    @Inject
+    StatementsBackend statements;
+
+    @Inject
+    IngestBackend ingest;
+
+    @Inject
+    NestedStatements nestedStatements;
+
+    @Query("event")
+    @Description("The event with this id, or null.")
+    public Event event(@Name("id") @Id @NonNull String id) {
+        return statements.event(id).map(Event::new).orElse(null);
+    }
+
+    @Query("events")
+    @Description("Events; `from`/`to` bound the event date, `participantId` is a speaker id.")
+    @NonNull
+    public EventConnection events(@Name("first") Integer first,
+                                  @Name("after") String after,
+                                  @Name("type") String type,
+                                  @Name("participantId") @Id String participantId,
+                                  @Name("from") LocalDate from,
+                                  @Name("to") LocalDate to) {
+        PageRequest page = PageRequest.of(first, after);
+        return EventConnection.of(Slice.of(statements.events(type, participantId, from, to,
+                page.offset(), page.backendLimit()), page).map(Event::new));
+    }
+
+    @Name("participants")
+    @Description("Who took part (speakers).")
+    @NonNull
+    public List<@NonNull List<@NonNull Entity>> participants(@Source List<Event> events) {
+        List<String> ids = events.stream().flatMap(e -> e.view().participantIds().stream()).toList();
+        Map<String, SpeakerView> byId = ids.isEmpty() ? Map.of() : statements.speakersByIds(ids);
+        return events.stream().map(e -> e.view().participantIds().stream()
+                .map(byId::get).filter(Objects::nonNull).map(Entity::new).toList()).toList();
+    }
+
+    @Name("articles")
+    @Description("The articles that mention the event.")
+    @NonNull
+    public List<@NonNull List<@NonNull Article>> articles(@Source List<Event> events) {
+        List<String> ids = events.stream().flatMap(e -> e.view().articleIds().stream()).toList();
+        Map<String, ArticleView> byId = ids.isEmpty() ? Map.of() : ingest.articlesByIds(ids);
+        return events.stream().map(e -> e.view().articleIds().stream()
+                .map(byId::get).filter(Objects::nonNull).map(Article::new).toList()).toList();
+    }
+
+    @Name("statements")
+    @Description("The statements made at the event, newest first.")
+    @NonNull
+    public List<@NonNull StatementConnection> statements(@Source List<Event> events,
+                                                         @Name("first") Integer first,
+                                                         @Name("after") String after) {
+        return nestedStatements.connections(NestedStatements.Parent.OCCASION,
+                events.stream().map(Event::getId).toList(), first, after);
+    }
+}

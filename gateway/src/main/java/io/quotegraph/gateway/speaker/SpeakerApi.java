@@ -1,0 +1,55 @@
+package io.quotegraph.gateway.speaker;
+
+import io.quotegraph.gateway.client.StatementsBackend;
+import io.quotegraph.gateway.graphql.PageRequest;
+import io.quotegraph.gateway.graphql.Slice;
+import io.quotegraph.gateway.statement.NestedStatements;
+import io.quotegraph.gateway.statement.StatementConnection;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import java.util.List;
+
+/** Speakers (statements-service): queries and the speaker's statements. */
+@GraphQLApi
+public class SpeakerApi {
+
+    @Inject
+    StatementsBackend statements;
+
+    @Inject
+    NestedStatements nestedStatements;
+
+    @Query("speaker")
+    @Description("The speaker with this id, or null.")
+    public Speaker speaker(@Name("id") @Id @NonNull String id) {
+        return statements.speaker(id).map(Speaker::new).orElse(null);
+    }
+
+    @Query("speakers")
+    @Description("Speakers, most quoted first; `search` matches names and aliases.")
+    @NonNull
+    public SpeakerConnection speakers(@Name("first") Integer first,
+                                      @Name("after") String after,
+                                      @Name("search") String search) {
+        PageRequest page = PageRequest.of(first, after);
+        return SpeakerConnection.of(Slice.of(statements.speakers(search == null || search.isBlank() ? null : search,
+                page.offset(), page.backendLimit()), page).map(Speaker::new));
+    }
+
+    @Name("statements")
+    @Description("The speaker's statements, newest first.")
+    @NonNull
+    public List<@NonNull StatementConnection> statements(@Source List<Speaker> speakers,
+                                                         @Name("first") Integer first,
+                                                         @Name("after") String after) {
+        return nestedStatements.connections(NestedStatements.Parent.SPEAKER,
+                speakers.stream().map(Speaker::getId).toList(), first, after);
+    }
+}

@@ -1,0 +1,98 @@
+package io.quotegraph.gateway.statement;
+
+import io.quotegraph.gateway.article.Article;
+import io.quotegraph.gateway.client.IngestBackend;
+import io.quotegraph.gateway.client.StatementQuery;
+import io.quotegraph.gateway.client.StatementsBackend;
+import io.quotegraph.gateway.event.Event;
+import io.quotegraph.gateway.graphql.PageRequest;
+import io.quotegraph.gateway.graphql.Slice;
+import io.quotegraph.gateway.speaker.Speaker;
+import io.quotegraph.model.StatementKind;
+import io.quotegraph.model.view.ArticleView;
+import io.quotegraph.model.view.EventView;
+import io.quotegraph.model.view.SpeakerView;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Source;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Statements (statements-service): queries and the statement's nested fields. */
+@GraphQLApi
+public class StatementApi {
+
+    @Inject
+    StatementsBackend statements;
+
+    @Inject
+    IngestBackend ingest;
+
+    @Query("statement")
+    @Description("The statement with this id, or null.")
+    public Statement statement(@Name("id") @Id @NonNull String id) {
+        return statements.statement(id).map(Statement::new).orElse(null);
+    }
+
+    @Query("statements")
+    @Description("Statements, newest article first. `text`: words that must all occur (case-insensitive).")
+    @NonNull
+    public StatementConnection statements(@Name("first") Integer first,
+                                          @Name("after") String after,
+                                          @Name("speakerId") @Id String speakerId,
+                                          @Name("articleId") @Id String articleId,
+                                          @Name("text") String text,
+                                          @Name("kind") StatementKind kind,
+                                          @Name("from") Instant from,
+                                          @Name("to") Instant to) {
+        PageRequest page = PageRequest.of(first, after);
+        StatementQuery query = new StatementQuery(one(speakerId), one(articleId), null, null,
+                text == null || text.isBlank() ? null : text, kind, from, to);
+        return StatementConnection.of(Slice.of(statements.statements(query, page.offset(), page.backendLimit()), page)
+                .map(Statement::new));
+    }
+
+    @Name("article")
+    @Description("The article the statement was reported in.")
+    @NonNull
+    public List<@NonNull Article> article(@Source List<Statement> sources) {
+        Map<String, ArticleView> byId = ingest.articlesByIds(sources.stream().map(s -> s.view().articleId()).toList());
+        return sources.stream().map(s -> {
+            ArticleView a = byId.get(s.view().articleId());
+            return a == null ? null : new Article(a);
+        }).toList();
+    }
+
+    @Name("speaker")
+    @Description("Who said it, if known.")
+    public List<Speaker> speaker(@Source List<Statement> sources) {
+        List<String> ids = sources.stream().map(s -> s.view().speakerId()).filter(id -> id != null).toList();
+        Map<String, SpeakerView> byId = ids.isEmpty() ? Map.of() : statements.speakersByIds(ids);
+        return sources.stream().map(s -> {
+            SpeakerView v = s.view().speakerId() == null ? null : byId.get(s.view().speakerId());
+            return v == null ? null : new Speaker(v);
+        }).toList();
+    }
+
+    @Name("occasion")
+    @Description("The event at which it was said, if known.")
+    public List<Event> occasion(@Source List<Statement> sources) {
+        List<String> ids = sources.stream().map(s -> s.view().occasionId()).filter(id -> id != null).toList();
+        Map<String, EventView> byId = ids.isEmpty() ? Map.of() : statements.eventsByIds(ids);
+        return sources.stream().map(s -> {
+            EventView v = s.view().occasionId() == null ? null : byId.get(s.view().occasionId());
+            return v == null ? null : new Event(v);
+        }).toList();
+    }
+
+    private static List<String> one(String id) {
+        return id == null || id.isBlank() ? null : List.of(id);
+    }
+}

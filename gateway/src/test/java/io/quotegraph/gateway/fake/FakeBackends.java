@@ -1,0 +1,305 @@
+package io.quotegraph.gateway.fake;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quotegraph.model.view.ArticleStatus;
+import io.quotegraph.model.view.ArticleView;
+import io.quotegraph.model.view.EventView;
+import io.quotegraph.model.view.Page;
+import io.quotegraph.model.view.SpeakerView;
+import io.quotegraph.model.view.StatementView;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * ingest-service and statements-service, faked in-process on one JDK HttpServer serving {@link FakeData}.
+ * Counts requests per "METHOD /path" (GET /__stats, POST /__reset) and keeps the last POST /articles body (GET /__last-post).
+ * Both rest-client URLs point at it.
+ */
+public class FakeBackends implements QuarkusTestResourceLifecycleManager {
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+    private volatile String lastPost = "{}";
+    private HttpServer server;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.createContext("/", this::handle);
+        server.start();
+        String url = "http://127.0.0.1:" + server.getAddress().getPort();
+        return Map.of(
+                "quarkus.rest-client.ingest-service.url", url,
+                "quarkus.rest-client.statements-service.url", url);
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            String method = ex.getRequestMethod();
+            String path = ex.getRequestURI().getRawPath();
+            Map<String, List<String>> q = query(ex.getRequestURI().getRawQuery());
+            if (path.equals("/__stats")) {
+                Map<String, Integer> snapshot = new TreeMap<>();
+                counts.forEach((k, v) -> snapshot.put(k, v.get()));
+                send(ex, 200, snapshot);
+                return;
+            }
+            if (path.equals("/__reset")) {
+                counts.clear();
+                send(ex, 200, Map.of());
+                return;
+            }
+            if (path.equals("/__last-post")) {
+                sendRaw(ex, 200, "application/json", lastPost);
+                return;
+            }
+            counts.computeIfAbsent(method + " " + path, k -> new AtomicInteger()).incrementAndGet();
+            String[] parts = path.substring(1).split("/");
+            String collection = parts[0];
+            String id = parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : null;
+            if (method.equals("POST") && path.equals("/articles")) {
+                postArticle(ex);
+                return;
+            }
+            if (!method.equals("GET")) {
+                problem(ex, 405, "Method Not Allowed", method + " not supported");
+                return;
+            }
+            switch (collection) {
+                case "articles" -> {
+                    if (id != null) {
+                        one(ex, FakeData.ARTICLES.stream().filter(a -> a.id().equals(id)), "article " + id);
+                    } else {
+                        articles(ex, q);
+                    }
+                }
+                case "statements" -> {
+                    if (id != null) {
+                        one(ex, FakeData.STATEMENTS.stream().filter(s -> s.id().equals(id)), "statement " + id);
+                    } else {
+                        statements(ex, q);
+                    }
+                }
+                case "speakers" -> {
+                    if (id != null) {
+                        one(ex, FakeData.SPEAKERS.stream().filter(s -> s.id().equals(id)), "speaker " + id);
+                    } else {
+                        speakers(ex, q);
+                    }
+                }
+                case "events" -> {
+                    if (id != null) {
+                        one(ex, FakeData.EVENTS.stream().filter(e -> e.id().equals(id)), "event " + id);
+                    } else {
+                        events(ex, q);
+                    }
+                }
+                default -> problem(ex, 404, "Not Found", "no resource " + path);
+            }
+        } catch (RuntimeException e) {
+            problem(ex, 500, "Internal Server Error", String.valueOf(e));
+        }
+    }
+
+    private void articles(HttpExchange ex, Map<String, List<String>> q) throws IOException {
+        Stream<ArticleView> s = FakeData.ARTICLES.stream();
+        List<String> ids = q.getOrDefault("id", List.of());
+        if (!ids.isEmpty()) {
+            s = s.filter(a -> ids.contains(a.id()));
+        }
+        String source = first(q, "source");
+        if (source != null) {
+            s = s.filter(a -> source.equals(a.source()));
+        }
+        Instant from = instant(first(q, "from"));
+        Instant to = instant(first(q, "to"));
+        s = s.filter(a -> (from == null || !a.publishedAt().isBefore(from)) && (to == null || a.publishedAt().isBefore(to)));
+        page(ex, q, s.sorted(Comparator.comparing(ArticleView::publishedAt).reversed()).toList(), 100);
+    }
+
+    private void statements(HttpExchange ex, Map<String, List<String>> q) throws IOException {
+        Stream<StatementView> s = FakeData.STATEMENTS.stream();
+        s = s.filter(anyOf(q, "speakerId", StatementView::speakerId));
+        s = s.filter(anyOf(q, "articleId", StatementView::articleId));
+        s = s.filter(anyOf(q, "occasionId", StatementView::occasionId));
+        s = s.filter(anyOf(q, "id", StatementView::id));
+        String text = first(q, "text");
+        if (text != null) {
+            s = s.filter(st -> Stream.of(text.toLowerCase(Locale.ROOT).split("\\s+"))
+                    .allMatch(w -> st.content().text().toLowerCase(Locale.ROOT).contains(w)));
+        }
+        String kind = first(q, "kind");
+        if (kind != null) {
+            s = s.filter(st -> st.kind().name().equals(kind));
+        }
+        Instant from = instant(first(q, "from"));
+        Instant to = instant(first(q, "to"));
+        s = s.filter(st -> (from == null || !st.publishedAt().isBefore(from)) && (to == null || st.publishedAt().isBefore(to)));
+        page(ex, q, s.sorted(Comparator.comparing(StatementView::publishedAt).reversed()
+                .thenComparing(StatementView::articleId).thenComparingInt(StatementView::index)).toList(), 1000);
+    }
+
+    private void speakers(HttpExchange ex, Map<String, List<String>> q) throws IOException {
+        Stream<SpeakerView> s = FakeData.SPEAKERS.stream().filter(anyOf(q, "id", SpeakerView::id));
+        String search = first(q, "search");
+        if (search != null) {
+            String needle = search.toLowerCase(Locale.ROOT);
+            s = s.filter(sp -> Stream.concat(Stream.of(sp.name()), sp.aliases().stream())
+                    .anyMatch(n -> n.toLowerCase(Locale.ROOT).contains(needle)));
+        }
+        page(ex, q, s.sorted(Comparator.comparingLong(SpeakerView::statementCount).reversed()
+                .thenComparing(SpeakerView::name)).toList(), 100);
+    }
+
+    private void events(HttpExchange ex, Map<String, List<String>> q) throws IOException {
+        Stream<EventView> s = FakeData.EVENTS.stream().filter(anyOf(q, "id", EventView::id));
+        List<String> articleIds = q.getOrDefault("articleId", List.of());
+        if (!articleIds.isEmpty()) {
+            s = s.filter(e -> e.articleIds().stream().anyMatch(articleIds::contains));
+        }
+        String participant = first(q, "participantId");
+        if (participant != null) {
+            s = s.filter(e -> e.participantIds().contains(participant));
+        }
+        String type = first(q, "type");
+        if (type != null) {
+            s = s.filter(e -> e.type().equals(type));
+        }
+        LocalDate from = date(first(q, "from"));
+        LocalDate to = date(first(q, "to"));
+        s = s.filter(e -> (from == null || !e.date().isBefore(from)) && (to == null || !e.date().isAfter(to)));
+        page(ex, q, s.sorted(Comparator.comparing(EventView::date).reversed()).toList(), 100);
+    }
+
+    private void postArticle(HttpExchange ex) throws IOException {
+        String body;
+        try (InputStream in = ex.getRequestBody()) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        lastPost = body;
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json = JSON.readValue(body, Map.class);
+        if (json.get("publishedAt") == null) {
+            problem(ex, 400, "Bad Request", "publishedAt is required");
+            return;
+        }
+        if (json.get("text") == null && json.get("html") == null) {
+            problem(ex, 400, "Bad Request", "an article needs text or html");
+            return;
+        }
+        ArticleView created = new ArticleView("new-1", (String) json.get("url"), (String) json.get("source"),
+                (String) json.get("title"), (String) json.get("text"), Instant.parse((String) json.get("publishedAt")),
+                (String) json.get("language"), "hash-new-1", ArticleStatus.PENDING, null, Instant.now());
+        send(ex, 201, created);
+    }
+
+    private <T> void page(HttpExchange ex, Map<String, List<String>> q, List<T> all, int maxLimit) throws IOException {
+        int offset = Integer.parseInt(q.getOrDefault("offset", List.of("0")).get(0));
+        int limit = Integer.parseInt(q.getOrDefault("limit", List.of("20")).get(0));
+        if (limit < 1 || limit > maxLimit || offset < 0) {
+            problem(ex, 400, "Bad Request", "limit must be between 1 and " + maxLimit);
+            return;
+        }
+        int from = Math.min(offset, all.size());
+        send(ex, 200, new Page<>(all.subList(from, Math.min(all.size(), from + limit)), offset, limit, all.size()));
+    }
+
+    private <T> void one(HttpExchange ex, Stream<T> found, String what) throws IOException {
+        var item = found.findFirst();
+        if (item.isPresent()) {
+            send(ex, 200, item.get());
+        } else {
+            problem(ex, 404, "Not Found", "no " + what);
+        }
+    }
+
+    private static <T> Predicate<T> anyOf(Map<String, List<String>> q, String param, java.util.function.Function<T, String> field) {
+        List<String> wanted = q.getOrDefault(param, List.of());
+        return t -> wanted.isEmpty() || wanted.contains(field.apply(t));
+    }
+
+    private static void problem(HttpExchange ex, int status, String title, String detail) throws IOException {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("type", "about:blank");
+        p.put("title", title);
+        p.put("status", status);
+        p.put("detail", detail);
+        sendRaw(ex, status, "application/problem+json", JSON.writeValueAsString(p));
+    }
+
+    private static void send(HttpExchange ex, int status, Object body) throws IOException {
+        sendRaw(ex, status, "application/json", JSON.writeValueAsString(body));
+    }
+
+    private static void sendRaw(HttpExchange ex, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", type);
+        ex.sendResponseHeaders(status, bytes.length);
+        ex.getResponseBody().write(bytes);
+    }
+
+    private static String first(Map<String, List<String>> q, String name) {
+        List<String> values = q.get(name);
+        return values == null || values.isEmpty() || values.get(0).isBlank() ? null : values.get(0);
+    }
+
+    private static Instant instant(String value) {
+        return value == null ? null : Instant.parse(value);
+    }
+
+    private static LocalDate date(String value) {
+        return value == null ? null : LocalDate.parse(value);
+    }
+
+    static Map<String, List<String>> query(String raw) {
+        Map<String, List<String>> q = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return q;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            q.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+        }
+        return q;
+    }
+}
