@@ -1,0 +1,158 @@
+package io.quotegraph.statements.delivery.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quotegraph.model.ArticleExtraction;
+import io.quotegraph.model.ExtractedStatement;
+import io.quotegraph.model.view.DeliveryResult;
+import io.quotegraph.statements.common.Dates;
+import io.quotegraph.statements.common.IndexSetup;
+import io.quotegraph.statements.common.TextTokens;
+import io.quotegraph.statements.delivery.repository.DeliveryRepository;
+import io.quotegraph.statements.event.service.EventService;
+import io.quotegraph.statements.speaker.service.SpeakerService;
+import io.quotegraph.statements.statement.repository.StatementRepository;
+import io.quotegraph.statements.statement.service.StatementService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.bson.Document;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Applies an article's extraction without transactions, so that a crash at any point is repaired by redelivering:
+ * <ol>
+ * <li>if the stored hash equals the payload's, nothing changes;</li>
+ * <li>the delivery is marked started (hash removed, speakers and events the article used so far remembered);</li>
+ * <li>speakers are resolved and the article's speaker mappings written; events upserted by their derived ids;</li>
+ * <li>statements written by their deterministic ids "{articleId}:{index}", those with index ≥ the new count deleted;</li>
+ * <li>the derived fields of every affected speaker and event recomputed (idempotent);</li>
+ * <li>the hash recorded, last.</li>
+ * </ol>
+ */
+@ApplicationScoped
+public class DeliveryService {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryService.class);
+    /** Part of the payload hash: bump it when processing changes so that redeliveries are applied again. */
+    static final String PROCESSING_VERSION = "statements-v1";
+
+    @Inject
+    DeliveryRepository deliveries;
+    @Inject
+    StatementRepository statements;
+    @Inject
+    SpeakerService speakers;
+    @Inject
+    EventService events;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    IndexSetup indexes;
+
+    public DeliveryResult deliver(String articleId, ArticleExtraction payload) {
+        ExtractionValidator.validate(articleId, payload);
+        indexes.ensure();
+        String hash = hash(payload);
+        Document previous = deliveries.find(articleId).orElse(null);
+        if (previous != null && hash.equals(previous.getString("hash"))) {
+            Number count = previous.get("statements", Number.class);
+            return new DeliveryResult(articleId, count == null ? 0 : count.intValue(), false);
+        }
+
+        Set<String> affectedSpeakers = new LinkedHashSet<>(speakers.speakerIdsOfArticle(articleId));
+        affectedSpeakers.addAll(statements.distinctOfArticle("speakerId", articleId));
+        Set<String> affectedEvents = new LinkedHashSet<>(statements.distinctOfArticle("occasionId", articleId));
+        if (previous != null) {
+            affectedSpeakers.addAll(previous.getList("pendingSpeakerIds", String.class, List.of()));
+            affectedEvents.addAll(previous.getList("pendingEventIds", String.class, List.of()));
+        }
+        deliveries.start(articleId, affectedSpeakers, affectedEvents);
+
+        Instant publishedAt = payload.publishedAt();
+        SpeakerService.ArticleResolution resolution =
+                speakers.resolveArticle(articleId, publishedAt, payload.extraction().speakers());
+        Map<String, String> speakerIds = resolution.speakerIds();
+        Map<String, String> speakerNames = speakers.names(new LinkedHashSet<>(speakerIds.values().stream()
+                .filter(java.util.Objects::nonNull).toList()));
+
+        List<ExtractedStatement> extracted = payload.extraction().statements();
+        List<Document> documents = new ArrayList<>(extracted.size());
+        Map<String, String> ensuredEvents = new java.util.HashMap<>();
+        for (int index = 0; index < extracted.size(); index++) {
+            ExtractedStatement statement = extracted.get(index);
+            String speakerId = statement.speakerKey() == null ? null : speakerIds.get(statement.speakerKey());
+            String occasionId = null;
+            if (statement.occasion() != null) {
+                occasionId = events.eventFor(statement.occasion(), speakerId, speakerNames.get(speakerId), articleId, publishedAt,
+                        ensuredEvents);
+                affectedEvents.add(occasionId);
+            }
+            if (speakerId != null) {
+                affectedSpeakers.add(speakerId);
+            }
+            documents.add(statementDocument(payload, index, statement, speakerId, occasionId));
+        }
+        speakerIds.values().stream().filter(java.util.Objects::nonNull).forEach(affectedSpeakers::add);
+
+        statements.upsertAll(documents);
+        long removed = statements.deleteFromIndex(articleId, documents.size());
+
+        speakers.refresh(affectedSpeakers);
+        events.refresh(affectedEvents);
+        events.retitle(resolution.renamed());
+
+        deliveries.complete(articleId, hash, new Document("statements", documents.size())
+                .append("url", payload.url())
+                .append("source", payload.source())
+                .append("title", payload.title())
+                .append("publishedAt", Dates.toBson(publishedAt))
+                .append("language", payload.language())
+                .append("extractorVersion", payload.extraction().extractorVersion())
+                .append("deliveredAt", Dates.toBson(Instant.now())));
+        LOG.infof("article %s: %d statements (%d removed), %d speakers", articleId, documents.size(), removed,
+                speakerIds.size());
+        return new DeliveryResult(articleId, documents.size(), true);
+    }
+
+    private static Document statementDocument(ArticleExtraction article, int index, ExtractedStatement statement,
+                                              String speakerId, String occasionId) {
+        String articleId = article.articleId();
+        return new Document("_id", articleId + ":" + index)
+                .append("articleId", articleId)
+                .append("index", index)
+                .append("kind", statement.kind().name())
+                .append("content", StatementService.spanDocument(statement.content()))
+                .append("cue", StatementService.spanDocument(statement.cue()))
+                .append("speakerMention", StatementService.spanDocument(statement.speakerMention()))
+                .append("speakerKey", statement.speakerKey())
+                .append("speakerId", speakerId)
+                .append("confidence", statement.confidence())
+                .append("occasionId", occasionId)
+                .append("publishedAt", Dates.toBson(article.publishedAt()))
+                .append("source", article.source())
+                .append("tokens", TextTokens.tokens(statement.content().text()));
+    }
+
+    String hash(ArticleExtraction payload) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(PROCESSING_VERSION.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(json.writeValueAsBytes(payload));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException("could not hash the payload", e);
+        }
+    }
+}

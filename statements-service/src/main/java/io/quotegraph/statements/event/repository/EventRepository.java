@@ -1,0 +1,82 @@
+package io.quotegraph.statements.event.repository;
+
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import io.quotegraph.model.view.Page;
+import io.quotegraph.statements.common.Mongo;
+import io.quotegraph.statements.common.Pages;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The events ({@value Mongo#EVENTS}): _id (derived from key), key (unique: type|date|participant), type, title, date,
+ * endDate, dateApproximate, status, participantIds, articleIds, statementCount. Dates are ISO strings.
+ */
+@ApplicationScoped
+public class EventRepository {
+
+    public static final String KEY_INDEX = "events_key";
+
+    @Inject
+    Mongo mongo;
+
+    public MongoCollection<Document> collection() {
+        return mongo.collection(Mongo.EVENTS);
+    }
+
+    public void ensureIndexes() {
+        MongoCollection<Document> c = collection();
+        c.createIndex(Indexes.ascending("key"), new IndexOptions().name(KEY_INDEX).unique(true));
+        c.createIndex(Indexes.descending("date"), new IndexOptions().name("events_date"));
+        c.createIndex(Indexes.ascending("participantIds"), new IndexOptions().name("events_participants"));
+        c.createIndex(Indexes.ascending("articleIds"), new IndexOptions().name("events_articles"));
+    }
+
+    /** Creates the event unless it exists (its fields are then left alone); safe against a concurrent creation. */
+    public void insertIfAbsent(Document event) {
+        Document fields = new Document(event);
+        Object id = fields.remove("_id");
+        Bson onInsert = new Document("$setOnInsert", fields);
+        for (int attempt = 0; ; attempt++) {
+            try {
+                collection().updateOne(Filters.eq("_id", id), onInsert, new UpdateOptions().upsert(true));
+                return;
+            } catch (MongoException e) {
+                // two upserts of a new _id may race; the loser's retry finds the winner's document
+                if (!Mongo.isDuplicateKey(e) || attempt >= 2) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    public Optional<Document> findById(String id) {
+        return Optional.ofNullable(collection().find(Filters.eq("_id", id)).first());
+    }
+
+    public List<Document> findByParticipant(String speakerId) {
+        return collection().find(Filters.eq("participantIds", speakerId)).into(new ArrayList<>());
+    }
+
+    public void set(String id, Bson... updates) {
+        collection().updateOne(Filters.eq("_id", id), Updates.combine(updates));
+    }
+
+    public <T> Page<T> page(Bson filter, int offset, int limit, Function<Document, T> toView) {
+        Bson sort = Sorts.orderBy(Sorts.descending("date"), Sorts.ascending("title"), Sorts.ascending("_id"));
+        return Pages.find(collection(), filter, sort, offset, limit, toView);
+    }
+}

@@ -1,0 +1,42 @@
+package io.quotegraph.statements.speaker.rest;
+
+import io.quotegraph.model.view.Page;
+import io.quotegraph.model.view.SpeakerView;
+import io.quotegraph.statements.common.Params;
+import io.quotegraph.statements.speaker.service.SpeakerService;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+import java.util.List;
+
+@Path("/speakers")
+@Produces(MediaType.APPLICATION_JSON)
+public class SpeakerResource {
+
+    @Inject
+    SpeakerService service;
+
+    @GET
+    @Operation(summary = "Canonical speakers, ordered by statementCount (most first), then name")
+    public Page<SpeakerView> list(
+            @Parameter(description = "words, each a case-insensitive prefix of a word of the name or an alias") @QueryParam("search") String search,
+            @Parameter(description = "speaker id (repeatable, ≤ 100)") @QueryParam("id") List<String> ids,
+            @Parameter(description = "default 0") @QueryParam("offset") String offset,
+            @Parameter(description = "default 20, at most 1000") @QueryParam("limit") String limit) {
+        return service.list(search, Params.values("id", ids), Params.offset(offset), Params.limit(limit));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One canonical speaker")
+    public SpeakerView get(@PathParam("id") String id) {
+        return service.get(id);
+    }
+}

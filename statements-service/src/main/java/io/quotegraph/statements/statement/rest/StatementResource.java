@@ -1,0 +1,70 @@
+package io.quotegraph.statements.statement.rest;
+
+import io.quotegraph.model.StatementKind;
+import io.quotegraph.model.view.Page;
+import io.quotegraph.model.view.StatementView;
+import io.quotegraph.statements.common.Params;
+import io.quotegraph.statements.statement.service.StatementService;
+import io.quotegraph.statements.statement.service.StatementService.StatementQuery;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+@Path("/statements")
+@Produces(MediaType.APPLICATION_JSON)
+public class StatementResource {
+
+    @Inject
+    StatementService service;
+
+    @GET
+    @Operation(summary = "Statements matching every given filter, ordered by the article's publishedAt (newest first), articleId, index")
+    public Page<StatementView> list(
+            @Parameter(description = "canonical speaker id (repeatable, ≤ 100)") @QueryParam("speakerId") List<String> speakerIds,
+            @Parameter(description = "article id (repeatable, ≤ 100)") @QueryParam("articleId") List<String> articleIds,
+            @Parameter(description = "event id (repeatable, ≤ 100)") @QueryParam("occasionId") List<String> occasionIds,
+            @Parameter(description = "statement id (repeatable, ≤ 100)") @QueryParam("id") List<String> ids,
+            @Parameter(description = "words that must all occur in the content (case-insensitive)") @QueryParam("text") String text,
+            @Parameter(description = "DIRECT, INDIRECT or MIXED") @QueryParam("kind") String kind,
+            @Parameter(description = "ISO instant; publishedAt ≥ from") @QueryParam("from") String from,
+            @Parameter(description = "ISO instant; publishedAt ≤ to") @QueryParam("to") String to,
+            @Parameter(description = "default 0") @QueryParam("offset") String offset,
+            @Parameter(description = "default 20, at most 1000") @QueryParam("limit") String limit) {
+        Instant fromInstant = Params.instant("from", from, true);
+        Instant toInstant = Params.instant("to", to, false);
+        Params.range("from", fromInstant, "to", toInstant);
+        StatementQuery query = new StatementQuery(
+                Params.values("speakerId", speakerIds), Params.values("articleId", articleIds),
+                Params.values("occasionId", occasionIds), Params.values("id", ids),
+                text, kind(kind), fromInstant, toInstant);
+        return service.list(query, Params.offset(offset), Params.limit(limit));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One statement by its id \"{articleId}:{index}\"")
+    public StatementView get(@PathParam("id") String id) {
+        return service.get(id);
+    }
+
+    private static StatementKind kind(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return StatementKind.valueOf(raw.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw Params.invalid("kind", "must be one of DIRECT, INDIRECT, MIXED, got '" + raw + "'");
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package io.quotegraph.statements;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static io.restassured.RestAssured.given;
+
+/** Builds ArticleExtraction payloads (as JSON maps) over an article text, with spans computed from the text. */
+final class Articles {
+
+    final String articleId;
+    final StringBuilder text = new StringBuilder();
+    String publishedAt = "2024-03-05T10:00:00Z";
+    String source = "test";
+    final List<Map<String, Object>> statements = new ArrayList<>();
+    final List<Map<String, Object>> speakers = new ArrayList<>();
+
+    private Articles(String articleId) {
+        this.articleId = articleId;
+    }
+
+    static Articles article(String prefix) {
+        return new Articles(prefix + "-" + unique());
+    }
+
+    /** A random lower-case word, to keep test data of different tests apart in the shared database. */
+    static String unique() {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            s.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
+        }
+        return s.toString();
+    }
+
+    /** A capitalised random name such as "Kqzvlmna". */
+    static String name() {
+        String u = unique();
+        return Character.toUpperCase(u.charAt(0)) + u.substring(1);
+    }
+
+    Articles publishedAt(String instant) {
+        this.publishedAt = instant;
+        return this;
+    }
+
+    Articles speaker(String key, String name, String type, List<String> aliases, String title, String organization) {
+        Map<String, Object> speaker = new LinkedHashMap<>();
+        speaker.put("key", key);
+        speaker.put("name", name);
+        speaker.put("type", type);
+        speaker.put("aliases", aliases);
+        List<Map<String, Object>> roles = new ArrayList<>();
+        if (title != null || organization != null) {
+            Map<String, Object> role = new LinkedHashMap<>();
+            role.put("title", title);
+            role.put("organization", organization);
+            roles.add(role);
+        }
+        speaker.put("roles", roles);
+        speakers.add(speaker);
+        return this;
+    }
+
+    Articles statement(String kind, String content, String mention, String cue, String speakerKey) {
+        return statement(kind, content, mention, cue, speakerKey, null, null);
+    }
+
+    /** Appends "“content,” mention cue." to the text, and a statement over it. */
+    Articles statement(String kind, String content, String mention, String cue, String speakerKey,
+                       String occasionType, String occasionDate) {
+        text.append('“');
+        Map<String, Object> contentSpan = append(content);
+        text.append(",” ");
+        Map<String, Object> mentionSpan = mention == null ? null : append(mention);
+        text.append(' ');
+        Map<String, Object> cueSpan = cue == null ? null : append(cue);
+        Map<String, Object> evidence = null;
+        if (occasionType != null) {
+            text.append(' ');
+            evidence = append("at a briefing");
+        }
+        text.append(". ");
+        Map<String, Object> statement = new LinkedHashMap<>();
+        statement.put("kind", kind);
+        statement.put("content", contentSpan);
+        statement.put("cue", cueSpan);
+        statement.put("speakerMention", mentionSpan);
+        statement.put("speakerKey", speakerKey);
+        statement.put("confidence", 0.9);
+        if (occasionType != null) {
+            Map<String, Object> occasion = new LinkedHashMap<>();
+            occasion.put("type", occasionType);
+            occasion.put("date", occasionDate);
+            occasion.put("evidence", evidence);
+            statement.put("occasion", occasion);
+        }
+        statements.add(statement);
+        return this;
+    }
+
+    private Map<String, Object> append(String fragment) {
+        int start = text.length();
+        text.append(fragment);
+        return span(start, text.length(), fragment);
+    }
+
+    static Map<String, Object> span(int start, int end, String text) {
+        Map<String, Object> span = new LinkedHashMap<>();
+        span.put("start", start);
+        span.put("end", end);
+        span.put("text", text);
+        return span;
+    }
+
+    Map<String, Object> payload() {
+        Map<String, Object> extraction = new LinkedHashMap<>();
+        extraction.put("extractorVersion", "test-1");
+        extraction.put("statements", statements);
+        extraction.put("speakers", speakers);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("articleId", articleId);
+        payload.put("url", "https://example.test/" + articleId);
+        payload.put("source", source);
+        payload.put("title", "Article " + articleId);
+        payload.put("publishedAt", publishedAt);
+        payload.put("language", "en");
+        payload.put("extraction", extraction);
+        return payload;
+    }
+
+    ValidatableResponse deliver() {
+        return deliver(articleId, payload());
+    }
+
+    static ValidatableResponse deliver(String articleId, Object payload) {
+        return given().contentType(ContentType.JSON).body(payload)
+                .when().put("/articles/{id}/extraction", articleId)
+                .then();
+    }
+}
