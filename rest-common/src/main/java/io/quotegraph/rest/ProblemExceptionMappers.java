@@ -1,8 +1,6 @@
 package io.quotegraph.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -37,21 +35,15 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e) {
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            return respond(Problem.of(ProblemType.INVALID_INPUT, "unknown field '" + unknown.getPropertyName()
-                    + "'; known fields: " + unknown.getKnownPropertyIds()));
-        }
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining("."));
-            return respond(Problem.of(ProblemType.INVALID_INPUT, "field '" + field + "': " + e.getOriginalMessage()));
-        }
-        return respond(Problem.of(ProblemType.MALFORMED_BODY, "the body is not valid JSON: " + e.getOriginalMessage()));
+        return respond(JsonProblems.describe(e));
     }
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        // the JSON body reader wraps syntax and constructor errors; say what they were
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            return unreadable(unreadable);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.error("request failed", e);
