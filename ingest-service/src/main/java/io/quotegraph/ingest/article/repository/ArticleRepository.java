@@ -1,0 +1,96 @@
+package io.quotegraph.ingest.article.repository;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Queries on {@code article}. Callers own the transactions. */
+@ApplicationScoped
+public class ArticleRepository implements PanacheRepositoryBase<ArticleEntity, UUID> {
+
+    private static final Sort NEWEST_FIRST = Sort.by("publishedAt", Sort.Direction.Descending).and("id");
+
+    /** Filters of the list endpoint; every field may be null (no filter). */
+    public record Filter(String source, Instant from, Instant to, Collection<UUID> ids) {
+    }
+
+    public Optional<ArticleEntity> findByUrl(String url) {
+        return url == null ? Optional.empty() : find("url", url).firstResultOptional();
+    }
+
+    public Optional<ArticleEntity> findByContentHash(String contentHash) {
+        return find("contentHash", contentHash).firstResultOptional();
+    }
+
+    /** The article with this URL, else the one with this content: what a new article duplicates, if anything. */
+    public Optional<ArticleEntity> findDuplicate(String url, String contentHash) {
+        Optional<ArticleEntity> byUrl = findByUrl(url);
+        return byUrl.isPresent() ? byUrl : findByContentHash(contentHash);
+    }
+
+    public List<ArticleEntity> list(Filter filter, int offset, int limit) {
+        Query query = query(filter);
+        return find(query.where, NEWEST_FIRST, query.parameters).range(offset, offset + limit - 1).list();
+    }
+
+    public long count(Filter filter) {
+        Query query = query(filter);
+        return query.where.isEmpty() ? count() : count(query.where, query.parameters);
+    }
+
+    private record Query(String where, Parameters parameters) {
+    }
+
+    private static Query query(Filter filter) {
+        List<String> conditions = new ArrayList<>();
+        Parameters parameters = new Parameters();
+        if (filter.source() != null) {
+            conditions.add("source = :source");
+            parameters.and("source", filter.source());
+        }
+        if (filter.from() != null) {
+            conditions.add("publishedAt >= :from");
+            parameters.and("from", filter.from());
+        }
+        if (filter.to() != null) {
+            conditions.add("publishedAt < :to");
+            parameters.and("to", filter.to());
+        }
+        if (filter.ids() != null) {
+            conditions.add("id in :ids");
+            parameters.and("ids", filter.ids());
+        }
+        return new Query(String.join(" and ", conditions), parameters);
+    }
+
+    /**
+     * Claims up to {@code max} articles due for processing (not delivered, next attempt due) for this worker: they are
+     * locked with {@code FOR UPDATE SKIP LOCKED} (other instances skip them) and their next attempt is moved to
+     * {@code leaseUntil}, so that an article whose worker dies is taken up again once the lease ends.
+     * Must run in a transaction of its own.
+     */
+    @SuppressWarnings("unchecked")
+    public List<UUID> claimDue(Instant now, Instant leaseUntil, int max) {
+        List<UUID> ids = getEntityManager().createNativeQuery("""
+                        SELECT id FROM article
+                        WHERE status <> 'DELIVERED' AND next_attempt_at <= :now
+                        ORDER BY next_attempt_at, id
+                        LIMIT :max
+                        FOR UPDATE SKIP LOCKED""", UUID.class)
+                .setParameter("now", now)
+                .setParameter("max", max)
+                .getResultList();
+        if (!ids.isEmpty()) {
+            update("nextAttemptAt = ?1 where id in ?2", leaseUntil, ids);
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,237 @@
+package io.quotegraph.ingest.article.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.quotegraph.ingest.article.service.ArticleQuery;
+import io.quotegraph.ingest.article.service.ArticleService;
+import io.quotegraph.ingest.article.service.IngestResult;
+import io.quotegraph.ingest.article.service.NewArticle;
+import io.quotegraph.ingest.config.IngestLimits;
+import io.quotegraph.model.view.ArticleView;
+import io.quotegraph.model.view.Page;
+import io.quotegraph.rest.Problem;
+import io.quotegraph.rest.ProblemException;
+import io.quotegraph.rest.ProblemType;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
+
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The articles API: ingest one or a batch, read one, list and look up by ids. */
+@Path("/articles")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "articles")
+public class ArticleResource {
+
+    public static final String NDJSON = "application/x-ndjson";
+    private static final Logger LOG = Logger.getLogger(ArticleResource.class);
+    private static final int DEFAULT_LIMIT = 20;
+
+    @Inject
+    ArticleService service;
+
+    @Inject
+    IngestLimits limits;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Ingest one article",
+            description = "201 with the stored article, or 200 with the existing one if the same URL or the same content "
+                    + "(SHA-256 of the cleaned text) was ingested before. Exactly one of text and html.")
+    @APIResponse(responseCode = "201", description = "stored")
+    @APIResponse(responseCode = "200", description = "a duplicate of an existing article, which is returned")
+    @APIResponse(responseCode = "400", description = "invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "413", description = "over a limit", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @APIResponse(responseCode = "415", description = "not application/json", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = NewArticle.class)))
+    public Response create(InputStream body) {
+        NewArticle article = JsonBodies.readArticle(articleReader(), body, limits.maxRequestBytes());
+        IngestResult result = service.ingest(article);
+        ArticleView view = result.article();
+        if (result.created()) {
+            return Response.status(Response.Status.CREATED)
+                    .header(HttpHeaders.LOCATION, "/articles/" + view.id())
+                    .entity(view)
+                    .build();
+        }
+        return Response.ok(view).build();
+    }
+
+    @POST
+    @Path("/batch")
+    @Consumes(NDJSON)
+    @Produces(NDJSON)
+    @Operation(summary = "Ingest a batch of articles",
+            description = "One JSON article per line (blank lines are skipped). The answer has one line per article, in "
+                    + "order: {\"line\":n,\"status\":\"accepted\"|\"duplicate\"|\"rejected\",\"id\":…,\"reason\":…}. "
+                    + "A bad line never fails the others.")
+    @RequestBody(content = @Content(mediaType = NDJSON, schema = @Schema(implementation = NewArticle.class)))
+    @APIResponse(responseCode = "200", description = "one result line per article",
+            content = @Content(mediaType = NDJSON, schema = @Schema(implementation = BatchLineResult.class)))
+    @APIResponse(responseCode = "413", description = "over a limit", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Response batch(InputStream body) {
+        List<NdjsonBody.Line> lines = NdjsonBody.read(body, limits.maxBatchBytes(), limits.maxBatchLines());
+        ObjectReader reader = articleReader();
+        StringBuilder out = new StringBuilder(lines.size() * 80);
+        for (NdjsonBody.Line line : lines) {
+            BatchLineResult result = ingestLine(reader, line);
+            try {
+                out.append(mapper.writeValueAsString(result)).append('\n');
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return Response.ok(out.toString(), NDJSON).build();
+    }
+
+    private BatchLineResult ingestLine(ObjectReader reader, NdjsonBody.Line line) {
+        try {
+            int bytes = line.content().getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > limits.maxRequestBytes()) {
+                return rejected(line, "the line is " + bytes + " bytes; at most " + limits.maxRequestBytes()
+                        + " bytes are accepted per article");
+            }
+            NewArticle article = JsonBodies.readArticle(reader, line.content());
+            IngestResult result = service.ingest(article);
+            return result.created()
+                    ? new BatchLineResult(line.number(), BatchLineResult.ACCEPTED, result.article().id(), null)
+                    : new BatchLineResult(line.number(), BatchLineResult.DUPLICATE, result.article().id(), result.reason());
+        } catch (ProblemException e) {
+            return rejected(line, e.getMessage());
+        } catch (ConstraintViolationException e) {
+            return rejected(line, e.getConstraintViolations().stream()
+                    .map(v -> lastSegment(v.getPropertyPath().toString()) + ": " + v.getMessage())
+                    .sorted()
+                    .collect(Collectors.joining("; ")));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "batch line %d failed", line.number());
+            return rejected(line, "an internal error occurred; it has been logged");
+        }
+    }
+
+    private ObjectReader articleReader() {
+        return mapper.readerFor(NewArticle.class);
+    }
+
+    private static BatchLineResult rejected(NdjsonBody.Line line, String reason) {
+        return new BatchLineResult(line.number(), BatchLineResult.REJECTED, null, reason);
+    }
+
+    private static String lastSegment(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One article by id")
+    @APIResponse(responseCode = "200", description = "the article")
+    @APIResponse(responseCode = "404", description = "no such article", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public ArticleView get(@PathParam("id") String id) {
+        return service.get(id).orElseThrow(
+                () -> new ProblemException(ProblemType.NOT_FOUND, "no article with id '" + id + "'"));
+    }
+
+    @GET
+    @Operation(summary = "List articles, newest first",
+            description = "Filters: source (exact), from (inclusive) and to (exclusive) on publishedAt as ISO-8601 "
+                    + "instants (or dates, meaning midnight UTC). Or id=…&id=… (repeatable, at most 100): exactly those "
+                    + "articles (unknown ids are missing). Ordered by publishedAt descending, then id.")
+    @APIResponse(responseCode = "200", description = "one page")
+    @APIResponse(responseCode = "400", description = "invalid parameter", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Page<ArticleView> list(@QueryParam("source") String source,
+                                  @QueryParam("from") String from,
+                                  @QueryParam("to") String to,
+                                  @QueryParam("offset") String offset,
+                                  @QueryParam("limit") String limit,
+                                  @QueryParam("id") List<String> ids) {
+        int max = limits.maxPageSize();
+        List<String> idList = ids == null || ids.isEmpty() ? null
+                : List.copyOf(new LinkedHashSet<>(ids.stream().map(String::strip).filter(s -> !s.isEmpty()).toList()));
+        if (idList != null && idList.size() > max) {
+            throw new ProblemException(ProblemType.INVALID_INPUT,
+                    "id is given " + idList.size() + " times; at most " + max + " ids per request");
+        }
+        Instant fromInstant = instant("from", from);
+        Instant toInstant = instant("to", to);
+        if (fromInstant != null && toInstant != null && fromInstant.isAfter(toInstant)) {
+            throw new ProblemException(ProblemType.INVALID_INPUT, "from (" + fromInstant + ") is after to (" + toInstant + ")");
+        }
+        int offsetValue = integer("offset", offset, 0);
+        if (offsetValue < 0) {
+            throw new ProblemException(ProblemType.INVALID_INPUT, "offset must be 0 or more, got " + offsetValue);
+        }
+        int limitValue = integer("limit", limit, idList != null ? max : DEFAULT_LIMIT);
+        if (limitValue < 1 || limitValue > max) {
+            throw new ProblemException(ProblemType.INVALID_INPUT,
+                    "limit must be between 1 and " + max + ", got " + limitValue);
+        }
+        String sourceValue = source == null || source.isBlank() ? null : source.strip();
+        return service.list(new ArticleQuery(sourceValue, fromInstant, toInstant, idList, offsetValue, limitValue));
+    }
+
+    private static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        try {
+            return OffsetDateTime.parse(v).toInstant();
+        } catch (DateTimeParseException notAnInstant) {
+            try {
+                return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toInstant();
+            } catch (DateTimeParseException notADate) {
+                throw new ProblemException(ProblemType.INVALID_INPUT, name
+                        + " must be an ISO-8601 instant such as 2023-09-26T09:00:00Z (or a date such as 2023-09-26), got '"
+                        + abbreviate(v) + "'");
+            }
+        }
+    }
+
+    private static int integer(String name, String value, int defaultValue) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new ProblemException(ProblemType.INVALID_INPUT, name + " must be an integer, got '" + abbreviate(value) + "'");
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 60) + "…";
+    }
+}

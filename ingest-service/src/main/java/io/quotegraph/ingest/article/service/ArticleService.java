@@ -1,0 +1,258 @@
+package io.quotegraph.ingest.article.service;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quotegraph.ingest.article.repository.ArticleEntity;
+import io.quotegraph.ingest.article.repository.ArticleRepository;
+import io.quotegraph.ingest.cleaning.CleanedArticle;
+import io.quotegraph.ingest.cleaning.TextCleaner;
+import io.quotegraph.ingest.config.IngestLimits;
+import io.quotegraph.model.view.ArticleStatus;
+import io.quotegraph.model.view.ArticleView;
+import io.quotegraph.model.view.Page;
+import io.quotegraph.rest.ProblemException;
+import io.quotegraph.rest.ProblemType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Ingestion (validate, clean, deduplicate, store) and the read side of articles. */
+@ApplicationScoped
+public class ArticleService {
+
+    private static final Logger LOG = Logger.getLogger(ArticleService.class);
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final int MAX_INSERT_ATTEMPTS = 3;
+
+    private final TextCleaner cleaner = new TextCleaner();
+
+    @Inject
+    ArticleRepository repository;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    IngestLimits limits;
+
+    @Inject
+    Event<ArticleStored> stored;
+
+    /**
+     * Stores a new article (status PENDING, in a transaction of its own) or finds the one it duplicates (same URL or
+     * same content hash). Duplicates that race each other are settled by the unique indexes.
+     *
+     * @throws ConstraintViolationException for invalid fields
+     * @throws ProblemException             for other invalid input (400) or input over the limits (413)
+     */
+    public IngestResult ingest(NewArticle input) {
+        if (input == null) {
+            throw new ProblemException(ProblemType.INVALID_INPUT, "the body is empty; expected a JSON article");
+        }
+        Set<ConstraintViolation<NewArticle>> violations = validator.validate(input);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        requireNoControlCharacters("url", input.url());
+        requireNoControlCharacters("source", input.source());
+        String url = normaliseUrl(input.url());
+        CleanedArticle cleaned = clean(input);
+
+        for (int attempt = 1; ; attempt++) {
+            Optional<IngestResult> duplicate = QuarkusTransaction.requiringNew().call(
+                    () -> repository.findDuplicate(url, cleaned.contentHash())
+                            .map(existing -> IngestResult.duplicate(toView(existing), duplicateReason(existing, url))));
+            if (duplicate.isPresent()) {
+                return duplicate.get();
+            }
+            try {
+                ArticleView created = QuarkusTransaction.requiringNew().call(() -> insert(input, url, cleaned));
+                stored.fire(new ArticleStored(UUID.fromString(created.id())));
+                return IngestResult.created(created);
+            } catch (RuntimeException e) {
+                if (!isUniqueViolation(e) || attempt >= MAX_INSERT_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.debugf("concurrent insert of the same article (url %s, hash %s); looking it up again", url,
+                        cleaned.contentHash());
+            }
+        }
+    }
+
+    private CleanedArticle clean(NewArticle input) {
+        boolean hasText = input.text() != null;
+        boolean hasHtml = input.html() != null;
+        if (hasText == hasHtml) {
+            throw new ProblemException(ProblemType.INVALID_INPUT, hasText
+                    ? "both text and html are given; send exactly one of them"
+                    : "neither text nor html is given; send exactly one of them");
+        }
+        int maxText = limits.maxTextChars();
+        if (hasText && input.text().length() > maxText) {
+            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "text has " + input.text().length()
+                    + " characters; at most " + maxText + " are accepted per article");
+        }
+        if (hasHtml && input.html().length() > limits.maxRequestBytes()) {
+            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "html has " + input.html().length()
+                    + " characters; at most " + limits.maxRequestBytes() + " are accepted per article");
+        }
+        CleanedArticle cleaned = cleaner.clean(input.text(), input.html(), input.title());
+        String field = hasText ? "text" : "html";
+        if (cleaned.isEmpty()) {
+            throw new ProblemException(ProblemType.INVALID_INPUT, field + " is empty after cleaning: the article has no text"
+                    + (cleaned.title() != null ? " besides its title" : ""));
+        }
+        if (cleaned.text().length() > maxText) {
+            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "the cleaned text has " + cleaned.text().length()
+                    + " characters; at most " + maxText + " are accepted per article");
+        }
+        return cleaned;
+    }
+
+    private ArticleView insert(NewArticle input, String url, CleanedArticle cleaned) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        ArticleEntity article = new ArticleEntity();
+        article.id = UUID.randomUUID();
+        article.url = url;
+        article.source = blankToNull(input.source());
+        article.title = cleaned.title();
+        article.text = cleaned.text();
+        article.publishedAt = input.publishedAt().truncatedTo(ChronoUnit.MICROS);
+        article.language = blankToNull(input.language());
+        article.contentHash = cleaned.contentHash();
+        article.status = ArticleStatus.PENDING;
+        article.createdAt = now;
+        article.updatedAt = now;
+        article.attempts = 0;
+        article.nextAttemptAt = now;
+        repository.persistAndFlush(article);
+        LOG.debugf("stored article %s (url %s)", article.id, url);
+        return toView(article);
+    }
+
+    public Optional<ArticleView> get(String id) {
+        Optional<UUID> uuid = parseUuid(id);
+        if (uuid.isEmpty()) {
+            return Optional.empty();
+        }
+        return QuarkusTransaction.requiringNew().call(() -> repository.findByIdOptional(uuid.get()).map(ArticleService::toView));
+    }
+
+    public Page<ArticleView> list(ArticleQuery query) {
+        List<UUID> ids = null;
+        if (query.ids() != null) {
+            ids = new ArrayList<>();
+            for (String id : query.ids()) {
+                parseUuid(id).ifPresent(ids::add); // an id that is no UUID names no article
+            }
+            if (ids.isEmpty()) {
+                return new Page<>(List.of(), query.offset(), query.limit(), 0);
+            }
+        }
+        ArticleRepository.Filter filter = new ArticleRepository.Filter(query.source(), query.from(), query.to(), ids);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            long total = repository.count(filter);
+            List<ArticleView> items = total <= query.offset() ? List.of()
+                    : repository.list(filter, query.offset(), query.limit()).stream().map(ArticleService::toView).toList();
+            return new Page<>(items, query.offset(), query.limit(), total);
+        });
+    }
+
+    public static ArticleView toView(ArticleEntity a) {
+        return new ArticleView(a.id.toString(), a.url, a.source, a.title, a.text, a.publishedAt, a.language,
+                a.contentHash, a.status, a.statusReason, a.createdAt);
+    }
+
+    /** An absolute http(s) URL, trimmed, with scheme and host in lower case and without fragment; null stays null. */
+    static String normaliseUrl(String url) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        try {
+            URI uri = new URI(url.strip());
+            String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!"http".equals(scheme) && !"https".equals(scheme) || uri.getHost() == null) {
+                throw new ProblemException(ProblemType.INVALID_INPUT,
+                        "url must be an absolute http or https URL, got '" + abbreviate(url) + "'");
+            }
+            StringBuilder normalised = new StringBuilder(scheme).append("://");
+            if (uri.getRawUserInfo() != null) {
+                normalised.append(uri.getRawUserInfo()).append('@');
+            }
+            normalised.append(uri.getHost().toLowerCase(Locale.ROOT));
+            if (uri.getPort() >= 0) {
+                normalised.append(':').append(uri.getPort());
+            }
+            normalised.append(uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath());
+            if (uri.getRawQuery() != null) {
+                normalised.append('?').append(uri.getRawQuery());
+            }
+            return normalised.toString();
+        } catch (URISyntaxException e) {
+            throw new ProblemException(ProblemType.INVALID_INPUT,
+                    "url is not a valid URL (" + e.getReason() + "): '" + abbreviate(url) + "'");
+        }
+    }
+
+    private static void requireNoControlCharacters(String field, String value) {
+        if (value != null && value.chars().anyMatch(Character::isISOControl)) {
+            throw new ProblemException(ProblemType.INVALID_INPUT, field + " contains control characters");
+        }
+    }
+
+    private static String duplicateReason(ArticleEntity existing, String url) {
+        return url != null && url.equals(existing.url)
+                ? "an article with the same url exists"
+                : "an article with the same content exists";
+    }
+
+    static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+            if (t instanceof org.hibernate.exception.ConstraintViolationException c
+                    && (c.getSQLState() == null || UNIQUE_VIOLATION.equals(c.getSQLState()))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static Optional<UUID> parseUuid(String id) {
+        if (id == null || id.length() != 36) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 100 ? s : s.substring(0, 100) + "…";
+    }
+}

@@ -1,0 +1,118 @@
+package io.quotegraph.ingest.delivery;
+
+import io.quotegraph.ingest.article.repository.ArticleEntity;
+import io.quotegraph.ingest.article.repository.ArticleRepository;
+import io.quotegraph.ingest.config.DeliveryConfig;
+import io.quotegraph.model.view.ArticleStatus;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The state changes of extraction and delivery, each in a short transaction of its own. */
+@ApplicationScoped
+public class DeliveryService {
+
+    private static final int MAX_REASON_CHARS = 2000;
+
+    @Inject
+    ArticleRepository repository;
+
+    @Inject
+    DeliveryConfig config;
+
+    private Backoff backoff;
+
+    @PostConstruct
+    void init() {
+        backoff = new Backoff(config.backoffInitial(), config.backoffMax());
+    }
+
+    /** Claims due articles for this worker (FOR UPDATE SKIP LOCKED, then leased). */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<UUID> claimDue(int max) {
+        Instant now = now();
+        return repository.claimDue(now, now.plus(config.lease()), max);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<DeliveryItem> load(UUID id) {
+        return repository.findByIdOptional(id).map(a -> new DeliveryItem(a.id, a.status, a.url, a.source, a.title,
+                a.text, a.publishedAt, a.language, a.extraction, a.attempts));
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void storeExtraction(UUID id, String json, String extractorVersion) {
+        repository.findByIdOptional(id).ifPresent(a -> {
+            Instant now = now();
+            a.extraction = json;
+            a.extractorVersion = extractorVersion;
+            a.extractedAt = now;
+            a.status = ArticleStatus.EXTRACTED;
+            a.statusReason = null;
+            a.updatedAt = now;
+        });
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void markDelivered(UUID id) {
+        repository.findByIdOptional(id).ifPresent(a -> {
+            Instant now = now();
+            a.status = ArticleStatus.DELIVERED;
+            a.statusReason = null;
+            a.attempts = 0;
+            a.nextAttemptAt = null;
+            a.deliveredAt = now;
+            a.updatedAt = now;
+        });
+    }
+
+    /** Records a failed attempt and schedules the next one with exponential backoff. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void markFailed(UUID id, String error) {
+        repository.findByIdOptional(id).ifPresent(a -> {
+            Instant now = now();
+            a.attempts++;
+            Duration delay = backoff.delayAfter(a.attempts);
+            a.status = ArticleStatus.FAILED;
+            a.nextAttemptAt = now.plus(delay);
+            a.lastError = truncate(error);
+            a.statusReason = truncate("attempt " + a.attempts + " failed: " + error + "; next attempt at " + a.nextAttemptAt);
+            a.updatedAt = now;
+        });
+    }
+
+    /**
+     * Queues an article for delivery again, now, with its stored extraction (not re-extracted). statements-service
+     * replaces the article's statements, so this is safe at any time.
+     *
+     * @return false if there is no such article
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean requestRedelivery(UUID id) {
+        Optional<ArticleEntity> article = repository.findByIdOptional(id);
+        article.ifPresent(a -> {
+            Instant now = now();
+            a.status = a.extraction == null ? ArticleStatus.PENDING : ArticleStatus.EXTRACTED;
+            a.statusReason = null;
+            a.nextAttemptAt = now;
+            a.updatedAt = now;
+        });
+        return article.isPresent();
+    }
+
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= MAX_REASON_CHARS ? s : s.substring(0, MAX_REASON_CHARS) + "…";
+    }
+}

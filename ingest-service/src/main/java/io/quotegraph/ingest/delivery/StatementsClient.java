@@ -1,0 +1,42 @@
+package io.quotegraph.ingest.delivery;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import io.quarkus.rest.client.reactive.jackson.ClientObjectMapper;
+import io.quotegraph.model.ArticleExtraction;
+import io.quotegraph.model.view.DeliveryResult;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** statements-service as ingest-service uses it (base URL: {@code quarkus.rest-client.statements-service.url}). */
+@RegisterRestClient(configKey = "statements-service")
+@Path("/articles")
+public interface StatementsClient {
+
+    /** Replaces the article's statements with this extraction; idempotent. */
+    @PUT
+    @Path("/{id}/extraction")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    DeliveryResult deliver(@PathParam("id") String articleId, ArticleExtraction extraction);
+
+    /** Lenient answers: a newer statements-service may add fields to its DeliveryResult. */
+    @ClientObjectMapper
+    static ObjectMapper objectMapper(ObjectMapper defaultObjectMapper) {
+        return defaultObjectMapper.copy()
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    @ClientExceptionMapper
+    static RuntimeException toException(Response response) {
+        return StatementsServiceException.of(response);
+    }
+}

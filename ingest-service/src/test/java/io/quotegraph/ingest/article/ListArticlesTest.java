@@ -1,0 +1,108 @@
+package io.quotegraph.ingest.article;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quotegraph.ingest.support.IngestTestResources;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.quotegraph.ingest.support.Articles.article;
+import static io.quotegraph.ingest.support.Articles.create;
+import static io.quotegraph.ingest.support.Articles.unique;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+@QuarkusTest
+@WithTestResource(IngestTestResources.class)
+class ListArticlesTest {
+
+    private String source;
+    /** ids by publication day 21..25 September 2023 */
+    private final List<String> ids = new ArrayList<>();
+
+    @BeforeEach
+    void fiveArticlesOfOneSource() {
+        source = "list-" + unique();
+        ids.clear();
+        for (int day = 21; day <= 25; day++) {
+            Map<String, Object> a = article(unique());
+            a.put("source", source);
+            a.put("publishedAt", "2023-09-" + day + "T12:00:00Z");
+            ids.add(create(a));
+        }
+    }
+
+    private JsonPath list(String query) {
+        return given().when().get("/articles?" + query).then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void newestFirstWithPaging() {
+        JsonPath first = list("source=" + source + "&limit=2");
+        assertThat(first.getList("items.id", String.class)).containsExactly(ids.get(4), ids.get(3));
+        assertThat(first.getInt("offset")).isZero();
+        assertThat(first.getInt("limit")).isEqualTo(2);
+        assertThat(first.getLong("totalCount")).isEqualTo(5);
+
+        JsonPath second = list("source=" + source + "&limit=2&offset=2");
+        assertThat(second.getList("items.id", String.class)).containsExactly(ids.get(2), ids.get(1));
+        JsonPath last = list("source=" + source + "&limit=2&offset=4");
+        assertThat(last.getList("items.id", String.class)).containsExactly(ids.get(0));
+        JsonPath beyond = list("source=" + source + "&offset=10");
+        assertThat(beyond.getList("items")).isEmpty();
+        assertThat(beyond.getLong("totalCount")).isEqualTo(5);
+    }
+
+    @Test
+    void defaultLimitIs20() {
+        JsonPath page = list("source=" + source);
+        assertThat(page.getInt("limit")).isEqualTo(20);
+        assertThat(page.getList("items.id", String.class)).containsExactly(
+                ids.get(4), ids.get(3), ids.get(2), ids.get(1), ids.get(0));
+    }
+
+    @Test
+    void fromInclusiveToExclusive() {
+        JsonPath page = list("source=" + source + "&from=2023-09-22T12:00:00Z&to=2023-09-24T12:00:00Z");
+        assertThat(page.getList("items.id", String.class)).containsExactly(ids.get(2), ids.get(1));
+        assertThat(page.getLong("totalCount")).isEqualTo(2);
+
+        JsonPath byDate = list("source=" + source + "&from=2023-09-24");
+        assertThat(byDate.getList("items.id", String.class)).containsExactly(ids.get(4), ids.get(3));
+    }
+
+    @Test
+    void unknownSourceIsEmpty() {
+        JsonPath page = list("source=no-such-" + unique());
+        assertThat(page.getList("items")).isEmpty();
+        assertThat(page.getLong("totalCount")).isZero();
+    }
+
+    @Test
+    void byIdsReturnsExactlyThose() {
+        String unknown = UUID.randomUUID().toString();
+        JsonPath page = list("id=" + ids.get(0) + "&id=" + ids.get(3) + "&id=" + unknown + "&id=not-a-uuid&limit=4");
+        assertThat(page.getList("items.id", String.class)).containsExactly(ids.get(3), ids.get(0));
+        assertThat(page.getLong("totalCount")).isEqualTo(2);
+
+        JsonPath withoutLimit = list("id=" + ids.get(1) + "&id=" + ids.get(2));
+        assertThat(withoutLimit.getList("items.id", String.class)).containsExactlyInAnyOrder(ids.get(1), ids.get(2));
+        assertThat(withoutLimit.getList("items.text", String.class)).allSatisfy(t -> assertThat(t).isNotBlank());
+    }
+
+    @Test
+    void hundredIdsAreAccepted() {
+        StringBuilder query = new StringBuilder("limit=100");
+        for (int i = 0; i < 99; i++) {
+            query.append("&id=").append(UUID.randomUUID());
+        }
+        query.append("&id=").append(ids.get(2));
+        assertThat(list(query.toString()).getList("items.id", String.class)).containsExactly(ids.get(2));
+    }
+}

@@ -1,0 +1,170 @@
+package io.quotegraph.ingest.delivery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quotegraph.ingest.support.IngestTestResources;
+import io.quotegraph.model.view.ArticleStatus;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.quotegraph.ingest.support.Articles.article;
+import static io.quotegraph.ingest.support.Articles.create;
+import static io.quotegraph.ingest.support.Articles.unique;
+import static io.quotegraph.ingest.support.Eventually.await;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Extraction and delivery to a fake statements-service (see IngestTestResources). */
+@QuarkusTest
+@WithTestResource(IngestTestResources.class)
+class DeliveryTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @ConfigProperty(name = "quarkus.rest-client.statements-service.url")
+    String statementsUrl;
+
+    @Inject
+    DeliveryService deliveryService;
+
+    @Inject
+    jakarta.persistence.EntityManager entityManager;
+
+    @AfterEach
+    void healthyAgain() throws Exception {
+        fakeAnswers(200);
+    }
+
+    @Test
+    void articleIsExtractedAndDeliveredWithItsMetadata() throws Exception {
+        String marker = unique();
+        Map<String, Object> body = article(marker);
+        String id = create(body);
+
+        awaitStatus(id, "DELIVERED");
+        List<JsonNode> puts = putsFor(id);
+        assertThat(puts).hasSize(1);
+        JsonNode payload = puts.get(0).get("body");
+        assertThat(payload.get("articleId").asText()).isEqualTo(id);
+        assertThat(payload.get("url").asText()).isEqualTo("https://news.example.org/" + marker);
+        assertThat(payload.get("source").asText()).isEqualTo("test-source");
+        assertThat(payload.get("title").asText()).isEqualTo("Headline about " + marker);
+        assertThat(payload.get("publishedAt").asText()).isEqualTo("2023-09-26T09:00:00Z");
+        assertThat(payload.get("language").asText()).isEqualTo("en");
+        JsonNode extraction = payload.get("extraction");
+        assertThat(extraction.get("extractorVersion").asText()).isNotBlank();
+        assertThat(extraction.get("statements").isArray()).isTrue();
+        assertThat(extraction.get("speakers").isArray()).isTrue();
+
+        DeliveryItem stored = deliveryService.load(UUID.fromString(id)).orElseThrow();
+        assertThat(stored.status()).isEqualTo(ArticleStatus.DELIVERED);
+        assertThat(mapper.readTree(stored.extractionJson())).isEqualTo(extraction);
+        Object jsonType = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("SELECT jsonb_typeof(extraction) || ' ' || extractor_version FROM article WHERE id = :id")
+                .setParameter("id", UUID.fromString(id))
+                .getSingleResult());
+        assertThat(jsonType).isEqualTo("object " + extraction.get("extractorVersion").asText());
+        given().when().get("/articles/" + id).then().statusCode(200)
+                .body("statusReason", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void whileStatementsServiceFailsTheArticleWaitsAndIsDeliveredWhenItRecovers() throws Exception {
+        fakeAnswers(503);
+        String id = create(article(unique()));
+
+        String reason = await("article " + id + " FAILED", WAIT,
+                () -> given().when().get("/articles/" + id).then().extract().jsonPath(),
+                json -> "FAILED".equals(json.getString("status"))).getString("statusReason");
+        assertThat(reason).contains("503");
+        await("a few failed attempts", WAIT, () -> putsFor(id).size(), n -> n >= 2);
+        assertThat(putsFor(id)).allSatisfy(put -> assertThat(put.get("answered").asInt()).isEqualTo(503));
+        assertThat(deliveryService.load(UUID.fromString(id)).orElseThrow().attempts()).isPositive();
+
+        fakeAnswers(200);
+        awaitStatus(id, "DELIVERED");
+        List<JsonNode> puts = putsFor(id);
+        assertThat(puts.get(puts.size() - 1).get("answered").asInt()).isEqualTo(200);
+        // every attempt sent the same payload: the extraction is stored, not redone
+        assertThat(puts).extracting(put -> put.get("body")).containsOnly(puts.get(0).get("body"));
+        assertThat(deliveryService.load(UUID.fromString(id)).orElseThrow().attempts()).isZero();
+    }
+
+    @Test
+    void redeliverySendsTheSamePayload() throws Exception {
+        String id = create(article(unique()));
+        awaitStatus(id, "DELIVERED");
+        JsonNode first = putsFor(id).get(0).get("body");
+
+        assertThat(deliveryService.requestRedelivery(UUID.fromString(id))).isTrue();
+        await("second delivery", WAIT, () -> putsFor(id).size(), n -> n >= 2);
+        awaitStatus(id, "DELIVERED");
+        List<JsonNode> puts = putsFor(id);
+        assertThat(puts).hasSize(2);
+        assertThat(puts.get(1).get("body")).isEqualTo(first);
+    }
+
+    @Test
+    void deliveryHappensWithinAboutASecond() throws Exception {
+        long start = System.nanoTime();
+        String id = create(article(unique()));
+        awaitStatus(id, "DELIVERED");
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void backoffDoublesUpToTheMaximum() {
+        Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5));
+        assertThat(backoff.delayAfter(1)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(backoff.delayAfter(2)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(backoff.delayAfter(5)).isEqualTo(Duration.ofSeconds(16));
+        assertThat(backoff.delayAfter(9)).isEqualTo(Duration.ofSeconds(256));
+        assertThat(backoff.delayAfter(10)).isEqualTo(Duration.ofMinutes(5));
+        assertThat(backoff.delayAfter(1000)).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    private void awaitStatus(String id, String status) {
+        await("article " + id + " " + status, WAIT,
+                () -> given().when().get("/articles/" + id).then().extract().jsonPath().getString("status"),
+                status::equals);
+    }
+
+    private void fakeAnswers(int status) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(statementsUrl + "/_control/status"))
+                .POST(HttpRequest.BodyPublishers.ofString(Integer.toString(status))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(204);
+    }
+
+    private List<JsonNode> putsFor(String id) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(statementsUrl + "/_control/puts"))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            List<JsonNode> puts = new ArrayList<>();
+            for (JsonNode put : mapper.readTree(response.body())) {
+                if (put.get("articleId").asText().equals(id)) {
+                    puts.add(put);
+                }
+            }
+            return puts;
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
