@@ -1,24 +1,136 @@
 package io.quotegraph.extraction;
 
+import io.quotegraph.extraction.attribution.Attribution;
+import io.quotegraph.extraction.attribution.AttributionFinder;
+import io.quotegraph.extraction.lexicon.Lexicons;
+import io.quotegraph.extraction.speaker.AntecedentFinder;
+import io.quotegraph.extraction.speaker.Mention;
+import io.quotegraph.extraction.speaker.MentionParser;
+import io.quotegraph.extraction.speaker.SpeakerResolver;
+import io.quotegraph.extraction.text.Document;
+import io.quotegraph.extraction.time.OccasionFinder;
+import io.quotegraph.extraction.time.OccasionInheritance;
+import io.quotegraph.model.EntityType;
+import io.quotegraph.model.ExtractedStatement;
 import io.quotegraph.model.Extraction;
+import io.quotegraph.model.Occasion;
+import io.quotegraph.model.Span;
+import io.quotegraph.model.StatementKind;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
  * Finds the statements in an article's text and the speakers they are attributed to.
- * Thread-safe: one instance serves every article.
+ * Thread-safe: one instance serves every article. The pipeline: analyse the text ({@link Document}: tokens,
+ * quotes, sentences, boilerplate), find attributions, resolve their speakers across the article, read each
+ * statement's occasion and share it among the same speaker's statements.
  */
 public final class StatementExtractor {
 
     /** Changes whenever the rules change, so that stored results can be told apart and re-extracted. */
-    public static final String VERSION = "0";
+    public static final String VERSION = "1";
+
+    /** A quote continues the previous statement only if it follows in the same or the next paragraph. */
+    private static final int MAX_CONTINUATION_PARAGRAPHS = 1;
+
+    private final Lexicons lexicons;
+    private final OccasionFinder occasions;
+    private final AttributionFinder attributions;
+    private final OccasionInheritance inheritance = new OccasionInheritance();
+    private final AntecedentFinder antecedents;
+
+    public StatementExtractor() {
+        this.lexicons = Lexicons.get();
+        this.occasions = new OccasionFinder(lexicons);
+        this.attributions = new AttributionFinder(lexicons, occasions);
+        this.antecedents = new AntecedentFinder(new MentionParser(lexicons));
+    }
 
     /**
      * @param text        the article's cleaned text; every offset in the result refers to it
      * @param publishedAt the article's publication time, against which relative dates are normalised; may be null
      */
     public Extraction extract(String text, Instant publishedAt) {
-        return new Extraction(VERSION, List.of(), List.of());
+        if (text == null || text.isBlank()) {
+            return new Extraction(VERSION, List.of(), List.of());
+        }
+        LocalDate published = publishedAt == null ? null : LocalDate.ofInstant(publishedAt, ZoneOffset.UTC);
+        Document doc = new Document(text, lexicons);
+
+        SpeakerResolver resolver = new SpeakerResolver();
+        List<Attribution> found = attributions.find(doc);
+        Nesting nesting = new Nesting(doc, found);
+        List<Attribution> kept = new ArrayList<>();
+        Attribution previous = null;
+        for (Attribution a : found) {
+            if (a.isContinuation() && !continues(doc, previous, a)) {
+                continue;
+            }
+            boolean nested = nesting.isNested(a);
+            resolver.resolve(a.speaker(), nested, antecedent(doc, a));
+            kept.add(a);
+            if (!nested) {
+                previous = a;
+            }
+        }
+        SpeakerResolver.Result speakers = resolver.finish();
+
+        List<ExtractedStatement> statements = new ArrayList<>(kept.size());
+        for (int i = 0; i < kept.size(); i++) {
+            statements.add(statement(doc, kept.get(i), speakers.keys().get(i), published));
+        }
+        statements.sort(Comparator.comparingInt((ExtractedStatement s) -> s.content().start())
+                .thenComparingInt(s -> s.content().end()));
+        return new Extraction(VERSION, inheritance.apply(statements), speakers.speakers());
+    }
+
+    /** For "he"/"she", the person named last before the mention: the fallback when no speaker so far fits. */
+    private Mention antecedent(Document doc, Attribution a) {
+        Mention m = a.speaker();
+        if (m == null || m.form() != Mention.Form.PRONOUN || m.type() != EntityType.PERSON) {
+            return null;
+        }
+        return antecedents.nearestPerson(doc, doc.tokenAt(m.span().start()));
+    }
+
+    private static boolean continues(Document doc, Attribution previous, Attribution continuation) {
+        return previous != null && previous.kind() == StatementKind.DIRECT
+                && previous.contentEnd() <= continuation.contentStart()
+                && doc.paragraph(continuation.sentence().from()) - doc.paragraph(previous.sentence().from()) <= MAX_CONTINUATION_PARAGRAPHS;
+    }
+
+    private ExtractedStatement statement(Document doc, Attribution a, String speakerKey, LocalDate published) {
+        String text = doc.text();
+        Span content = Span.of(text, a.contentStart(), a.contentEnd());
+        Span cue = a.cueFrom() < 0 ? null : doc.span(a.cueFrom(), a.cueTo() - 1);
+        Span mention = a.speaker() == null ? null : a.speaker().span();
+        Occasion occasion = a.isContinuation() ? null
+                : occasions.find(doc, a.contextFrom(), a.contextTo(), a.contentStart(), a.contentEnd(), published);
+        return new ExtractedStatement(a.kind(), content, cue, mention, speakerKey, confidence(a, speakerKey), occasion);
+    }
+
+    /** Direct quotes with a named speaker are the most reliable; pronouns, roles and continuations less so. */
+    private static double confidence(Attribution a, String speakerKey) {
+        double c = switch (a.kind()) {
+            case DIRECT -> 0.9;
+            case MIXED -> 0.8;
+            case INDIRECT -> 0.7;
+        };
+        if (a.isContinuation()) {
+            c = 0.6;
+        } else if (a.speaker().form() == Mention.Form.GROUP) {
+            c -= 0.2;
+        } else if (a.speaker().form() != Mention.Form.NAME) {
+            c -= 0.1;
+        }
+        if (speakerKey == null) {
+            c -= 0.3;
+        }
+        return Math.max(0.05, Math.min(0.99, c));
     }
 }

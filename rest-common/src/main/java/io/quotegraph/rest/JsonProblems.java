@@ -10,17 +10,22 @@ public final class JsonProblems {
     private JsonProblems() {
     }
 
-    public static Problem describe(JsonProcessingException e) {
+    /** For code that reads a body itself (to count it against a limit, line by line, ...): the same problem a mapper gives. */
+    public static ProblemException exception(JsonProcessingException e) {
         String at = e instanceof JsonMappingException mapping ? path(mapping) : "";
         String prefix = at.isEmpty() ? "" : at + ": ";
         if (e instanceof UnrecognizedPropertyException unknown) {
-            return Problem.of(ProblemType.INVALID_INPUT, prefix + "unknown field '" + unknown.getPropertyName()
+            return new ProblemException(ProblemType.INVALID_INPUT, prefix + "unknown field '" + unknown.getPropertyName()
                     + "'; known fields: " + unknown.getKnownPropertyIds());
         }
         if (e instanceof JsonMappingException && !at.isEmpty()) {
-            return Problem.of(ProblemType.INVALID_INPUT, prefix + message(e));
+            return new ProblemException(ProblemType.INVALID_INPUT, prefix + message(e));
         }
-        return Problem.of(ProblemType.MALFORMED_BODY, "the body is not valid JSON of the expected shape: " + message(e));
+        if (e instanceof JsonMappingException) {
+            return new ProblemException(ProblemType.INVALID_INPUT, "the body is valid JSON but not of the expected shape: "
+                    + message(e));
+        }
+        return new ProblemException(ProblemType.MALFORMED_BODY, "the body is not valid JSON: " + message(e));
     }
 
     private static String message(JsonProcessingException e) {

@@ -1,6 +1,7 @@
 package io.quotegraph.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -35,7 +36,13 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e) {
-        return respond(JsonProblems.describe(e));
+        return respond(JsonProblems.exception(e).toProblem());
+    }
+
+    /** Declared for its own type so that it wins over Quarkus' built-in mapper, which answers without a problem body. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return unreadable(e);
     }
 
     @ServerExceptionMapper

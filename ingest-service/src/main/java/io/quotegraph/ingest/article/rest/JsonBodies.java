@@ -1,10 +1,9 @@
 package io.quotegraph.ingest.article.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quotegraph.ingest.article.service.NewArticle;
+import io.quotegraph.rest.JsonProblems;
 import io.quotegraph.rest.ProblemException;
 import io.quotegraph.rest.ProblemType;
 
@@ -12,13 +11,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.stream.Collectors;
 
 /**
  * Reads article JSON ourselves rather than through Quarkus REST's Jackson reader: the body is counted against its limit
  * (also when it comes chunked), and every parse failure becomes a {@link ProblemException} whose detail names the
- * problem. (Quarkus's own handling of Jackson's MismatchedInputException and JsonParseException would otherwise win
- * over rest-common's JsonProcessingException mapper and answer without a problem detail.)
+ * problem, worded as rest-common words it for bodies that Quarkus reads.
  */
 final class JsonBodies {
 
@@ -34,7 +31,7 @@ final class JsonBodies {
         try {
             return requireObject(reader.readValue(bytes));
         } catch (JsonProcessingException e) {
-            throw problem(e);
+            throw JsonProblems.exception(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -45,7 +42,7 @@ final class JsonBodies {
         try {
             return requireObject(reader.readValue(line));
         } catch (JsonProcessingException e) {
-            throw problem(e);
+            throw JsonProblems.exception(e);
         }
     }
 
@@ -54,26 +51,6 @@ final class JsonBodies {
             throw new ProblemException(ProblemType.INVALID_INPUT, "not a JSON object (got null)");
         }
         return article;
-    }
-
-    /** The same wording as rest-common's mapper for Jackson errors. */
-    static ProblemException problem(JsonProcessingException e) {
-        if (e instanceof UnrecognizedPropertyException unknown) {
-            return new ProblemException(ProblemType.INVALID_INPUT, "unknown field '" + unknown.getPropertyName()
-                    + "'; known fields: " + unknown.getKnownPropertyIds());
-        }
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining("."));
-            return new ProblemException(ProblemType.INVALID_INPUT, "field '" + field + "': " + e.getOriginalMessage());
-        }
-        if (e instanceof JsonMappingException) {
-            // valid JSON, wrong shape: an array, a string, trailing values, ...
-            return new ProblemException(ProblemType.INVALID_INPUT, "expected a JSON object with the article's fields: "
-                    + e.getOriginalMessage());
-        }
-        return new ProblemException(ProblemType.MALFORMED_BODY, "not valid JSON: " + e.getOriginalMessage());
     }
 
     static byte[] readAtMost(InputStream body, long maxBytes) {

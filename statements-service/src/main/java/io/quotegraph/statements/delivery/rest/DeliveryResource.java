@@ -3,7 +3,6 @@ package io.quotegraph.statements.delivery.rest;
 import io.quotegraph.model.ArticleExtraction;
 import io.quotegraph.model.view.DeliveryResult;
 import io.quotegraph.statements.delivery.service.DeliveryService;
-import io.quotegraph.statements.delivery.service.PayloadReader;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PUT;
@@ -21,8 +20,6 @@ public class DeliveryResource {
 
     @Inject
     DeliveryService service;
-    @Inject
-    PayloadReader reader;
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
@@ -31,8 +28,7 @@ public class DeliveryResource {
     public DeliveryResult deliver(
             @PathParam("articleId") String articleId,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ArticleExtraction.class))) String body) {
-        // the body is read as text and parsed by PayloadReader so that every parse failure names its field
-        return service.deliver(articleId, reader.read(body));
+                    schema = @Schema(implementation = ArticleExtraction.class))) ArticleExtraction extraction) {
+        return service.deliver(articleId, extraction);
     }
 }

@@ -1,0 +1,52 @@
+package io.quotegraph.extraction.attribution;
+
+import io.quotegraph.extraction.lexicon.Lexicons;
+import io.quotegraph.extraction.speaker.SpeakerPhraseFinder;
+import io.quotegraph.extraction.text.Document;
+import io.quotegraph.extraction.time.DateExpressions;
+import io.quotegraph.extraction.time.DateMatch;
+import io.quotegraph.extraction.time.OccasionFinder;
+
+/**
+ * Skips what may stand between a cue and its content: dates ("said Wednesday"), occasions ("in a statement",
+ * "at a news conference with X") and adverbs ("said again"). Each step consumes tokens, so the loop ends.
+ */
+final class Adverbials {
+
+    private final Lexicons lexicons;
+    private final DateExpressions dates = new DateExpressions();
+    private final OccasionFinder occasions;
+    private final SpeakerPhraseFinder phrases;
+
+    Adverbials(Lexicons lexicons, OccasionFinder occasions, SpeakerPhraseFinder phrases) {
+        this.lexicons = lexicons;
+        this.occasions = occasions;
+        this.phrases = phrases;
+    }
+
+    int skip(Document doc, int from, int limit) {
+        int j = from;
+        while (j < limit) {
+            DateMatch date = dates.match(doc, j, limit, null);
+            if (date != null) {
+                j = date.to();
+                continue;
+            }
+            OccasionFinder.TypeMatch occasion = doc.token(j).is("told") ? null : occasions.typeAt(doc, j, limit);
+            if (occasion != null) {
+                j = occasion.to();
+                if (j < limit && doc.token(j).is("with")) {
+                    int[] partner = phrases.right(doc, j + 1, limit);
+                    j = partner == null ? j + 1 : partner[1];
+                }
+                continue;
+            }
+            if (doc.token(j).isWord() && lexicons.isAuxiliary(doc.token(j).text())) {
+                j++;
+                continue;
+            }
+            return j;
+        }
+        return j;
+    }
+}

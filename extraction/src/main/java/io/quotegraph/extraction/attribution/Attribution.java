@@ -1,0 +1,30 @@
+package io.quotegraph.extraction.attribution;
+
+import io.quotegraph.extraction.speaker.Mention;
+import io.quotegraph.extraction.text.Sentence;
+import io.quotegraph.model.StatementKind;
+
+/**
+ * A statement found by one of the attributors, before its speaker is resolved.
+ *
+ * @param contentStart  character offset where the content starts (for DIRECT, at the opening mark)
+ * @param contentEnd    character offset where the content ends
+ * @param cueFrom       first token of the cue, or -1 when there is none (a quote continuing the previous one)
+ * @param cueTo         token after the cue
+ * @param speaker       the speaker as written; null for a continuation, which takes the previous statement's speaker
+ * @param sentence      the sentence holding the attribution
+ * @param contextFrom   first token of the attribution's own words (speaker, cue, adverbials), searched for the occasion
+ * @param contextTo     token after them
+ */
+public record Attribution(StatementKind kind, int contentStart, int contentEnd, int cueFrom, int cueTo,
+                          Mention speaker, Sentence sentence, int contextFrom, int contextTo) {
+
+    public boolean isContinuation() {
+        return speaker == null;
+    }
+
+    /** Where the attribution is anchored in reading order: its speaker mention, else its content. */
+    public int anchor() {
+        return speaker != null ? speaker.span().start() : contentStart;
+    }
+}

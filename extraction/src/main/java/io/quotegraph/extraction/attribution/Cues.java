@@ -1,0 +1,59 @@
+package io.quotegraph.extraction.attribution;
+
+import io.quotegraph.extraction.lexicon.Lexicons;
+import io.quotegraph.extraction.text.Document;
+import io.quotegraph.extraction.text.Token;
+
+import java.util.Set;
+
+/** Recognises cue verbs outside quotes, and the two-word cue "according to". */
+final class Cues {
+
+    private static final Set<String> NOT_BEFORE_A_VERB = Set.of("the", "a", "an", "to", "his", "her", "their", "its", "our", "my", "your");
+
+    private final Lexicons lexicons;
+
+    Cues(Lexicons lexicons) {
+        this.lexicons = lexicons;
+    }
+
+    /** @return the cue's length in tokens at {@code i} (0 when there is none) */
+    int verbAt(Document doc, int i) {
+        if (doc.quoteAt(i) != null || doc.isExcluded(i)) {
+            return 0;
+        }
+        Token t = doc.token(i);
+        if (!t.isWord()) {
+            return 0;
+        }
+        if (isAccordingTo(doc, i)) {
+            return 2;
+        }
+        if (!lexicons.isCueVerb(t.text()) || Character.isUpperCase(t.text().charAt(0)) && i > 0 && !isSentenceStart(doc, i)) {
+            return 0; // a capitalised "Says" mid-sentence is part of a title or name
+        }
+        if (i > 0 && NOT_BEFORE_A_VERB.contains(doc.token(i - 1).lower())) {
+            return 0; // "the said agreement", "his tweets", "to say": not a report of speech
+        }
+        return 1;
+    }
+
+    private static boolean isAccordingTo(Document doc, int i) {
+        return doc.token(i).is("according") && i + 1 < doc.size() && doc.token(i + 1).is("to");
+    }
+
+    private static boolean isSentenceStart(Document doc, int i) {
+        return doc.sentenceOf(i).from() == i;
+    }
+
+    /** "add" reports speech only with a clause ("added that …"); otherwise it adds things ("added 156,000 jobs"). */
+    static boolean needsThat(Token t) {
+        String w = t.lower();
+        return w.equals("add") || w.equals("adds") || w.equals("added") || w.equals("adding");
+    }
+
+    static boolean isTell(Token t) {
+        String w = t.lower();
+        return w.equals("told") || w.equals("tell") || w.equals("tells");
+    }
+}

@@ -1,0 +1,220 @@
+package io.quotegraph.extraction.attribution;
+
+import io.quotegraph.extraction.lexicon.Lexicons;
+import io.quotegraph.extraction.quote.Quote;
+import io.quotegraph.extraction.speaker.Mention;
+import io.quotegraph.extraction.speaker.MentionParser;
+import io.quotegraph.extraction.speaker.SpeakerPhraseFinder;
+import io.quotegraph.extraction.text.Document;
+import io.quotegraph.extraction.text.Sentence;
+import io.quotegraph.extraction.text.Token;
+import io.quotegraph.model.StatementKind;
+
+import java.util.List;
+
+/**
+ * Attributes quotations by the layouts around them:
+ * <ul>
+ *   <li>cue after: {@code "…," he said} / {@code "…," U.S. official Jane Doe told a briefing} / inverted {@code "…," said X};</li>
+ *   <li>cue before: {@code X said: "…"} (colon, comma, or nothing when the quote starts a capitalised sentence
+ *       and runs to the end of the sentence);</li>
+ *   <li>a quote starting a sentence right after an attributed one, with no attribution of its own, continues it
+ *       ({@code "…," he said. "…"}, or the next paragraph): the speaker is resolved later from the previous statement.</li>
+ * </ul>
+ * Short quotes inside a sentence with none of these layouts are scare quotes or titles and are left alone.
+ */
+final class DirectQuoteAttributor {
+
+    /** Words allowed between a quote and its cue ("U.S. Department of State spokesman Matthew Miller told"). */
+    private static final int MAX_TAIL_BEFORE_CUE = 18;
+    /** Words allowed between a cue and a following quote ("said on Monday in a statement:"). */
+    private static final int MAX_LEAD_AFTER_CUE = 8;
+    private static final int MIN_CONTINUATION_WORDS = 3;
+    private static final int MAX_DESCRIPTOR_WORDS = 3;
+
+    private final Lexicons lexicons;
+    private final Cues cues;
+    private final SpeakerPhraseFinder phrases;
+    private final MentionParser mentions;
+
+    DirectQuoteAttributor(Lexicons lexicons, Cues cues, SpeakerPhraseFinder phrases, MentionParser mentions) {
+        this.lexicons = lexicons;
+        this.cues = cues;
+        this.phrases = phrases;
+        this.mentions = mentions;
+    }
+
+    /** Adds the attributed quotes to {@code out}; marks the cues it used and the quotes it attributed. */
+    void attribute(Document doc, boolean[] usedCue, boolean[] usedQuote, List<Attribution> out) {
+        List<Quote> quotes = doc.quotes();
+        for (int i = 0; i < quotes.size(); i++) {
+            Quote q = quotes.get(i);
+            if (doc.isExcluded(q.firstToken()) || q.words() == 0) {
+                continue;
+            }
+            Attribution a = cueAfter(doc, q);
+            if (a == null) {
+                a = cueBefore(doc, q);
+            }
+            if (a != null) {
+                out.add(a);
+                usedQuote[i] = true;
+                for (int k = a.cueFrom(); k < a.cueTo(); k++) {
+                    usedCue[k] = true;
+                }
+            }
+        }
+    }
+
+    /** Quotes left unattributed that open a sentence: candidates to continue the previous direct statement. */
+    void continuations(Document doc, boolean[] usedQuote, List<Attribution> out) {
+        List<Quote> quotes = doc.quotes();
+        for (int i = 0; i < quotes.size(); i++) {
+            Quote q = quotes.get(i);
+            if (usedQuote[i] || doc.isExcluded(q.firstToken()) || q.words() < MIN_CONTINUATION_WORDS) {
+                continue;
+            }
+            Sentence s = doc.sentenceOf(q.firstToken());
+            if (s.from() == q.firstToken()) {
+                out.add(new Attribution(StatementKind.DIRECT, q.start(), q.end(), -1, -1, null, s, q.firstToken(), q.firstToken()));
+            }
+        }
+    }
+
+    private Attribution cueAfter(Document doc, Quote q) {
+        int t = q.lastToken() + 1;
+        if (!q.closed() || t >= doc.size() || doc.paragraph(t) != doc.paragraph(q.lastToken())) {
+            return null;
+        }
+        boolean comma = doc.token(t).isPunct(',');
+        boolean pause = endsWithPause(doc, q);
+        if (!comma && !pause && !opensSentence(doc, q)) {
+            return null; // a quote inside a clause with no pause after it is not followed by its attribution
+        }
+        // a quote ending in "?" or "!" closes its sentence, yet its attribution follows: "“Why?” she asked."
+        // One ending in "." does not: the next sentence ("“We won.” Smith said the count was fair.") is its own.
+        Sentence s = doc.sentenceOf(t);
+        if (s != doc.sentenceOf(q.lastToken()) && !pause) {
+            return null;
+        }
+        if (comma) {
+            t++;
+        }
+        int limit = Math.min(s.to(), t + MAX_TAIL_BEFORE_CUE);
+        for (int k = t; k < limit; k++) {
+            if (doc.quoteAt(k) != null) {
+                return null;
+            }
+            int len = cues.verbAt(doc, k);
+            if (len == 0) {
+                continue;
+            }
+            int[] phrase;
+            if (k == t) {
+                // inverted "…," said X; after "told" comes the addressee, never the speaker
+                phrase = Cues.isTell(doc.token(k)) ? null : phrases.right(doc, k + len, s.to());
+            } else {
+                phrase = phrases.left(doc, k, t);
+                if (phrase != null && phrase[0] != t) {
+                    if (!isDescriptor(doc, t, phrase[0])) {
+                        return null; // words before the speaker: "…," which is what X said
+                    }
+                    phrase[0] = t; // "…," coach Maria Alvarez said: a plain-word descriptor before the name
+                }
+            }
+            Mention m = phrase == null ? null : mentions.parse(doc, phrase[0], phrase[1]);
+            return m == null ? null : new Attribution(StatementKind.DIRECT, q.start(), q.end(), k, k + len, m, s, t, s.to());
+        }
+        return null;
+    }
+
+    private Attribution cueBefore(Document doc, Quote q) {
+        int p = q.firstToken() - 1;
+        if (p < 0) {
+            return null;
+        }
+        // the lead may end the previous paragraph with a colon: "X said in a statement:" / new paragraph "“…”"
+        boolean samePara = doc.paragraph(p) == doc.paragraph(q.firstToken());
+        if (!samePara && !doc.token(p).isPunct(':')) {
+            return null;
+        }
+        Sentence s = doc.sentenceOf(samePara ? q.firstToken() : p);
+        if (p < s.from()) {
+            return null;
+        }
+        Token before = doc.token(p);
+        boolean colon = before.isPunct(':');
+        if (colon || before.isPunct(',')) {
+            p--;
+        } else if (!startsCapitalised(doc, q) || !runsToSentenceEnd(doc, q)) {
+            return null; // without punctuation, only a whole quoted sentence is direct: X said "We won."
+        }
+        for (int k = p; k >= s.from() && k > p - MAX_LEAD_AFTER_CUE; k--) {
+            if (doc.quoteAt(k) != null || doc.token(k).is("that")) {
+                return null;
+            }
+            int len = cues.verbAt(doc, k);
+            if (len == 2 || len == 0 && k > s.from() && cues.verbAt(doc, k - 1) == 2) {
+                return null; // "according to X, “…”" reads as attribution of a paraphrase; left to the reported-speech rules
+            }
+            if (len == 1) {
+                int[] phrase = phrases.participleSubject(doc, k, s.from());
+                if (phrase == null) {
+                    phrase = phrases.left(doc, k, s.from());
+                }
+                Mention m = phrase == null ? null : mentions.parse(doc, phrase[0], phrase[1]);
+                return m == null ? null : new Attribution(StatementKind.DIRECT, q.start(), q.end(), k, k + 1, m, s, s.from(), q.firstToken());
+            }
+        }
+        if (colon && p >= s.from()) {
+            // headline style "Name: “…”"
+            Mention m = mentions.parse(doc, s.from(), p + 1);
+            if (m != null && m.form() == Mention.Form.NAME) {
+                return new Attribution(StatementKind.DIRECT, q.start(), q.end(), p + 1, p + 2, m, s, s.from(), q.firstToken());
+            }
+        }
+        return null;
+    }
+
+    /** Tokens [from, to) are a few plain lowercase words, such as a job description, not a clause. */
+    private boolean isDescriptor(Document doc, int from, int to) {
+        if (to - from > MAX_DESCRIPTOR_WORDS) {
+            return false;
+        }
+        for (int k = from; k < to; k++) {
+            Token w = doc.token(k);
+            if (!w.isWord() || w.isCapitalized() || lexicons.isFunctionWord(w.text()) || lexicons.isAuxiliary(w.text())
+                    || lexicons.isCueVerb(w.text())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The quote's last words end with a pause mark (",", "?", "!", a dash), as a quote followed by its attribution does. */
+    private static boolean endsWithPause(Document doc, Quote q) {
+        if (q.lastToken() - 1 <= q.firstToken()) {
+            return false;
+        }
+        Token last = doc.token(q.lastToken() - 1);
+        return last.kind() == Token.Kind.PUNCT && ",?!\u2014\u2013-\u2026".indexOf(last.text().charAt(0)) >= 0;
+    }
+
+    private static boolean runsToSentenceEnd(Document doc, Quote q) {
+        int next = q.lastToken() + 1;
+        if (next >= doc.size() || doc.paragraph(next) != doc.paragraph(q.lastToken())) {
+            return true;
+        }
+        Sentence s = doc.sentenceOf(q.lastToken());
+        return next >= s.to() || next == s.to() - 1 && doc.token(next).kind() == Token.Kind.PUNCT;
+    }
+
+    private static boolean opensSentence(Document doc, Quote q) {
+        return doc.sentenceOf(q.firstToken()).from() == q.firstToken();
+    }
+
+    private static boolean startsCapitalised(Document doc, Quote q) {
+        int first = q.firstToken() + 1;
+        return first <= q.lastToken() && doc.token(first).isCapitalized();
+    }
+}

@@ -1,0 +1,200 @@
+package io.quotegraph.extraction.lexicon;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The word lists the rules rely on, loaded once from the resource files next to this class.
+ * Everything is lowercased so lookups are case-insensitive; the instance is immutable and shared.
+ */
+public final class Lexicons {
+
+    private final Set<String> cueVerbs;
+    private final Set<String> cueNouns;
+    private final Set<String> titles;
+    private final int longestTitle;
+    private final Set<String> titleModifiers;
+    private final Set<String> orgHeads;
+    private final Set<String> organizations;
+    private final Map<String, String> countries;
+    private final Set<String> honorifics;
+    private final Set<String> abbreviations;
+    private final Set<String> functionWords;
+    private final Set<String> groupNouns;
+    private final Map<String, String> occasions;
+    private final int longestOccasion;
+    private final Set<String> linkListHeaders;
+    private final Set<String> auxiliaries;
+
+    private Lexicons() {
+        cueVerbs = set("cue-verbs.txt");
+        cueNouns = set("cue-nouns.txt");
+        titles = set("titles.txt");
+        longestTitle = longestPhrase(titles);
+        titleModifiers = set("title-modifiers.txt");
+        orgHeads = set("org-heads.txt");
+        organizations = set("organizations.txt");
+        countries = countries();
+        honorifics = set("honorifics.txt");
+        abbreviations = set("abbreviations.txt");
+        functionWords = set("function-words.txt");
+        groupNouns = set("group-nouns.txt");
+        occasions = pairs("occasions.txt");
+        longestOccasion = longestPhrase(occasions.keySet());
+        linkListHeaders = set("link-list-headers.txt");
+        auxiliaries = set("auxiliaries.txt");
+    }
+
+    private static final Lexicons INSTANCE = new Lexicons();
+
+    public static Lexicons get() {
+        return INSTANCE;
+    }
+
+    public boolean isCueVerb(String word) {
+        return cueVerbs.contains(lower(word));
+    }
+
+    public boolean isCueNoun(String word) {
+        return cueNouns.contains(lower(word));
+    }
+
+    /** Whether the lowercased, space-joined phrase is a title. */
+    public boolean isTitle(String phrase) {
+        return titles.contains(lower(phrase));
+    }
+
+    public int longestTitle() {
+        return longestTitle;
+    }
+
+    public boolean isTitleModifier(String word) {
+        return titleModifiers.contains(lower(word));
+    }
+
+    public boolean isOrgHead(String word) {
+        return orgHeads.contains(lower(word));
+    }
+
+    public boolean isOrganization(String phrase) {
+        return organizations.contains(lower(phrase));
+    }
+
+    /** The canonical country for a name or demonym ("Armenian" -> "Armenia"), or null. */
+    public String country(String phrase) {
+        return countries.get(lower(phrase));
+    }
+
+    public boolean isHonorific(String word) {
+        return honorifics.contains(lower(word));
+    }
+
+    public boolean isAbbreviation(String word) {
+        return abbreviations.contains(lower(word));
+    }
+
+    public boolean isFunctionWord(String word) {
+        return functionWords.contains(lower(word));
+    }
+
+    /** Auxiliaries and adverbs allowed between a speaker and its cue verb. */
+    public boolean isAuxiliary(String word) {
+        return auxiliaries.contains(lower(word));
+    }
+
+    public boolean isGroupNoun(String word) {
+        return groupNouns.contains(lower(word));
+    }
+
+    /** The occasion type for a lowercased, space-joined phrase ("press briefing" -> PRESS_BRIEFING), or null. */
+    public String occasionType(String phrase) {
+        return occasions.get(lower(phrase));
+    }
+
+    public int longestOccasion() {
+        return longestOccasion;
+    }
+
+    public boolean isLinkListHeader(String line) {
+        String s = lower(line.strip());
+        if (s.endsWith(":")) {
+            s = s.substring(0, s.length() - 1).strip();
+        }
+        return linkListHeaders.contains(s);
+    }
+
+    private static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    private static int longestPhrase(Set<String> phrases) {
+        int max = 1;
+        for (String p : phrases) {
+            max = Math.max(max, p.split(" ").length);
+        }
+        return max;
+    }
+
+    private static Set<String> set(String resource) {
+        return new HashSet<>(lines(resource));
+    }
+
+    private static Map<String, String> pairs(String resource) {
+        Map<String, String> map = new HashMap<>();
+        for (String line : lines(resource)) {
+            int bar = line.indexOf('|');
+            map.put(line.substring(0, bar).strip(), line.substring(bar + 1).strip().toUpperCase(Locale.ROOT));
+        }
+        return map;
+    }
+
+    private static Map<String, String> countries() {
+        Map<String, String> map = new HashMap<>();
+        for (String raw : linesKeepingCase("countries.txt")) {
+            String[] names = raw.split("\\|");
+            String canonical = names[0].strip();
+            for (String name : names) {
+                map.put(lower(name.strip()), canonical);
+            }
+        }
+        return map;
+    }
+
+    private static List<String> lines(String resource) {
+        List<String> out = new ArrayList<>();
+        for (String line : linesKeepingCase(resource)) {
+            out.add(lower(line));
+        }
+        return out;
+    }
+
+    private static List<String> linesKeepingCase(String resource) {
+        List<String> out = new ArrayList<>();
+        try (InputStream in = Lexicons.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing lexicon resource " + resource);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                String s = line.strip();
+                if (!s.isEmpty() && !s.startsWith("#")) {
+                    out.add(s);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+}
