@@ -41,7 +41,7 @@ class SampleArticlesEndToEndTest {
             mutation($input: ArticleInput!) { ingestArticle(input: $input) { id title status } }""";
 
     @TempDir
-    Path data;
+    static Path data;
 
     private final JsonHttp http = new JsonHttp();
     private QuotegraphStack stack;
