@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,7 +104,7 @@ public final class QuotegraphStack implements AutoCloseable {
 
     /** Time from launch to ready, per service (and for the two databases together). */
     public Map<String, Duration> startupTimes() {
-        return Map.copyOf(startupTimes);
+        return Collections.unmodifiableMap(startupTimes);
     }
 
     /** Stops the services first, then the databases they write to. */

@@ -35,8 +35,6 @@ import java.util.stream.Collectors;
  */
 public final class ExtractionRun {
 
-    public static final String SYSTEM = "quotegraph " + StatementExtractor.VERSION;
-
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long PROGRESS_INTERVAL_NANOS = 2_000_000_000L;
 
@@ -82,7 +80,7 @@ public final class ExtractionRun {
         }
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         double cpuSeconds = (threads.getCurrentThreadCpuTime() - startCpu) / 1e9;
-        RunStats stats = new RunStats(SYSTEM, articles, bytes / 1e6, seconds, cpuSeconds, peakHeapMegabytes());
+        RunStats stats = new RunStats("quotegraph " + extractor.version(), articles, bytes / 1e6, seconds, cpuSeconds, peakHeapMegabytes());
         writeStats(output, stats);
         return stats;
     }

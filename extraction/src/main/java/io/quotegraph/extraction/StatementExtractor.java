@@ -44,6 +44,11 @@ public final class StatementExtractor {
     private final OccasionInheritance inheritance = new OccasionInheritance();
     private final AntecedentFinder antecedents;
 
+    /** The version of the running engine (unlike {@link #VERSION}, never inlined into a caller compiled against another). */
+    public String version() {
+        return VERSION;
+    }
+
     public StatementExtractor() {
         this.lexicons = Lexicons.get();
         this.occasions = new OccasionFinder(lexicons);
