@@ -16,8 +16,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,7 +46,7 @@ public final class ExtractionRun {
 
     public RunStats run(Path input, Path output) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        ProcessMemory.resetPeakHeap();
         long startNanos = System.nanoTime();
         long startCpu = threads.getCurrentThreadCpuTime();
         long lastProgress = startNanos;
@@ -80,7 +78,8 @@ public final class ExtractionRun {
         }
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         double cpuSeconds = (threads.getCurrentThreadCpuTime() - startCpu) / 1e9;
-        RunStats stats = new RunStats("quotegraph " + extractor.version(), articles, bytes / 1e6, seconds, cpuSeconds, peakHeapMegabytes());
+        RunStats stats = new RunStats("quotegraph " + extractor.version(), articles, bytes / 1e6, seconds, cpuSeconds,
+                ProcessMemory.peakHeapMegabytes(), ProcessMemory.peakRssMegabytes(), 0);
         writeStats(output, stats);
         return stats;
     }
@@ -102,7 +101,7 @@ public final class ExtractionRun {
         }
     }
 
-    private static void writeStats(Path output, RunStats stats) {
+    public static void writeStats(Path output, RunStats stats) {
         try {
             JSON.writerWithDefaultPrettyPrinter().writeValue(statsFile(output).toFile(), stats);
         } catch (IOException e) {
@@ -156,12 +155,5 @@ public final class ExtractionRun {
                 .put("start", text.codePointCount(0, span.start()))
                 .put("end", text.codePointCount(0, span.end()))
                 .put("text", span.text());
-    }
-
-    private static double peakHeapMegabytes() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP)
-                .mapToLong(pool -> pool.getPeakUsage().getUsed())
-                .sum() / 1e6;
     }
 }

@@ -5,9 +5,16 @@ package io.quotegraph.evaluation;
  *
  * @param cpuSeconds        CPU time of the extracting thread: throughput per core
  * @param peakHeapMegabytes the highest heap use seen during the run
+ * @param peakRssMegabytes  the process's peak resident set size (heap, code, native memory), 0 when unknown
+ * @param setupSeconds      time spent before the first article (loading models), not part of {@code seconds}
  */
 public record RunStats(String system, int articles, double megabytes, double seconds, double cpuSeconds,
-                       double peakHeapMegabytes) {
+                       double peakHeapMegabytes, double peakRssMegabytes, double setupSeconds) {
+
+    public RunStats(String system, int articles, double megabytes, double seconds, double cpuSeconds,
+                    double peakHeapMegabytes) {
+        this(system, articles, megabytes, seconds, cpuSeconds, peakHeapMegabytes, 0, 0);
+    }
 
     public double articlesPerSecond() {
         return seconds == 0 ? 0 : articles / seconds;

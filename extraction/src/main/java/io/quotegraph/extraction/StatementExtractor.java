@@ -33,7 +33,7 @@ import java.util.List;
 public final class StatementExtractor {
 
     /** Changes whenever the rules change, so that stored results can be told apart and re-extracted. */
-    public static final String VERSION = "1";
+    public static final String VERSION = "2";
 
     /** A quote continues the previous statement only if it follows in the same or the next paragraph. */
     private static final int MAX_CONTINUATION_PARAGRAPHS = 1;
@@ -43,6 +43,8 @@ public final class StatementExtractor {
     private final AttributionFinder attributions;
     private final OccasionInheritance inheritance = new OccasionInheritance();
     private final AntecedentFinder antecedents;
+    private final io.quotegraph.extraction.entity.EntityMentionFinder entityMentions =
+            new io.quotegraph.extraction.entity.EntityMentionFinder();
 
     /** The version of the running engine (unlike {@link #VERSION}, never inlined into a caller compiled against another). */
     public String version() {
@@ -72,8 +74,15 @@ public final class StatementExtractor {
         Nesting nesting = new Nesting(doc, found);
         List<Attribution> kept = new ArrayList<>();
         Attribution previous = null;
+        int previousIndex = -1;
         for (Attribution a : found) {
             if (a.isContinuation() && !continues(doc, previous, a)) {
+                continue;
+            }
+            if (a.isContinuation() && sameParagraph(doc, previous, a) && shortInterruption(previous, a)) {
+                // "“…,” she said. “…”": one statement interrupted by its attribution, as a reader takes it
+                previous = previous.extendedTo(a.contentEnd());
+                kept.set(previousIndex, previous);
                 continue;
             }
             boolean nested = nesting.isNested(a);
@@ -81,6 +90,7 @@ public final class StatementExtractor {
             kept.add(a);
             if (!nested) {
                 previous = a;
+                previousIndex = kept.size() - 1;
             }
         }
         SpeakerResolver.Result speakers = resolver.finish();
@@ -91,7 +101,8 @@ public final class StatementExtractor {
         }
         statements.sort(Comparator.comparingInt((ExtractedStatement s) -> s.content().start())
                 .thenComparingInt(s -> s.content().end()));
-        return new Extraction(VERSION, inheritance.apply(statements), speakers.speakers());
+        return new Extraction(VERSION, entityMentions.attach(text, inheritance.apply(statements), speakers.speakers()),
+                speakers.speakers());
     }
 
     /** For "he"/"she", the person named last before the mention: the fallback when no speaker so far fits. */
@@ -107,6 +118,22 @@ public final class StatementExtractor {
         return previous != null && previous.kind() == StatementKind.DIRECT
                 && previous.contentEnd() <= continuation.contentStart()
                 && doc.paragraph(continuation.sentence().from()) - doc.paragraph(previous.sentence().from()) <= MAX_CONTINUATION_PARAGRAPHS;
+    }
+
+    /**
+     * The words between the two quotes are no longer than the quotes together: a statement's content is mostly what
+     * was said, so a long interruption ("…,” said X, who … and … . “…”) leaves the two quotes as two statements.
+     */
+    private static boolean shortInterruption(Attribution previous, Attribution continuation) {
+        int quoted = previous.contentEnd() - previous.contentStart() + continuation.contentEnd() - continuation.contentStart();
+        return continuation.contentStart() - previous.contentEnd() <= quoted;
+    }
+
+    /** The continuation follows the previous statement's content within its paragraph. */
+    private static boolean sameParagraph(Document doc, Attribution previous, Attribution continuation) {
+        int previousEnd = doc.tokenAt(Math.max(previous.contentStart(), previous.contentEnd() - 1));
+        int next = doc.tokenAt(continuation.contentStart());
+        return doc.paragraph(previousEnd) == doc.paragraph(next);
     }
 
     private ExtractedStatement statement(Document doc, Attribution a, String speakerKey, LocalDate published) {

@@ -77,14 +77,40 @@ class PhenomenaTest {
     }
 
     @Test
-    void quoteSplitByItsAttributionKeepsTheSpeaker() {
+    void quoteInterruptedByItsAttributionIsOneStatement() {
         Extraction x = extract("\"We tried everything,\" coach Maria Alvarez said. \"The players simply ran out of energy.\"");
-        ExtractedStatement first = containing(x, "tried everything");
-        ExtractedStatement second = containing(x, "ran out of energy");
-        assertThat(second.kind()).isEqualTo(StatementKind.DIRECT);
+        ExtractedStatement s = containing(x, "tried everything");
+        assertThat(s.content().text()).startsWith("\"We tried").endsWith("energy.\"");
+        assertThat(s.kind()).isEqualTo(StatementKind.DIRECT);
+        assertThat(speaker(x, s).name()).isEqualTo("Maria Alvarez");
+        assertThat(x.statements()).hasSize(1);
+    }
+
+    @Test
+    void quoteResumingAfterInvertedAttributionInOneSentenceIsOneStatement() {
+        Extraction x = extract("Nobody expected the vote. “It is a hard call,” said the senator, “because both sides have a case.”");
+        ExtractedStatement s = containing(x, "hard call");
+        assertThat(s.content().text()).endsWith("have a case.”");
+        assertThat(s.speakerMention().text()).isEqualTo("the senator");
+        assertThat(x.statements()).hasSize(1);
+    }
+
+    @Test
+    void quoteAfterLongInterruptionStaysItsOwnStatementWithTheSameSpeaker() {
+        Extraction x = extract("“Fine,” said Rosa Klein, who chaired the committee for a decade before she retired to the coast"
+                + " and wrote two books about it. “Go ahead with the vote.”");
+        ExtractedStatement first = containing(x, "Fine");
+        ExtractedStatement second = containing(x, "Go ahead");
+        assertThat(first).isNotSameAs(second);
         assertThat(second.speakerKey()).isEqualTo(first.speakerKey());
-        assertThat(speaker(x, first).name()).isEqualTo("Maria Alvarez");
-        assertThat(second.content().text()).doesNotContain("said");
+        assertThat(speaker(x, first).name()).isEqualTo("Rosa Klein");
+    }
+
+    @Test
+    void showTitleInMarksAfterTheCueIsNotAStatement() {
+        Extraction x = extract("\"The plan is a fraud,\" Perez said Sunday on the network's \"Morning Hour.\"");
+        assertThat(x.statements()).hasSize(1);
+        assertThat(x.statements().get(0).content().text()).isEqualTo("\"The plan is a fraud,\"");
     }
 
     @Test
@@ -140,8 +166,8 @@ class PhenomenaTest {
     @Test
     void cueNounWithPossessiveSpeaker() {
         Extraction x = extract("Opposition leader Rosa Diaz dismissed the mayor's claims that crime had fallen, calling them misleading.");
-        ExtractedStatement s = containing(x, "crime had fallen");
-        assertThat(s.cue().text()).isEqualTo("claims");
+        ExtractedStatement s = x.statements().stream().filter(st -> st.cue().text().equals("claims")).findFirst().orElseThrow();
+        assertThat(s.content().text()).isEqualTo("crime had fallen");
         assertThat(s.speakerMention().text()).isEqualTo("the mayor");
     }
 
@@ -157,9 +183,19 @@ class PhenomenaTest {
 
     @Test
     void scareQuotesAndTitlesAloneAreNotStatements() {
-        Extraction x = extract("Critics called the plan 'reckless' and the vote \"rushed\".\n"
+        Extraction x = extract("The 'reckless' plan and the \"rushed\" vote are history.\n"
                 + "The film \"A Quiet Harbour\" opens on Friday.");
         assertThat(x.statements()).isEmpty();
+    }
+
+    @Test
+    void characterisationWithScareQuotesIsTheCriticsStatementNotAQuote() {
+        Extraction x = extract("Critics called the plan 'reckless' and the vote \"rushed\".");
+        assertThat(x.statements()).singleElement().satisfies(s -> {
+            assertThat(s.cue().text()).isEqualTo("called");
+            assertThat(s.kind()).isEqualTo(StatementKind.INDIRECT);
+            assertThat(s.content().text()).startsWith("the plan");
+        });
     }
 
     @Test
@@ -329,5 +365,63 @@ class PhenomenaTest {
         ExtractedStatement direct = containing(x, "finished here");
         assertThat(direct.kind()).isEqualTo(StatementKind.DIRECT);
         assertThat(direct.speakerKey()).isEqualTo(indirect.speakerKey());
+    }
+
+    @Test
+    void speakerWithRelativeClauseBetweenCommas() {
+        Extraction x = extract("“We will not back down,” Mayor Ada Brill, who has proposed a new levy twice, said at the hearing.");
+        ExtractedStatement s = containing(x, "not back down");
+        assertThat(speaker(x, s).name()).isEqualTo("Ada Brill");
+    }
+
+    @Test
+    void speakerWithMiddleInitialAndParentheticalParty() {
+        Extraction x = extract("\"The vote is a sham,\" Senate leader Harry T. Colby (D-Ore.) said in a statement.");
+        ExtractedStatement s = containing(x, "vote is a sham");
+        assertThat(s.speakerMention().text()).contains("Harry T. Colby");
+    }
+
+    @Test
+    void participleCueSharesTheSubjectOfTheSentencesAttribution() {
+        Extraction x = extract("“I like the plan,” Graham said on the radio, adding, “It has no chance this year.”");
+        ExtractedStatement second = containing(x, "no chance this year");
+        assertThat(second.cue().text()).isEqualTo("adding");
+        assertThat(speaker(x, second).name()).isEqualTo("Graham");
+    }
+
+    @Test
+    void headlineAndTranscriptLabelsAttributeTheRestOfTheParagraph() {
+        Extraction x = extract("Okafor: Port Deal Runs Counter to Regional Peace\n"
+                + "The minister spoke in Lagos.\n"
+                + "HOST: Do you expect the deal to pass this year?");
+        ExtractedStatement headline = containing(x, "Port Deal Runs Counter");
+        assertThat(headline.cue().text()).isEqualTo(":");
+        assertThat(speaker(x, headline).name()).isEqualTo("Okafor");
+        assertThat(containing(x, "expect the deal to pass").speakerMention().text()).isEqualTo("HOST");
+    }
+
+    @Test
+    void clauseEndingInAColonIntroducesItsSubjectsQuote() {
+        Extraction x = extract("Back at the depot, Okafor returned to her favourite line: “There will be no new taxes.”\n"
+                + "Later she pushed the point: “We will cut them.”");
+        ExtractedStatement first = containing(x, "no new taxes");
+        assertThat(first.kind()).isEqualTo(StatementKind.DIRECT);
+        assertThat(speaker(x, first).name()).isEqualTo("Okafor");
+        assertThat(containing(x, "We will cut them").speakerMention().text()).isEqualTo("she");
+    }
+
+    @Test
+    void lessCommonVerbsOfSayingAfterAQuote() {
+        Extraction x = extract("\"Could she chair the committee next year?\" a Labour councillor wondered.");
+        assertThat(containing(x, "chair the committee").cue().text()).isEqualTo("wondered");
+    }
+
+    @Test
+    void quoteResumingAfterItsCueIsOneStatementNotTwo() {
+        Extraction x = extract("\"The ferry timetable has gaps,\" he said, \"but the island depends on it.\"");
+        assertThat(x.statements()).singleElement().satisfies(s -> {
+            assertThat(s.content().text()).startsWith("\"The ferry").endsWith("depends on it.\"");
+            assertThat(s.cue().text()).isEqualTo("said");
+        });
     }
 }

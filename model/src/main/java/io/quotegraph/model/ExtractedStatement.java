@@ -1,5 +1,7 @@
 package io.quotegraph.model;
 
+import java.util.List;
+
 /**
  * One statement found in an article. All spans are offsets into the article's stored text.
  *
@@ -7,6 +9,7 @@ package io.quotegraph.model;
  * @param speakerKey     the {@link ArticleSpeaker#key()} the mention resolves to; null if unresolved
  * @param cue            the cue verb or noun ("said", "told", "statements"); null if none
  * @param occasion       the event the statement was made at; null if the text gives none
+ * @param about          the entities the content names (who or what the statement is about); never null
  */
 public record ExtractedStatement(
         StatementKind kind,
@@ -15,5 +18,21 @@ public record ExtractedStatement(
         Span speakerMention,
         String speakerKey,
         double confidence,
-        Occasion occasion) {
+        Occasion occasion,
+        List<EntityMention> about) {
+
+    public ExtractedStatement {
+        about = about == null ? List.of() : List.copyOf(about);
+    }
+
+    /** A statement whose entities are not (yet) known. */
+    public ExtractedStatement(StatementKind kind, Span content, Span cue, Span speakerMention, String speakerKey,
+                              double confidence, Occasion occasion) {
+        this(kind, content, cue, speakerMention, speakerKey, confidence, occasion, List.of());
+    }
+
+    /** This statement with the entities its content names. */
+    public ExtractedStatement withAbout(List<EntityMention> entities) {
+        return new ExtractedStatement(kind, content, cue, speakerMention, speakerKey, confidence, occasion, entities);
+    }
 }

@@ -27,4 +27,29 @@ public record Attribution(StatementKind kind, int contentStart, int contentEnd, 
     public int anchor() {
         return speaker != null ? speaker.span().start() : contentStart;
     }
+
+    /** The same attribution with its content running on to {@code end} (a quote continued after the attribution). */
+    public Attribution extendedTo(int end) {
+        return new Attribution(kind, contentStart, Math.max(contentEnd, end), cueFrom, cueTo, speaker, sentence, contextFrom, contextTo);
+    }
+
+    /**
+     * The speaker of the latest attribution in {@code found} whose cue ends before {@code cue} in sentence {@code s}:
+     * the subject a participle cue shares ("Graham said …, adding, “…”"), or null.
+     */
+    static Mention sharedSubject(java.util.List<Attribution> found, Sentence s, int cue) {
+        Mention shared = null;
+        int latest = -1;
+        for (int i = found.size() - 1; i >= 0 && i >= found.size() - SHARED_SUBJECT_LOOKBACK; i--) {
+            Attribution a = found.get(i);
+            if (a.sentence() == s && a.speaker() != null && a.cueTo() <= cue && a.cueFrom() > latest) {
+                shared = a.speaker();
+                latest = a.cueFrom();
+            }
+        }
+        return shared;
+    }
+
+    /** Attributions of one sentence are found together, so the last few in the list are all that need looking at. */
+    private static final int SHARED_SUBJECT_LOOKBACK = 8;
 }

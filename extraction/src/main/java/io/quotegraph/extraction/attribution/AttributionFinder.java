@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * Runs the attribution rules in priority order: direct quotes first (they claim their cues), then reported
- * speech on the remaining cue verbs, then cue nouns, then unattributed sentence-opening quotes as
+ * speech on the remaining cue verbs, then cue nouns, then "Name: …" labels, then unattributed sentence-opening quotes as
  * continuation candidates. A content span found twice is kept once, from the earlier rule.
  */
 public final class AttributionFinder {
@@ -23,6 +23,7 @@ public final class AttributionFinder {
     private final DirectQuoteAttributor direct;
     private final ReportedSpeechAttributor reported;
     private final CueNounAttributor nouns;
+    private final LabelAttributor labels;
 
     public AttributionFinder(Lexicons lexicons, OccasionFinder occasions) {
         Cues cues = new Cues(lexicons);
@@ -31,6 +32,7 @@ public final class AttributionFinder {
         this.direct = new DirectQuoteAttributor(lexicons, cues, phrases, mentions);
         this.reported = new ReportedSpeechAttributor(cues, phrases, mentions, new Adverbials(lexicons, occasions, phrases));
         this.nouns = new CueNounAttributor(lexicons, phrases, mentions);
+        this.labels = new LabelAttributor(mentions);
     }
 
     /** @return the attributions in reading order of their anchors */
@@ -41,6 +43,7 @@ public final class AttributionFinder {
         direct.attribute(doc, usedCue, usedQuote, found);
         reported.attribute(doc, usedCue, found);
         nouns.attribute(doc, found);
+        labels.attribute(doc, found);
         markQuotesInside(doc, found, usedQuote);
         direct.continuations(doc, usedQuote, found);
 

@@ -9,7 +9,8 @@ import java.util.Set;
 /** Recognises cue verbs outside quotes, and the two-word cue "according to". */
 final class Cues {
 
-    private static final Set<String> NOT_BEFORE_A_VERB = Set.of("the", "a", "an", "to", "his", "her", "their", "its", "our", "my", "your");
+    private static final Set<String> NOT_BEFORE_A_VERB = Set.of("the", "a", "an", "to", "his", "her", "their", "its", "our", "my",
+            "your", "of", "for", "with", "by", "no", "these", "those", "such", "any", "every", "each");
 
     private final Lexicons lexicons;
 
@@ -32,8 +33,8 @@ final class Cues {
         if (!lexicons.isCueVerb(t.text()) || Character.isUpperCase(t.text().charAt(0)) && i > 0 && !isSentenceStart(doc, i)) {
             return 0; // a capitalised "Says" mid-sentence is part of a title or name
         }
-        if (i > 0 && NOT_BEFORE_A_VERB.contains(doc.token(i - 1).lower())) {
-            return 0; // "the said agreement", "his tweets", "to say": not a report of speech
+        if (i > 0 && (NOT_BEFORE_A_VERB.contains(doc.token(i - 1).lower()) || doc.token(i - 1).kind() == Token.Kind.POSSESSIVE)) {
+            return 0; // "the said agreement", "his tweets", "to say", "Rubio's attack", "the wave of attacks": nouns
         }
         return 1;
     }
@@ -50,6 +51,16 @@ final class Cues {
     static boolean needsThat(Token t) {
         String w = t.lower();
         return w.equals("add") || w.equals("adds") || w.equals("added") || w.equals("adding");
+    }
+
+    /** A belief, finding or poll verb: it attributes only a clause ("believes that …", "found the plan …"). */
+    boolean needsClause(Token t) {
+        return lexicons.isBeliefVerb(t.text());
+    }
+
+    /** A stance verb ("criticized", "called for"): its content is its object, a noun phrase up to the first comma. */
+    boolean takesObject(Token t) {
+        return lexicons.isStanceVerb(t.text());
     }
 
     static boolean isTell(Token t) {

@@ -30,7 +30,8 @@ final class DirectQuoteAttributor {
     /** Words allowed between a cue and a following quote ("said on Monday in a statement:"). */
     private static final int MAX_LEAD_AFTER_CUE = 8;
     private static final int MIN_CONTINUATION_WORDS = 3;
-    private static final int MAX_DESCRIPTOR_WORDS = 3;
+    private static final int MAX_DESCRIPTOR_WORDS = 5;
+    private static final java.util.Set<String> SUBJECT_PRONOUNS = java.util.Set.of("he", "she", "they", "we", "i");
 
     private final Lexicons lexicons;
     private final Cues cues;
@@ -54,7 +55,11 @@ final class DirectQuoteAttributor {
             }
             Attribution a = cueAfter(doc, q);
             if (a == null) {
-                a = cueBefore(doc, q);
+                a = cueBefore(doc, q, out);
+                if (a != null && usedCue[a.cueFrom()]) {
+                    // "“…,” he said, “…”": the cue already attributes the quote before; this one continues it
+                    a = null;
+                }
             }
             if (a != null) {
                 out.add(a);
@@ -75,10 +80,17 @@ final class DirectQuoteAttributor {
                 continue;
             }
             Sentence s = doc.sentenceOf(q.firstToken());
-            if (s.from() == q.firstToken()) {
+            if (s.from() == q.firstToken() || resumesAfterAttribution(doc, quotes, usedQuote, i, s)) {
                 out.add(new Attribution(StatementKind.DIRECT, q.start(), q.end(), -1, -1, null, s, q.firstToken(), q.firstToken()));
             }
         }
+    }
+
+    /** "“It's hard,” said the senator, “because …”": after a comma, the sentence's attributed quote goes on. */
+    private static boolean resumesAfterAttribution(Document doc, List<Quote> quotes, boolean[] usedQuote, int i, Sentence s) {
+        int before = quotes.get(i).firstToken() - 1;
+        return i > 0 && before > s.from() && doc.token(before).isPunct(',') && usedQuote[i - 1]
+                && quotes.get(i - 1).firstToken() >= s.from();
     }
 
     private Attribution cueAfter(Document doc, Quote q) {
@@ -106,8 +118,8 @@ final class DirectQuoteAttributor {
                 return null;
             }
             int len = cues.verbAt(doc, k);
-            if (len == 0) {
-                continue;
+            if (len == 0 || k > t && insideRelativeClause(doc, t, k)) {
+                continue; // "…,” Mayor Ada Brill, who has proposed a levy, said": the relative clause's verb is not the cue
             }
             int[] phrase;
             if (k == t) {
@@ -128,7 +140,7 @@ final class DirectQuoteAttributor {
         return null;
     }
 
-    private Attribution cueBefore(Document doc, Quote q) {
+    private Attribution cueBefore(Document doc, Quote q, List<Attribution> found) {
         int p = q.firstToken() - 1;
         if (p < 0) {
             return null;
@@ -157,12 +169,18 @@ final class DirectQuoteAttributor {
             if (len == 2 || len == 0 && k > s.from() && cues.verbAt(doc, k - 1) == 2) {
                 return null; // "according to X, “…”" reads as attribution of a paraphrase; left to the reported-speech rules
             }
+            if (len == 1 && !colon && !before.isPunct(',') && k != p) {
+                return null; // unpunctuated, the quote is the cue's object (X said "We won."), not a title later on (said on "Meet the Press.")
+            }
             if (len == 1) {
                 int[] phrase = phrases.participleSubject(doc, k, s.from());
                 if (phrase == null) {
                     phrase = phrases.left(doc, k, s.from());
                 }
                 Mention m = phrase == null ? null : mentions.parse(doc, phrase[0], phrase[1]);
+                if (m == null && isParticiple(doc.token(k))) {
+                    m = Attribution.sharedSubject(found, s, k); // "X said …, adding, “…”"
+                }
                 return m == null ? null : new Attribution(StatementKind.DIRECT, q.start(), q.end(), k, k + 1, m, s, s.from(), q.firstToken());
             }
         }
@@ -172,18 +190,51 @@ final class DirectQuoteAttributor {
             if (m != null && m.form() == Mention.Form.NAME) {
                 return new Attribution(StatementKind.DIRECT, q.start(), q.end(), p + 1, p + 2, m, s, s.from(), q.firstToken());
             }
+            // a clause introducing the quote: "Trump went even further: “…”", "he returned to his familiar lines: “…”"
+            Mention subject = clauseSubject(doc, s.from(), p + 1);
+            if (subject != null && runsToSentenceEnd(doc, q)) {
+                return new Attribution(StatementKind.DIRECT, q.start(), q.end(), p + 1, p + 2, subject, s, s.from(), q.firstToken());
+            }
         }
         return null;
     }
 
-    /** Tokens [from, to) are a few plain lowercase words, such as a job description, not a clause. */
+    /**
+     * The subject of the clause in [from, to): a subject pronoun, or a name opening the clause (after an opening
+     * adverbial set off by a comma), followed by a lowercase verb. Null when there is none.
+     */
+    private Mention clauseSubject(Document doc, int from, int to) {
+        int start = from;
+        for (int k = from; k < to; k++) {
+            if (doc.token(k).isPunct(',')) {
+                start = k + 1; // "But back on American soil, he returned …"
+                break;
+            }
+        }
+        while (start < to && doc.token(start).isWord() && lexicons.isFunctionWord(doc.token(start).text())
+                && !SUBJECT_PRONOUNS.contains(doc.token(start).lower())) {
+            start++;
+        }
+        if (start >= to || !doc.token(start).isWord()) {
+            return null;
+        }
+        int[] phrase = SUBJECT_PRONOUNS.contains(doc.token(start).lower()) ? new int[] {start, start + 1}
+                : phrases.right(doc, start, to);
+        if (phrase == null || phrase[1] >= to || !doc.token(phrase[1]).isWord() || doc.token(phrase[1]).isCapitalized()) {
+            return null;
+        }
+        Mention m = mentions.parse(doc, phrase[0], phrase[1]);
+        return m != null && (m.form() == Mention.Form.NAME || m.form() == Mention.Form.PRONOUN) ? m : null;
+    }
+
+    /** Tokens [from, to) are a few words describing the speaker ("former FBI agent"), not a clause. */
     private boolean isDescriptor(Document doc, int from, int to) {
         if (to - from > MAX_DESCRIPTOR_WORDS) {
             return false;
         }
         for (int k = from; k < to; k++) {
             Token w = doc.token(k);
-            if (!w.isWord() || w.isCapitalized() || lexicons.isFunctionWord(w.text()) || lexicons.isAuxiliary(w.text())
+            if (!w.isWord() || lexicons.isFunctionWord(w.text()) || lexicons.isAuxiliary(w.text())
                     || lexicons.isCueVerb(w.text())) {
                 return false;
             }
@@ -207,6 +258,23 @@ final class DirectQuoteAttributor {
         }
         Sentence s = doc.sentenceOf(q.lastToken());
         return next >= s.to() || next == s.to() - 1 && doc.token(next).kind() == Token.Kind.PUNCT;
+    }
+
+    /** A relative pronoun after a comma opens the words between {@code from} and {@code k}, and no comma closes it yet. */
+    private static boolean insideRelativeClause(Document doc, int from, int k) {
+        boolean open = false;
+        for (int i = from + 1; i < k; i++) {
+            if (doc.token(i - 1).isPunct(',') && (doc.token(i).is("who") || doc.token(i).is("which"))) {
+                open = true;
+            } else if (open && doc.token(i).isPunct(',')) {
+                open = false;
+            }
+        }
+        return open;
+    }
+
+    private static boolean isParticiple(Token t) {
+        return t.lower().endsWith("ing") && !t.isCapitalized();
     }
 
     private static boolean opensSentence(Document doc, Quote q) {

@@ -1,5 +1,6 @@
 package io.quotegraph.extraction.attribution;
 
+import io.quotegraph.extraction.quote.Quote;
 import io.quotegraph.extraction.speaker.Mention;
 import io.quotegraph.extraction.speaker.MentionParser;
 import io.quotegraph.extraction.speaker.SpeakerPhraseFinder;
@@ -15,9 +16,13 @@ import java.util.Set;
  * <ul>
  *   <li>content after: "X said (that) …", "X told reporters (that) …", "X expressed …", "X said Monday …";</li>
  *   <li>content before: "…, X said Wednesday." and inverted "…, said X.";</li>
- *   <li>"according to X, …" and "…, according to X".</li>
+ *   <li>"according to X, …" and "…, according to X" (X may be described in plain words: "according to internal records");</li>
+ *   <li>verbs of belief and finding ("believe", "found", "show") only before a clause; verbs of stance ("criticized",
+ *       "called for") with their noun-phrase object, up to the first comma, and not inside another report;</li>
+ *   <li>a participle after an attribution shares its subject: "…, the treasurer said, adding that …".</li>
  * </ul>
- * The content runs to the end of the sentence (a final period left out). Quoted fragments in it make it MIXED.
+ * The content runs to the end of the sentence (a final period left out), or to a semicolon, a dash, or a coordinated
+ * cue verb of the same subject ("…, but conceded that"). Quoted fragments in it make it MIXED.
  */
 final class ReportedSpeechAttributor {
 
@@ -25,9 +30,19 @@ final class ReportedSpeechAttributor {
     private static final int MAX_TOLD_OBJECT = 8;
     /** A prepositional phrase closing a content-before sentence is short ("…, X said in New York."). */
     private static final int MAX_TRAILING_PHRASE = 6;
+    private static final int MAX_DESCRIBED_SOURCE = 12;
+    /** Attributions are found in reading order, so only the latest few can hold the current token. */
+    private static final int NESTING_LOOKBACK = 4;
+    /** Words that start a modifier after a described source's head noun. */
+    private static final Set<String> MODIFIER_STARTS = Set.of("made", "seen", "obtained", "released", "published", "who",
+            "that", "which", "cited", "shown", "given", "taken", "conducted");
     private static final Set<String> PREPOSITIONS = Set.of("in", "at", "on", "during", "after", "before", "while", "from",
             "to", "with", "for", "of", "about", "as", "outside", "inside", "near", "following", "when", "by", "since", "until",
             "through", "over", "under", "against", "into");
+
+    /** Words that open a that-less clause as its subject. */
+    private static final Set<String> CLAUSE_SUBJECTS = Set.of("he", "she", "they", "it", "we", "i", "you", "there",
+            "this", "these", "those", "most", "many", "some", "voters", "americans", "people", "nobody", "no", "none");
 
     private final Cues cues;
     private final SpeakerPhraseFinder phrases;
@@ -45,11 +60,11 @@ final class ReportedSpeechAttributor {
     void attribute(Document doc, boolean[] usedCue, List<Attribution> out) {
         for (Sentence s : doc.sentences()) {
             for (int i = s.from(); i < s.to(); i++) {
-                if (usedCue[i]) {
-                    continue;
+                if (usedCue[i] || cues.takesObject(doc.token(i)) && insideContent(doc, out, i)) {
+                    continue; // a stance inside a report is part of what was reported ("said the US welcomes …")
                 }
                 int len = cues.verbAt(doc, i);
-                Attribution a = len == 2 ? accordingTo(doc, s, i) : len == 1 ? verb(doc, s, i) : null;
+                Attribution a = len == 2 ? accordingTo(doc, s, i) : len == 1 ? verb(doc, s, i, out) : null;
                 if (a != null) {
                     out.add(a);
                     i += len - 1;
@@ -58,11 +73,16 @@ final class ReportedSpeechAttributor {
         }
     }
 
-    private Attribution verb(Document doc, Sentence s, int cue) {
+    private Attribution verb(Document doc, Sentence s, int cue, List<Attribution> found) {
         int end = contentEnd(doc, s);
-        int[] subject = phrases.participleSubject(doc, cue, s.from());
-        if (subject == null) {
+        // a participle after an attribution shares its subject: "…, the treasurer said, adding that …"
+        Mention shared = isParticiple(doc.token(cue)) ? Attribution.sharedSubject(found, s, cue) : null;
+        int[] subject = shared != null ? null : phrases.participleSubject(doc, cue, s.from());
+        if (subject == null && shared == null) {
             subject = phrases.left(doc, cue, s.from());
+        }
+        if (subject == null && shared == null) {
+            subject = phrases.coordinatedSubject(doc, cue, s.from());
         }
         int after = cue + 1;
         if (Cues.isTell(doc.token(cue))) {
@@ -71,6 +91,9 @@ final class ReportedSpeechAttributor {
         after = adverbials.skip(doc, after, end);
         if (after < end && (doc.token(after).isPunct(':') || doc.token(after).isPunct(',') && after + 1 < end && doc.quoteAt(after + 1) != null)) {
             return null; // "X said: “…”" belongs to the direct-quote rules
+        }
+        if (after < end && isDash(doc.token(after))) {
+            return contentBefore(doc, s, cue, subject); // "…, X said Friday — an apparent reference to …"
         }
         if (after < end && isPreposition(doc.token(after))) {
             // "said in an email that …" reads on after "that"; "…, X said in New York." is content-before
@@ -87,7 +110,7 @@ final class ReportedSpeechAttributor {
         if (after >= end) {
             return contentBefore(doc, s, cue, subject);
         }
-        if (!that && Cues.needsThat(doc.token(cue))) {
+        if (!that && (Cues.needsThat(doc.token(cue)) || cues.needsClause(doc.token(cue)) && !opensClause(doc, after))) {
             return null;
         }
         boolean pause = false;
@@ -95,15 +118,50 @@ final class ReportedSpeechAttributor {
             after++; // "said — …", "said, for young voters, …": the content starts at the next word
             pause = true;
         }
-        if (subject == null || after >= end || pause && continuesOtherwise(doc.token(after))) {
+        if (subject != null && pause && (after >= end || continuesOtherwise(doc.token(after)))) {
+            return contentBefore(doc, s, cue, subject); // "…, he said, adding that …": the report came first
+        }
+        if (subject == null && shared == null && cue - 1 > s.from() && doc.token(cue - 1).isPunct(',')) {
+            return contentBefore(doc, s, cue, null); // "…, said several union organizers."
+        }
+        if (subject == null && shared == null || after >= end || pause && continuesOtherwise(doc.token(after))) {
             return null;
+        }
+        if (pause && subject != null && subject[0] - 1 > s.from() && doc.token(subject[0] - 1).isPunct(',')
+                && doc.token(cue + 1).isPunct(',') && thatAfterAside(doc, after, end) < 0) {
+            // "To understand it, Roberts said, one should visit": the report runs on both sides of its attribution
+            Mention m = mentions.parse(doc, subject[0], subject[1]);
+            return build(doc, s, s.from(), clauseEnd(doc, after, end), cue, cue + 1, m, subject[0], cue + 1);
         }
         if (pause) {
             int asideThat = thatAfterAside(doc, after, end);
             after = asideThat < 0 ? after : asideThat + 1; // "said, per a translator, that …"
         }
-        Mention m = mentions.parse(doc, subject[0], subject[1]);
-        return build(doc, s, after, end, cue, cue + 1, m, s.from(), after);
+        Mention m = shared != null ? shared : mentions.parse(doc, subject[0], subject[1]);
+        int contentEnd = cues.takesObject(doc.token(cue)) && !that ? objectEnd(doc, after, end) : clauseEnd(doc, after, end);
+        return build(doc, s, after, contentEnd, cue, cue + 1, m, s.from(), after);
+    }
+
+    /**
+     * Where the reported clause ends: at the sentence end, or earlier where the sentence goes on with something
+     * the speaker is not reported to have said: a dash-set aside or a semicolon. (A relative clause after a comma is
+     * kept: annotators read it as part of the report more often than not.) Quoted words never end it.
+     */
+    private int clauseEnd(Document doc, int from, int end) {
+        for (int k = from + 1; k < end; k++) {
+            if (doc.quoteAt(k) != null) {
+                continue;
+            }
+            Token t = doc.token(k);
+            if (t.isPunct(';') || t.isPunct('\u2014') || t.isPunct('\u2013')) {
+                return k;
+            }
+            if ((t.is("and") || t.is("but")) && k + 1 < end && startsNewPredicate(doc, k + 1)) {
+                // "said he would not own the planes, but agreed that …": the subject goes on to do something else
+                return doc.token(k - 1).isPunct(',') ? k - 1 : k;
+            }
+        }
+        return end;
     }
 
     /** "…, X said Wednesday." / "…, said X." */
@@ -132,6 +190,9 @@ final class ReportedSpeechAttributor {
     private Attribution accordingTo(Document doc, Sentence s, int cue) {
         int end = contentEnd(doc, s);
         int[] source = phrases.right(doc, cue + 2, s.to());
+        if (source == null || source[1] == cue + 2) {
+            source = describedSource(doc, cue + 2, s.to());
+        }
         if (source == null) {
             return null;
         }
@@ -143,6 +204,27 @@ final class ReportedSpeechAttributor {
             return build(doc, s, s.from(), cue - 1, cue, cue + 2, m, cue, s.to());
         }
         return null;
+    }
+
+    /**
+     * "according to internal documents made public …": a source described in plain words runs to the next comma or
+     * the sentence end, bounded; its head is what the mention parser reads.
+     */
+    private static int[] describedSource(Document doc, int from, int limit) {
+        int k = from;
+        while (k < limit && k - from < MAX_DESCRIBED_SOURCE && doc.token(k).isWord() && doc.quoteAt(k) == null) {
+            k++;
+        }
+        if (k == from || k < limit && doc.token(k).isWord()) {
+            return null;
+        }
+        // the mention is the noun phrase before any modifier: "internal records [made public in a lawsuit]"
+        int head = from;
+        while (head < k && head - from < 4 && !isPreposition(doc.token(head)) && !MODIFIER_STARTS.contains(doc.token(head).lower())
+                && !(head > from && doc.token(head).lower().endsWith("ed"))) {
+            head++;
+        }
+        return new int[] {from, head > from ? head : k};
     }
 
     private Attribution build(Document doc, Sentence s, int from, int to, int cueFrom, int cueTo, Mention m,
@@ -175,6 +257,53 @@ final class ReportedSpeechAttributor {
         return object == null ? from : object[1];
     }
 
+    /** A stance verb's object ends at the first comma outside quotes: "rejected the proposal on Tuesday, saying …". */
+    private int objectEnd(Document doc, int from, int end) {
+        int clause = clauseEnd(doc, from, end);
+        for (int k = from + 1; k < clause; k++) {
+            Quote q = doc.quoteAt(k);
+            if (q != null) {
+                k = Math.max(k, q.lastToken());
+            } else if (doc.token(k).isPunct(',')) {
+                return k;
+            }
+        }
+        return clause;
+    }
+
+    /** Token {@code i} lies in the content of an attribution found earlier in the same or a previous sentence. */
+    private static boolean insideContent(Document doc, List<Attribution> found, int i) {
+        int offset = doc.token(i).start();
+        for (int k = found.size() - 1; k >= 0 && k >= found.size() - NESTING_LOOKBACK; k--) {
+            Attribution a = found.get(k);
+            if (a.contentStart() <= offset && offset < a.contentEnd()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A coordinated verb of the reporting subject: a cue verb ("and pledged"), or "has"/"also" before one. */
+    private boolean startsNewPredicate(Document doc, int k) {
+        Token t = doc.token(k);
+        if (!t.isWord() || t.isCapitalized()) {
+            return false;
+        }
+        if ((t.is("has") || t.is("also") || t.is("then") || t.is("later")) && k + 1 < doc.size()) {
+            t = doc.token(k + 1);
+            k++;
+        }
+        return cues.verbAt(doc, k) == 1 && t.lower().endsWith("ed");
+    }
+
+    private static boolean isParticiple(Token t) {
+        return t.lower().endsWith("ing") && !t.isCapitalized();
+    }
+
+    private static boolean isDash(Token t) {
+        return t.isPunct('\u2014') || t.isPunct('\u2013') || t.isPunct('-');
+    }
+
     private static boolean isPreposition(Token t) {
         return t.isWord() && PREPOSITIONS.contains(t.lower());
     }
@@ -204,6 +333,21 @@ final class ReportedSpeechAttributor {
         return -1;
     }
 
+    /**
+     * A that-less clause after a belief verb starts with its subject: a pronoun, a quantifier or a name followed by
+     * a lowercase word ("thinks he will win", "believe most voters agree", "believe Trump is right"). An article is
+     * not taken: "found a job", "found the dog" are objects far more often than clauses; neither are "to"
+     * infinitives ("agreed to", "expected to").
+     */
+    private static boolean opensClause(Document doc, int k) {
+        Token t = doc.token(k);
+        if (!t.isWord()) {
+            return false;
+        }
+        return CLAUSE_SUBJECTS.contains(t.lower()) || t.isCapitalized() && k + 1 < doc.size() && doc.token(k + 1).isWord()
+                && !doc.token(k + 1).isCapitalized();
+    }
+
     /** Content starts with a word or a quotation, not with stray punctuation ("he said, and …"). */
     private static boolean startsClause(Document doc, int k) {
         return doc.token(k).isWord() || doc.quoteAt(k) != null;
@@ -221,11 +365,11 @@ final class ReportedSpeechAttributor {
         return w.equals("him") || w.equals("her") || w.equals("them") || w.equals("us") || w.equals("me") || w.equals("you");
     }
 
-    /** The sentence end, a final period or colon left out (a closing quote mark stays). */
+    /** The sentence end, a final period, colon or closing parenthesis left out (a closing quote mark stays). */
     private static int contentEnd(Document doc, Sentence s) {
         int end = s.to();
         while (end > s.from() && doc.token(end - 1).kind() == Token.Kind.PUNCT && doc.quoteAt(end - 1) == null
-                && ".;:".indexOf(doc.token(end - 1).text().charAt(0)) >= 0) {
+                && (".;:".indexOf(doc.token(end - 1).text().charAt(0)) >= 0 || doc.token(end - 1).isPunct(')'))) {
             end--;
         }
         return end;

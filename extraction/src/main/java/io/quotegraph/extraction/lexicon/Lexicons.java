@@ -21,6 +21,8 @@ import java.util.Set;
 public final class Lexicons {
 
     private final Set<String> cueVerbs;
+    private final Set<String> beliefVerbs;
+    private final Set<String> stanceVerbs;
     private final Set<String> cueNouns;
     private final Set<String> titles;
     private final int longestTitle;
@@ -38,7 +40,12 @@ public final class Lexicons {
     private final Set<String> auxiliaries;
 
     private Lexicons() {
-        cueVerbs = set("cue-verbs.txt");
+        beliefVerbs = set("belief-verbs.txt");
+        Set<String> cues = new HashSet<>(set("cue-verbs.txt"));
+        cues.addAll(beliefVerbs);
+        stanceVerbs = set("stance-verbs.txt");
+        cues.addAll(stanceVerbs);
+        cueVerbs = Set.copyOf(cues);
         cueNouns = set("cue-nouns.txt");
         titles = set("titles.txt");
         longestTitle = longestPhrase(titles);
@@ -64,6 +71,16 @@ public final class Lexicons {
 
     public boolean isCueVerb(String word) {
         return cueVerbs.contains(lower(word));
+    }
+
+    /** A verb of belief, finding or polling ("believe", "found", "show"): a cue only before a clause. */
+    public boolean isBeliefVerb(String word) {
+        return beliefVerbs.contains(lower(word));
+    }
+
+    /** A verb taking a stance on a thing ("criticized the deal", "called for an inquiry"): its content is a noun phrase. */
+    public boolean isStanceVerb(String word) {
+        return stanceVerbs.contains(lower(word));
     }
 
     public boolean isCueNoun(String word) {

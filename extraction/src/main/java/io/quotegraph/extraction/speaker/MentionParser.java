@@ -137,7 +137,17 @@ public final class MentionParser {
         if (body.size() <= 4 && lexicons.isGroupNoun(head.text()) && !head.capitalized()) {
             return new Mention(whole, Mention.Form.GROUP, EntityType.OTHER, bodyText, null, null);
         }
+        if (body.size() <= 4 && !head.capitalized() && isPluralNoun(head)) {
+            // a group in plain words: "most economists", "several union organizers", "internal records"
+            return new Mention(whole, Mention.Form.GROUP, EntityType.OTHER, bodyText, null, null);
+        }
         return null;
+    }
+
+    private boolean isPluralNoun(Word w) {
+        String lower = w.lower();
+        return lower.length() > 3 && lower.endsWith("s") && !lower.endsWith("ss") && !lower.endsWith("ous")
+                && !lexicons.isFunctionWord(lower) && !lexicons.isAuxiliary(lower) && !lexicons.isCueVerb(lower);
     }
 
     /** A phrase around a title: "Armenian Prime Minister Nikol Pashinyan", "the spokesman for the ministry". */

@@ -16,14 +16,22 @@ import java.util.Set;
 public final class SpeakerPhraseFinder {
 
     private static final int MAX_PHRASE = 15;
+    /** The description set off by commas after a name: "Debbie Walsh, director of the Center for … at … University, said". */
+    private static final int MAX_APPOSITIVE = 25;
     private static final int MAX_AUXILIARIES = 3;
     private static final int MAX_PAREN = 10;
     private static final Set<String> SUBJECT_PRONOUNS = Set.of("he", "she", "they", "it", "we", "i");
     private static final int MAX_DESCRIPTOR = 4;
-    private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "his", "her", "their", "its", "our", "one", "another");
+    private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "his", "her", "their", "its", "our", "one", "another",
+            "some", "several", "many", "most", "both", "other", "few", "two", "three", "four", "numerous", "top", "senior");
     /** Words that end a described speaker: relative pronouns and prepositions ("a person close to …", "a source who …"). */
     private static final Set<String> STOPS = Set.of("who", "whom", "whose", "which", "that", "to", "in", "at", "on", "with",
             "by", "from", "about", "during", "after", "before", "for", "of", "and", "or", "but");
+    private static final int MAX_PLURAL_MODIFIERS = 3;
+    private static final Set<String> TIME_UNITS = Set.of("week", "month", "year", "weekend", "morning", "night", "evening");
+    private static final Set<String> WEEKDAYS = Set.of("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+            "sunday");
+    private static final Set<String> CONJUNCTIONS = Set.of("and", "but", "while", "although", "though", "because", "as", "so");
     private static final Set<String> CONNECTORS = Set.of("the", "a", "an", "of", "for", "de", "van", "von", "bin", "al");
 
     private final Lexicons lexicons;
@@ -38,7 +46,7 @@ public final class SpeakerPhraseFinder {
      * @return {from, to} token indices, or null
      */
     public int[] left(Document doc, int cue, int limit) {
-        int j = cue - 1;
+        int j = skipTimeBefore(doc, cue - 1, limit);
         int skipped = 0;
         while (j >= limit && skipped < MAX_AUXILIARIES && doc.token(j).isWord() && lexicons.isAuxiliary(doc.token(j).text())) {
             j--;
@@ -47,6 +55,11 @@ public final class SpeakerPhraseFinder {
         if (j > limit && doc.token(j).isPunct(',')) {
             return appositive(doc, j, limit);
         }
+        return plainLeft(doc, j, limit);
+    }
+
+    /** The phrase ending at token {@code j} (inclusive) with no comma before the cue. */
+    private int[] plainLeft(Document doc, int j, int limit) {
         int end = j + 1;
         if (j >= limit && doc.token(j).isWord() && SUBJECT_PRONOUNS.contains(doc.token(j).lower())) {
             return new int[] {j, end};
@@ -61,12 +74,46 @@ public final class SpeakerPhraseFinder {
             }
             j = open - 1;
         }
-        while (j >= limit && end - j <= MAX_PHRASE && isPhraseToken(doc, j)) {
+        int[] plural = barePlural(doc, j, limit);
+        if (plural != null) {
+            return plural;
+        }
+        while (j >= limit && end - j <= MAX_PHRASE && (isPhraseToken(doc, j) || joinsNames(doc, j, limit))) {
             j--;
         }
         int determiner = determinerBefore(doc, j, limit);
         int start = skipLeadingFunctionWords(doc, determiner >= 0 ? determiner : j + 1, end);
         return start < end ? new int[] {start, end} : null;
+    }
+
+    /**
+     * A plural noun with no determiner, after a clause boundary: "Experts said", "…, but Republican strategists say",
+     * "Most economists believe" (a few modifiers allowed before the head).
+     * @return {from, to}, or null
+     */
+    private int[] barePlural(Document doc, int head, int limit) {
+        if (head < limit || !isPlural(doc.token(head))) {
+            return null;
+        }
+        int k = head - 1;
+        while (k >= limit && head - k <= MAX_PLURAL_MODIFIERS && doc.token(k).isWord() && doc.quoteAt(k) == null
+                && !DETERMINERS.contains(doc.token(k).lower()) && !STOPS.contains(doc.token(k).lower())
+                && (doc.token(k).isCapitalized() || isPlainWord(doc.token(k)))) {
+            k--;
+        }
+        boolean boundary = k < limit || !doc.token(k).isWord() || DETERMINERS.contains(doc.token(k).lower())
+                || CONJUNCTIONS.contains(doc.token(k).lower());
+        if (!boundary) {
+            return null;
+        }
+        int start = k >= limit && DETERMINERS.contains(doc.token(k).lower()) ? k : k + 1;
+        return new int[] {start, head + 1};
+    }
+
+    /** A lowercase plural content word: "experts", "strategists", "voters". */
+    private boolean isPlural(Token t) {
+        String w = t.lower();
+        return isPlainWord(t) && w.length() > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("ous");
     }
 
     /**
@@ -83,8 +130,8 @@ public final class SpeakerPhraseFinder {
             if (DETERMINERS.contains(t.lower())) {
                 return d;
             }
-            if (t.isCapitalized() || lexicons.isFunctionWord(t.text()) || lexicons.isAuxiliary(t.text()) || lexicons.isCueVerb(t.text())) {
-                return -1;
+            if (!t.isCapitalized() && (lexicons.isFunctionWord(t.text()) || lexicons.isAuxiliary(t.text()) || lexicons.isCueVerb(t.text()))) {
+                return -1; // a capitalised modifier may sit between: "a Democratic staffer"
             }
         }
         return -1;
@@ -96,8 +143,9 @@ public final class SpeakerPhraseFinder {
      */
     private int[] appositive(Document doc, int comma, int limit) {
         int j = comma - 1;
-        while (j >= limit && comma - j <= MAX_PHRASE && (isPhraseToken(doc, j) || isPlainWord(doc.token(j))
-                || doc.token(j).isWord() && STOPS.contains(doc.token(j).lower()))) {
+        // between two commas any words describe the name: "Cruz, who has proposed repealing the mandate, said"
+        while (j >= limit && comma - j <= MAX_APPOSITIVE && doc.quoteAt(j) == null && (doc.token(j).isWord()
+                || doc.token(j).kind() == Token.Kind.POSSESSIVE || isAttachedDot(doc, j) || isParenthesis(doc.token(j)))) {
             j--;
         }
         int roleStart = j + 1;
@@ -109,7 +157,12 @@ public final class SpeakerPhraseFinder {
             k--;
         }
         int start = skipLeadingFunctionWords(doc, k + 1, j);
-        return start < j ? new int[] {start, comma} : null;
+        if (start < j && (k < limit || !doc.token(k).isWord() || !isPhraseToken(doc, k))) {
+            return new int[] {start, comma};
+        }
+        // a described name before the comma: "Another Clinton ally, …", "The state's campaign chairman, Phil Lovas,"
+        int[] head = plainLeft(doc, j - 1, limit);
+        return head != null ? new int[] {head[0], comma} : start < j ? new int[] {start, comma} : null;
     }
 
     /**
@@ -178,16 +231,86 @@ public final class SpeakerPhraseFinder {
         return subject == null || subject[1] >= cue - 1 ? null : subject;
     }
 
+    /**
+     * The subject of a cue verb coordinated with an earlier predicate: "A spokesman declined to comment but said …",
+     * "Clinton slammed the shift and accused …": the noun phrase opening the sentence, when "and"/"but" comes right
+     * before the cue (auxiliaries skipped) and the opening phrase is followed by a lowercase verb.
+     * @return {from, to} token indices, or null
+     */
+    public int[] coordinatedSubject(Document doc, int cue, int sentenceFrom) {
+        int j = cue - 1;
+        while (j > sentenceFrom && doc.token(j).isWord() && lexicons.isAuxiliary(doc.token(j).text())) {
+            j--;
+        }
+        if (j <= sentenceFrom || !(doc.token(j).is("and") || doc.token(j).is("but"))) {
+            return null;
+        }
+        int start = sentenceFrom;
+        while (start < j && doc.token(start).isWord() && lexicons.isFunctionWord(doc.token(start).text())
+                && !SUBJECT_PRONOUNS.contains(doc.token(start).lower())) {
+            start++;
+        }
+        if (start >= j || doc.quoteAt(start) != null) {
+            return null;
+        }
+        int[] subject = SUBJECT_PRONOUNS.contains(doc.token(start).lower()) ? new int[] {start, start + 1} : right(doc, start, j);
+        for (int k = subject == null ? 0 : subject[0] + 1; subject != null && k < subject[1]; k++) {
+            if (isPastTense(doc.token(k))) {
+                subject[1] = k; // a described subject runs into its verb: "A spokesman for the port declined any comment"
+            }
+        }
+        if (subject == null || subject[1] >= j || !doc.token(subject[1]).isWord() || doc.token(subject[1]).isCapitalized()) {
+            return null;
+        }
+        return subject;
+    }
+
+    private static boolean isPastTense(Token t) {
+        return t.isWord() && !t.isCapitalized() && t.lower().endsWith("ed");
+    }
+
     /** A lowercase content word: not a function word, auxiliary, cue verb or preposition. */
     private boolean isPlainWord(Token t) {
         return t.isWord() && !t.isCapitalized() && !STOPS.contains(t.lower()) && !lexicons.isFunctionWord(t.text())
                 && !lexicons.isAuxiliary(t.text()) && !lexicons.isCueVerb(t.text());
     }
 
-    /** The dot of an abbreviation ("Mr.", "Sen."), not a sentence end. */
+    /** The dot of an abbreviation ("Mr.", "Sen.") or of a middle initial ("Harry M. Reid"), not a sentence end. */
     private boolean isAttachedDot(Document doc, int i) {
-        return i > 0 && doc.token(i).isPunct('.') && doc.token(i - 1).end() == doc.token(i).start()
-                && lexicons.isAbbreviation(doc.token(i - 1).text());
+        if (i <= 0 || !doc.token(i).isPunct('.') || doc.token(i - 1).end() != doc.token(i).start()) {
+            return false;
+        }
+        String before = doc.token(i - 1).text();
+        return lexicons.isAbbreviation(before) || before.length() == 1 && Character.isUpperCase(before.charAt(0));
+    }
+
+    /**
+     * A time adverbial between the subject and the cue: "The Fund this week said", "Clinton on Tuesday said",
+     * "Trump last month told". @return the token before it, or {@code j} when there is none
+     */
+    private static int skipTimeBefore(Document doc, int j, int limit) {
+        if (j - 1 < limit || !doc.token(j).isWord()) {
+            return j;
+        }
+        String last = doc.token(j).lower();
+        String before = doc.token(j - 1).lower();
+        if (TIME_UNITS.contains(last) && (before.equals("this") || before.equals("last") || before.equals("next"))) {
+            return j - 2;
+        }
+        if (WEEKDAYS.contains(last)) {
+            return before.equals("on") ? j - 2 : j - 1;
+        }
+        return j;
+    }
+
+    /** "and" between two capitalised words: "Cummings and Conyers wrote" names two speakers together. */
+    private static boolean joinsNames(Document doc, int j, int limit) {
+        return doc.token(j).is("and") && j - 1 >= limit && j + 1 < doc.size()
+                && doc.token(j - 1).isCapitalized() && doc.token(j + 1).isCapitalized();
+    }
+
+    private static boolean isParenthesis(Token t) {
+        return t.isPunct('(') || t.isPunct(')');
     }
 
     private int skipLeadingFunctionWords(Document doc, int start, int end) {

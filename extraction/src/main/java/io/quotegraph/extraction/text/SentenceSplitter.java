@@ -9,8 +9,9 @@ import java.util.List;
 /**
  * Splits each paragraph (a line) into sentences at ".", "?" or "!" followed by a capitalised word, a
  * digit or an opening mark, but not after an abbreviation ("Oct.", "Mr.") or an initial ("K.");
- * dotted abbreviations ("U.S.") are single tokens and never split. A sentence ending inside a quote's
- * closing mark ends after the mark. Overlong sentences are cut so that later per-sentence work stays linear.
+ * dotted abbreviations ("U.S.") are single tokens, and end a sentence only before a word that opens sentences
+ * ("… in the U.S. He said …"). A sentence ending inside a quote's closing mark or a parenthesis ends after it.
+ * Overlong sentences are cut so that later per-sentence work stays linear.
  */
 public final class SentenceSplitter {
 
@@ -41,7 +42,14 @@ public final class SentenceSplitter {
                     end++;
                     t++;
                 }
+                if (end + 1 < tokens.size() && tokens.get(end).isPunct(')') && paragraph[end + 1] == paragraph[t]
+                        && startsSentence(tokens.get(end + 1))) {
+                    end++; // "(… in tears.) The leaders …": the parenthesis closes with its sentence
+                    t++;
+                }
                 boundary = end == tokens.size() || paragraph[end] != paragraph[t] || startsSentence(tokens.get(end));
+            } else if (endsWithAbbreviationDot(tokens.get(t)) && end < tokens.size() && opensSentence(tokens.get(end))) {
+                boundary = true; // "… visit to the U.S. The talks …": a dotted abbreviation's dot also ends a sentence
             } else {
                 boundary = end - from >= MAX_TOKENS;
             }
@@ -66,6 +74,18 @@ public final class SentenceSplitter {
         boolean initial = prev.text().length() == 1 && Character.isUpperCase(prev.text().charAt(0));
         return !(attached && (initial || lexicons.isAbbreviation(prev.text())));
     }
+
+    private static boolean endsWithAbbreviationDot(Token t) {
+        return t.isWord() && t.text().length() > 2 && t.text().endsWith(".");
+    }
+
+    /** A capitalised word that begins sentences far more often than it continues a name: "The", "He", "But". */
+    private boolean opensSentence(Token next) {
+        return next.isCapitalized() && (SENTENCE_OPENERS.contains(next.lower()) || lexicons.isFunctionWord(next.text()));
+    }
+
+    private static final java.util.Set<String> SENTENCE_OPENERS = java.util.Set.of("the", "a", "an", "he", "she", "it",
+            "they", "we", "i", "you", "his", "her", "their", "its", "our", "my", "it's", "that's", "there's");
 
     private static boolean startsSentence(Token next) {
         char c = next.text().charAt(0);

@@ -7,7 +7,7 @@ import java.util.List;
  * Splits text into words and single punctuation marks in one linear pass (no regular expressions,
  * so no backtracking on hostile input). Apostrophes inside words stay in the word ("it’s"), except a
  * possessive "'s", which becomes its own token so that "Kim’s" can be read as the name "Kim".
- * Square brackets are dropped: in scraped news they are debris ("Karabakh, ] a spokesman"), and
+ * No-break and other Unicode spaces separate tokens like spaces. Square brackets are dropped: in scraped news they are debris ("Karabakh, ] a spokesman"), and
  * ignoring them keeps attribution patterns intact; offsets still point into the original text.
  */
 public final class Tokenizer {
@@ -18,7 +18,7 @@ public final class Tokenizer {
         int i = 0;
         while (i < n) {
             char c = text.charAt(i);
-            if (Character.isWhitespace(c) || c == '[' || c == ']' || Character.isISOControl(c)) {
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '[' || c == ']' || Character.isISOControl(c)) {
                 i++;
             } else if (Character.isLetterOrDigit(c)) {
                 i = word(text, i, tokens);
@@ -47,7 +47,8 @@ public final class Tokenizer {
                 }
                 j++;
             } else if (isJoiner(d) && j + 1 < n && Character.isLetterOrDigit(text.charAt(j + 1))
-                    && (d != ',' || Character.isDigit(text.charAt(j - 1)) && Character.isDigit(text.charAt(j + 1)))) {
+                    && (d != ',' || Character.isDigit(text.charAt(j - 1)) && Character.isDigit(text.charAt(j + 1)))
+                    && (d != '.' || !isMissingSpaceAfterSentence(text, start, j))) {
                 j++;
             } else {
                 break;
@@ -62,6 +63,21 @@ public final class Tokenizer {
             return j + 2;
         }
         return j;
+    }
+
+    /**
+     * "… Trump said.Trump claimed …": a dot between a word of three or more letters and a capital is a sentence end
+     * with its space lost in scraping, not a joined token ("U.S", "fivethirtyeight.com" stay joined).
+     */
+    private static boolean isMissingSpaceAfterSentence(String text, int start, int dot) {
+        int segment = dot - start;
+        for (int k = dot - 1; k >= start; k--) {
+            if (isJoiner(text.charAt(k))) {
+                segment = dot - k - 1;
+                break;
+            }
+        }
+        return segment >= 3 && Character.isUpperCase(text.charAt(dot + 1)) && Character.isLowerCase(text.charAt(dot - 1));
     }
 
     private static boolean isJoiner(char c) {

@@ -1,0 +1,183 @@
+package io.quotegraph.extraction.entity;
+
+import io.quotegraph.model.ArticleSpeaker;
+import io.quotegraph.model.EntityMention;
+import io.quotegraph.model.EntityType;
+import io.quotegraph.model.ExtractedStatement;
+import io.quotegraph.model.Span;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds the entities a statement's content names, so that statements can be found by whom they are about:
+ * the article's own speakers by any of their names ("President Aliyev" → the article's Aliyev), and the places and
+ * organisations of the {@link Gazetteer} ("the U.S." → United States, "Karabakh" → Nagorno-Karabakh).
+ * Names match as written (case matters, so the pronoun "us" is not the "US"), on word boundaries; where names
+ * overlap, the longest wins. Thread-safe.
+ */
+public final class EntityMentionFinder {
+
+    /** A name to look for and what it denotes. */
+    private record Candidate(String surface, String name, EntityType type, String speakerKey) {
+    }
+
+    private final List<Candidate> gazetteerNames;
+
+    public EntityMentionFinder(Gazetteer gazetteer) {
+        List<Candidate> names = new ArrayList<>();
+        for (Gazetteer.Entry entry : gazetteer.entries()) {
+            for (String name : entry.names()) {
+                names.add(new Candidate(stripThe(name), entry.canonical(), entry.type(), null));
+            }
+        }
+        this.gazetteerNames = List.copyOf(names);
+    }
+
+    public EntityMentionFinder() {
+        this(Gazetteer.bundled());
+    }
+
+    /** The statements, each with the entities its content names (people only as the article's speakers). */
+    public List<ExtractedStatement> attach(List<ExtractedStatement> statements, List<ArticleSpeaker> speakers) {
+        return attach(null, statements, speakers);
+    }
+
+    /**
+     * The statements, each with the entities its content names; with the article's text, also the people it names by
+     * title, by role with the name in parentheses, or by a role it gave a name before ({@link PersonMentions}).
+     */
+    public List<ExtractedStatement> attach(String text, List<ExtractedStatement> statements, List<ArticleSpeaker> speakers) {
+        List<PersonMentions.Found> people = text == null ? List.of() : PersonMentions.find(text);
+        List<Candidate> candidates = new ArrayList<>();
+        for (ArticleSpeaker speaker : speakers) {
+            if (speaker.name() == null || EntityNames.isRoleOnly(speaker.name())) {
+                continue;
+            }
+            for (String alias : speaker.aliases()) {
+                if (alias != null && !EntityNames.isRoleOnly(alias) && alias.strip().length() > 1) {
+                    candidates.add(new Candidate(alias.strip(), speaker.name(), speaker.type(), speaker.key()));
+                }
+            }
+            candidates.add(new Candidate(speaker.name().strip(), speaker.name(), speaker.type(), speaker.key()));
+        }
+        candidates.addAll(gazetteerNames);
+        // longest names first, so that "Nagorno-Karabakh" wins over "Karabakh" and speakers over the gazetteer
+        candidates.sort(Comparator.comparingInt((Candidate c) -> -c.surface().length()));
+        List<ExtractedStatement> result = new ArrayList<>(statements.size());
+        for (ExtractedStatement statement : statements) {
+            result.add(statement.withAbout(find(statement.content(), candidates, statement.speakerKey(), people, speakers)));
+        }
+        return result;
+    }
+
+    private static List<EntityMention> find(Span content, List<Candidate> candidates, String ownSpeakerKey,
+                                            List<PersonMentions.Found> people, List<ArticleSpeaker> speakers) {
+        String text = content.text();
+        boolean[] taken = new boolean[text.length()];
+        List<EntityMention> found = new ArrayList<>();
+        // people are sorted by start: skip to the first one in the content (articles may name thousands)
+        int first = firstAtOrAfter(people, content.start());
+        for (int p = first; p < people.size() && people.get(p).start() < content.end(); p++) {
+            PersonMentions.Found person = people.get(p);
+            if (person.end() <= content.end()) {
+                int at = person.start() - content.start();
+                int end = person.end() - content.start();
+                if (anyTaken(taken, at, end)) {
+                    continue;
+                }
+                for (int i = at; i < end; i++) {
+                    taken[i] = true;
+                }
+                String speakerKey = speakerOf(person.name(), speakers);
+                found.add(new EntityMention(new Span(person.start(), person.end(), text.substring(at, end)), person.name(),
+                        EntityType.PERSON, speakerKey, person.title()));
+            }
+        }
+        for (Candidate c : candidates) {
+            int from = 0;
+            while (true) {
+                int at = text.indexOf(c.surface(), from);
+                if (at < 0) {
+                    break;
+                }
+                int end = at + c.surface().length();
+                from = at + 1;
+                if (!wordBoundary(text, at - 1) || !wordBoundary(text, end) || anyTaken(taken, at, end)) {
+                    continue;
+                }
+                for (int i = at; i < end; i++) {
+                    taken[i] = true;
+                }
+                found.add(new EntityMention(new Span(content.start() + at, content.start() + end, c.surface()),
+                        c.name(), c.type(), c.speakerKey()));
+            }
+        }
+        found.sort(Comparator.comparingInt(m -> m.span().start()));
+        // one mention per entity and statement, and never the statement's own speaker (a statement is not about
+        // whoever makes it just because it names them, e.g. "we" quotes of one's own office)
+        Map<String, EntityMention> distinct = new LinkedHashMap<>();
+        for (EntityMention m : found) {
+            if (m.speakerKey() != null && m.speakerKey().equals(ownSpeakerKey)) {
+                continue;
+            }
+            distinct.putIfAbsent(m.speakerKey() != null ? "s:" + m.speakerKey() : "g:" + m.name(), m);
+        }
+        return List.copyOf(distinct.values());
+    }
+
+    private static int firstAtOrAfter(List<PersonMentions.Found> people, int offset) {
+        int low = 0;
+        int high = people.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (people.get(mid).start() < offset) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    /** The article speaker (a person) a name is, by its full name or its surname; null if none or several. */
+    private static String speakerOf(String name, List<ArticleSpeaker> speakers) {
+        List<String> tokens = EntityNames.nameTokens(name, EntityType.PERSON);
+        String match = null;
+        for (ArticleSpeaker speaker : speakers) {
+            if (speaker.type() != EntityType.PERSON || speaker.name() == null) {
+                continue;
+            }
+            List<String> own = EntityNames.nameTokens(speaker.name(), EntityType.PERSON);
+            boolean same = own.equals(tokens) || (tokens.size() == 1 && !own.isEmpty() && own.get(own.size() - 1).equals(tokens.get(0)));
+            if (same) {
+                if (match != null && !match.equals(speaker.key())) {
+                    return null;
+                }
+                match = speaker.key();
+            }
+        }
+        return match;
+    }
+
+    private static boolean anyTaken(boolean[] taken, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (taken[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean wordBoundary(String text, int index) {
+        return index < 0 || index >= text.length() || !Character.isLetterOrDigit(text.charAt(index));
+    }
+
+    private static String stripThe(String name) {
+        String s = name.strip();
+        return s.regionMatches(true, 0, "the ", 0, 4) ? s.substring(4) : s;
+    }
+}

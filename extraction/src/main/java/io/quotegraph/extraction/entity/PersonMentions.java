@@ -1,0 +1,156 @@
+package io.quotegraph.extraction.entity;
+
+import io.quotegraph.model.EntityType;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * People an article names outside its speakers, read in text order as a reader does: a title before a name
+ * ("President Aliyev", "Prime Minister Nikol Pashinyan"), a role with the name in parentheses ("the secretary (Antony
+ * Blinken)"), and later the bare role ("the secretary", "the president") for the person last named with it.
+ * A surname is completed to the full name the article gives ("President Aliyev" after "Ilham Aliyev" → Ilham Aliyev).
+ */
+final class PersonMentions {
+
+    /**
+     * A person named at [start, end) of the article text; role: the role it names the person by there (lower case, the
+     * key roles are learnt by), title: that role as written ("Prime Minister"), if any.
+     */
+    record Found(int start, int end, String name, String role, String title) {
+    }
+
+    private static final String NAME_WORD = "\\p{Lu}[\\p{L}'’\\-]+";
+    private static final String NAME = NAME_WORD + "(?:\\s+" + NAME_WORD + "){0,2}";
+    private static final String TITLE = "(?:(?:Vice|Deputy|Acting|Former)\\s+)?(?:President|Prime\\s+Minister|Secretary\\s+of\\s+State"
+            + "|Foreign\\s+Minister|Defen[cs]e\\s+Minister|Minister|Secretary|Chancellor|Senator|Sen\\.|Rep\\.|Governor|Gov\\."
+            + "|Mayor|Ambassador|General|Gen\\.|King|Queen|Pope|Mr\\.|Mrs\\.|Ms\\.|Dr\\.)";
+    private static final Pattern TITLED = Pattern.compile("\\b(" + TITLE + ")\\s+(" + NAME + ")");
+    private static final Pattern PARENTHESISED = Pattern.compile("\\b[Tt]he\\s+([a-z]+(?:\\s+[a-z]+)?)\\s+\\((" + NAME + ")\\)");
+    private static final Pattern BARE_ROLE = Pattern.compile("\\b[Tt]he\\s+([a-z]+(?:\\s+[a-z]+)?)\\b");
+    /** Words that end a name: titles and words that start a new phrase even when capitalised. */
+    private static final Set<String> NOT_NAMES = Set.of("President", "Minister", "Secretary", "Prime", "State", "Department",
+            "Government", "Ministry", "Agency", "The", "And", "Of", "For", "Acting", "Assistant", "General",
+            "Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen");
+
+    private PersonMentions() {
+    }
+
+    static List<Found> find(String text) {
+        List<Found> found = new ArrayList<>();
+        Map<String, String> fullNames = new HashMap<>(); // surname → the full name the article gives
+        Map<String, String> roles = new HashMap<>();     // "secretary" → the person last named with it
+        BitSet taken = new BitSet(text.length());
+        List<Matcher> matchers = List.of(PARENTHESISED.matcher(text), TITLED.matcher(text));
+        // first pass: full names, so that surnames can be completed wherever they appear
+        for (Matcher m : matchers) {
+            while (m.find()) {
+                List<String> tokens = nameTokens(m.group(2));
+                if (tokens.size() >= 2) {
+                    fullNames.put(tokens.get(tokens.size() - 1), String.join(" ", tokens));
+                }
+            }
+            m.reset();
+        }
+        Matcher parenthesised = PARENTHESISED.matcher(text);
+        while (parenthesised.find()) {
+            String name = complete(nameTokens(parenthesised.group(2)), fullNames);
+            if (name != null) {
+                // the mention is the role ("the secretary"): the name in parentheses is what it stands for
+                found.add(new Found(parenthesised.start(), parenthesised.end(1), name,
+                        parenthesised.group(1).toLowerCase(Locale.ROOT), parenthesised.group(1)));
+                taken.set(parenthesised.start(), parenthesised.end());
+            }
+        }
+        Matcher titled = TITLED.matcher(text);
+        while (titled.find()) {
+            List<String> tokens = nameTokens(titled.group(2));
+            String name = complete(tokens, fullNames);
+            if (name == null || overlaps(taken, titled.start(), titled.end())) {
+                continue;
+            }
+            int end = titled.start(2) + String.join(" ", tokens).length();
+            String title = titled.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+            boolean honorific = title.endsWith(".");
+            found.add(new Found(titled.start(), Math.min(end, titled.end()), name, honorific ? null : title,
+                    honorific ? null : titled.group(1).replaceAll("\\s+", " ")));
+            taken.set(titled.start(), titled.end());
+        }
+        found.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        // bare roles refer to the person last named with that role before them
+        List<Found> withRoles = new ArrayList<>(found);
+        Matcher bare = BARE_ROLE.matcher(text);
+        int next = 0;
+        while (bare.find()) {
+            while (next < found.size() && found.get(next).start() < bare.start()) {
+                learnRole(found.get(next), roles);
+                next++;
+            }
+            if (overlaps(taken, bare.start(), bare.end())) {
+                continue;
+            }
+            String role = bare.group(1).toLowerCase(Locale.ROOT);
+            String person = roles.get(role);
+            if (person == null && role.contains(" ")) {
+                role = role.substring(0, role.indexOf(' '));
+                person = roles.get(role);
+                if (person != null) {
+                    withRoles.add(new Found(bare.start(), bare.start() + bare.group().indexOf(' ') + 1 + role.length(), person, role, role));
+                }
+                continue;
+            }
+            if (person != null) {
+                withRoles.add(new Found(bare.start(), bare.end(), person, role, bare.group(1)));
+            }
+        }
+        withRoles.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        return withRoles;
+    }
+
+    /** "the secretary (Antony Blinken)" teaches "secretary"; "Prime Minister Pashinyan" teaches "prime minister" and "minister". */
+    private static void learnRole(Found f, Map<String, String> roles) {
+        if (f.role() == null) {
+            return;
+        }
+        roles.put(f.role(), f.name());
+        int space = f.role().lastIndexOf(' ');
+        if (space > 0) {
+            roles.putIfAbsent(f.role().substring(space + 1), f.name());
+        }
+    }
+
+    private static List<String> nameTokens(String raw) {
+        List<String> tokens = new ArrayList<>();
+        for (String token : raw.trim().split("\\s+")) {
+            String clean = token.replaceAll("['’]s$", "");
+            if (NOT_NAMES.contains(clean)) {
+                break;
+            }
+            tokens.add(clean);
+        }
+        return tokens;
+    }
+
+    /** The person's full name where the article gives it, else the name as written; null if there is none. */
+    private static String complete(List<String> tokens, Map<String, String> fullNames) {
+        if (tokens.isEmpty() || EntityNames.nameTokens(String.join(" ", tokens), EntityType.PERSON).isEmpty()) {
+            return null;
+        }
+        if (tokens.size() == 1) {
+            return fullNames.getOrDefault(tokens.get(0), tokens.get(0));
+        }
+        return String.join(" ", tokens);
+    }
+
+    private static boolean overlaps(BitSet taken, int start, int end) {
+        int next = taken.nextSetBit(start);
+        return next >= 0 && next < end;
+    }
+}

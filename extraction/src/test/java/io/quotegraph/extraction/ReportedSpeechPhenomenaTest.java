@@ -1,0 +1,172 @@
+package io.quotegraph.extraction;
+
+import io.quotegraph.model.ExtractedStatement;
+import io.quotegraph.model.Extraction;
+import io.quotegraph.model.StatementKind;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Reported speech, beliefs and findings, and the sentence boundaries their contents depend on. */
+class ReportedSpeechPhenomenaTest {
+
+    private static final StatementExtractor EXTRACTOR = new StatementExtractor();
+    private static final Instant PUBLISHED = Instant.parse("2024-05-02T08:00:00Z");
+
+    private static Extraction extract(String text) {
+        return EXTRACTOR.extract(text, PUBLISHED);
+    }
+
+    private static ExtractedStatement containing(Extraction x, String fragment) {
+        return x.statements().stream().filter(s -> s.content().text().contains(fragment)).findFirst()
+                .orElseThrow(() -> new AssertionError("no statement contains \"" + fragment + "\": " + x.statements()));
+    }
+
+    @Test
+    void beliefVerbWithThatLessClauseIsAnAttribution() {
+        Extraction x = extract("Most economists believe they cut the rate too late.");
+        ExtractedStatement s = containing(x, "they cut the rate too late");
+        assertThat(s.kind()).isEqualTo(StatementKind.INDIRECT);
+        assertThat(s.cue().text()).isEqualTo("believe");
+        assertThat(s.speakerMention().text()).isEqualTo("Most economists");
+    }
+
+    @Test
+    void findingOfAStudyIsAnAttribution() {
+        Extraction x = extract("The Lakeside Institute study found that rents rose faster than wages in every district.");
+        ExtractedStatement s = containing(x, "rents rose faster");
+        assertThat(s.cue().text()).isEqualTo("found");
+        assertThat(s.content().text()).startsWith("rents rose");
+    }
+
+    @Test
+    void beliefVerbWithoutAClauseIsNotAnAttribution() {
+        assertThat(extract("The mayor agreed to a second debate in June.").statements()).isEmpty();
+        assertThat(extract("Volunteers found a dog in the flooded basement.").statements()).isEmpty();
+    }
+
+    @Test
+    void contentBeforeTheAttributionWithAParticipleAfterIt() {
+        Extraction x = extract("The budget will be balanced by next spring, the treasurer said, adding that reserves stay untouched.");
+        ExtractedStatement s = containing(x, "balanced by next spring");
+        assertThat(s.content().text()).isEqualTo("The budget will be balanced by next spring");
+        assertThat(s.speakerMention().text()).isEqualTo("the treasurer");
+    }
+
+    @Test
+    void contentBeforeTheAttributionWithADashAsideAfterIt() {
+        Extraction x = extract("The ferry will run again in May, Governor Lena Ortiz said Friday — a reversal of her earlier stance.");
+        ExtractedStatement s = containing(x, "ferry will run again");
+        assertThat(s.content().text()).isEqualTo("The ferry will run again in May");
+        assertThat(s.speakerMention().text()).contains("Lena Ortiz");
+    }
+
+    @Test
+    void invertedAttributionToQuantifiedGroup() {
+        Extraction x = extract("The strike may last into the summer, said several union organizers.");
+        ExtractedStatement s = containing(x, "strike may last");
+        assertThat(s.speakerMention().text()).isEqualTo("several union organizers");
+    }
+
+    @Test
+    void accordingToASourceDescribedInPlainWords() {
+        Extraction x = extract("The company paid the consultants $2 million last year, according to internal records made public in a lawsuit.");
+        ExtractedStatement s = containing(x, "paid the consultants");
+        assertThat(s.cue().text()).isEqualTo("according to");
+        assertThat(s.speakerMention().text()).startsWith("internal records");
+    }
+
+    @Test
+    void noBreakSpaceSeparatesSentences() {
+        Extraction x = extract("The council approved the plan.\u00a0Critics said the vote was rushed.");
+        ExtractedStatement s = containing(x, "the vote was rushed");
+        assertThat(s.content().text()).isEqualTo("the vote was rushed");
+    }
+
+    @Test
+    void sentenceEndsInsideParentheses() {
+        Extraction x = extract("(She says the delay cost the town its grant.) The council disputes that account.");
+        ExtractedStatement s = containing(x, "the delay cost");
+        assertThat(s.content().text()).isEqualTo("the delay cost the town its grant");
+    }
+
+    @Test
+    void dottedAbbreviationEndsASentence() {
+        Extraction x = extract("The minister arrived in the U.S. He said the talks would focus on trade.");
+        ExtractedStatement s = containing(x, "talks would focus");
+        assertThat(s.content().text()).isEqualTo("the talks would focus on trade");
+        assertThat(s.speakerMention().text()).isEqualTo("He");
+    }
+
+    @Test
+    void participleAfterAnAttributionReportsForTheSameSpeaker() {
+        Extraction x = extract("The budget is balanced, the treasurer said, adding that the reserves stay untouched.");
+        ExtractedStatement s = containing(x, "reserves stay untouched");
+        assertThat(s.content().text()).isEqualTo("the reserves stay untouched");
+        assertThat(s.speakerMention().text()).isEqualTo("the treasurer");
+    }
+
+    @Test
+    void bareAndQuantifiedPluralSubjects() {
+        Extraction x = extract("The turnout was low, and strategists said the weather kept voters home.");
+        assertThat(containing(x, "weather kept voters home").speakerMention().text()).isEqualTo("strategists");
+    }
+
+    @Test
+    void stanceVerbWithNounPhraseObject() {
+        Extraction x = extract("Senator Ruth Alder criticized the new pipeline permit.");
+        ExtractedStatement s = containing(x, "the new pipeline permit");
+        assertThat(s.cue().text()).isEqualTo("criticized");
+        assertThat(s.kind()).isEqualTo(StatementKind.INDIRECT);
+    }
+
+    @Test
+    void nounsThatLookLikeCuesAreNotCues() {
+        assertThat(extract("Nobody knew the origin of the mayor's attack. A string of attacks on the budget followed.").statements()).isEmpty();
+    }
+
+    @Test
+    void timeAdverbialBetweenSubjectAndCue() {
+        Extraction x = extract("The Harbor Authority this week said tonnage at the docks had doubled.");
+        ExtractedStatement s = containing(x, "tonnage at the docks");
+        assertThat(s.speakerMention().text()).isEqualTo("The Harbor Authority");
+    }
+
+    @Test
+    void reportEndsWhereTheSubjectGoesOnToAnotherCue() {
+        Extraction x = extract("Mayor Ines Carr said she would not sell the land, but conceded that the offer was generous.");
+        ExtractedStatement s = containing(x, "would not sell the land");
+        assertThat(s.content().text()).isEqualTo("she would not sell the land");
+    }
+
+    @Test
+    void namesJoinedByAndSpeakTogether() {
+        Extraction x = extract("\"The letter raised more questions than it answered,\" Okafor and Lindqvist wrote.");
+        assertThat(containing(x, "more questions").speakerMention().text()).isEqualTo("Okafor and Lindqvist");
+    }
+
+    @Test
+    void cueCoordinatedWithAnEarlierPredicateTakesTheSentenceSubject() {
+        Extraction x = extract("A spokesman for the port declined any comment on the audit but said that the cranes were safe.");
+        ExtractedStatement s = containing(x, "the cranes were safe");
+        assertThat(s.speakerMention().text()).isEqualTo("A spokesman for the port");
+        assertThat(s.cue().text()).isEqualTo("said");
+    }
+
+    @Test
+    void reportOnBothSidesOfAnInterposedAttribution() {
+        Extraction x = extract("For a fair picture, Judge Mara Voss said, readers need the dissent as well.");
+        ExtractedStatement s = containing(x, "need the dissent");
+        assertThat(s.content().text()).isEqualTo("For a fair picture, Judge Mara Voss said, readers need the dissent as well");
+        assertThat(s.speakerMention().text()).isEqualTo("Judge Mara Voss");
+    }
+
+    @Test
+    void sentenceEndWhoseSpaceWasLostInScraping() {
+        Extraction x = extract("\"The port is closed,\" Okafor said.Lindqvist said the port would reopen soon.");
+        assertThat(containing(x, "port would reopen").speakerMention().text()).isEqualTo("Lindqvist");
+        assertThat(extract("Tables from electionstats.org and the U.S. census were cited.").statements()).isEmpty();
+    }
+}
