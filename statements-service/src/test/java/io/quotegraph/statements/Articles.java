@@ -18,10 +18,11 @@ final class Articles {
     final StringBuilder text = new StringBuilder();
     String publishedAt = "2024-03-05T10:00:00Z";
     String source = "test";
+    String extractorVersion = "test-1";
     final List<Map<String, Object>> statements = new ArrayList<>();
     final List<Map<String, Object>> speakers = new ArrayList<>();
 
-    private Articles(String articleId) {
+    Articles(String articleId) {
         this.articleId = articleId;
     }
 
@@ -104,6 +105,30 @@ final class Articles {
         return this;
     }
 
+    /** Says the last statement names an entity; its span is the name's first occurrence in that statement's content. */
+    @SuppressWarnings("unchecked")
+    Articles about(String name, String type, String speakerKey) {
+        Map<String, Object> statement = statements.get(statements.size() - 1);
+        Map<String, Object> content = (Map<String, Object>) statement.get("content");
+        int at = ((String) content.get("text")).indexOf(name);
+        if (at < 0) {
+            throw new IllegalArgumentException("'" + name + "' is not in the content");
+        }
+        int start = (Integer) content.get("start") + at;
+        Map<String, Object> mention = new LinkedHashMap<>();
+        mention.put("span", span(start, start + name.length(), name));
+        mention.put("name", name);
+        mention.put("type", type);
+        mention.put("speakerKey", speakerKey);
+        ((List<Map<String, Object>>) statement.computeIfAbsent("about", k -> new ArrayList<>())).add(mention);
+        return this;
+    }
+
+    Articles extractorVersion(String version) {
+        this.extractorVersion = version;
+        return this;
+    }
+
     private Map<String, Object> append(String fragment) {
         int start = text.length();
         text.append(fragment);
@@ -120,7 +145,7 @@ final class Articles {
 
     Map<String, Object> payload() {
         Map<String, Object> extraction = new LinkedHashMap<>();
-        extraction.put("extractorVersion", "test-1");
+        extraction.put("extractorVersion", extractorVersion);
         extraction.put("statements", statements);
         extraction.put("speakers", speakers);
         Map<String, Object> payload = new LinkedHashMap<>();

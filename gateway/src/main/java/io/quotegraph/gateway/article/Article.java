@@ -9,6 +9,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
 import java.time.Instant;
+import java.util.List;
 
 @Type("Article")
 @Description("A news article. All statement spans are offsets into its `text`.")
@@ -63,8 +64,26 @@ public class Article {
         return view.contentHash();
     }
 
-    @Description("PENDING: not yet extracted; EXTRACTED: not yet queryable; DELIVERED: its statements are queryable; FAILED: retried.")
+    @Description("PENDING: not yet extracted; EXTRACTED: not yet queryable; DELIVERED: its statements are queryable; FAILED: retried; "
+            + "DUPLICATE: a republication of `duplicateOf`, whose statements are not counted again; "
+            + "SKIPPED: not extracted because the extractor does not support its language (see `statusReason`).")
     public ArticleStatus getStatus() {
         return view.status();
+    }
+
+    @Description("Why the article is FAILED, DUPLICATE or SKIPPED.")
+    public String getStatusReason() {
+        return view.statusReason();
+    }
+
+    @Description("The language detector's confidence (0..1) when `language` was detected; null when it was given.")
+    public Double getLanguageConfidence() {
+        return view.languageConfidence();
+    }
+
+    @NonNull
+    @Description("Other outlets that published this article's story (exact or near-duplicate copies), oldest first.")
+    public List<@NonNull Publication> getAlsoPublishedBy() {
+        return view.alsoPublishedBy().stream().map(Publication::new).toList();
     }
 }

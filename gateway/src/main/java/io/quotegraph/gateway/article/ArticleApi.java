@@ -8,6 +8,7 @@ import io.quotegraph.gateway.graphql.PageRequest;
 import io.quotegraph.gateway.graphql.Slice;
 import io.quotegraph.gateway.statement.NestedStatements;
 import io.quotegraph.gateway.statement.StatementConnection;
+import io.quotegraph.model.view.ArticleView;
 import io.quotegraph.model.view.EventView;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.graphql.Description;
@@ -73,6 +74,18 @@ public class ArticleApi {
                                                          @Name("after") String after) {
         return nestedStatements.connections(NestedStatements.Parent.ARTICLE,
                 articles.stream().map(Article::getId).toList(), first, after);
+    }
+
+    @Name("duplicateOf")
+    @Description("The original article this one republishes (a near-duplicate); null for an original.")
+    public List<Article> duplicateOf(@Source List<Article> articles) {
+        List<String> originalIds = articles.stream().map(a -> a.view().duplicateOf()).filter(java.util.Objects::nonNull)
+                .distinct().toList();
+        Map<String, ArticleView> originals = originalIds.isEmpty() ? Map.of() : ingest.articlesByIds(originalIds);
+        return articles.stream().map(a -> {
+            ArticleView original = a.view().duplicateOf() == null ? null : originals.get(a.view().duplicateOf());
+            return original == null ? null : new Article(original);
+        }).toList();
     }
 
     @Name("events")

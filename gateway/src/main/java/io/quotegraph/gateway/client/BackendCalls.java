@@ -20,7 +20,7 @@ public final class BackendCalls {
     private BackendCalls() {
     }
 
-    static <T> T call(String service, Supplier<T> call) {
+    public static <T> T call(String service, Supplier<T> call) {
         try {
             return call.get();
         } catch (RuntimeException e) {
@@ -29,7 +29,7 @@ public final class BackendCalls {
     }
 
     /** A single-object GET: a backend 404 is an empty result. */
-    static <T> Optional<T> find(String service, Supplier<T> call) {
+    public static <T> Optional<T> find(String service, Supplier<T> call) {
         try {
             return Optional.ofNullable(call(service, call));
         } catch (BackendException e) {

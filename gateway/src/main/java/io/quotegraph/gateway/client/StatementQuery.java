@@ -14,7 +14,14 @@ public record StatementQuery(
         String text,
         StatementKind kind,
         Instant from,
-        Instant to) {
+        Instant to,
+        List<String> entityIds) {
+
+    /** Without an entity filter. */
+    public StatementQuery(List<String> speakerIds, List<String> articleIds, List<String> occasionIds, List<String> ids,
+                          String text, StatementKind kind, Instant from, Instant to) {
+        this(speakerIds, articleIds, occasionIds, ids, text, kind, from, to, null);
+    }
 
     public static StatementQuery all() {
         return new StatementQuery(null, null, null, null, null, null, null, null);

@@ -35,7 +35,8 @@ public class StatementsBackend {
     public Page<StatementView> statements(StatementQuery q, int offset, int limit) {
         return BackendCalls.call(SERVICE, () -> client.statements(
                 empty(q.speakerIds()), empty(q.articleIds()), empty(q.occasionIds()), empty(q.ids()),
-                q.text(), q.kind() == null ? null : q.kind().name(), str(q.from()), str(q.to()), offset, limit));
+                q.text(), q.kind() == null ? null : q.kind().name(), str(q.from()), str(q.to()), empty(q.entityIds()),
+                offset, limit));
     }
 
     public Optional<SpeakerView> speaker(String id) {

@@ -33,6 +33,7 @@ public interface StatementsClient {
                                    @QueryParam("kind") String kind,
                                    @QueryParam("from") String from,
                                    @QueryParam("to") String to,
+                                   @QueryParam("entityId") List<String> entityIds,
                                    @QueryParam("offset") Integer offset,
                                    @QueryParam("limit") Integer limit);
 

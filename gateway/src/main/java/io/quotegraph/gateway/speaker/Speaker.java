@@ -52,6 +52,12 @@ public class Speaker {
         return view.roles().stream().map(Role::new).toList();
     }
 
+    @NonNull
+    @Description("The organisations the speaker's roles name (canonical names), in order of first appearance.")
+    public List<@NonNull String> getAffiliations() {
+        return view.affiliations();
+    }
+
     @Description("The number of statements attributed to the speaker.")
     public int getStatementCount() {
         return (int) Math.min(Integer.MAX_VALUE, view.statementCount());

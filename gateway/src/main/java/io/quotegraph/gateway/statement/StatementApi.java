@@ -42,19 +42,21 @@ public class StatementApi {
     }
 
     @Query("statements")
-    @Description("Statements, newest article first. `text`: words that must all occur (case-insensitive).")
+    @Description("Statements, newest article first. `text`: words that must all occur (case-insensitive); "
+            + "`entityId`: statements about that entity.")
     @NonNull
     public StatementConnection statements(@Name("first") Integer first,
                                           @Name("after") String after,
                                           @Name("speakerId") @Id String speakerId,
                                           @Name("articleId") @Id String articleId,
+                                          @Name("entityId") @Id String entityId,
                                           @Name("text") String text,
                                           @Name("kind") StatementKind kind,
                                           @Name("from") Instant from,
                                           @Name("to") Instant to) {
         PageRequest page = PageRequest.of(first, after);
         StatementQuery query = new StatementQuery(one(speakerId), one(articleId), null, null,
-                text == null || text.isBlank() ? null : text, kind, from, to);
+                text == null || text.isBlank() ? null : text, kind, from, to, one(entityId));
         return StatementConnection.of(Slice.of(statements.statements(query, page.offset(), page.backendLimit()), page)
                 .map(Statement::new));
     }

@@ -99,6 +99,10 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
                 postArticle(ex);
                 return;
             }
+            if (method.equals("POST") && collection.equals("curation") && id != null) {
+                curation(ex, id);
+                return;
+            }
             if (!method.equals("GET")) {
                 problem(ex, 405, "Method Not Allowed", method + " not supported");
                 return;
@@ -123,6 +127,13 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
                         one(ex, FakeData.SPEAKERS.stream().filter(s -> s.id().equals(id)), "speaker " + id);
                     } else {
                         speakers(ex, q);
+                    }
+                }
+                case "entities" -> {
+                    if (id != null) {
+                        one(ex, FakeData.entities().stream().filter(e -> e.id().equals(id)), "entity " + id);
+                    } else {
+                        entities(ex, q);
                     }
                 }
                 case "events" -> {
@@ -161,6 +172,10 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
         s = s.filter(anyOf(q, "articleId", StatementView::articleId));
         s = s.filter(anyOf(q, "occasionId", StatementView::occasionId));
         s = s.filter(anyOf(q, "id", StatementView::id));
+        List<String> entityIds = q.getOrDefault("entityId", List.of());
+        if (!entityIds.isEmpty()) {
+            s = s.filter(st -> st.aboutIds().stream().anyMatch(entityIds::contains));
+        }
         String text = first(q, "text");
         if (text != null) {
             s = s.filter(st -> Stream.of(text.toLowerCase(Locale.ROOT).split("\\s+"))
@@ -187,6 +202,62 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
         }
         page(ex, q, s.sorted(Comparator.comparingLong(SpeakerView::statementCount).reversed()
                 .thenComparing(SpeakerView::name)).toList(), 100);
+    }
+
+    private void entities(HttpExchange ex, Map<String, List<String>> q) throws IOException {
+        Stream<SpeakerView> s = FakeData.entities().stream().filter(anyOf(q, "id", SpeakerView::id));
+        String search = first(q, "search");
+        if (search != null) {
+            String needle = search.toLowerCase(Locale.ROOT);
+            s = s.filter(e -> Stream.concat(Stream.of(e.name()), e.aliases().stream())
+                    .anyMatch(n -> n.toLowerCase(Locale.ROOT).contains(needle)));
+        }
+        String type = first(q, "type");
+        if (type != null) {
+            s = s.filter(e -> e.type().name().equals(type) || (type.equals("LOCATION") && e.type().name().equals("COUNTRY")));
+        }
+        page(ex, q, s.sorted(Comparator.comparingLong(SpeakerView::statementCount).reversed()
+                .thenComparing(SpeakerView::name)).toList(), 100);
+    }
+
+    /** POST /curation/{action}: echoes the change on the fake speakers (nothing is stored); remembers body and actor. */
+    @SuppressWarnings("unchecked")
+    private void curation(HttpExchange ex, String action) throws IOException {
+        String body;
+        try (InputStream in = ex.getRequestBody()) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Map<String, Object> json = JSON.readValue(body, Map.class);
+        json.put("_action", action);
+        json.put("_actor", ex.getRequestHeaders().getFirst("X-Quotegraph-Actor"));
+        lastPost = JSON.writeValueAsString(json);
+        if (json.get("_actor") == null) {
+            problem(ex, 400, "Bad Request", "the curator is required");
+            return;
+        }
+        String id = (String) (json.containsKey("targetId") ? json.get("targetId") : json.get("speakerId"));
+        SpeakerView speaker = FakeData.SPEAKERS.stream().filter(sp -> sp.id().equals(id)).findFirst().orElse(null);
+        if (speaker == null) {
+            problem(ex, 404, "Not Found", "no speaker with id '" + id + "'");
+            return;
+        }
+        List<String> aliases = new ArrayList<>(speaker.aliases());
+        String name = speaker.name();
+        switch (action) {
+            case "add-alias" -> aliases.add((String) json.get("alias"));
+            case "remove-alias" -> aliases.remove((String) json.get("alias"));
+            case "rename" -> name = (String) json.get("name");
+            default -> {
+            }
+        }
+        SpeakerView after = new SpeakerView(speaker.id(), name, speaker.type(), aliases, speaker.roles(),
+                speaker.statementCount(), speaker.affiliations());
+        if (action.equals("split")) {
+            send(ex, 200, List.of(after, new SpeakerView("s-new", (String) json.getOrDefault("name", name), speaker.type(),
+                    List.of(), List.of(), 1)));
+        } else {
+            send(ex, 200, after);
+        }
     }
 
     private void events(HttpExchange ex, Map<String, List<String>> q) throws IOException {

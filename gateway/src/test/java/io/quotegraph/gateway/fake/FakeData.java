@@ -56,6 +56,29 @@ public final class FakeData {
         statement("a4", 0, StatementKind.MIXED, "the climate plan was \"only a start\"", "said", "Jane Doe", "s1", null);
     }
 
+    /** Entities that are not speakers (places), served by /entities with the speakers. */
+    public static final List<SpeakerView> PLACES = new ArrayList<>();
+
+    static {
+        PLACES.add(new SpeakerView("p1", "Nagorno-Karabakh", EntityType.LOCATION, List.of("Karabakh", "Artsakh"), List.of(), 0));
+        PLACES.add(new SpeakerView("p2", "Azerbaijan", EntityType.COUNTRY, List.of(), List.of(), 0));
+        // Jane Doe's affiliation, and what the first statement is about
+        SpeakerView jane = SPEAKERS.get(0);
+        SPEAKERS.set(0, new SpeakerView(jane.id(), jane.name(), jane.type(), jane.aliases(), jane.roles(),
+                jane.statementCount(), List.of("Ministry of Environment")));
+        StatementView first = STATEMENTS.get(0);
+        STATEMENTS.set(0, new StatementView(first.id(), first.articleId(), first.index(), first.kind(), first.content(),
+                first.cue(), first.speakerMention(), first.speakerId(), first.confidence(), first.occasionId(),
+                first.publishedAt(), first.source(), List.of("p1", "s3")));
+    }
+
+    /** Speakers and places: every entity. */
+    public static List<SpeakerView> entities() {
+        List<SpeakerView> all = new ArrayList<>(SPEAKERS);
+        all.addAll(PLACES);
+        return all;
+    }
+
     private FakeData() {
     }
 

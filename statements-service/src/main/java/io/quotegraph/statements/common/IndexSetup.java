@@ -24,6 +24,8 @@ public class IndexSetup {
     ArticleSpeakerRepository articleSpeakers;
     @Inject
     EventRepository events;
+    @Inject
+    io.quotegraph.statements.curation.repository.CurationRepository curation;
 
     private volatile boolean done;
 
@@ -52,6 +54,7 @@ public class IndexSetup {
                 speakers.ensureIndexes();
                 articleSpeakers.ensureIndexes();
                 events.ensureIndexes();
+                curation.ensureIndexes();
                 done = true;
             }
         }

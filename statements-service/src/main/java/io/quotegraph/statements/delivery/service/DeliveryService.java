@@ -9,7 +9,9 @@ import io.quotegraph.statements.common.Dates;
 import io.quotegraph.statements.common.IndexSetup;
 import io.quotegraph.statements.common.TextTokens;
 import io.quotegraph.statements.delivery.repository.DeliveryRepository;
+import io.quotegraph.statements.entity.service.MentionedEntities;
 import io.quotegraph.statements.event.service.EventService;
+import io.quotegraph.statements.statement.service.StatementLinks;
 import io.quotegraph.statements.speaker.service.SpeakerService;
 import io.quotegraph.statements.statement.repository.StatementRepository;
 import io.quotegraph.statements.statement.service.StatementService;
@@ -45,7 +47,7 @@ public class DeliveryService {
 
     private static final Logger LOG = Logger.getLogger(DeliveryService.class);
     /** Part of the payload hash: bump it when processing changes so that redeliveries are applied again. */
-    static final String PROCESSING_VERSION = "statements-v1";
+    static final String PROCESSING_VERSION = "statements-v2";
 
     @Inject
     DeliveryRepository deliveries;
@@ -59,7 +61,10 @@ public class DeliveryService {
     ObjectMapper json;
     @Inject
     IndexSetup indexes;
+    @Inject
+    StatementLinks statementLinks;
 
+    @io.micrometer.core.annotation.Timed(value = "quotegraph.statements.delivery", histogram = true, description = "Applying one article's extraction (statements, speakers, events)")
     public DeliveryResult deliver(String articleId, ArticleExtraction payload) {
         ExtractionValidator.validate(articleId, payload);
         indexes.ensure();
@@ -80,8 +85,8 @@ public class DeliveryService {
         deliveries.start(articleId, affectedSpeakers, affectedEvents);
 
         Instant publishedAt = payload.publishedAt();
-        SpeakerService.ArticleResolution resolution =
-                speakers.resolveArticle(articleId, publishedAt, payload.extraction().speakers());
+        SpeakerService.ArticleResolution resolution = speakers.resolveArticle(articleId, publishedAt,
+                payload.extraction().speakers(), MentionedEntities.of(payload.extraction().statements()));
         Map<String, String> speakerIds = resolution.speakerIds();
         Map<String, String> speakerNames = speakers.names(new LinkedHashSet<>(speakerIds.values().stream()
                 .filter(java.util.Objects::nonNull).toList()));
@@ -101,16 +106,23 @@ public class DeliveryService {
             if (speakerId != null) {
                 affectedSpeakers.add(speakerId);
             }
-            documents.add(statementDocument(payload, index, statement, speakerId, occasionId));
+            documents.add(statementDocument(payload, index, statement, speakerId, occasionId)
+                    .append("aboutKeys", MentionedEntities.keys(statement))
+                    .append("aboutIds", aboutIds(MentionedEntities.keys(statement), speakerIds)));
         }
         speakerIds.values().stream().filter(java.util.Objects::nonNull).forEach(affectedSpeakers::add);
+        affectedSpeakers.addAll(resolution.affectedSpeakers());
 
         statements.upsertAll(documents);
         long removed = statements.deleteFromIndex(articleId, documents.size());
 
-        speakers.refresh(affectedSpeakers);
+        // re-clustering may have moved other articles' names to another speaker: their statements follow
+        for (String moved : resolution.movedArticles()) {
+            affectedEvents.addAll(statementLinks.relink(moved));
+        }
+        Set<String> renamed = speakers.refresh(affectedSpeakers);
         events.refresh(affectedEvents);
-        events.retitle(resolution.renamed());
+        events.retitle(renamed);
 
         deliveries.complete(articleId, hash, new Document("statements", documents.size())
                 .append("url", payload.url())
@@ -142,6 +154,12 @@ public class DeliveryService {
                 .append("publishedAt", Dates.toBson(article.publishedAt()))
                 .append("source", article.source())
                 .append("tokens", TextTokens.tokens(statement.content().text()));
+    }
+
+    /** The canonical entities of a statement's entity keys (the same entity once). */
+    private static List<String> aboutIds(List<String> keys, Map<String, String> speakerIds) {
+        return new ArrayList<>(new LinkedHashSet<>(keys.stream().map(speakerIds::get)
+                .filter(java.util.Objects::nonNull).toList()));
     }
 
     String hash(ArticleExtraction payload) {

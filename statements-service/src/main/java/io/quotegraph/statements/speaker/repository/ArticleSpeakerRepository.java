@@ -18,7 +18,8 @@ import java.util.List;
 /**
  * Which canonical speaker each article's speaker maps to ({@value Mongo#ARTICLE_SPEAKERS}), with what the article says
  * about it: articleId, speakerKey (unique together), speakerId, nameKey, name, type, aliases, roles[{title, organization}],
- * publishedAt. A canonical speaker's aliases, roles and articles are derived from these.
+ * publishedAt; for resolution: blockKey (mappings are re-clustered block by block), organizations, roleOnly, mention
+ * (an entity the article's statements name but that does not speak), score and evidence of the link. A canonical speaker's aliases, roles and articles are derived from these.
  */
 @ApplicationScoped
 public class ArticleSpeakerRepository {
@@ -35,6 +36,33 @@ public class ArticleSpeakerRepository {
         c.createIndex(Indexes.compoundIndex(Indexes.ascending("articleId"), Indexes.ascending("speakerKey")),
                 new IndexOptions().name("article_speakers_article_key").unique(true));
         c.createIndex(Indexes.ascending("speakerId"), new IndexOptions().name("article_speakers_speaker"));
+        c.createIndex(Indexes.ascending("blockKey"), new IndexOptions().name("article_speakers_block"));
+        c.createIndex(Indexes.ascending("nameKey"), new IndexOptions().name("article_speakers_name"));
+    }
+
+    /** The mappings resolved together with each other (same surname, or same canonical name), in id order. */
+    public List<Document> findByBlock(String blockKey) {
+        return collection().find(Filters.eq("blockKey", blockKey))
+                .sort(Sorts.orderBy(Sorts.ascending("articleId"), Sorts.ascending("speakerKey")))
+                .into(new ArrayList<>());
+    }
+
+    public List<Document> findByNameKey(String nameKey) {
+        return collection().find(Filters.eq("nameKey", nameKey)).into(new ArrayList<>());
+    }
+
+    public List<Document> findByArticleAndSpeaker(Collection<String> articleIds, String speakerId) {
+        return collection().find(Filters.and(Filters.in("articleId", articleIds), Filters.eq("speakerId", speakerId)))
+                .into(new ArrayList<>());
+    }
+
+    /** Points a mapping at a canonical speaker, with the score and evidence of the link. */
+    public void link(String articleId, String speakerKey, String speakerId, double score, String evidence) {
+        collection().updateOne(Filters.and(Filters.eq("articleId", articleId), Filters.eq("speakerKey", speakerKey)),
+                com.mongodb.client.model.Updates.combine(
+                        com.mongodb.client.model.Updates.set("speakerId", speakerId),
+                        com.mongodb.client.model.Updates.set("score", score),
+                        com.mongodb.client.model.Updates.set("evidence", evidence)));
     }
 
     public List<Document> findByArticle(String articleId) {

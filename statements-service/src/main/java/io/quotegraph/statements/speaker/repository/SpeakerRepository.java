@@ -23,7 +23,9 @@ import java.util.function.Function;
 /**
  * The canonical speakers ({@value Mongo#SPEAKERS}). Fields: _id (UUID string), matchKey (unique: "n:&lt;full name&gt;"
  * or "s:&lt;single name&gt;|&lt;organisations&gt;"), name, type, nameKey, single, surnameKey, aliases, aliasKeys,
- * searchTokens, roles[{title, organization, firstSeen, lastSeen}], orgKeys, articleIds, statementCount.
+ * searchTokens, roles[{title, organization, firstSeen, lastSeen}], orgKeys, articleIds, statementCount; affiliations,
+ * speaker (false: an entity that statements name but that never speaks), listed (false: no mappings left, or merged),
+ * mergedInto (the speaker a curator merged it into), curatedName, curatedAliases, suppressedAliases.
  */
 @ApplicationScoped
 public class SpeakerRepository {
@@ -87,6 +89,11 @@ public class SpeakerRepository {
                 Filters.and(Filters.eq("_id", id), Filters.eq("matchKey", expectedMatchKey)),
                 Updates.combine(Updates.set("name", name), Updates.set("nameKey", nameKey),
                         Updates.set("matchKey", matchKey), Updates.set("single", false))).getMatchedCount() == 1;
+    }
+
+    /** Sets fields of a speaker (curation: curatedName, curatedAliases, suppressedAliases, mergedInto). */
+    public void set(String id, Bson update) {
+        collection().updateOne(Filters.eq("_id", id), update);
     }
 
     public void setDerived(String id, Document fields) {

@@ -39,4 +39,11 @@ public class SpeakerResource {
     public SpeakerView get(@PathParam("id") String id) {
         return service.get(id);
     }
+
+    @GET
+    @Path("/{id}/links")
+    @Operation(summary = "Each article's name for the speaker, with the score and evidence of its link")
+    public List<SpeakerService.SpeakerLinkView> links(@PathParam("id") String id) {
+        return service.links(id);
+    }
 }

@@ -1,6 +1,9 @@
 package io.quotegraph.statements.speaker.service;
 
 import com.mongodb.client.model.Filters;
+import io.quotegraph.extraction.entity.EntityClusterer;
+import io.quotegraph.extraction.entity.EntityNames;
+import io.quotegraph.extraction.entity.Gazetteer;
 import io.quotegraph.model.ArticleSpeaker;
 import io.quotegraph.model.EntityType;
 import io.quotegraph.model.Role;
@@ -10,6 +13,7 @@ import io.quotegraph.model.view.SpeakerView;
 import io.quotegraph.statements.common.Dates;
 import io.quotegraph.statements.common.Params;
 import io.quotegraph.statements.common.TextTokens;
+import io.quotegraph.statements.entity.service.GazetteerService;
 import io.quotegraph.statements.speaker.repository.ArticleSpeakerRepository;
 import io.quotegraph.statements.speaker.repository.SpeakerRepository;
 import io.quotegraph.statements.statement.repository.StatementRepository;
@@ -24,6 +28,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.TreeMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,10 +52,17 @@ public class SpeakerService {
     @Inject
     StatementRepository statements;
     @Inject
-    SpeakerResolver resolver;
+    ClusterResolution clusters;
+    @Inject
+    GazetteerService gazetteer;
 
-    /** The canonical speaker ids of an article's speakers, by speaker key, and the speakers whose name changed. */
-    public record ArticleResolution(Map<String, String> speakerIds, Set<String> renamed) {
+    /**
+     * The canonical speaker ids of an article's speakers and of the entities its statements name, by article-local key;
+     * the speakers whose mappings changed; and the other articles whose mappings moved to another speaker (their
+     * statements need relinking).
+     */
+    public record ArticleResolution(Map<String, String> speakerIds, Set<String> renamed, Set<String> affectedSpeakers,
+                                    Set<String> movedArticles) {
     }
 
     /** The speakers an article currently maps to (from its stored mappings). */
@@ -63,56 +76,102 @@ public class SpeakerService {
         return ids;
     }
 
-    /**
-     * Maps each of the article's speakers to a canonical speaker and records the mapping. A speaker the article already
-     * mapped under the same key and normalised name keeps its canonical speaker, so redeliveries are stable.
-     * Full names are resolved before single names, so "Miller" can find the article's own "Matthew Miller".
-     */
     public ArticleResolution resolveArticle(String articleId, Instant publishedAt, List<ArticleSpeaker> articleSpeakerList) {
+        return resolveArticle(articleId, publishedAt, articleSpeakerList, List.of());
+    }
+
+    /**
+     * Records the article's speakers and named entities as mappings, then re-clusters the blocks they fall in (and the
+     * blocks they left) with {@link ClusterResolution}. A mapping keeps its speaker id as a hint, so that clusters keep
+     * their ids; what resolution decides does not depend on the order articles were delivered in.
+     *
+     * @param mentioned entities the article's statements name that are not its speakers (article-local keys "E:…")
+     */
+    public ArticleResolution resolveArticle(String articleId, Instant publishedAt, List<ArticleSpeaker> articleSpeakerList,
+                                            List<ArticleSpeaker> mentioned) {
+        EntityClusterer clusterer = gazetteer.clusterer();
         Map<String, Document> previous = new HashMap<>();
         for (Document mapping : articleSpeakers.findByArticle(articleId)) {
             previous.put(mapping.getString("speakerKey"), mapping);
         }
-        List<ArticleSpeaker> ordered = new ArrayList<>(articleSpeakerList);
-        ordered.sort(Comparator.<ArticleSpeaker>comparingInt(s -> -nameSize(s)).thenComparing(ArticleSpeaker::key));
-        Map<String, String> ids = new LinkedHashMap<>();
-        Set<String> renamed = new LinkedHashSet<>();
-        for (ArticleSpeaker speaker : ordered) {
+        Set<String> blocks = new TreeSet<>();
+        Set<String> keys = new LinkedHashSet<>();
+        List<ArticleSpeaker> all = new ArrayList<>(articleSpeakerList);
+        all.addAll(mentioned);
+        Set<String> mentionKeys = new HashSet<>(mentioned.stream().map(ArticleSpeaker::key).toList());
+        for (ArticleSpeaker speaker : all) {
+            if (!keys.add(speaker.key())) {
+                continue;
+            }
             String name = SpeakerResolver.displayName(speaker);
-            String nameKey = name == null ? "" : NameKeys.nameKey(name, speaker.type());
-            String typeName = speaker.type() == null ? null : speaker.type().name();
             Document before = previous.get(speaker.key());
-            String speakerId = null;
-            if (before != null && nameKey.equals(before.getString("nameKey"))
-                    && java.util.Objects.equals(typeName, before.getString("type"))
-                    && before.getString("speakerId") != null
-                    && speakers.findById(before.getString("speakerId")).isPresent()) {
-                speakerId = before.getString("speakerId");
-            } else if (name != null) {
-                SpeakerResolver.Resolved resolved = resolver.resolve(articleId, speaker);
-                speakerId = resolved.speakerId();
-                if (resolved.renamed()) {
-                    renamed.add(speakerId);
+            Document mapping = mapping(articleId, publishedAt, speaker, name,
+                    name == null ? "" : EntityNames.nameKey(name, speaker.type()),
+                    before == null ? null : before.getString("speakerId"));
+            mapping.append("mention", mentionKeys.contains(speaker.key()));
+            if (name != null) {
+                boolean roleOnly = SpeakerResolver.isAnonymous(speaker);
+                mapping.append("roleOnly", roleOnly);
+                String blockKey = clusterer.blockKey(ClusterResolution.mention(mapping));
+                mapping.append("blockKey", blockKey);
+                blocks.add(blockKey);
+            } else {
+                mapping.put("speakerId", null);
+            }
+            if (before != null) {
+                mapping.append("score", before.get("score")).append("evidence", before.get("evidence"));
+                blocks.add(before.getString("blockKey"));
+            }
+            articleSpeakers.upsert(mapping);
+        }
+        Set<String> affected = new TreeSet<>();
+        previous.forEach((key, mapping) -> {
+            if (!keys.contains(key)) {
+                blocks.add(mapping.getString("blockKey"));
+                if (mapping.getString("speakerId") != null) {
+                    affected.add(mapping.getString("speakerId"));
                 }
             }
-            ids.put(speaker.key(), speakerId);
-            articleSpeakers.upsert(mapping(articleId, publishedAt, speaker, name, nameKey, speakerId));
+        });
+        articleSpeakers.deleteOthers(articleId, keys);
+        ClusterResolution.Outcome outcome = clusters.resolveBlocks(clusterer, blocks);
+        affected.addAll(outcome.speakerIds());
+        Map<String, String> ids = new LinkedHashMap<>();
+        for (String key : keys) {
+            ids.put(key, null);
         }
-        articleSpeakers.deleteOthers(articleId, ids.keySet());
-        return new ArticleResolution(ids, renamed);
+        for (Document mapping : articleSpeakers.findByArticle(articleId)) {
+            ids.put(mapping.getString("speakerKey"), mapping.getString("speakerId"));
+        }
+        ids.values().stream().filter(java.util.Objects::nonNull).forEach(affected::add);
+        Set<String> moved = new TreeSet<>(outcome.articleIds());
+        moved.remove(articleId);
+        return new ArticleResolution(ids, Set.of(), affected, moved);
     }
 
-    private static int nameSize(ArticleSpeaker speaker) {
-        String name = SpeakerResolver.displayName(speaker);
-        return name == null ? 0 : NameKeys.nameTokens(name, speaker.type()).size();
+    /** The mappings of a speaker: each article's name for it, with the score and evidence of the link. */
+    public List<SpeakerLinkView> links(String speakerId) {
+        String id = document(speakerId).getString("_id");
+        return articleSpeakers.findBySpeaker(id).stream().map(m -> new SpeakerLinkView(m.getString("articleId"),
+                m.getString("speakerKey"), m.getString("name"), Boolean.TRUE.equals(m.getBoolean("mention")),
+                m.get("score", Number.class) == null ? 0 : m.get("score", Number.class).doubleValue(),
+                m.getString("evidence"))).toList();
+    }
+
+    /** One article's name for a speaker, and why resolution linked it there. */
+    public record SpeakerLinkView(String articleId, String key, String name, boolean mention, double score, String evidence) {
     }
 
     private static Document mapping(String articleId, Instant publishedAt, ArticleSpeaker speaker, String name,
                                     String nameKey, String speakerId) {
         List<Document> roles = new ArrayList<>();
+        List<String> organizations = new ArrayList<>();
         for (Role role : speaker.roles()) {
             if (role != null && (notBlank(role.title()) || notBlank(role.organization()))) {
                 roles.add(new Document("title", trimToNull(role.title())).append("organization", trimToNull(role.organization())));
+                if (notBlank(role.organization())) {
+                    organizations.add(role.organization().trim());
+                }
             }
         }
         return new Document("articleId", articleId)
@@ -123,42 +182,62 @@ public class SpeakerService {
                 .append("type", speaker.type() == null ? null : speaker.type().name())
                 .append("aliases", speaker.aliases().stream().filter(SpeakerService::notBlank).map(String::trim).toList())
                 .append("roles", roles)
+                .append("organizations", organizations)
                 .append("publishedAt", Dates.toBson(publishedAt));
     }
 
     /**
-     * Recomputes the derived fields of these speakers from their article mappings and statements: aliases (every name
-     * and alias the articles use), roles with first and last publication dates, organisations, articles, statement count.
-     * Idempotent, so it repairs whatever an interrupted delivery left.
+     * Recomputes the derived fields of these speakers from their article mappings, statements and curation: name
+     * (curated, else the fullest name the articles give), type, aliases (every name the articles use, plus curated
+     * ones, less suppressed ones), roles with first and last publication dates (organisations made canonical by the
+     * gazetteer, so "State Department" and "U.S. Department of State" are one role), affiliations, articles and
+     * statement count. Idempotent, so it repairs whatever an interrupted delivery left.
+     *
+     * @return the speakers whose name changed
      */
-    public void refresh(Collection<String> speakerIds) {
+    public Set<String> refresh(Collection<String> speakerIds) {
+        Gazetteer g = gazetteer.current();
+        Set<String> renamed = new TreeSet<>();
         for (String id : new TreeSet<>(speakerIds)) {
-            speakers.findById(id).ifPresent(this::refresh);
+            speakers.findById(id).ifPresent(d -> {
+                if (refresh(d, g)) {
+                    renamed.add(id);
+                }
+            });
         }
+        return renamed;
     }
 
-    private void refresh(Document speaker) {
+    private boolean refresh(Document speaker, Gazetteer g) {
         String id = speaker.getString("_id");
-        EntityType type = speaker.getString("type") == null ? null : EntityType.valueOf(speaker.getString("type"));
+        List<Document> mappings = articleSpeakers.findBySpeaker(id);
+        List<String> suppressed = speaker.getList("suppressedAliases", String.class, List.of());
+        Set<String> suppressedKeys = new HashSet<>();
+        suppressed.forEach(a -> suppressedKeys.add(String.join(" ", TextTokens.words(a))));
+        EntityType type = bestType(mappings, speaker);
+        String name = speaker.getString("curatedName") != null ? speaker.getString("curatedName")
+                : bestName(mappings, type, g, speaker.getString("name"));
         Map<String, String> aliases = new LinkedHashMap<>();
-        addAlias(aliases, speaker.getString("name"));
+        addAlias(aliases, name, suppressedKeys);
+        speaker.getList("curatedAliases", String.class, List.of()).forEach(a -> addAlias(aliases, a, suppressedKeys));
         Map<String, Document> roles = new LinkedHashMap<>();
         Set<String> orgKeys = new TreeSet<>();
+        Map<String, String> affiliations = new LinkedHashMap<>();
         Set<String> articleIds = new TreeSet<>();
-        for (Document mapping : articleSpeakers.findBySpeaker(id)) {
+        boolean speaks = false;
+        for (Document mapping : mappings) {
             articleIds.add(mapping.getString("articleId"));
-            if (type == null && mapping.getString("type") != null) {
-                type = EntityType.valueOf(mapping.getString("type"));
-            }
-            addAlias(aliases, mapping.getString("name"));
-            mapping.getList("aliases", String.class, List.of()).forEach(a -> addAlias(aliases, a));
+            speaks |= !Boolean.TRUE.equals(mapping.getBoolean("mention"));
+            addAlias(aliases, mapping.getString("name"), suppressedKeys);
+            mapping.getList("aliases", String.class, List.of()).forEach(a -> addAlias(aliases, a, suppressedKeys));
             LocalDate seen = Dates.utcDate(Dates.instant(mapping.get("publishedAt")));
             for (Document role : mapping.getList("roles", Document.class, List.of())) {
                 String title = role.getString("title");
-                String organization = role.getString("organization");
-                String orgKey = organization == null ? "" : NameKeys.organizationKey(organization);
+                String organization = role.getString("organization") == null ? null : g.canonicalName(role.getString("organization"));
+                String orgKey = organization == null ? "" : g.organizationKey(organization);
                 if (!orgKey.isEmpty()) {
                     orgKeys.add(orgKey);
+                    affiliations.putIfAbsent(orgKey, organization);
                 }
                 String roleKey = (title == null ? "" : String.join(" ", TextTokens.words(title))) + "|" + orgKey;
                 Document merged = roles.computeIfAbsent(roleKey, k -> new Document("title", title)
@@ -174,9 +253,6 @@ public class SpeakerService {
         boolean anonymous = Boolean.TRUE.equals(speaker.getBoolean("anonymous"));
         Set<String> aliasKeys = new TreeSet<>();
         Set<String> searchTokens = new TreeSet<>();
-        if (!anonymous && speaker.getString("nameKey") != null) {
-            aliasKeys.add(speaker.getString("nameKey"));
-        }
         for (String alias : aliases.values()) {
             String key = NameKeys.nameKey(alias, type);
             if (!key.isEmpty() && !anonymous) {
@@ -184,23 +260,81 @@ public class SpeakerService {
             }
             searchTokens.addAll(TextTokens.words(alias));
         }
+        boolean listed = speaker.getString("mergedInto") == null && !mappings.isEmpty();
         Document derived = new Document("type", type == null ? null : type.name())
+                .append("name", name)
+                .append("nameKey", anonymous ? null : NameKeys.nameKey(name, type))
                 .append("aliases", new ArrayList<>(aliases.values()))
                 .append("aliasKeys", new ArrayList<>(aliasKeys))
                 .append("searchTokens", new ArrayList<>(searchTokens))
                 .append("roles", new ArrayList<>(roles.values()))
                 .append("orgKeys", new ArrayList<>(orgKeys))
+                .append("affiliations", new ArrayList<>(affiliations.values()))
                 .append("articleIds", new ArrayList<>(articleIds))
+                .append("speaker", speaks)
+                .append("listed", listed)
                 .append("statementCount", statements.countBySpeaker(id));
         speakers.setDerived(id, derived);
+        return !java.util.Objects.equals(name, speaker.getString("name"));
     }
 
-    private static void addAlias(Map<String, String> aliases, String alias) {
+    /** The most frequent type the articles give (people first on a tie); the gazetteer's for names it knows. */
+    private static EntityType bestType(List<Document> mappings, Document speaker) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Document m : mappings) {
+            if (m.getString("type") != null) {
+                counts.merge(m.getString("type"), Boolean.TRUE.equals(m.getBoolean("mention")) ? 1 : 100, Integer::sum);
+            }
+        }
+        if (counts.isEmpty()) {
+            return speaker.getString("type") == null ? null : EntityType.valueOf(speaker.getString("type"));
+        }
+        return EntityType.valueOf(counts.entrySet().stream()
+                .max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
+                        .thenComparing(e -> e.getKey().equals("PERSON") ? 1 : 0)
+                        .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+                .orElseThrow().getKey());
+    }
+
+    /**
+     * The name to show: for entities the gazetteer knows, its canonical name; else the fullest name the speaking
+     * mappings give (most name words, then most frequent, then alphabetical), so it does not depend on delivery order.
+     */
+    private static String bestName(List<Document> mappings, EntityType type, Gazetteer g, String fallback) {
+        if (mappings.isEmpty()) {
+            return fallback;
+        }
+        if (type != null && type != EntityType.PERSON) {
+            for (Document m : mappings) {
+                Gazetteer.Entry entry = g.lookup(m.getString("name")).orElse(null);
+                if (entry != null) {
+                    return entry.canonical();
+                }
+            }
+        }
+        Map<String, Integer> frequency = new TreeMap<>();
+        boolean anySpeaking = mappings.stream().anyMatch(m -> !Boolean.TRUE.equals(m.getBoolean("mention")));
+        for (Document m : mappings) {
+            if (m.getString("name") != null && (!anySpeaking || !Boolean.TRUE.equals(m.getBoolean("mention")))) {
+                frequency.merge(m.getString("name"), 1, Integer::sum);
+            }
+        }
+        if (frequency.isEmpty()) {
+            return fallback;
+        }
+        return frequency.entrySet().stream()
+                .max(Comparator.<Map.Entry<String, Integer>>comparingInt(e -> NameKeys.nameTokens(e.getKey(), type).size())
+                        .thenComparingInt(Map.Entry::getValue)
+                        .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+                .orElseThrow().getKey();
+    }
+
+    private static void addAlias(Map<String, String> aliases, String alias, Set<String> suppressedKeys) {
         if (alias == null) {
             return;
         }
         String key = String.join(" ", TextTokens.words(alias));
-        if (!key.isEmpty()) {
+        if (!key.isEmpty() && !suppressedKeys.contains(key)) {
             aliases.putIfAbsent(key, alias.trim());
         }
     }
@@ -215,9 +349,28 @@ public class SpeakerService {
     }
 
     public Page<SpeakerView> list(String search, List<String> ids, int offset, int limit) {
+        return list(search, ids, null, true, offset, limit);
+    }
+
+    /**
+     * Canonical speakers ({@code speakersOnly}) or any canonical entities; listing by ids returns them even when merged
+     * away or no longer mentioned, a search does not.
+     *
+     * @param types entity types to keep (null: any)
+     */
+    public Page<SpeakerView> list(String search, List<String> ids, Collection<EntityType> types, boolean speakersOnly,
+                                  int offset, int limit) {
         List<Bson> filters = new ArrayList<>();
         if (!ids.isEmpty()) {
             filters.add(Filters.in("_id", ids));
+        } else {
+            filters.add(Filters.ne("listed", false));
+        }
+        if (speakersOnly) {
+            filters.add(Filters.ne("speaker", false));
+        }
+        if (types != null) {
+            filters.add(Filters.in("type", types.stream().map(Enum::name).toList()));
         }
         if (search != null && !search.isBlank()) {
             List<String> words = TextTokens.tokens(search);
@@ -237,8 +390,27 @@ public class SpeakerService {
         return speakers.page(filter, offset, limit, SpeakerService::toView);
     }
 
+    /** The speaker with this id; a speaker merged into another answers as that one. */
     public SpeakerView get(String id) {
-        return speakers.findById(id).map(SpeakerService::toView).orElseThrow(() -> Params.notFound("speaker", id));
+        return toView(document(id));
+    }
+
+    /** The stored speaker with this id, following merges; 404 when unknown. */
+    public Document document(String id) {
+        Document d = speakers.findById(id).orElseThrow(() -> Params.notFound("speaker", id));
+        Set<String> seen = new HashSet<>();
+        while (d.getString("mergedInto") != null && seen.add(d.getString("_id"))) {
+            Document target = speakers.findById(d.getString("mergedInto")).orElse(null);
+            if (target == null) {
+                break;
+            }
+            d = target;
+        }
+        return d;
+    }
+
+    public static SpeakerView view(Document d) {
+        return toView(d);
     }
 
     static SpeakerView toView(Document d) {
@@ -251,7 +423,8 @@ public class SpeakerService {
         Number count = d.get("statementCount", Number.class);
         return new SpeakerView(d.getString("_id"), d.getString("name"),
                 type == null ? null : EntityType.valueOf(type.toUpperCase(Locale.ROOT)),
-                d.getList("aliases", String.class, List.of()), roles, count == null ? 0 : count.longValue());
+                d.getList("aliases", String.class, List.of()), roles, count == null ? 0 : count.longValue(),
+                d.getList("affiliations", String.class, List.of()));
     }
 
     private static boolean notBlank(String s) {

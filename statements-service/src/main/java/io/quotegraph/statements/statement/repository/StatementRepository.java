@@ -49,6 +49,18 @@ public class StatementRepository {
                 new IndexOptions().name("statements_speaker"));
         c.createIndex(Indexes.ascending("occasionId"), new IndexOptions().name("statements_occasion"));
         c.createIndex(Indexes.ascending("tokens"), new IndexOptions().name("statements_tokens"));
+        c.createIndex(Indexes.ascending("aboutIds"), new IndexOptions().name("statements_about"));
+    }
+
+    public List<Document> findByArticle(String articleId) {
+        return collection().find(Filters.eq("articleId", articleId)).into(new ArrayList<>());
+    }
+
+    /** Sets the speaker and the entities of one statement (after resolution moved its article's names). */
+    public void setLinks(String id, String speakerId, List<String> aboutIds) {
+        collection().updateOne(Filters.eq("_id", id), com.mongodb.client.model.Updates.combine(
+                com.mongodb.client.model.Updates.set("speakerId", speakerId),
+                com.mongodb.client.model.Updates.set("aboutIds", aboutIds)));
     }
 
     /** Writes the statements by id, inserting or replacing each. */

@@ -34,6 +34,7 @@ public class StatementResource {
             @Parameter(description = "article id (repeatable, ≤ 100)") @QueryParam("articleId") List<String> articleIds,
             @Parameter(description = "event id (repeatable, ≤ 100)") @QueryParam("occasionId") List<String> occasionIds,
             @Parameter(description = "statement id (repeatable, ≤ 100)") @QueryParam("id") List<String> ids,
+            @Parameter(description = "canonical entity the statement is about (repeatable, ≤ 100)") @QueryParam("entityId") List<String> entityIds,
             @Parameter(description = "words that must all occur in the content (case-insensitive)") @QueryParam("text") String text,
             @Parameter(description = "DIRECT, INDIRECT or MIXED") @QueryParam("kind") String kind,
             @Parameter(description = "ISO instant; publishedAt ≥ from") @QueryParam("from") String from,
@@ -46,7 +47,7 @@ public class StatementResource {
         StatementQuery query = new StatementQuery(
                 Params.values("speakerId", speakerIds), Params.values("articleId", articleIds),
                 Params.values("occasionId", occasionIds), Params.values("id", ids),
-                text, kind(kind), fromInstant, toInstant);
+                text, kind(kind), fromInstant, toInstant, Params.values("entityId", entityIds));
         return service.list(query, Params.offset(offset), Params.limit(limit));
     }
 

@@ -29,7 +29,13 @@ public class StatementService {
 
     /** The filters of GET /statements; empty lists and nulls mean "any". Dates are inclusive. */
     public record StatementQuery(List<String> speakerIds, List<String> articleIds, List<String> occasionIds,
-                                 List<String> ids, String text, StatementKind kind, Instant from, Instant to) {
+                                 List<String> ids, String text, StatementKind kind, Instant from, Instant to,
+                                 List<String> entityIds) {
+
+        public StatementQuery(List<String> speakerIds, List<String> articleIds, List<String> occasionIds,
+                              List<String> ids, String text, StatementKind kind, Instant from, Instant to) {
+            this(speakerIds, articleIds, occasionIds, ids, text, kind, from, to, List.of());
+        }
     }
 
     /** Statements matching every filter, newest article first, then by article and position. */
@@ -39,6 +45,7 @@ public class StatementService {
         addIn(filters, "articleId", q.articleIds());
         addIn(filters, "occasionId", q.occasionIds());
         addIn(filters, "_id", q.ids());
+        addIn(filters, "aboutIds", q.entityIds());
         if (q.kind() != null) {
             filters.add(Filters.eq("kind", q.kind().name()));
         }
@@ -94,6 +101,6 @@ public class StatementService {
                 span(d.get("content", Document.class)), span(d.get("cue", Document.class)),
                 span(d.get("speakerMention", Document.class)), d.getString("speakerId"),
                 confidence == null ? 0 : confidence.doubleValue(), d.getString("occasionId"),
-                Dates.instant(d.get("publishedAt")), d.getString("source"));
+                Dates.instant(d.get("publishedAt")), d.getString("source"), d.getList("aboutIds", String.class, List.of()));
     }
 }

@@ -1,0 +1,193 @@
+package io.quotegraph.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quotegraph.devstack.JsonHttp;
+import io.quotegraph.devstack.QuotegraphStack;
+import io.quotegraph.devstack.SampleLoader;
+import io.quotegraph.devstack.StackSettings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 5 on the whole system: the sample articles' people, organisations and places come out of GraphQL as one
+ * canonical entity each, with the names, aliases and roles of seeds/expected.json; curation through GraphQL.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EntityResolutionEndToEndTest {
+
+    private static final String INGEST = """
+            mutation($input: ArticleInput!) { ingestArticle(input: $input) { id } }""";
+    private static final String SPEAKER_FIELDS = """
+            id name type aliases roles { title organizationName firstSeen lastSeen } affiliations
+            statements(first: 100) { totalCount edges { node { id article { id } about { id name type } } } }""";
+
+    @TempDir
+    static Path data;
+
+    private final JsonHttp http = new JsonHttp();
+    private QuotegraphStack stack;
+    private JsonNode expected;
+    private final List<String> articleIds = new ArrayList<>();
+
+    @BeforeAll
+    void startSystemAndIngestSamples() throws IOException {
+        stack = QuotegraphStack.start(StackSettings.isolated(Path.of("..").toAbsolutePath().normalize(), data));
+        expected = JsonHttp.mapper().readTree(resource("expected.json"));
+        for (JsonNode article : expected.path("articles")) {
+            String file = article.path("file").asText();
+            Map<String, Object> input = Map.of(
+                    "text", new String(resource(file), StandardCharsets.UTF_8),
+                    "publishedAt", article.path("publishedAt").asText(),
+                    "source", "e2e", "url", "https://example.org/e2e-entities/" + file);
+            articleIds.add(http.graphql(stack.gatewayUrl(), INGEST, Map.of("input", input)).path("ingestArticle").path("id").asText());
+        }
+        new SampleLoader(stack.ingestUrl()).awaitDelivered(List.copyOf(articleIds));
+    }
+
+    @AfterAll
+    void stopSystem() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void millerIsOneSpeakerOverBothArticlesWithOneRole() {
+        JsonNode found = query("{ speakers(search: \"miller\") { totalCount edges { node { " + SPEAKER_FIELDS + " } } } }")
+                .path("speakers");
+        assertThat(found.path("totalCount").asInt()).isEqualTo(1);
+        JsonNode miller = found.path("edges").get(0).path("node");
+        JsonNode want = entity("Matthew Miller");
+        assertThat(miller.path("name").asText()).isEqualTo("Matthew Miller");
+        assertThat(miller.path("type").asText()).isEqualTo("PERSON");
+        assertThat(strings(miller.path("aliases"))).containsAll(strings(want.path("aliases")));
+        // "spokesman @ U.S. Department of State" and "spokesman @ State Department" are one role (the gazetteer)
+        assertThat(miller.path("roles")).hasSize(1);
+        JsonNode role = miller.path("roles").get(0);
+        assertThat(role.path("title").asText()).isEqualTo(want.path("roles").get(0).path("title").asText());
+        assertThat(role.path("organizationName").asText()).isEqualTo(want.path("roles").get(0).path("organization").asText());
+        assertThat(role.path("firstSeen").asText()).isEqualTo("2023-09-26");
+        assertThat(role.path("lastSeen").asText()).isEqualTo("2023-09-27");
+        assertThat(strings(miller.path("affiliations"))).containsExactly("U.S. Department of State");
+        Set<String> articles = new TreeSet<>();
+        miller.path("statements").path("edges").forEach(e -> articles.add(e.path("node").path("article").path("id").asText()));
+        assertThat(articles).containsExactlyInAnyOrderElementsOf(articleIds);
+
+        JsonNode byId = query("{ speaker(id: \"" + miller.path("id").asText() + "\") { " + SPEAKER_FIELDS + " } }").path("speaker");
+        assertThat(byId.path("statements").path("totalCount").asInt()).isEqualTo(miller.path("statements").path("totalCount").asInt());
+    }
+
+    @Test
+    void blinkenAndAliyevAreResolvedFromTheSecretaryAndThePresident() {
+        JsonNode blinken = only(query("{ entities(search: \"blinken\", type: PERSON) { edges { node { id name type aliases } } } }")
+                .path("entities"));
+        assertThat(blinken.path("name").asText()).isEqualTo("Antony Blinken");
+        assertThat(strings(blinken.path("aliases"))).contains("the secretary");
+
+        JsonNode aliyev = only(query("{ entities(search: \"aliyev\") { edges { node { id name type aliases } } } }")
+                .path("entities"));
+        assertThat(aliyev.path("name").asText()).isEqualTo("Ilham Aliyev");
+        assertThat(strings(aliyev.path("aliases"))).contains("President Aliyev", "the president");
+        JsonNode roles = query("{ speaker(id: \"" + aliyev.path("id").asText() + "\") { roles { title } } }").path("speaker").path("roles");
+        List<String> titles = new ArrayList<>();
+        roles.forEach(r -> titles.add(r.path("title").asText()));
+        assertThat(titles).anyMatch(t -> t.equalsIgnoreCase("president"));
+
+        // both are what Miller's statements are about
+        JsonNode statements = query("{ speakers(search: \"miller\") { edges { node { statements(first: 100) { edges { node { about { id } } } } } } } }")
+                .path("speakers").path("edges").get(0).path("node").path("statements").path("edges");
+        Set<String> about = new TreeSet<>();
+        statements.forEach(e -> e.path("node").path("about").forEach(a -> about.add(a.path("id").asText())));
+        assertThat(about).contains(blinken.path("id").asText(), aliyev.path("id").asText());
+    }
+
+    @Test
+    void placesAndOrganisationsAreCanonicalEntities() {
+        JsonNode karabakh = only(query("{ entities(search: \"karabakh\", type: LOCATION) { edges { node { id name type aliases } } } }")
+                .path("entities"));
+        assertThat(karabakh.path("name").asText()).isEqualTo("Nagorno-Karabakh");
+        assertThat(strings(karabakh.path("aliases"))).contains("Karabakh", "Nagorno-Karabakh");
+        // who spoke about Nagorno-Karabakh
+        JsonNode about = query("{ statements(entityId: \"" + karabakh.path("id").asText() + "\", first: 50) { totalCount edges { node { speaker { name } } } } }")
+                .path("statements");
+        assertThat(about.path("totalCount").asInt()).isPositive();
+        Set<String> speakers = new TreeSet<>();
+        about.path("edges").forEach(e -> speakers.add(e.path("node").path("speaker").path("name").asText()));
+        assertThat(speakers).contains("Matthew Miller");
+        JsonNode us = query("{ entities(search: \"united states\") { edges { node { name type aliases } } } }").path("entities");
+        assertThat(us.path("edges")).hasSize(1);
+        assertThat(us.path("edges").get(0).path("node").path("type").asText()).isEqualTo("COUNTRY");
+        // "US" and "U.S." are one alias (aliases are told apart by their normalised words)
+        assertThat(strings(us.path("edges").get(0).path("node").path("aliases"))).containsAnyOf("US", "U.S.");
+    }
+
+    /** Every expected entity that the statements name or that speaks is one canonical entity of that name. */
+    @Test
+    void theExpectedEntitiesThatStatementsNameAreOneEntityEach() {
+        for (String canonical : List.of("Matthew Miller", "Antony Blinken", "Ilham Aliyev", "Nikol Pashinyan",
+                "Nagorno-Karabakh", "United States", "Azerbaijan")) {
+            JsonNode found = query("{ entities(search: \"" + canonical + "\") { edges { node { name } } } }").path("entities");
+            List<String> names = new ArrayList<>();
+            found.path("edges").forEach(e -> names.add(e.path("node").path("name").asText()));
+            assertThat(names).as(canonical).containsOnlyOnce(canonical);
+        }
+    }
+
+    @Test
+    void curationThroughGraphQLIsKept() {
+        String millerId = query("{ speakers(search: \"miller\") { edges { node { id } } } }")
+                .path("speakers").path("edges").get(0).path("node").path("id").asText();
+        JsonNode renamed = query("mutation { addAlias(speakerId: \"" + millerId + "\", alias: \"Matt Miller\", curator: \"e2e\") { aliases } }");
+        assertThat(strings(renamed.path("addAlias").path("aliases"))).contains("Matt Miller");
+        JsonNode again = query("{ speaker(id: \"" + millerId + "\") { aliases } }");
+        assertThat(strings(again.path("speaker").path("aliases"))).contains("Matt Miller");
+    }
+
+    private JsonNode query(String document) {
+        return http.graphql(stack.gatewayUrl(), document, Map.of());
+    }
+
+    private static JsonNode only(JsonNode connection) {
+        assertThat(connection.path("edges")).hasSize(1);
+        return connection.path("edges").get(0).path("node");
+    }
+
+    private JsonNode entity(String canonical) {
+        for (JsonNode e : expected.path("entities")) {
+            if (e.path("canonical").asText().equals(canonical)) {
+                return e;
+            }
+        }
+        throw new AssertionError("no expected entity " + canonical);
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    private static byte[] resource(String name) throws IOException {
+        try (InputStream in = EntityResolutionEndToEndTest.class.getResourceAsStream("/seeds/" + name)) {
+            if (in == null) {
+                throw new IOException("missing test resource seeds/" + name);
+            }
+            return in.readAllBytes();
+        }
+    }
+}

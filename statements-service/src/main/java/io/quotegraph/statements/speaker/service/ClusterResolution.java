@@ -1,0 +1,241 @@
+package io.quotegraph.statements.speaker.service;
+
+import io.quotegraph.extraction.entity.EntityClusterer;
+import io.quotegraph.extraction.entity.ResolutionMention;
+import io.quotegraph.model.EntityType;
+import io.quotegraph.statements.curation.repository.CurationRepository;
+import io.quotegraph.statements.speaker.repository.ArticleSpeakerRepository;
+import io.quotegraph.statements.speaker.repository.ResolutionLockRepository;
+import io.quotegraph.statements.speaker.repository.SpeakerRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * Resolution across articles, block by block (a block: the mappings that could be one entity, see
+ * {@link EntityClusterer#blockKey}). Re-clustering a block is a function of its mappings only, so the clusters do not
+ * depend on the order articles arrived in, and a new article re-clusters only its own blocks.
+ * <p>
+ * Cluster → speaker id: curation first (a mapping pinned by a merge or split, or named by a curated alias, goes to
+ * that speaker, and its cluster follows the majority of its pins); every other cluster keeps the speaker most of its
+ * mappings had (ties: the smallest id), so ids are stable as clusters grow; a cluster without one gets a new speaker.
+ */
+@ApplicationScoped
+public class ClusterResolution {
+
+    @Inject
+    ArticleSpeakerRepository articleSpeakers;
+    @Inject
+    SpeakerRepository speakers;
+    @Inject
+    CurationRepository curation;
+    @Inject
+    ResolutionLockRepository locks;
+
+    /** What re-clustering changed: speakers whose mappings changed, and articles whose mappings moved. */
+    public record Outcome(Set<String> speakerIds, Set<String> articleIds) {
+        static Outcome empty() {
+            return new Outcome(new TreeSet<>(), new TreeSet<>());
+        }
+
+        void add(Outcome other) {
+            speakerIds.addAll(other.speakerIds);
+            articleIds.addAll(other.articleIds);
+        }
+    }
+
+    /** The mention that resolution sees for a stored mapping. */
+    public static ResolutionMention mention(Document mapping) {
+        String type = mapping.getString("type");
+        return new ResolutionMention(mapping.getString("articleId") + "|" + mapping.getString("speakerKey"),
+                mapping.getString("name"), type == null ? null : EntityType.valueOf(type),
+                mapping.getList("organizations", String.class, List.of()),
+                Boolean.TRUE.equals(mapping.getBoolean("roleOnly")));
+    }
+
+    /** Re-clusters these blocks, each under its lease. (Timer name kept from resolution v1 for the dashboards.) */
+    @io.micrometer.core.annotation.Timed(value = "quotegraph.speaker.resolution", histogram = true,
+            description = "Resolving an article's speakers and named entities: re-clustering their blocks")
+    public Outcome resolveBlocks(EntityClusterer clusterer, Collection<String> blockKeys) {
+        Outcome outcome = Outcome.empty();
+        for (String blockKey : new TreeSet<>(blockKeys.stream().filter(Objects::nonNull).toList())) {
+            String owner = locks.acquire(blockKey);
+            try {
+                outcome.add(resolveBlock(clusterer, blockKey));
+            } finally {
+                locks.release(blockKey, owner);
+            }
+        }
+        return outcome;
+    }
+
+    private Outcome resolveBlock(EntityClusterer clusterer, String blockKey) {
+        Outcome outcome = Outcome.empty();
+        List<Document> mappings = articleSpeakers.findByBlock(blockKey);
+        if (mappings.isEmpty()) {
+            return outcome;
+        }
+        Map<String, Document> byMentionId = new LinkedHashMap<>();
+        for (Document m : mappings) {
+            byMentionId.put(mention(m).id(), m);
+        }
+        List<EntityClusterer.Cluster> clusters = clusterer.clusterBlock(blockKey,
+                mappings.stream().map(ClusterResolution::mention).toList());
+
+        Map<String, String> pinned = pins(mappings);
+        Map<String, String> redirects = new HashMap<>();
+        Set<String> claimed = new HashSet<>();
+        pinned.values().forEach(id -> claimed.add(follow(id, redirects)));
+        Map<String, String> assignment = new HashMap<>();
+        Map<String, String> evidenceSuffix = new HashMap<>();
+        List<EntityClusterer.Cluster> free = new ArrayList<>();
+        for (EntityClusterer.Cluster cluster : clusters) {
+            Map<String, Integer> pinCounts = new TreeMap<>();
+            for (String mentionId : cluster.mentionIds()) {
+                String pin = pinned.get(mentionId);
+                if (pin != null) {
+                    pinCounts.merge(follow(pin, redirects), 1, Integer::sum);
+                }
+            }
+            if (pinCounts.isEmpty()) {
+                free.add(cluster);
+                continue;
+            }
+            String majority = best(pinCounts);
+            for (String mentionId : cluster.mentionIds()) {
+                String pin = pinned.get(mentionId);
+                assignment.put(mentionId, pin != null ? follow(pin, redirects) : majority);
+                evidenceSuffix.put(mentionId, pin != null ? "; curated" : "; with curated mentions");
+            }
+        }
+        free.sort(Comparator.<EntityClusterer.Cluster>comparingInt(c -> -c.links().size())
+                .thenComparing(c -> c.links().get(0).mentionId()));
+        for (EntityClusterer.Cluster cluster : free) {
+            Map<String, Integer> counts = new TreeMap<>();
+            for (String mentionId : cluster.mentionIds()) {
+                String current = byMentionId.get(mentionId).getString("speakerId");
+                if (current != null) {
+                    String id = follow(current, redirects);
+                    if (id != null && !claimed.contains(id)) {
+                        counts.merge(id, 1, Integer::sum);
+                    }
+                }
+            }
+            String id = counts.isEmpty() ? create(byMentionId.get(cluster.mentionIds().get(0)), blockKey) : best(counts);
+            claimed.add(id);
+            cluster.mentionIds().forEach(mentionId -> assignment.put(mentionId, id));
+        }
+        for (EntityClusterer.Cluster cluster : clusters) {
+            for (EntityClusterer.Link link : cluster.links()) {
+                Document mapping = byMentionId.get(link.mentionId());
+                String id = assignment.get(link.mentionId());
+                String evidence = link.evidence() + evidenceSuffix.getOrDefault(link.mentionId(), "");
+                double score = evidenceSuffix.containsKey(link.mentionId()) && pinned.containsKey(link.mentionId())
+                        ? 1.0 : link.score();
+                String before = mapping.getString("speakerId");
+                if (!id.equals(before) || !evidence.equals(mapping.getString("evidence"))
+                        || !Objects.equals(score, mapping.getDouble("score"))) {
+                    articleSpeakers.link(mapping.getString("articleId"), mapping.getString("speakerKey"), id, score, evidence);
+                }
+                if (!id.equals(before)) {
+                    outcome.speakerIds().add(id);
+                    if (before != null) {
+                        outcome.speakerIds().add(before);
+                    }
+                    outcome.articleIds().add(mapping.getString("articleId"));
+                }
+            }
+        }
+        return outcome;
+    }
+
+    /** Curation pins of these mappings by mention id: pinned by article and name, else by a curated alias. */
+    private Map<String, String> pins(List<Document> mappings) {
+        Set<String> pinIds = new TreeSet<>();
+        Set<String> nameKeys = new TreeSet<>();
+        for (Document m : mappings) {
+            pinIds.add(CurationRepository.pinId(m.getString("articleId"), m.getString("nameKey")));
+            nameKeys.add(m.getString("nameKey"));
+        }
+        Map<String, String> byPin = curation.pins(pinIds);
+        Map<String, String> byAlias = curation.aliasPins(nameKeys);
+        Map<String, String> result = new HashMap<>();
+        for (Document m : mappings) {
+            String pin = byPin.get(CurationRepository.pinId(m.getString("articleId"), m.getString("nameKey")));
+            if (pin == null && !Boolean.TRUE.equals(m.getBoolean("roleOnly"))) {
+                pin = byAlias.get(m.getString("nameKey"));
+            }
+            if (pin != null && speakers.findById(pin).isPresent()) {
+                result.put(mention(m).id(), pin);
+            }
+        }
+        return result;
+    }
+
+    /** The speaker an id stands for now: merged speakers redirect to what they were merged into. */
+    private String follow(String id, Map<String, String> cache) {
+        String current = id;
+        Set<String> seen = new HashSet<>();
+        while (current != null && seen.add(current)) {
+            String known = cache.get(current);
+            if (known == null) {
+                Document d = speakers.findById(current).orElse(null);
+                if (d == null) {
+                    return null;
+                }
+                known = d.getString("mergedInto") == null ? current : d.getString("mergedInto");
+                cache.put(current, known);
+            }
+            if (known.equals(current)) {
+                return current;
+            }
+            current = known;
+        }
+        return current;
+    }
+
+    private static String best(Map<String, Integer> counts) {
+        // TreeMap: the first of equal counts is the smallest id
+        String best = null;
+        int max = -1;
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (e.getValue() > max) {
+                best = e.getKey();
+                max = e.getValue();
+            }
+        }
+        return best;
+    }
+
+    private String create(Document firstMapping, String blockKey) {
+        String id = UUID.randomUUID().toString();
+        boolean anonymous = blockKey.startsWith("a:");
+        speakers.insert(new Document("_id", id)
+                .append("matchKey", "c:" + id)
+                .append("anonymous", anonymous)
+                .append("name", firstMapping.getString("name"))
+                .append("type", firstMapping.getString("type"))
+                .append("aliases", List.of(firstMapping.getString("name")))
+                .append("aliasKeys", List.of())
+                .append("searchTokens", List.of())
+                .append("roles", List.of())
+                .append("articleIds", List.of())
+                .append("statementCount", 0L)
+                .append("listed", false));
+        return id;
+    }
+}
