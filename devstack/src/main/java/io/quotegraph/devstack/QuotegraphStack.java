@@ -98,6 +98,15 @@ public final class QuotegraphStack implements AutoCloseable {
         return statements.baseUrl();
     }
 
+    /** The process id of each service, by name (for benchmarks that read their memory figures). */
+    public Map<String, Long> servicePids() {
+        Map<String, Long> pids = new LinkedHashMap<>();
+        for (ServiceProcess service : List.of(ingest, statements, gateway)) {
+            pids.put(service.name(), service.pid());
+        }
+        return pids;
+    }
+
     public Path logDirectory() {
         return settings.dataDirectory().toAbsolutePath().resolve("logs");
     }

@@ -98,6 +98,11 @@ public final class ServiceProcess implements AutoCloseable {
         return log;
     }
 
+    /** The operating-system process id (to read its memory figures, e.g. /proc/PID/status). */
+    public long pid() {
+        return process.pid();
+    }
+
     /** Stops the service gracefully (SIGTERM), forcibly after 20 s. */
     @Override
     public void close() {

@@ -62,6 +62,7 @@ public class DeliveryService {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @io.micrometer.core.annotation.Counted(value = "quotegraph.delivery.delivered", description = "Articles delivered to statements-service")
     public void markDelivered(UUID id) {
         repository.findByIdOptional(id).ifPresent(a -> {
             Instant now = now();
@@ -76,6 +77,7 @@ public class DeliveryService {
 
     /** Records a failed attempt and schedules the next one with exponential backoff. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @io.micrometer.core.annotation.Counted(value = "quotegraph.delivery.retries", description = "Failed extraction or delivery attempts, each scheduling a retry with backoff")
     public void markFailed(UUID id, String error) {
         repository.findByIdOptional(id).ifPresent(a -> {
             Instant now = now();
@@ -93,11 +95,13 @@ public class DeliveryService {
      * Queues an article for delivery again, now, with its stored extraction (not re-extracted). statements-service
      * replaces the article's statements, so this is safe at any time.
      *
-     * @return false if there is no such article
+     * @return false if there is no such article, or it is a DUPLICATE or SKIPPED (never delivered)
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean requestRedelivery(UUID id) {
-        Optional<ArticleEntity> article = repository.findByIdOptional(id);
+        Optional<ArticleEntity> article = repository.findByIdOptional(id)
+                // duplicates and articles in unsupported languages are never delivered
+                .filter(a -> a.status != ArticleStatus.DUPLICATE && a.status != ArticleStatus.SKIPPED);
         article.ifPresent(a -> {
             Instant now = now();
             a.status = a.extraction == null ? ArticleStatus.PENDING : ArticleStatus.EXTRACTED;

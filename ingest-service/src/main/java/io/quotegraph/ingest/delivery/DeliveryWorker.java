@@ -153,7 +153,8 @@ public class DeliveryWorker {
     /** Extracts (unless already done) and delivers one claimed article. */
     void process(UUID id) {
         Optional<DeliveryItem> found = service.load(id);
-        if (found.isEmpty() || found.get().status() == ArticleStatus.DELIVERED) {
+        if (found.isEmpty() || found.get().status() == ArticleStatus.DELIVERED
+                || found.get().status() == ArticleStatus.DUPLICATE || found.get().status() == ArticleStatus.SKIPPED) {
             return;
         }
         DeliveryItem item = found.get();

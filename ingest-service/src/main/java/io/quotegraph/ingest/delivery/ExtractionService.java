@@ -11,12 +11,30 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 
 /** Runs the extraction engine (one thread-safe instance) and converts its result to and from the stored JSON. */
 @ApplicationScoped
 public class ExtractionService {
 
+    /** The languages the rule- and lexicon-based extractor is written for (primary language subtags). */
+    public static final List<String> SUPPORTED_LANGUAGES = List.of("en");
+
     private final StatementExtractor extractor = new StatementExtractor();
+
+    /**
+     * Whether the extractor can read an article in this language ("en", "en-GB", …). An unknown language (null: not
+     * given and not detected with confidence, typically a very short text) is given the benefit of the doubt.
+     */
+    public static boolean supports(String language) {
+        if (language == null) {
+            return true;
+        }
+        int dash = language.indexOf('-');
+        String primary = (dash < 0 ? language : language.substring(0, dash)).toLowerCase(Locale.ROOT);
+        return SUPPORTED_LANGUAGES.contains(primary);
+    }
 
     @Inject
     ObjectMapper mapper;
@@ -29,6 +47,7 @@ public class ExtractionService {
         storedReader = mapper.readerFor(Extraction.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
+    @io.micrometer.core.annotation.Timed(value = "quotegraph.extraction", histogram = true, description = "Extracting the statements of one article")
     public Extraction extract(String text, Instant publishedAt) {
         return extractor.extract(text, publishedAt);
     }

@@ -22,7 +22,10 @@ public class IngestTestResources implements QuarkusTestResourceLifecycleManager 
                 "quarkus.rest-client.statements-service.url", statements.url(),
                 // quick retries so that the outage test takes seconds
                 "ingest.delivery.backoff-initial", "200ms",
-                "ingest.delivery.backoff-max", "1s");
+                "ingest.delivery.backoff-max", "1s",
+                // feed polling tests: look for due feeds every second, allow one-second poll intervals
+                "ingest.feeds.check-interval", "1s",
+                "ingest.feeds.min-poll-interval-seconds", "1");
     }
 
     @Override

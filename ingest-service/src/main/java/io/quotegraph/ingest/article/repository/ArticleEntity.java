@@ -74,4 +74,17 @@ public class ArticleEntity {
 
     @Column(name = "delivered_at")
     public Instant deliveredAt;
+
+    /** The detected language's confidence (0..1); null when the language was given with the article. */
+    @Column(name = "language_confidence")
+    public Double languageConfidence;
+
+    /** The original this article republishes (status DUPLICATE); null for an original. */
+    @Column(name = "duplicate_of")
+    public UUID duplicateOf;
+
+    /** MinHash signature of the cleaned text (integer[]); null when the text is too short to compare. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "integer[]")
+    public int[] minhash;
 }

@@ -81,7 +81,7 @@ public class ArticleRepository implements PanacheRepositoryBase<ArticleEntity, U
     public List<UUID> claimDue(Instant now, Instant leaseUntil, int max) {
         List<UUID> ids = getEntityManager().createNativeQuery("""
                         SELECT id FROM article
-                        WHERE status <> 'DELIVERED' AND next_attempt_at <= :now
+                        WHERE status IN ('PENDING', 'EXTRACTED', 'FAILED') AND next_attempt_at <= :now
                         ORDER BY next_attempt_at, id
                         LIMIT :max
                         FOR UPDATE SKIP LOCKED""", UUID.class)

@@ -14,7 +14,6 @@ import io.quotegraph.rest.Problem;
 import io.quotegraph.rest.ProblemException;
 import io.quotegraph.rest.ProblemType;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -31,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.logging.Logger;
 
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -43,7 +41,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** The articles API: ingest one or a batch, read one, list and look up by ids. */
 @Path("/articles")
@@ -52,7 +49,6 @@ import java.util.stream.Collectors;
 public class ArticleResource {
 
     public static final String NDJSON = "application/x-ndjson";
-    private static final Logger LOG = Logger.getLogger(ArticleResource.class);
     private static final int DEFAULT_LIMIT = 20;
 
     @Inject
@@ -117,28 +113,12 @@ public class ArticleResource {
     }
 
     private BatchLineResult ingestLine(ObjectReader reader, NdjsonBody.Line line) {
-        try {
-            int bytes = line.content().getBytes(StandardCharsets.UTF_8).length;
-            if (bytes > limits.maxRequestBytes()) {
-                return rejected(line, "the line is " + bytes + " bytes; at most " + limits.maxRequestBytes()
-                        + " bytes are accepted per article");
-            }
-            NewArticle article = JsonBodies.readArticle(reader, line.content());
-            IngestResult result = service.ingest(article);
-            return result.created()
-                    ? new BatchLineResult(line.number(), BatchLineResult.ACCEPTED, result.article().id(), null)
-                    : new BatchLineResult(line.number(), BatchLineResult.DUPLICATE, result.article().id(), result.reason());
-        } catch (ProblemException e) {
-            return rejected(line, e.getMessage());
-        } catch (ConstraintViolationException e) {
-            return rejected(line, e.getConstraintViolations().stream()
-                    .map(v -> lastSegment(v.getPropertyPath().toString()) + ": " + v.getMessage())
-                    .sorted()
-                    .collect(Collectors.joining("; ")));
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "batch line %d failed", line.number());
-            return rejected(line, "an internal error occurred; it has been logged");
+        int bytes = line.content().getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > limits.maxRequestBytes()) {
+            return rejected(line, "the line is " + bytes + " bytes; at most " + limits.maxRequestBytes()
+                    + " bytes are accepted per article");
         }
+        return IngestOutcomes.of(line.number(), () -> service.ingest(JsonBodies.readArticle(reader, line.content())));
     }
 
     private ObjectReader articleReader() {
@@ -146,12 +126,7 @@ public class ArticleResource {
     }
 
     private static BatchLineResult rejected(NdjsonBody.Line line, String reason) {
-        return new BatchLineResult(line.number(), BatchLineResult.REJECTED, null, reason);
-    }
-
-    private static String lastSegment(String path) {
-        int dot = path.lastIndexOf('.');
-        return dot < 0 ? path : path.substring(dot + 1);
+        return IngestOutcomes.rejected(line.number(), reason);
     }
 
     @GET

@@ -6,9 +6,14 @@ import io.quotegraph.ingest.article.repository.ArticleRepository;
 import io.quotegraph.ingest.cleaning.CleanedArticle;
 import io.quotegraph.ingest.cleaning.TextCleaner;
 import io.quotegraph.ingest.config.IngestLimits;
+import io.quotegraph.ingest.dedup.MinHash;
+import io.quotegraph.ingest.dedup.NearDuplicateIndex;
+import io.quotegraph.ingest.delivery.ExtractionService;
+import io.quotegraph.ingest.language.LanguageDetector;
 import io.quotegraph.model.view.ArticleStatus;
 import io.quotegraph.model.view.ArticleView;
 import io.quotegraph.model.view.Page;
+import io.quotegraph.model.view.PublishedCopy;
 import io.quotegraph.rest.ProblemException;
 import io.quotegraph.rest.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,6 +32,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -53,9 +59,22 @@ public class ArticleService {
     @Inject
     Event<ArticleStored> stored;
 
+    @Inject
+    LanguageDetector languageDetector;
+
+    @Inject
+    NearDuplicateIndex nearDuplicates;
+
+    /** The article's language as given, or as detected (with the detector's confidence), or unknown (both null). */
+    record LanguageChoice(String language, Double confidence) {
+    }
+
     /**
      * Stores a new article (status PENDING, in a transaction of its own) or finds the one it duplicates (same URL or
-     * same content hash). Duplicates that race each other are settled by the unique indexes.
+     * same content hash). Duplicates that race each other are settled by the unique indexes. An exact copy of the text
+     * under another URL is linked to the original as another publication of it. A near-duplicate (MinHash similarity
+     * at least {@link NearDuplicateIndex#NEAR_DUPLICATE_SIMILARITY} to a stored original) is stored as DUPLICATE, linked
+     * to its original and never delivered. An article in a language the extractor does not support is stored SKIPPED.
      *
      * @throws ConstraintViolationException for invalid fields
      * @throws ProblemException             for other invalid input (400) or input over the limits (413)
@@ -72,18 +91,20 @@ public class ArticleService {
         requireNoControlCharacters("source", input.source());
         String url = normaliseUrl(input.url());
         CleanedArticle cleaned = clean(input);
+        LanguageChoice language = language(input, cleaned);
+        int[] signature = MinHash.signature(cleaned.text());
 
         for (int attempt = 1; ; attempt++) {
-            Optional<IngestResult> duplicate = QuarkusTransaction.requiringNew().call(
-                    () -> repository.findDuplicate(url, cleaned.contentHash())
-                            .map(existing -> IngestResult.duplicate(toView(existing), duplicateReason(existing, url))));
-            if (duplicate.isPresent()) {
-                return duplicate.get();
-            }
             try {
-                ArticleView created = QuarkusTransaction.requiringNew().call(() -> insert(input, url, cleaned));
-                stored.fire(new ArticleStored(UUID.fromString(created.id())));
-                return IngestResult.created(created);
+                // one transaction: the lookup of an exact duplicate, else the insert (a race is settled by the indexes)
+                IngestResult result = QuarkusTransaction.requiringNew().call(
+                        () -> repository.findDuplicate(url, cleaned.contentHash())
+                                .map(existing -> exactDuplicate(existing, input, url))
+                                .orElseGet(() -> IngestResult.created(insert(input, url, cleaned, language, signature))));
+                if (result.created() && result.article().status() == ArticleStatus.PENDING) {
+                    stored.fire(new ArticleStored(UUID.fromString(result.article().id())));
+                }
+                return result;
             } catch (RuntimeException e) {
                 if (!isUniqueViolation(e) || attempt >= MAX_INSERT_ATTEMPTS) {
                     throw e;
@@ -92,6 +113,27 @@ public class ArticleService {
                         cleaned.contentHash());
             }
         }
+    }
+
+    /** The existing article, after linking an exact copy from another URL to the story's original. */
+    private IngestResult exactDuplicate(ArticleEntity existing, NewArticle input, String url) {
+        if (url != null && !url.equals(existing.url)) {
+            UUID original = existing.duplicateOf != null ? existing.duplicateOf : existing.id;
+            nearDuplicates.linkCopy(original, url, blankToNull(input.source()),
+                    input.publishedAt().truncatedTo(ChronoUnit.MICROS), null, 1.0);
+        }
+        return IngestResult.duplicate(view(existing), duplicateReason(existing, url));
+    }
+
+    private LanguageChoice language(NewArticle input, CleanedArticle cleaned) {
+        String given = blankToNull(input.language());
+        if (given != null) {
+            return new LanguageChoice(given, null);
+        }
+        String sample = cleaned.title() == null ? cleaned.text() : cleaned.title() + "\n" + cleaned.text();
+        return languageDetector.detect(sample)
+                .map(d -> new LanguageChoice(d.language(), Math.round(d.confidence() * 1000) / 1000.0))
+                .orElse(new LanguageChoice(null, null));
     }
 
     private CleanedArticle clean(NewArticle input) {
@@ -124,7 +166,10 @@ public class ArticleService {
         return cleaned;
     }
 
-    private ArticleView insert(NewArticle input, String url, CleanedArticle cleaned) {
+    private ArticleView insert(NewArticle input, String url, CleanedArticle cleaned, LanguageChoice language,
+                               int[] signature) {
+        Optional<NearDuplicateIndex.Match> original = signature == null ? Optional.empty()
+                : nearDuplicates.findOriginal(signature);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         ArticleEntity article = new ArticleEntity();
         article.id = UUID.randomUUID();
@@ -133,16 +178,36 @@ public class ArticleService {
         article.title = cleaned.title();
         article.text = cleaned.text();
         article.publishedAt = input.publishedAt().truncatedTo(ChronoUnit.MICROS);
-        article.language = blankToNull(input.language());
+        article.language = language.language();
+        article.languageConfidence = language.confidence();
         article.contentHash = cleaned.contentHash();
-        article.status = ArticleStatus.PENDING;
+        article.minhash = signature;
         article.createdAt = now;
         article.updatedAt = now;
         article.attempts = 0;
-        article.nextAttemptAt = now;
+        if (original.isPresent()) {
+            // a republication: stored and linked, but its statements are the original's and are not delivered again
+            article.status = ArticleStatus.DUPLICATE;
+            article.duplicateOf = original.get().originalId();
+            article.statusReason = String.format(Locale.ROOT, "a near-duplicate of article %s (similarity %.2f)",
+                    article.duplicateOf, original.get().similarity());
+        } else if (!ExtractionService.supports(article.language)) {
+            article.status = ArticleStatus.SKIPPED;
+            article.statusReason = "language " + article.language + " not supported by the extractor (supported: "
+                    + String.join(", ", ExtractionService.SUPPORTED_LANGUAGES) + ")";
+        } else {
+            article.status = ArticleStatus.PENDING;
+            article.nextAttemptAt = now;
+        }
         repository.persistAndFlush(article);
-        LOG.debugf("stored article %s (url %s)", article.id, url);
-        return toView(article);
+        if (original.isPresent()) {
+            nearDuplicates.linkCopy(article.duplicateOf, url, article.source, article.publishedAt, article.id,
+                    original.get().similarity());
+        } else if (signature != null) {
+            nearDuplicates.indexOriginal(article.id, signature);
+        }
+        LOG.debugf("stored article %s (url %s, %s)", article.id, url, article.status);
+        return toView(article, List.of()); // a new article has no copies yet
     }
 
     public Optional<ArticleView> get(String id) {
@@ -150,7 +215,7 @@ public class ArticleService {
         if (uuid.isEmpty()) {
             return Optional.empty();
         }
-        return QuarkusTransaction.requiringNew().call(() -> repository.findByIdOptional(uuid.get()).map(ArticleService::toView));
+        return QuarkusTransaction.requiringNew().call(() -> repository.findByIdOptional(uuid.get()).map(this::view));
     }
 
     public Page<ArticleView> list(ArticleQuery query) {
@@ -167,15 +232,25 @@ public class ArticleService {
         ArticleRepository.Filter filter = new ArticleRepository.Filter(query.source(), query.from(), query.to(), ids);
         return QuarkusTransaction.requiringNew().call(() -> {
             long total = repository.count(filter);
-            List<ArticleView> items = total <= query.offset() ? List.of()
-                    : repository.list(filter, query.offset(), query.limit()).stream().map(ArticleService::toView).toList();
+            List<ArticleEntity> found = total <= query.offset() ? List.of()
+                    : repository.list(filter, query.offset(), query.limit());
+            Map<UUID, List<PublishedCopy>> copies = nearDuplicates.copiesOf(found.stream().map(a -> a.id).toList());
+            List<ArticleView> items = found.stream()
+                    .map(a -> toView(a, copies.getOrDefault(a.id, List.of())))
+                    .toList();
             return new Page<>(items, query.offset(), query.limit(), total);
         });
     }
 
-    public static ArticleView toView(ArticleEntity a) {
+    /** The view with the article's copies (other publications of its story); must run in a transaction. */
+    private ArticleView view(ArticleEntity a) {
+        return toView(a, nearDuplicates.copiesOf(List.of(a.id)).getOrDefault(a.id, List.of()));
+    }
+
+    public static ArticleView toView(ArticleEntity a, List<PublishedCopy> copies) {
         return new ArticleView(a.id.toString(), a.url, a.source, a.title, a.text, a.publishedAt, a.language,
-                a.contentHash, a.status, a.statusReason, a.createdAt);
+                a.contentHash, a.status, a.statusReason, a.createdAt, a.languageConfidence,
+                a.duplicateOf == null ? null : a.duplicateOf.toString(), copies);
     }
 
     /** An absolute http(s) URL, trimmed, with scheme and host in lower case and without fragment; null stays null. */
