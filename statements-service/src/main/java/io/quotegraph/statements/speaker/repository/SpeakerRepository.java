@@ -57,38 +57,9 @@ public class SpeakerRepository {
         return collection().find(Filters.in("_id", ids)).into(new ArrayList<>());
     }
 
-    public Optional<Document> findByMatchKey(String matchKey) {
-        return Optional.ofNullable(collection().find(Filters.eq("matchKey", matchKey)).first());
-    }
-
-    /** Speakers whose normalised name or an alias equals the key, or (for people) whose surname does. */
-    public List<Document> findByNameAliasOrSurname(String key) {
-        return collection().find(Filters.or(
-                        Filters.eq("nameKey", key), Filters.eq("aliasKeys", key), Filters.eq("surnameKey", key)))
-                .sort(Sorts.ascending("_id")).into(new ArrayList<>());
-    }
-
-    public List<Document> findByAliasKey(String key) {
-        return collection().find(Filters.eq("aliasKeys", key)).sort(Sorts.ascending("_id")).into(new ArrayList<>());
-    }
-
-    /** Speakers known only by a single name equal to the key (candidates to be upgraded to a full name). */
-    public List<Document> findSingleNamed(String key) {
-        return collection().find(Filters.and(Filters.eq("single", true), Filters.eq("nameKey", key)))
-                .sort(Sorts.ascending("_id")).into(new ArrayList<>());
-    }
-
     /** Inserts a new speaker; fails with a duplicate-key error when its matchKey exists. */
     public void insert(Document speaker) {
         collection().insertOne(speaker);
-    }
-
-    /** Gives a single-named speaker its full name, if it still has the expected matchKey. Duplicate-key error if taken. */
-    public boolean upgradeName(String id, String expectedMatchKey, String name, String nameKey, String matchKey) {
-        return collection().updateOne(
-                Filters.and(Filters.eq("_id", id), Filters.eq("matchKey", expectedMatchKey)),
-                Updates.combine(Updates.set("name", name), Updates.set("nameKey", nameKey),
-                        Updates.set("matchKey", matchKey), Updates.set("single", false))).getMatchedCount() == 1;
     }
 
     /** Sets fields of a speaker (curation: curatedName, curatedAliases, suppressedAliases, mergedInto). */

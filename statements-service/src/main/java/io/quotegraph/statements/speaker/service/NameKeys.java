@@ -1,5 +1,6 @@
 package io.quotegraph.statements.speaker.service;
 
+import io.quotegraph.model.ArticleSpeaker;
 import io.quotegraph.model.EntityType;
 import io.quotegraph.statements.common.TextTokens;
 
@@ -112,5 +113,23 @@ public final class NameKeys {
             return true;
         }
         return (a == EntityType.PERSON) == (b == EntityType.PERSON);
+    }
+
+    /** A speaker the article names only by a role: no aliases, and a name that is a role. */
+    public static boolean isAnonymous(ArticleSpeaker speaker) {
+        boolean hasAlias = speaker.aliases().stream().anyMatch(a -> a != null && !TextTokens.words(a).isEmpty());
+        return !hasAlias && isRoleOnly(speaker.name());
+    }
+
+    /** The fullest name the article gives: its name, else its longest alias; null if none has a letter or digit. */
+    static String displayName(ArticleSpeaker speaker) {
+        if (speaker.name() != null && !TextTokens.words(speaker.name()).isEmpty()) {
+            return speaker.name().trim();
+        }
+        return speaker.aliases().stream()
+                .filter(a -> a != null && !TextTokens.words(a).isEmpty())
+                .max((a, b) -> Integer.compare(TextTokens.words(a).size(), TextTokens.words(b).size()))
+                .map(String::trim)
+                .orElse(null);
     }
 }

@@ -103,14 +103,14 @@ public class SpeakerService {
             if (!keys.add(speaker.key())) {
                 continue;
             }
-            String name = SpeakerResolver.displayName(speaker);
+            String name = NameKeys.displayName(speaker);
             Document before = previous.get(speaker.key());
             Document mapping = mapping(articleId, publishedAt, speaker, name,
                     name == null ? "" : EntityNames.nameKey(name, speaker.type()),
                     before == null ? null : before.getString("speakerId"));
             mapping.append("mention", mentionKeys.contains(speaker.key()));
             if (name != null) {
-                boolean roleOnly = SpeakerResolver.isAnonymous(speaker);
+                boolean roleOnly = NameKeys.isAnonymous(speaker);
                 mapping.append("roleOnly", roleOnly);
                 String blockKey = clusterer.blockKey(ClusterResolution.mention(mapping));
                 mapping.append("blockKey", blockKey);
