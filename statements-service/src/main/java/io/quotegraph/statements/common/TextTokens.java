@@ -1,11 +1,10 @@
 package io.quotegraph.statements.common;
 
-import java.text.Normalizer;
+import io.quotegraph.extraction.entity.EntityNames;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * The word tokens statements are searched by: lower-cased, diacritics removed, curly and straight quotes unified,
@@ -15,11 +14,6 @@ import java.util.regex.Pattern;
  */
 public final class TextTokens {
 
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern APOSTROPHES = Pattern.compile("['‘’ʼ`´′]");
-    private static final Pattern ABBREVIATION_DOT = Pattern.compile("(?<=\\b\\p{L})\\.(?=\\p{L}\\b)");
-    private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
-
     private TextTokens() {
     }
 
@@ -28,23 +22,8 @@ public final class TextTokens {
         return new ArrayList<>(new LinkedHashSet<>(words(text)));
     }
 
-    /** Every token of the text, in order, repeats included. */
+    /** Every token of the text, in order, repeats included: the same folding as entity names. */
     public static List<String> words(String text) {
-        if (text == null || text.isBlank()) {
-            return List.of();
-        }
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFKD);
-        folded = MARKS.matcher(folded).replaceAll("");
-        folded = folded.toLowerCase(Locale.ROOT);
-        folded = APOSTROPHES.matcher(folded).replaceAll("");
-        // "U.S." → "us": dots between single letters belong to an abbreviation, not a word boundary
-        folded = ABBREVIATION_DOT.matcher(folded).replaceAll("");
-        List<String> words = new ArrayList<>();
-        for (String token : SEPARATORS.split(folded)) {
-            if (!token.isEmpty()) {
-                words.add(token);
-            }
-        }
-        return words;
+        return EntityNames.words(text);
     }
 }

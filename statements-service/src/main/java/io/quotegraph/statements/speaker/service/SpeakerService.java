@@ -254,7 +254,7 @@ public class SpeakerService {
         Set<String> aliasKeys = new TreeSet<>();
         Set<String> searchTokens = new TreeSet<>();
         for (String alias : aliases.values()) {
-            String key = NameKeys.nameKey(alias, type);
+            String key = EntityNames.nameKey(alias, type);
             if (!key.isEmpty() && !anonymous) {
                 aliasKeys.add(key);
             }
@@ -263,7 +263,7 @@ public class SpeakerService {
         boolean listed = speaker.getString("mergedInto") == null && !mappings.isEmpty();
         Document derived = new Document("type", type == null ? null : type.name())
                 .append("name", name)
-                .append("nameKey", anonymous ? null : NameKeys.nameKey(name, type))
+                .append("nameKey", anonymous ? null : EntityNames.nameKey(name, type))
                 .append("aliases", new ArrayList<>(aliases.values()))
                 .append("aliasKeys", new ArrayList<>(aliasKeys))
                 .append("searchTokens", new ArrayList<>(searchTokens))
@@ -323,7 +323,7 @@ public class SpeakerService {
             return fallback;
         }
         return frequency.entrySet().stream()
-                .max(Comparator.<Map.Entry<String, Integer>>comparingInt(e -> NameKeys.nameTokens(e.getKey(), type).size())
+                .max(Comparator.<Map.Entry<String, Integer>>comparingInt(e -> EntityNames.nameTokens(e.getKey(), type).size())
                         .thenComparingInt(Map.Entry::getValue)
                         .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
                 .orElseThrow().getKey();

@@ -1,5 +1,6 @@
 package io.quotegraph.statements.speaker.service;
 
+import io.quotegraph.extraction.entity.EntityNames;
 import io.quotegraph.model.EntityType;
 import org.junit.jupiter.api.Test;
 
@@ -11,27 +12,27 @@ class NameKeysTest {
 
     @Test
     void peopleLoseHonorificsAndTitles() {
-        assertThat(NameKeys.nameKey("President Ilham Aliyev", EntityType.PERSON)).isEqualTo("ilham aliyev");
-        assertThat(NameKeys.nameKey("U.S. Secretary of State Antony Blinken", EntityType.PERSON)).isEqualTo("antony blinken");
-        assertThat(NameKeys.nameKey("Mr. Miller", EntityType.PERSON)).isEqualTo("miller");
-        assertThat(NameKeys.nameKey("Dr. José Núñez Jr.", null)).isEqualTo("jose nunez");
-        assertThat(NameKeys.nameKey("President", EntityType.PERSON)).isEqualTo("president");
+        assertThat(EntityNames.nameKey("President Ilham Aliyev", EntityType.PERSON)).isEqualTo("ilham aliyev");
+        assertThat(EntityNames.nameKey("U.S. Secretary of State Antony Blinken", EntityType.PERSON)).isEqualTo("antony blinken");
+        assertThat(EntityNames.nameKey("Mr. Miller", EntityType.PERSON)).isEqualTo("miller");
+        assertThat(EntityNames.nameKey("Dr. José Núñez Jr.", null)).isEqualTo("jose nunez");
+        assertThat(EntityNames.nameKey("President", EntityType.PERSON)).isEqualTo("president");
     }
 
     @Test
     void organisationsKeepTheirWords() {
-        assertThat(NameKeys.nameKey("U.S. Department of State", EntityType.ORGANIZATION)).isEqualTo("us department of state");
-        assertThat(NameKeys.organizationKey("the U.S. Department of State")).isEqualTo(NameKeys.organizationKey("US State Department"));
+        assertThat(EntityNames.nameKey("U.S. Department of State", EntityType.ORGANIZATION)).isEqualTo("us department of state");
+        assertThat(EntityNames.organizationWords("the U.S. Department of State")).isEqualTo(EntityNames.organizationWords("US State Department"));
     }
 
     @Test
     void roleOnlyNames() {
-        assertThat(NameKeys.isRoleOnly("the spokesman")).isTrue();
-        assertThat(NameKeys.isRoleOnly("a State Department spokesman")).isTrue();
-        assertThat(NameKeys.isRoleOnly("President")).isTrue();
-        assertThat(NameKeys.isRoleOnly("Matthew Miller")).isFalse();
-        assertThat(NameKeys.isRoleOnly("Government of Azerbaijan")).isFalse();
-        assertThat(NameKeys.isRoleOnly("Azerbaijan")).isFalse();
+        assertThat(EntityNames.isRoleOnly("the spokesman")).isTrue();
+        assertThat(EntityNames.isRoleOnly("a State Department spokesman")).isTrue();
+        assertThat(EntityNames.isRoleOnly("President")).isTrue();
+        assertThat(EntityNames.isRoleOnly("Matthew Miller")).isFalse();
+        assertThat(EntityNames.isRoleOnly("Government of Azerbaijan")).isFalse();
+        assertThat(EntityNames.isRoleOnly("Azerbaijan")).isFalse();
     }
 
     @Test
