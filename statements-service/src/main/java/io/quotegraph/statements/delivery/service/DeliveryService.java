@@ -75,10 +75,14 @@ public class DeliveryService {
             return new DeliveryResult(articleId, count == null ? 0 : count.intValue(), false);
         }
 
+        // An article never delivered before has no statements (a delivery records its start before writing any),
+        // so its first delivery skips the lookups by article, which are collection scans on the embedded store.
+        boolean firstDelivery = previous == null;
         Set<String> affectedSpeakers = new LinkedHashSet<>(speakers.speakerIdsOfArticle(articleId));
-        affectedSpeakers.addAll(statements.distinctOfArticle("speakerId", articleId));
-        Set<String> affectedEvents = new LinkedHashSet<>(statements.distinctOfArticle("occasionId", articleId));
-        if (previous != null) {
+        Set<String> affectedEvents = new LinkedHashSet<>();
+        if (!firstDelivery) {
+            affectedSpeakers.addAll(statements.distinctOfArticle("speakerId", articleId));
+            affectedEvents.addAll(statements.distinctOfArticle("occasionId", articleId));
             affectedSpeakers.addAll(previous.getList("pendingSpeakerIds", String.class, List.of()));
             affectedEvents.addAll(previous.getList("pendingEventIds", String.class, List.of()));
         }
@@ -114,7 +118,7 @@ public class DeliveryService {
         affectedSpeakers.addAll(resolution.affectedSpeakers());
 
         statements.upsertAll(documents);
-        long removed = statements.deleteFromIndex(articleId, documents.size());
+        long removed = firstDelivery ? 0 : statements.deleteFromIndex(articleId, documents.size());
 
         // re-clustering may have moved other articles' names to another speaker: their statements follow
         for (String moved : resolution.movedArticles()) {
