@@ -1,6 +1,5 @@
 package io.quotegraph.gateway.entity;
 
-import io.quotegraph.gateway.event.Entity;
 import io.quotegraph.gateway.graphql.PageRequest;
 import io.quotegraph.gateway.graphql.Slice;
 import io.quotegraph.gateway.statement.Statement;

@@ -1,6 +1,5 @@
 package io.quotegraph.gateway.entity;
 
-import io.quotegraph.gateway.event.Entity;
 import io.quotegraph.gateway.graphql.PageInfo;
 import io.quotegraph.gateway.graphql.Slice;
 import org.eclipse.microprofile.graphql.Description;

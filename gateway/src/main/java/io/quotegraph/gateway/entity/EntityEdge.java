@@ -1,6 +1,5 @@
 package io.quotegraph.gateway.entity;
 
-import io.quotegraph.gateway.event.Entity;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 

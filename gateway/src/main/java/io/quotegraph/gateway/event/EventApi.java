@@ -3,6 +3,7 @@ package io.quotegraph.gateway.event;
 import io.quotegraph.gateway.article.Article;
 import io.quotegraph.gateway.client.IngestBackend;
 import io.quotegraph.gateway.client.StatementsBackend;
+import io.quotegraph.gateway.entity.Entity;
 import io.quotegraph.gateway.graphql.PageRequest;
 import io.quotegraph.gateway.graphql.Slice;
 import io.quotegraph.gateway.statement.NestedStatements;

@@ -1,4 +1,4 @@
-package io.quotegraph.gateway.event;
+package io.quotegraph.gateway.entity;
 
 import io.quotegraph.model.EntityType;
 import io.quotegraph.model.view.SpeakerView;
@@ -19,6 +19,11 @@ public class Entity {
 
     public Entity(SpeakerView view) {
         this.view = view;
+    }
+
+    /** The backend record (not part of the schema). */
+    public SpeakerView view() {
+        return view;
     }
 
     @Id
