@@ -137,6 +137,8 @@ public final class BulkIngester {
             state.save();
         } finally {
             senders.shutdownNow();
+            // no sender of this run may still be posting when it returns (a resumed run would race with it)
+            senders.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
             summary.elapsedNanos = System.nanoTime() - started;
             progress.finish(summary);
         }
