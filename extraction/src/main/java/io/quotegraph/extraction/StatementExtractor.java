@@ -6,6 +6,7 @@ import io.quotegraph.extraction.lexicon.Lexicons;
 import io.quotegraph.extraction.speaker.AntecedentFinder;
 import io.quotegraph.extraction.speaker.Mention;
 import io.quotegraph.extraction.speaker.MentionParser;
+import io.quotegraph.extraction.speaker.SpeakerPhraseFinder;
 import io.quotegraph.extraction.speaker.SpeakerResolver;
 import io.quotegraph.extraction.text.Document;
 import io.quotegraph.extraction.time.OccasionFinder;
@@ -55,7 +56,7 @@ public final class StatementExtractor {
         this.lexicons = Lexicons.get();
         this.occasions = new OccasionFinder(lexicons);
         this.attributions = new AttributionFinder(lexicons, occasions);
-        this.antecedents = new AntecedentFinder(new MentionParser(lexicons));
+        this.antecedents = new AntecedentFinder(new MentionParser(lexicons), new SpeakerPhraseFinder(lexicons));
     }
 
     /**
@@ -105,9 +106,15 @@ public final class StatementExtractor {
                 speakers.speakers());
     }
 
-    /** For "he"/"she", the person named last before the mention: the fallback when no speaker so far fits. */
+    /**
+     * For "he"/"she", the person named last before the mention: the fallback when no speaker so far fits.
+     * For "who"/"which", the phrase it follows.
+     */
     private Mention antecedent(Document doc, Attribution a) {
         Mention m = a.speaker();
+        if (m != null && m.form() == Mention.Form.RELATIVE) {
+            return antecedents.relativeAntecedent(doc, doc.tokenAt(m.span().start()));
+        }
         if (m == null || m.form() != Mention.Form.PRONOUN || m.type() != EntityType.PERSON) {
             return null;
         }

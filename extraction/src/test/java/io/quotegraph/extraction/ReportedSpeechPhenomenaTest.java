@@ -169,4 +169,79 @@ class ReportedSpeechPhenomenaTest {
         assertThat(containing(x, "port would reopen").speakerMention().text()).isEqualTo("Lindqvist");
         assertThat(extract("Tables from electionstats.org and the U.S. census were cited.").statements()).isEmpty();
     }
+
+    @Test
+    void relativePronounSpeaksForTheNameBeforeIt() {
+        Extraction x = extract("The hearing ended with Senator Ruth Alder, who said the plant would close by June.");
+        ExtractedStatement s = containing(x, "the plant would close by June");
+        assertThat(s.speakerMention().text()).isEqualTo("who");
+        assertThat(x.speakers()).filteredOn(sp -> sp.key().equals(s.speakerKey()))
+                .singleElement().satisfies(sp -> assertThat(sp.name()).isEqualTo("Ruth Alder"));
+    }
+
+    @Test
+    void relativePronounAfterAGroupSpeaksForTheGroup() {
+        Extraction x = extract("Tenants who said the heating failed in January were offered a refund.");
+        ExtractedStatement s = containing(x, "the heating failed in January");
+        assertThat(s.speakerMention().text()).isEqualTo("who");
+        assertThat(s.speakerKey()).isNotNull();
+    }
+
+    @Test
+    void questionWordIsNotARelativeSpeaker() {
+        assertThat(extract("Who said the plant would close?").statements()).isEmpty();
+    }
+
+    @Test
+    void shareOfAPollSpeaks() {
+        assertThat(containing(extract("Forty-two percent of likely voters said the economy was their top concern."),
+                "the economy was").speakerMention().text()).isEqualTo("Forty-two percent of likely voters");
+        assertThat(containing(extract("The council lost ground. Just 31 percent said they trusted it."),
+                "they trusted it").speakerMention().text()).isEqualTo("Just 31 percent");
+        assertThat(containing(extract("Two-thirds of county officials said the budget was too tight."),
+                "the budget was too tight").speakerMention().text()).isEqualTo("Two-thirds of county officials");
+        assertThat(containing(extract("Last month, six in 10 said the bridge should be rebuilt."),
+                "the bridge should be rebuilt").speakerMention().text()).isEqualTo("six in 10");
+    }
+
+    @Test
+    void invertedSpeakerWithAnAppositiveRunningToTheSentenceEnd() {
+        Extraction x = extract("The levy will not pass this year, said Dana Whitfield, a pollster at Marist who has tracked the measure for a decade.");
+        ExtractedStatement s = containing(x, "levy will not pass");
+        assertThat(s.content().text()).isEqualTo("The levy will not pass this year");
+        assertThat(s.speakerMention().text()).startsWith("Dana Whitfield");
+    }
+
+    @Test
+    void declineToCommentIsAnAttribution() {
+        ExtractedStatement s = containing(extract("A spokeswoman for the utility declined to comment on the outage."), "to comment");
+        assertThat(s.cue().text()).isEqualTo("declined");
+        assertThat(s.speakerMention().text()).isEqualTo("A spokeswoman for the utility");
+        assertThat(extract("The board declined to renew the contract.").statements()).isEmpty();
+    }
+
+    @Test
+    void accordingToADocumentDescribedAtLength() {
+        ExtractedStatement s = containing(extract("Ridership fell by a third in the first six months, according to figures released Friday by the transit authority."),
+                "Ridership fell");
+        assertThat(s.content().text()).isEqualTo("Ridership fell by a third in the first six months");
+        assertThat(s.speakerMention().text()).isEqualTo("figures");
+        assertThat(containing(extract("The ferry carried 9,000 cars, according to a Harbor Gazette review of port authority ledgers."),
+                "ferry carried").speakerMention().text()).isEqualTo("a Harbor Gazette review");
+    }
+
+    @Test
+    void accordingToSourcesWrittenWithDots() {
+        assertThat(containing(extract("The twins grew up in Lyon, according to lyon-actu.fr."), "grew up in Lyon")
+                .speakerMention().text()).isEqualTo("lyon-actu.fr");
+        ExtractedStatement s = containing(extract("According to N.T.S.B. records, the plane had flown 120 hours since May."), "the plane had flown");
+        assertThat(s.speakerMention().text()).isEqualTo("N.T.S.B. records");
+    }
+
+    @Test
+    void accordingToBetweenASubordinateClauseAndTheReport() {
+        ExtractedStatement s = containing(extract("While most files stayed sealed, according to a court clerk, three were opened in May."), "three were opened");
+        assertThat(s.content().text()).isEqualTo("three were opened in May");
+        assertThat(s.speakerMention().text()).isEqualTo("a court clerk");
+    }
 }

@@ -12,6 +12,11 @@ final class Cues {
     private static final Set<String> NOT_BEFORE_A_VERB = Set.of("the", "a", "an", "to", "his", "her", "their", "its", "our", "my",
             "your", "of", "for", "with", "by", "no", "these", "those", "such", "any", "every", "each");
 
+    private static final Set<String> REFUSALS = Set.of("declined", "declines", "decline", "declining", "refused", "refuses",
+            "refuse", "refusing");
+    private static final Set<String> SPEECH_ACTS = Set.of("comment", "discuss", "elaborate", "say", "answer", "respond",
+            "speculate", "specify", "confirm", "disclose", "detail", "address", "explain", "name", "identify");
+
     private final Lexicons lexicons;
 
     Cues(Lexicons lexicons) {
@@ -30,6 +35,9 @@ final class Cues {
         if (isAccordingTo(doc, i)) {
             return 2;
         }
+        if (isRefusalToSpeak(doc, i)) {
+            return 1;
+        }
         if (!lexicons.isCueVerb(t.text()) || Character.isUpperCase(t.text().charAt(0)) && i > 0 && !isSentenceStart(doc, i)) {
             return 0; // a capitalised "Says" mid-sentence is part of a title or name
         }
@@ -37,6 +45,12 @@ final class Cues {
             return 0; // "the said agreement", "his tweets", "to say", "Rubio's attack", "the wave of attacks": nouns
         }
         return 1;
+    }
+
+    /** "declined to comment", "refused to discuss": a refusal to speak is reported like speech. */
+    static boolean isRefusalToSpeak(Document doc, int i) {
+        return REFUSALS.contains(doc.token(i).lower()) && i + 2 < doc.size() && doc.token(i + 1).is("to")
+                && SPEECH_ACTS.contains(doc.token(i + 2).lower());
     }
 
     private static boolean isAccordingTo(Document doc, int i) {

@@ -7,6 +7,8 @@ import io.quotegraph.extraction.speaker.SpeakerPhraseFinder;
 import io.quotegraph.extraction.text.Document;
 import io.quotegraph.extraction.text.Sentence;
 import io.quotegraph.extraction.text.Token;
+import io.quotegraph.model.EntityType;
+import io.quotegraph.model.Span;
 
 import java.util.List;
 import java.util.Set;
@@ -19,7 +21,8 @@ import java.util.Set;
  *   <li>"according to X, …" and "…, according to X" (X may be described in plain words: "according to internal records");</li>
  *   <li>verbs of belief and finding ("believe", "found", "show") only before a clause; verbs of stance ("criticized",
  *       "called for") with their noun-phrase object, up to the first comma, and not inside another report;</li>
- *   <li>a participle after an attribution shares its subject: "…, the treasurer said, adding that …".</li>
+ *   <li>a participle after an attribution shares its subject: "…, the treasurer said, adding that …";</li>
+ *   <li>a refusal to speak: "X declined to comment (on …)".</li>
  * </ul>
  * The content runs to the end of the sentence (a final period left out), or to a semicolon, a dash, or a coordinated
  * cue verb of the same subject ("…, but conceded that"). Quoted fragments in it make it MIXED.
@@ -36,6 +39,9 @@ final class ReportedSpeechAttributor {
     /** Words that start a modifier after a described source's head noun. */
     private static final Set<String> MODIFIER_STARTS = Set.of("made", "seen", "obtained", "released", "published", "who",
             "that", "which", "cited", "shown", "given", "taken", "conducted");
+    /** Openers of a subordinate clause that an interposed "according to X," follows: "While …, according to X, …". */
+    private static final Set<String> SUBORDINATORS = Set.of("while", "although", "though", "whereas", "as", "if", "when",
+            "because", "since", "after", "before", "even");
     private static final Set<String> PREPOSITIONS = Set.of("in", "at", "on", "during", "after", "before", "while", "from",
             "to", "with", "for", "of", "about", "as", "outside", "inside", "near", "following", "when", "by", "since", "until",
             "through", "over", "under", "against", "into");
@@ -83,6 +89,16 @@ final class ReportedSpeechAttributor {
         }
         if (subject == null && shared == null) {
             subject = phrases.coordinatedSubject(doc, cue, s.from());
+        }
+        if (Cues.isRefusalToSpeak(doc, cue)) {
+            // "declined to comment (on the audit)": the refusal is what is reported; a described subject may open the
+            // sentence and run up to the cue ("A spokeswoman for the utility declined …")
+            int[] whole = phrases.right(doc, s.from(), cue);
+            if (whole != null && whole[1] == cue) {
+                subject = whole;
+            }
+            Mention m = shared != null ? shared : subject == null ? null : mentions.parse(doc, subject[0], subject[1]);
+            return build(doc, s, cue + 1, objectEnd(doc, cue + 1, end), cue, cue + 1, m, s.from(), end);
         }
         int after = cue + 1;
         if (Cues.isTell(doc.token(cue))) {
@@ -176,8 +192,9 @@ final class ReportedSpeechAttributor {
         } else {
             comma = cue - 1;
             int[] inverted = phrases.right(doc, cue + 1, s.to());
-            if (inverted == null || adverbials.skip(doc, inverted[1], contentEnd(doc, s)) < contentEnd(doc, s)) {
-                return null;
+            boolean describedAfter = inverted != null && inverted[1] < s.to() && doc.token(inverted[1]).isPunct(',');
+            if (inverted == null || !describedAfter && adverbials.skip(doc, inverted[1], contentEnd(doc, s)) < contentEnd(doc, s)) {
+                return null; // a description may follow the name: "…, said Dana Whitfield, a pollster who …"
             }
             m = mentions.parse(doc, inverted[0], inverted[1]);
         }
@@ -189,18 +206,26 @@ final class ReportedSpeechAttributor {
 
     private Attribution accordingTo(Document doc, Sentence s, int cue) {
         int end = contentEnd(doc, s);
-        int[] source = phrases.right(doc, cue + 2, s.to());
-        if (source == null || source[1] == cue + 2) {
-            source = describedSource(doc, cue + 2, s.to());
-        }
+        int[] named = phrases.right(doc, cue + 2, s.to());
+        int[] described = describedSource(doc, cue + 2, s.to());
+        int[] source = named != null && named[1] > cue + 2 && (described == null || named[1] >= described[1]) ? named : described;
         if (source == null) {
             return null;
         }
-        Mention m = mentions.parse(doc, source[0], source[1]);
-        if (cue == s.from() && source[1] < end && doc.token(source[1]).isPunct(',')) {
-            return build(doc, s, source[1] + 1, end, cue, cue + 2, m, cue, source[1]);
+        Mention m = source == described ? mentions.parse(doc, described[0], described[2]) : mentions.parse(doc, source[0], source[1]);
+        if (m == null && described != null) {
+            // a document, a dataset or a report: "according to data released Friday by state regulators"
+            Span head = doc.span(described[0], described[2] - 1);
+            m = new Mention(head, Mention.Form.GROUP, EntityType.OTHER, head.text(), null, null);
         }
-        if (cue - 1 > s.from() && doc.token(cue - 1).isPunct(',')) {
+        int sourceEnd = source == described ? described[1] : source[1];
+        boolean commaAfter = sourceEnd < end && doc.token(sourceEnd).isPunct(',');
+        boolean commaBefore = cue - 1 > s.from() && doc.token(cue - 1).isPunct(',');
+        if (commaAfter && (cue == s.from() || commaBefore && SUBORDINATORS.contains(doc.token(s.from()).lower()))) {
+            // "According to X, …" and "While …, according to X, …": the report follows the source
+            return build(doc, s, sourceEnd + 1, end, cue, cue + 2, m, cue, sourceEnd);
+        }
+        if (commaBefore) {
             return build(doc, s, s.from(), cue - 1, cue, cue + 2, m, cue, s.to());
         }
         return null;
@@ -208,11 +233,14 @@ final class ReportedSpeechAttributor {
 
     /**
      * "according to internal documents made public …": a source described in plain words runs to the next comma or
-     * the sentence end, bounded; its head is what the mention parser reads.
+     * the sentence end, bounded (words joined by dots or hyphens count as one: "F.A.A.", "ouest-france.fr"); its head
+     * is what the mention parser reads.
+     * @return {from, end, head end}, or null
      */
     private static int[] describedSource(Document doc, int from, int limit) {
         int k = from;
-        while (k < limit && k - from < MAX_DESCRIBED_SOURCE && doc.token(k).isWord() && doc.quoteAt(k) == null) {
+        while (k < limit && k - from < MAX_DESCRIBED_SOURCE && doc.quoteAt(k) == null
+                && (doc.token(k).isWord() || k > from && attached(doc, k) && !doc.token(k).isPunct(','))) {
             k++;
         }
         if (k == from || k < limit && doc.token(k).isWord()) {
@@ -224,7 +252,12 @@ final class ReportedSpeechAttributor {
                 && !(head > from && doc.token(head).lower().endsWith("ed"))) {
             head++;
         }
-        return new int[] {from, head > from ? head : k};
+        return new int[] {from, k, head > from ? head : k};
+    }
+
+    /** A token written against the one before it, with no space: the dot of "F.A.A." or "ouest-france.fr". */
+    private static boolean attached(Document doc, int k) {
+        return doc.token(k - 1).end() == doc.token(k).start() && k + 1 < doc.size() && doc.token(k).end() == doc.token(k + 1).start();
     }
 
     private Attribution build(Document doc, Sentence s, int from, int to, int cueFrom, int cueTo, Mention m,

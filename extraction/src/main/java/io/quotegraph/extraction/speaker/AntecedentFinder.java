@@ -5,7 +5,7 @@ import io.quotegraph.extraction.text.Document;
 /**
  * Finds the person a "he" or "she" most likely refers to when no earlier speaker fits: the nearest person name
  * before it in the text, outside quotes ("Senator Ruth Alder toured the plant. “It works,” she said.").
- * The search window is bounded, so the cost per pronoun is constant.
+ * The search window is bounded, so the cost per pronoun is constant. A relative pronoun refers to the phrase before it.
  */
 public final class AntecedentFinder {
 
@@ -13,9 +13,22 @@ public final class AntecedentFinder {
     private static final int MAX_NAME_TOKENS = 4;
 
     private final MentionParser mentions;
+    private final SpeakerPhraseFinder phrases;
 
-    public AntecedentFinder(MentionParser mentions) {
+    public AntecedentFinder(MentionParser mentions, SpeakerPhraseFinder phrases) {
         this.mentions = mentions;
+        this.phrases = phrases;
+    }
+
+    /**
+     * What a relative pronoun at token {@code relative} refers to: the phrase right before it, a comma between
+     * allowed ("Senator Ruth Alder, who said …", "Tenants who said …"); or null.
+     */
+    public Mention relativeAntecedent(Document doc, int relative) {
+        int from = doc.sentenceOf(relative).from();
+        int end = relative - 1 > from && doc.token(relative - 1).isPunct(',') ? relative - 1 : relative;
+        int[] phrase = phrases.left(doc, end, from);
+        return phrase == null ? null : mentions.parse(doc, phrase[0], phrase[1]);
     }
 
     /** The nearest person name ending before token {@code before}, or null. */

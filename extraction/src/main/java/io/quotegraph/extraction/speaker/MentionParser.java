@@ -22,6 +22,8 @@ import java.util.Set;
 public final class MentionParser {
 
     private static final Set<String> PRONOUNS = Set.of("he", "she", "they", "it", "i", "we");
+    /** Lowercase only: a capitalised "Who" opens a question. */
+    public static final Set<String> RELATIVES = Set.of("who", "which");
     private static final Set<String> ARTICLES = Set.of("the", "a", "an", "his", "her", "their", "its", "our", "one", "another");
     private static final int MAX_DESCRIBED_ROLE_WORDS = 5;
     private static final Set<String> NAME_PARTICLES = Set.of("de", "van", "von", "bin", "al", "da", "la", "le", "der", "du", "del", "di", "of", "and", "for", "the");
@@ -49,6 +51,14 @@ public final class MentionParser {
         List<Word> words = words(doc, from, to);
         while (!words.isEmpty() && words.get(words.size() - 1).kind() != Token.Kind.WORD) {
             words.remove(words.size() - 1);
+        }
+        if (to > from && Shares.start(doc, to - 1, from) == from) {
+            Span share = doc.span(from, to - 1);
+            return new Mention(share, Mention.Form.GROUP, EntityType.OTHER, share.text(), null, null); // "Forty-two percent of voters"
+        }
+        if (words.size() == 1 && RELATIVES.contains(words.get(0).text())) {
+            Word w = words.get(0);
+            return new Mention(Span.of(doc.text(), w.start(), w.end()), Mention.Form.RELATIVE, EntityType.OTHER, w.text(), null, null);
         }
         while (!words.isEmpty() && words.get(0).kind() == Token.Kind.WORD
                 && lexicons.isFunctionWord(words.get(0).text()) && !ARTICLES.contains(words.get(0).lower())) {

@@ -74,6 +74,14 @@ public final class SpeakerPhraseFinder {
             }
             j = open - 1;
         }
+        if (j > limit && doc.token(j).isWord() && MentionParser.RELATIVES.contains(doc.token(j).text())
+                && (doc.token(j - 1).isPunct(',') || doc.token(j - 1).isWord())) {
+            return new int[] {j, end}; // "Ruth Alder, who said", "voters who say"
+        }
+        int[] share = share(doc, j, limit);
+        if (share != null) {
+            return share;
+        }
         int[] plural = barePlural(doc, j, limit);
         if (plural != null) {
             return plural;
@@ -108,6 +116,18 @@ public final class SpeakerPhraseFinder {
         }
         int start = k >= limit && DETERMINERS.contains(doc.token(k).lower()) ? k : k + 1;
         return new int[] {start, head + 1};
+    }
+
+    /** A share of a poll's respondents or of a group, after a clause boundary ({@link Shares}). */
+    private static int[] share(Document doc, int j, int limit) {
+        int start = Shares.start(doc, j, limit);
+        if (start < 0) {
+            return null;
+        }
+        int k = start - 1;
+        boolean boundary = k < limit || doc.token(k).isPunct(',') || doc.token(k).isPunct(';')
+                || doc.token(k).isWord() && CONJUNCTIONS.contains(doc.token(k).lower());
+        return boundary ? new int[] {start, j + 1} : null;
     }
 
     /** A lowercase plural content word: "experts", "strategists", "voters". */

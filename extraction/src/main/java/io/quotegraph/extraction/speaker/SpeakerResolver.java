@@ -21,6 +21,7 @@ import java.util.function.Predicate;
  *   <li>definite role nouns ("the spokesman") take the most recent cluster with that role;</li>
  *   <li>an indefinite role noun before any named person ("a State Department spokesman said") is resolved
  *       cataphorically to the first person named as a speaker after it with a compatible or unknown role;</li>
+ *   <li>a relative pronoun ("Ruth Alder, who said") takes the cluster of the phrase it follows;</li>
  *   <li>a continuation quote takes the previous statement's speaker.</li>
  * </ul>
  * Not thread-safe: one instance per article.
@@ -43,7 +44,8 @@ public final class SpeakerResolver {
      * @param mention the speaker as written, or null for a continuation of the previous statement
      * @param nested  whether the statement is reported inside another one's content ("X said Y's claim that …");
      *                it then does not become the "previous speaker" that a following "he said" refers to
-     * @param antecedent for a pronoun, the nearest person named before it in the text, used when no speaker fits; or null
+     * @param antecedent for a pronoun, the nearest person named before it in the text, used when no speaker fits;
+     *                   for a relative pronoun, the phrase it follows; or null
      */
     public void resolve(Mention mention, boolean nested, Mention antecedent) {
         order++;
@@ -67,6 +69,7 @@ public final class SpeakerResolver {
         return switch (m.form()) {
             case NAME -> named(m);
             case PRONOUN -> pronoun(m);
+            case RELATIVE -> relative();
             case DEFINITE_ROLE -> definiteRole(m);
             case INDEFINITE_ROLE -> indefiniteRole(m);
             case GROUP -> group(m);
@@ -96,6 +99,18 @@ public final class SpeakerResolver {
             return c;
         }
         return recent;
+    }
+
+    /** A relative pronoun speaks for its antecedent, resolved like any mention; without one, for the previous speaker. */
+    private SpeakerCluster relative() {
+        if (antecedent == null || antecedent.form() == Mention.Form.RELATIVE) {
+            return previous;
+        }
+        SpeakerCluster c = cluster(antecedent);
+        if (antecedent.form() == Mention.Form.NAME || antecedent.form() == Mention.Form.DEFINITE_ROLE) {
+            c.add(antecedent, order);
+        }
+        return c;
     }
 
     private static boolean compatible(SpeakerCluster c, Mention pronoun) {
