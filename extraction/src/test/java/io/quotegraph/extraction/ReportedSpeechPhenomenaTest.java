@@ -244,4 +244,31 @@ class ReportedSpeechPhenomenaTest {
         assertThat(s.content().text()).isEqualTo("three were opened in May");
         assertThat(s.speakerMention().text()).isEqualTo("a court clerk");
     }
+
+    @Test
+    void titleCaseHeadlineWithACueVerb() {
+        ExtractedStatement s = containing(extract("Mayor Ortiz Says Ferry Service Will Resume In May.\n\nThe city council met on Tuesday."),
+                "Ferry Service Will Resume");
+        assertThat(s.cue().text()).isEqualTo("Says");
+        assertThat(s.speakerMention().text()).isEqualTo("Mayor Ortiz");
+        assertThat(containing(extract("Ferry Service Could Resume By Spring, Harbor Chief Says.\n\nThe port reopened."),
+                "Ferry Service Could Resume").speakerMention().text()).isEqualTo("Harbor Chief");
+    }
+
+    @Test
+    void coordinatedCueAfterASubjectWithAnAppositive() {
+        ExtractedStatement s = containing(extract("Lena Ortiz, a former harbor commissioner, joined the board and said she favored the new pier."),
+                "she favored the new pier");
+        assertThat(s.speakerMention().text()).startsWith("Lena Ortiz");
+    }
+
+    @Test
+    void moreSharesOfAPoll() {
+        assertThat(containing(extract("Support held, with 54 percent saying the tax was fair."), "the tax was fair")
+                .speakerMention().text()).isEqualTo("54 percent");
+        assertThat(containing(extract("Nearly nine out of 10 say they will need new skills."), "they will need new skills")
+                .speakerMention().text()).isEqualTo("Nearly nine out of 10");
+        assertThat(containing(extract("By wide margins, those surveyed say the schools should come first."), "the schools should come first")
+                .speakerMention().text()).isEqualTo("those surveyed");
+    }
 }

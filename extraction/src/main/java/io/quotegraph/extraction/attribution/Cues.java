@@ -17,6 +17,10 @@ final class Cues {
     private static final Set<String> SPEECH_ACTS = Set.of("comment", "discuss", "elaborate", "say", "answer", "respond",
             "speculate", "specify", "confirm", "disclose", "detail", "address", "explain", "name", "identify");
 
+    private static final int MIN_TITLE_WORDS = 4;
+    /** Headlines leave short function words in lower case ("of", "to", "a"), so not every word is capitalised. */
+    private static final int TITLE_CASE_PERCENT = 75;
+
     private final Lexicons lexicons;
 
     Cues(Lexicons lexicons) {
@@ -38,13 +42,29 @@ final class Cues {
         if (isRefusalToSpeak(doc, i)) {
             return 1;
         }
-        if (!lexicons.isCueVerb(t.text()) || Character.isUpperCase(t.text().charAt(0)) && i > 0 && !isSentenceStart(doc, i)) {
-            return 0; // a capitalised "Says" mid-sentence is part of a title or name
+        if (!lexicons.isCueVerb(t.text())
+                || Character.isUpperCase(t.text().charAt(0)) && i > 0 && !isSentenceStart(doc, i) && !inTitleCase(doc, i)) {
+            return 0; // a capitalised "Says" mid-sentence is part of a title or name, unless the whole line is in title case
         }
         if (i > 0 && (NOT_BEFORE_A_VERB.contains(doc.token(i - 1).lower()) || doc.token(i - 1).kind() == Token.Kind.POSSESSIVE)) {
             return 0; // "the said agreement", "his tweets", "to say", "Rubio's attack", "the wave of attacks": nouns
         }
         return 1;
+    }
+
+    /** A headline written in title case: "Mayor Ortiz Says Ferry Service Will Resume In May." */
+    private static boolean inTitleCase(Document doc, int i) {
+        var s = doc.sentenceOf(i);
+        int words = 0;
+        int capitalised = 0;
+        for (int k = s.from(); k < s.to(); k++) {
+            Token t = doc.token(k);
+            if (t.isWord() && Character.isLetter(t.text().charAt(0))) {
+                words++;
+                capitalised += Character.isUpperCase(t.text().charAt(0)) ? 1 : 0;
+            }
+        }
+        return words >= MIN_TITLE_WORDS && capitalised * 100 >= words * TITLE_CASE_PERCENT;
     }
 
     /** "declined to comment", "refused to discuss": a refusal to speak is reported like speech. */

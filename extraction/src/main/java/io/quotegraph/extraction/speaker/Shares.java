@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * A share of a poll's respondents or of a group speaking as one: "Forty-two percent of likely voters",
- * "Just 31 percent", "Two-thirds of county officials", "six in 10", "all but two", "most of them".
+ * "Just 31 percent", "Two-thirds of county officials", "six in 10", "nine out of 10", "all but two", "most of them",
+ * "those surveyed".
  */
 final class Shares {
 
@@ -17,6 +18,8 @@ final class Shares {
             "majority", "plurality", "minority", "fifth", "fifths", "two-thirds", "three-quarters", "one-third", "one-quarter");
     private static final Set<String> SHARE_MODIFIERS = Set.of("just", "only", "some", "about", "nearly", "almost", "roughly",
             "around", "more", "fewer", "less", "than", "over", "under", "another", "a", "the", "slim", "narrow", "clear", "bare");
+    private static final Set<String> RESPONDENTS = Set.of("surveyed", "polled", "questioned", "interviewed", "asked",
+            "responding", "sampled");
     private static final Set<String> NUMBER_WORDS = Set.of("one", "two", "three", "four", "five", "six", "seven", "eight",
             "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
             "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred");
@@ -30,7 +33,7 @@ final class Shares {
     static int start(Document doc, int j, int limit) {
         int head = j;
         for (int d = j; d >= limit && j - d <= MAX_SHARE_TAIL && doc.token(d).isWord() && doc.quoteAt(d) == null; d--) {
-            if (doc.token(d).is("of")) {
+            if (doc.token(d).is("of") && !(d - 1 >= limit && doc.token(d - 1).is("out"))) {
                 head = d - 1; // "… of likely voters": the share comes before "of"
                 break;
             }
@@ -49,6 +52,11 @@ final class Shares {
             k = head - 3; // "six in 10"
         } else if (isNumber(doc.token(head)) && head - 2 >= limit && doc.token(head - 1).is("but") && doc.token(head - 2).is("all")) {
             k = head - 3; // "all but two"
+        } else if (isNumber(doc.token(head)) && head - 3 >= limit && doc.token(head - 1).is("of") && doc.token(head - 2).is("out")
+                && isNumber(doc.token(head - 3))) {
+            k = head - 4; // "nine out of 10"
+        } else if (RESPONDENTS.contains(h) && head == j && head - 1 >= limit && doc.token(head - 1).is("those")) {
+            k = head - 2; // "those surveyed"
         } else if (h.equals("most") && head != j) {
             k = head - 1; // "most of them"
         } else {

@@ -126,8 +126,8 @@ public final class SpeakerPhraseFinder {
         }
         int k = start - 1;
         boolean boundary = k < limit || doc.token(k).isPunct(',') || doc.token(k).isPunct(';')
-                || doc.token(k).isWord() && CONJUNCTIONS.contains(doc.token(k).lower());
-        return boundary ? new int[] {start, j + 1} : null;
+                || doc.token(k).isWord() && (CONJUNCTIONS.contains(doc.token(k).lower()) || doc.token(k).is("with"));
+        return boundary ? new int[] {start, j + 1} : null; // "with": "…, with 54 percent saying …"
     }
 
     /** A lowercase plural content word: "experts", "strategists", "voters". */
@@ -279,10 +279,26 @@ public final class SpeakerPhraseFinder {
                 subject[1] = k; // a described subject runs into its verb: "A spokesman for the port declined any comment"
             }
         }
+        if (subject != null && subject[1] < j && doc.token(subject[1]).isPunct(',')) {
+            subject[1] = appositiveEnd(doc, subject[1], j); // "Lena Ortiz, a former commissioner, joined … and said"
+        }
         if (subject == null || subject[1] >= j || !doc.token(subject[1]).isWord() || doc.token(subject[1]).isCapitalized()) {
             return null;
         }
         return subject;
+    }
+
+    /** After a description set off by commas ("…, a former commissioner,"): the token after its closing comma. */
+    private static int appositiveEnd(Document doc, int comma, int limit) {
+        for (int k = comma + 1; k < limit && k - comma <= MAX_APPOSITIVE; k++) {
+            if (doc.token(k).isPunct(',')) {
+                return k + 1;
+            }
+            if (!doc.token(k).isWord() || doc.quoteAt(k) != null) {
+                return comma;
+            }
+        }
+        return comma;
     }
 
     private static boolean isPastTense(Token t) {
