@@ -102,7 +102,7 @@ public class CurationService {
             speakers.set(to, Updates.set("curatedAliases", new ArrayList<>(curatedAliases)));
             speakers.set(from, Updates.set("mergedInto", to));
             for (Document mapping : articleSpeakers.findBySpeaker(from)) {
-                articleSpeakers.link(mapping.getString("articleId"), mapping.getString("speakerKey"), to, 1.0,
+                articleSpeakers.link(mapping, to, 1.0,
                         "merged by " + actorName);
             }
         }
@@ -147,7 +147,7 @@ public class CurationService {
         for (Document mapping : moving) {
             movingKeys.add(mapping.getString("articleId") + "|" + mapping.getString("speakerKey"));
             curation.pin(mapping.getString("articleId"), mapping.getString("nameKey"), newId, actorName);
-            articleSpeakers.link(mapping.getString("articleId"), mapping.getString("speakerKey"), newId, 1.0,
+            articleSpeakers.link(mapping, newId, 1.0,
                     "split off by " + actorName);
             articles.add(mapping.getString("articleId"));
         }

@@ -17,6 +17,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -67,8 +68,8 @@ public class EventRepository {
         return Optional.ofNullable(collection().find(Filters.eq("_id", id)).first());
     }
 
-    public List<Document> findByParticipant(String speakerId) {
-        return collection().find(Filters.eq("participantIds", speakerId)).into(new ArrayList<>());
+    public List<Document> findByIds(Collection<String> ids) {
+        return ids.isEmpty() ? new ArrayList<>() : collection().find(Filters.in("_id", new ArrayList<>(ids))).into(new ArrayList<>());
     }
 
     public void set(String id, Bson... updates) {

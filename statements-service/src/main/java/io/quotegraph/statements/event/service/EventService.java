@@ -6,6 +6,7 @@ import io.quotegraph.model.Occasion;
 import io.quotegraph.model.view.EventView;
 import io.quotegraph.model.view.Page;
 import io.quotegraph.statements.common.Dates;
+import io.quotegraph.statements.common.IdSets;
 import io.quotegraph.statements.common.Params;
 import io.quotegraph.statements.event.repository.EventRepository;
 import io.quotegraph.statements.speaker.service.SpeakerService;
@@ -46,6 +47,8 @@ public class EventService {
     StatementRepository statements;
     @Inject
     SpeakerService speakers;
+    @Inject
+    IdSets sets;
 
     /** The id of the event of this occasion (creating it if new); {@code known} holds the ids this delivery ensured. */
     public String eventFor(Occasion occasion, String speakerId, String speakerName, String articleId, Instant publishedAt,
@@ -75,18 +78,31 @@ public class EventService {
                 .append("participantIds", speakerId == null ? List.of() : List.of(speakerId))
                 .append("articleIds", List.of())
                 .append("statementCount", 0L);
+        sets.add(IdSets.PARTICIPANT_EVENTS, speakerId, List.of(id));
         events.insertIfAbsent(event);
         known.put(key, id);
         return id;
+    }
+
+    /** Records that these statements are (about to be) made at these events: event id → statement ids. */
+    public void addStatements(Map<String, List<String>> statementIdsByEvent) {
+        statementIdsByEvent.forEach((eventId, ids) -> sets.add(IdSets.EVENT_STATEMENTS, eventId, ids));
+    }
+
+    /** Records that these statements are no longer made at these events (deleted, or moved to another occasion). */
+    public void removeStatements(Map<String, List<String>> statementIdsByEvent) {
+        statementIdsByEvent.forEach((eventId, ids) -> sets.remove(IdSets.EVENT_STATEMENTS, eventId, ids));
     }
 
     /** Recomputes the articles, statement count and title of these events from their statements (idempotent). */
     public void refresh(Collection<String> eventIds) {
         for (String id : new TreeSet<>(eventIds)) {
             events.findById(id).ifPresent(event -> {
-                List<String> articleIds = statements.articleIdsByOccasion(id);
-                long count = statements.countByOccasion(id);
-                events.set(id, Updates.set("articleIds", articleIds), Updates.set("statementCount", count),
+                List<Document> made = statements.findByIds(sets.membersOf(IdSets.EVENT_STATEMENTS, id)).stream()
+                        .filter(statement -> id.equals(statement.getString("occasionId"))).toList();
+                List<String> articleIds = new ArrayList<>(new TreeSet<>(made.stream()
+                        .map(statement -> statement.getString("articleId")).toList()));
+                events.set(id, Updates.set("articleIds", articleIds), Updates.set("statementCount", (long) made.size()),
                         Updates.set("title", title(event.getString("type"), participantName(event))));
             });
         }
@@ -95,8 +111,10 @@ public class EventService {
     /** Re-titles the events of speakers whose name changed. */
     public void retitle(Collection<String> speakerIds) {
         for (String speakerId : speakerIds) {
-            for (Document event : events.findByParticipant(speakerId)) {
-                events.set(event.getString("_id"), Updates.set("title", title(event.getString("type"), participantName(event))));
+            for (Document event : events.findByIds(sets.membersOf(IdSets.PARTICIPANT_EVENTS, speakerId))) {
+                if (event.getList("participantIds", String.class, List.of()).contains(speakerId)) {
+                    events.set(event.getString("_id"), Updates.set("title", title(event.getString("type"), participantName(event))));
+                }
             }
         }
     }

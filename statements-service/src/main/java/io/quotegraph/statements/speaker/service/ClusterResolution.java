@@ -149,7 +149,7 @@ public class ClusterResolution {
                 String before = mapping.getString("speakerId");
                 if (!id.equals(before) || !evidence.equals(mapping.getString("evidence"))
                         || !Objects.equals(score, mapping.getDouble("score"))) {
-                    articleSpeakers.link(mapping.getString("articleId"), mapping.getString("speakerKey"), id, score, evidence);
+                    articleSpeakers.link(mapping, id, score, evidence);
                 }
                 if (!id.equals(before)) {
                     outcome.speakerIds().add(id);

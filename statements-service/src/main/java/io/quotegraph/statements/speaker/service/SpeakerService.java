@@ -16,7 +16,6 @@ import io.quotegraph.statements.common.TextTokens;
 import io.quotegraph.statements.entity.service.GazetteerService;
 import io.quotegraph.statements.speaker.repository.ArticleSpeakerRepository;
 import io.quotegraph.statements.speaker.repository.SpeakerRepository;
-import io.quotegraph.statements.statement.repository.StatementRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
@@ -50,8 +49,6 @@ public class SpeakerService {
     @Inject
     ArticleSpeakerRepository articleSpeakers;
     @Inject
-    StatementRepository statements;
-    @Inject
     ClusterResolution clusters;
     @Inject
     GazetteerService gazetteer;
@@ -76,19 +73,16 @@ public class SpeakerService {
         return ids;
     }
 
-    public ArticleResolution resolveArticle(String articleId, Instant publishedAt, List<ArticleSpeaker> articleSpeakerList) {
-        return resolveArticle(articleId, publishedAt, articleSpeakerList, List.of());
-    }
-
     /**
      * Records the article's speakers and named entities as mappings, then re-clusters the blocks they fall in (and the
      * blocks they left) with {@link ClusterResolution}. A mapping keeps its speaker id as a hint, so that clusters keep
      * their ids; what resolution decides does not depend on the order articles were delivered in.
      *
      * @param mentioned entities the article's statements name that are not its speakers (article-local keys "E:…")
+     * @param statementCounts the article's statements by speaker key (kept on the mappings: speakers' counts are their sums)
      */
     public ArticleResolution resolveArticle(String articleId, Instant publishedAt, List<ArticleSpeaker> articleSpeakerList,
-                                            List<ArticleSpeaker> mentioned) {
+                                            List<ArticleSpeaker> mentioned, Map<String, Integer> statementCounts) {
         EntityClusterer clusterer = gazetteer.clusterer();
         Map<String, Document> previous = new HashMap<>();
         for (Document mapping : articleSpeakers.findByArticle(articleId)) {
@@ -108,7 +102,8 @@ public class SpeakerService {
             Document mapping = mapping(articleId, publishedAt, speaker, name,
                     name == null ? "" : EntityNames.nameKey(name, speaker.type()),
                     before == null ? null : before.getString("speakerId"));
-            mapping.append("mention", mentionKeys.contains(speaker.key()));
+            mapping.append("mention", mentionKeys.contains(speaker.key()))
+                    .append("statementCount", statementCounts.getOrDefault(speaker.key(), 0));
             if (name != null) {
                 boolean roleOnly = NameKeys.isAnonymous(speaker);
                 mapping.append("roleOnly", roleOnly);
@@ -122,18 +117,20 @@ public class SpeakerService {
                 mapping.append("score", before.get("score")).append("evidence", before.get("evidence"));
                 blocks.add(before.getString("blockKey"));
             }
-            articleSpeakers.upsert(mapping);
+            articleSpeakers.upsert(mapping, before);
         }
         Set<String> affected = new TreeSet<>();
+        List<Document> gone = new ArrayList<>();
         previous.forEach((key, mapping) -> {
             if (!keys.contains(key)) {
+                gone.add(mapping);
                 blocks.add(mapping.getString("blockKey"));
                 if (mapping.getString("speakerId") != null) {
                     affected.add(mapping.getString("speakerId"));
                 }
             }
         });
-        articleSpeakers.deleteOthers(articleId, keys);
+        articleSpeakers.deleteAll(gone);
         ClusterResolution.Outcome outcome = clusters.resolveBlocks(clusterer, blocks);
         affected.addAll(outcome.speakerIds());
         Map<String, String> ids = new LinkedHashMap<>();
@@ -224,9 +221,12 @@ public class SpeakerService {
         Set<String> orgKeys = new TreeSet<>();
         Map<String, String> affiliations = new LinkedHashMap<>();
         Set<String> articleIds = new TreeSet<>();
+        long statementCount = 0;
         boolean speaks = false;
         for (Document mapping : mappings) {
             articleIds.add(mapping.getString("articleId"));
+            Number mappingStatements = mapping.get("statementCount", Number.class);
+            statementCount += mappingStatements == null ? 0 : mappingStatements.longValue();
             speaks |= !Boolean.TRUE.equals(mapping.getBoolean("mention"));
             addAlias(aliases, mapping.getString("name"), suppressedKeys);
             mapping.getList("aliases", String.class, List.of()).forEach(a -> addAlias(aliases, a, suppressedKeys));
@@ -273,7 +273,7 @@ public class SpeakerService {
                 .append("articleIds", new ArrayList<>(articleIds))
                 .append("speaker", speaks)
                 .append("listed", listed)
-                .append("statementCount", statements.countBySpeaker(id));
+                .append("statementCount", statementCount);
         speakers.setDerived(id, derived);
         return !java.util.Objects.equals(name, speaker.getString("name"));
     }
