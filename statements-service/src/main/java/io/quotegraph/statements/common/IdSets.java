@@ -2,16 +2,20 @@ package io.quotegraph.statements.common;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -67,9 +71,47 @@ public class IdSets {
         }
     }
 
+    /** Several additions and removals, applied in order in one round trip to the store. */
+    public static final class Changes {
+        private final List<WriteModel<Document>> writes = new ArrayList<>();
+
+        public Changes add(String kind, String key, String id) {
+            if (key != null) {
+                writes.add(new UpdateOneModel<>(Filters.eq("_id", IdSets.id(kind, key)), Updates.addToSet("ids", id),
+                        new UpdateOptions().upsert(true)));
+            }
+            return this;
+        }
+
+        public Changes remove(String kind, String key, String id) {
+            if (key != null) {
+                writes.add(new UpdateOneModel<>(Filters.eq("_id", IdSets.id(kind, key)), Updates.pull("ids", id)));
+            }
+            return this;
+        }
+    }
+
+    public void apply(Changes changes) {
+        if (!changes.writes.isEmpty()) {
+            collection().bulkWrite(changes.writes);
+        }
+    }
+
     /** The ids in a set (possibly some that no longer belong: see the class comment). */
     public Set<String> membersOf(String kind, String key) {
-        Document set = collection().find(Filters.eq("_id", id(kind, key))).first();
-        return set == null ? new LinkedHashSet<>() : new LinkedHashSet<>(set.getList("ids", String.class, List.of()));
+        return membersOf(kind, List.of(key)).get(key);
+    }
+
+    /** The ids in each of these sets, by key (an empty set for a key never added to). */
+    public Map<String, Set<String>> membersOf(String kind, Collection<String> keys) {
+        Map<String, Set<String>> members = new LinkedHashMap<>();
+        keys.forEach(key -> members.put(key, new LinkedHashSet<>()));
+        if (!keys.isEmpty()) {
+            String prefix = id(kind, "");
+            collection().find(Filters.in("_id", keys.stream().map(key -> id(kind, key)).toList())).forEach(set ->
+                    members.get(set.getString("_id").substring(prefix.length()))
+                            .addAll(set.getList("ids", String.class, List.of())));
+        }
+        return members;
     }
 }

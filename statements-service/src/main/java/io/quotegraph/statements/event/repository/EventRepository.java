@@ -7,7 +7,8 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.WriteModel;
 import io.quotegraph.model.view.Page;
 import io.quotegraph.statements.common.Mongo;
 import io.quotegraph.statements.common.Pages;
@@ -19,6 +20,7 @@ import org.bson.conversions.Bson;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -72,8 +74,12 @@ public class EventRepository {
         return ids.isEmpty() ? new ArrayList<>() : collection().find(Filters.in("_id", new ArrayList<>(ids))).into(new ArrayList<>());
     }
 
-    public void set(String id, Bson... updates) {
-        collection().updateOne(Filters.eq("_id", id), Updates.combine(updates));
+    /** Applies an update to each of these events, by id. */
+    public void setAll(Map<String, Bson> updatesById) {
+        if (!updatesById.isEmpty()) {
+            collection().bulkWrite(updatesById.entrySet().stream().<WriteModel<Document>>map(e ->
+                    new UpdateOneModel<>(Filters.eq("_id", e.getKey()), e.getValue())).toList());
+        }
     }
 
     public <T> Page<T> page(Bson filter, int offset, int limit, Function<Document, T> toView) {

@@ -23,10 +23,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.TreeSet;
 
 /**
@@ -96,36 +101,56 @@ public class EventService {
 
     /** Recomputes the articles, statement count and title of these events from their statements (idempotent). */
     public void refresh(Collection<String> eventIds) {
-        for (String id : new TreeSet<>(eventIds)) {
-            events.findById(id).ifPresent(event -> {
-                List<Document> made = statements.findByIds(sets.membersOf(IdSets.EVENT_STATEMENTS, id)).stream()
-                        .filter(statement -> id.equals(statement.getString("occasionId"))).toList();
-                List<String> articleIds = new ArrayList<>(new TreeSet<>(made.stream()
-                        .map(statement -> statement.getString("articleId")).toList()));
-                events.set(id, Updates.set("articleIds", articleIds), Updates.set("statementCount", (long) made.size()),
-                        Updates.set("title", title(event.getString("type"), participantName(event))));
-            });
+        Set<String> ids = new TreeSet<>(eventIds);
+        if (ids.isEmpty()) {
+            return;
         }
+        Map<String, Set<String>> members = sets.membersOf(IdSets.EVENT_STATEMENTS, ids);
+        Map<String, List<Document>> made = new HashMap<>();
+        for (Document statement : statements.findByIds(members.values().stream().flatMap(Set::stream).collect(Collectors.toSet()))) {
+            String occasionId = statement.getString("occasionId");
+            // a set may still list a statement that has moved on: it counts for the event it names now
+            if (occasionId != null && members.getOrDefault(occasionId, Set.of()).contains(statement.getString("_id"))) {
+                made.computeIfAbsent(occasionId, id -> new ArrayList<>()).add(statement);
+            }
+        }
+        List<Document> stored = events.findByIds(ids);
+        Map<String, String> names = speakers.names(stored.stream().map(EventService::firstParticipant)
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
+        Map<String, Bson> updates = new LinkedHashMap<>();
+        for (Document event : stored) {
+            String id = event.getString("_id");
+            List<Document> statementsMade = made.getOrDefault(id, List.of());
+            List<String> articleIds = new ArrayList<>(new TreeSet<>(statementsMade.stream()
+                    .map(statement -> statement.getString("articleId")).toList()));
+            updates.put(id, Updates.combine(Updates.set("articleIds", articleIds),
+                    Updates.set("statementCount", (long) statementsMade.size()),
+                    Updates.set("title", title(event.getString("type"), names.get(firstParticipant(event))))));
+        }
+        events.setAll(updates);
     }
 
     /** Re-titles the events of speakers whose name changed. */
     public void retitle(Collection<String> speakerIds) {
-        for (String speakerId : speakerIds) {
-            for (Document event : events.findByIds(sets.membersOf(IdSets.PARTICIPANT_EVENTS, speakerId))) {
-                if (event.getList("participantIds", String.class, List.of()).contains(speakerId)) {
-                    events.set(event.getString("_id"), Updates.set("title", title(event.getString("type"), participantName(event))));
-                }
-            }
+        if (speakerIds.isEmpty()) {
+            return;
         }
+        Set<String> eventIds = new TreeSet<>();
+        sets.membersOf(IdSets.PARTICIPANT_EVENTS, speakerIds).values().forEach(eventIds::addAll);
+        List<Document> participating = events.findByIds(eventIds).stream()
+                .filter(event -> speakerIds.contains(firstParticipant(event))).toList();
+        Map<String, String> names = speakers.names(participating.stream().map(EventService::firstParticipant)
+                .collect(Collectors.toSet()));
+        Map<String, Bson> updates = new LinkedHashMap<>();
+        participating.forEach(event -> updates.put(event.getString("_id"),
+                Updates.set("title", title(event.getString("type"), names.get(firstParticipant(event))))));
+        events.setAll(updates);
     }
 
-    private String participantName(Document event) {
+    /** The participant an event is titled by (null: none). */
+    private static String firstParticipant(Document event) {
         List<String> participants = event.getList("participantIds", String.class, List.of());
-        if (participants.isEmpty()) {
-            return null;
-        }
-        Map<String, String> names = speakers.names(participants);
-        return names.get(participants.get(0));
+        return participants.isEmpty() ? null : participants.get(0);
     }
 
     /**

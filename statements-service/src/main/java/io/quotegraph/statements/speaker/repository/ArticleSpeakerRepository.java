@@ -4,8 +4,11 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import io.quotegraph.statements.common.IdSets;
 import io.quotegraph.statements.common.Mongo;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,9 +18,14 @@ import org.bson.Document;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Which canonical speaker each article's speaker maps to ({@value Mongo#ARTICLE_SPEAKERS}), with what the article says
@@ -35,6 +43,8 @@ public class ArticleSpeakerRepository {
 
     private static final Comparator<Document> BY_ARTICLE_AND_KEY = Comparator
             .<Document, String>comparing(m -> m.getString("articleId")).thenComparing(m -> m.getString("speakerKey"));
+    private static final Comparator<Document> BY_PUBLICATION = Comparator.<Document, Date>comparing(
+            m -> m.getDate("publishedAt"), Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(BY_ARTICLE_AND_KEY);
 
     @Inject
     Mongo mongo;
@@ -76,58 +86,93 @@ public class ArticleSpeakerRepository {
     }
 
     public List<Document> findBySpeaker(String speakerId) {
-        return members(IdSets.SPEAKER_MAPPINGS, speakerId, m -> speakerId.equals(m.getString("speakerId")),
-                Comparator.<Document, java.util.Date>comparing(m -> m.getDate("publishedAt"),
-                        Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(BY_ARTICLE_AND_KEY));
+        return findBySpeakers(List.of(speakerId)).get(speakerId);
     }
 
-    private List<Document> members(String kind, String key, java.util.function.Predicate<Document> belongs,
-                                   Comparator<Document> order) {
-        Set<String> ids = sets.membersOf(kind, key);
-        if (ids.isEmpty()) {
-            return new ArrayList<>();
+    /** The mappings of each of these speakers, by speaker id, in order of publication. */
+    public Map<String, List<Document>> findBySpeakers(Collection<String> speakerIds) {
+        Map<String, Set<String>> members = sets.membersOf(IdSets.SPEAKER_MAPPINGS, speakerIds);
+        Map<String, List<Document>> bySpeaker = new LinkedHashMap<>();
+        speakerIds.forEach(id -> bySpeaker.put(id, new ArrayList<>()));
+        for (Document mapping : findByIds(members.values().stream().flatMap(Set::stream).collect(Collectors.toSet()))) {
+            String speakerId = mapping.getString("speakerId");
+            // a set may still list a mapping that has moved on: it belongs to the speaker it names now
+            if (speakerId != null && members.getOrDefault(speakerId, Set.of()).contains(mapping.getString("_id"))) {
+                bySpeaker.get(speakerId).add(mapping);
+            }
         }
-        List<Document> found = collection().find(Filters.in("_id", ids)).into(new ArrayList<>());
-        return found.stream().filter(belongs).sorted(order).toList();
+        bySpeaker.values().forEach(mappings -> mappings.sort(BY_PUBLICATION));
+        return bySpeaker;
     }
 
-    /**
-     * Points a mapping at a canonical speaker, with the score and evidence of the link.
-     *
-     * @param mapping the mapping as stored (its speaker set is left afterwards)
-     */
-    public void link(Document mapping, String speakerId, double score, String evidence) {
-        String id = mapping.getString("_id");
-        sets.add(IdSets.SPEAKER_MAPPINGS, speakerId, List.of(id));
-        collection().updateOne(Filters.eq("_id", id), Updates.combine(Updates.set("speakerId", speakerId),
-                Updates.set("score", score), Updates.set("evidence", evidence)));
-        leave(IdSets.SPEAKER_MAPPINGS, mapping.getString("speakerId"), speakerId, id);
+    private List<Document> members(String kind, String key, Predicate<Document> belongs, Comparator<Document> order) {
+        return findByIds(sets.membersOf(kind, key)).stream().filter(belongs).sorted(order).toList();
+    }
+
+    private List<Document> findByIds(Collection<String> ids) {
+        return ids.isEmpty() ? new ArrayList<>() : collection().find(Filters.in("_id", new ArrayList<>(ids))).into(new ArrayList<>());
+    }
+
+    /** A mapping (as stored) to point at a canonical speaker, with the score and evidence of the link. */
+    public record Link(Document mapping, String speakerId, double score, String evidence) {
+    }
+
+    /** Points mappings at canonical speakers; each leaves the speaker set it was in. */
+    public void linkAll(List<Link> links) {
+        if (links.isEmpty()) {
+            return;
+        }
+        IdSets.Changes joined = new IdSets.Changes();
+        IdSets.Changes left = new IdSets.Changes();
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (Link link : links) {
+            String id = link.mapping().getString("_id");
+            joined.add(IdSets.SPEAKER_MAPPINGS, link.speakerId(), id);
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(Updates.set("speakerId", link.speakerId()),
+                    Updates.set("score", link.score()), Updates.set("evidence", link.evidence()))));
+            leave(left, IdSets.SPEAKER_MAPPINGS, link.mapping().getString("speakerId"), link.speakerId(), id);
+        }
+        sets.apply(joined);
+        collection().bulkWrite(writes);
+        sets.apply(left);
     }
 
     /** Moves a mapping to another resolution block (the gazetteer changed how its name is keyed). */
     public void moveToBlock(Document mapping, String blockKey) {
         String id = mapping.getString("_id");
-        sets.add(IdSets.BLOCK_MAPPINGS, blockKey, List.of(id));
+        sets.apply(new IdSets.Changes().add(IdSets.BLOCK_MAPPINGS, blockKey, id));
         collection().updateOne(Filters.eq("_id", id), Updates.set("blockKey", blockKey));
-        leave(IdSets.BLOCK_MAPPINGS, mapping.getString("blockKey"), blockKey, id);
+        sets.apply(leave(new IdSets.Changes(), IdSets.BLOCK_MAPPINGS, mapping.getString("blockKey"), blockKey, id));
     }
 
     /**
-     * Writes a mapping (its _id derived from articleId and speakerKey).
+     * Writes an article's mappings (their _ids derived from articleId and speakerKey).
      *
-     * @param before the mapping as stored until now, or null
+     * @param before the article's mappings as stored until now, by speaker key
      */
-    public void upsert(Document mapping, Document before) {
-        String id = id(mapping.getString("articleId"), mapping.getString("speakerKey"));
-        mapping.put("_id", id);
-        sets.add(IdSets.ARTICLE_MAPPINGS, mapping.getString("articleId"), List.of(id));
-        sets.add(IdSets.BLOCK_MAPPINGS, mapping.getString("blockKey"), List.of(id));
-        sets.add(IdSets.SPEAKER_MAPPINGS, mapping.getString("speakerId"), List.of(id));
-        collection().replaceOne(Filters.eq("_id", id), mapping, new ReplaceOptions().upsert(true));
-        if (before != null) {
-            leave(IdSets.BLOCK_MAPPINGS, before.getString("blockKey"), mapping.getString("blockKey"), id);
-            leave(IdSets.SPEAKER_MAPPINGS, before.getString("speakerId"), mapping.getString("speakerId"), id);
+    public void upsertAll(List<Document> mappings, Map<String, Document> before) {
+        if (mappings.isEmpty()) {
+            return;
         }
+        IdSets.Changes joined = new IdSets.Changes();
+        IdSets.Changes left = new IdSets.Changes();
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (Document mapping : mappings) {
+            String id = id(mapping.getString("articleId"), mapping.getString("speakerKey"));
+            mapping.put("_id", id);
+            joined.add(IdSets.ARTICLE_MAPPINGS, mapping.getString("articleId"), id)
+                    .add(IdSets.BLOCK_MAPPINGS, mapping.getString("blockKey"), id)
+                    .add(IdSets.SPEAKER_MAPPINGS, mapping.getString("speakerId"), id);
+            writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), mapping, new ReplaceOptions().upsert(true)));
+            Document previous = before.get(mapping.getString("speakerKey"));
+            if (previous != null) {
+                leave(left, IdSets.BLOCK_MAPPINGS, previous.getString("blockKey"), mapping.getString("blockKey"), id);
+                leave(left, IdSets.SPEAKER_MAPPINGS, previous.getString("speakerId"), mapping.getString("speakerId"), id);
+            }
+        }
+        sets.apply(joined);
+        collection().bulkWrite(writes);
+        sets.apply(left);
     }
 
     /** Removes these mappings (as stored) and their ids from the sets they were in. */
@@ -136,17 +181,17 @@ public class ArticleSpeakerRepository {
             return;
         }
         collection().deleteMany(Filters.in("_id", mappings.stream().map(m -> m.getString("_id")).toList()));
+        IdSets.Changes left = new IdSets.Changes();
         for (Document m : mappings) {
-            List<String> id = List.of(m.getString("_id"));
-            sets.remove(IdSets.BLOCK_MAPPINGS, m.getString("blockKey"), id);
-            sets.remove(IdSets.SPEAKER_MAPPINGS, m.getString("speakerId"), id);
-            sets.remove(IdSets.ARTICLE_MAPPINGS, m.getString("articleId"), id);
+            String id = m.getString("_id");
+            left.remove(IdSets.BLOCK_MAPPINGS, m.getString("blockKey"), id)
+                    .remove(IdSets.SPEAKER_MAPPINGS, m.getString("speakerId"), id)
+                    .remove(IdSets.ARTICLE_MAPPINGS, m.getString("articleId"), id);
         }
+        sets.apply(left);
     }
 
-    private void leave(String kind, String left, String now, String id) {
-        if (left != null && !Objects.equals(left, now)) {
-            sets.remove(kind, left, List.of(id));
-        }
+    private static IdSets.Changes leave(IdSets.Changes changes, String kind, String left, String now, String id) {
+        return left != null && !Objects.equals(left, now) ? changes.remove(kind, left, id) : changes;
     }
 }

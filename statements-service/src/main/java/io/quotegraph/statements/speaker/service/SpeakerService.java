@@ -93,6 +93,7 @@ public class SpeakerService {
         List<ArticleSpeaker> all = new ArrayList<>(articleSpeakerList);
         all.addAll(mentioned);
         Set<String> mentionKeys = new HashSet<>(mentioned.stream().map(ArticleSpeaker::key).toList());
+        List<Document> written = new ArrayList<>();
         for (ArticleSpeaker speaker : all) {
             if (!keys.add(speaker.key())) {
                 continue;
@@ -117,8 +118,9 @@ public class SpeakerService {
                 mapping.append("score", before.get("score")).append("evidence", before.get("evidence"));
                 blocks.add(before.getString("blockKey"));
             }
-            articleSpeakers.upsert(mapping, before);
+            written.add(mapping);
         }
+        articleSpeakers.upsertAll(written, previous);
         Set<String> affected = new TreeSet<>();
         List<Document> gone = new ArrayList<>();
         previous.forEach((key, mapping) -> {
@@ -194,20 +196,26 @@ public class SpeakerService {
      */
     public Set<String> refresh(Collection<String> speakerIds) {
         Gazetteer g = gazetteer.current();
-        Set<String> renamed = new TreeSet<>();
-        for (String id : new TreeSet<>(speakerIds)) {
-            speakers.findById(id).ifPresent(d -> {
-                if (refresh(d, g)) {
-                    renamed.add(id);
-                }
-            });
+        Set<String> ids = new TreeSet<>(speakerIds);
+        if (ids.isEmpty()) {
+            return new TreeSet<>();
         }
+        Map<String, List<Document>> mappings = articleSpeakers.findBySpeakers(ids);
+        Map<String, Document> derived = new LinkedHashMap<>();
+        Set<String> renamed = new TreeSet<>();
+        for (Document speaker : speakers.findByIds(ids)) {
+            String id = speaker.getString("_id");
+            Document fields = derive(speaker, mappings.get(id), g);
+            derived.put(id, fields);
+            if (!java.util.Objects.equals(fields.getString("name"), speaker.getString("name"))) {
+                renamed.add(id);
+            }
+        }
+        speakers.setDerived(derived);
         return renamed;
     }
 
-    private boolean refresh(Document speaker, Gazetteer g) {
-        String id = speaker.getString("_id");
-        List<Document> mappings = articleSpeakers.findBySpeaker(id);
+    private Document derive(Document speaker, List<Document> mappings, Gazetteer g) {
         List<String> suppressed = speaker.getList("suppressedAliases", String.class, List.of());
         Set<String> suppressedKeys = new HashSet<>();
         suppressed.forEach(a -> suppressedKeys.add(String.join(" ", TextTokens.words(a))));
@@ -274,8 +282,7 @@ public class SpeakerService {
                 .append("speaker", speaks)
                 .append("listed", listed)
                 .append("statementCount", statementCount);
-        speakers.setDerived(id, derived);
-        return !java.util.Objects.equals(name, speaker.getString("name"));
+        return derived;
     }
 
     /** The most frequent type the articles give (people first on a tie); the gazetteer's for names it knows. */
