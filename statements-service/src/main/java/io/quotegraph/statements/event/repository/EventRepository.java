@@ -32,6 +32,8 @@ import java.util.function.Function;
 public class EventRepository {
 
     public static final String KEY_INDEX = "events_key";
+    /** Newest first, then by title. */
+    private static final Bson ORDER = Sorts.orderBy(Sorts.descending("date"), Sorts.ascending("title"), Sorts.ascending("_id"));
 
     @Inject
     Mongo mongo;
@@ -83,7 +85,11 @@ public class EventRepository {
     }
 
     public <T> Page<T> page(Bson filter, int offset, int limit, Function<Document, T> toView) {
-        Bson sort = Sorts.orderBy(Sorts.descending("date"), Sorts.ascending("title"), Sorts.ascending("_id"));
-        return Pages.find(collection(), filter, sort, offset, limit, toView);
+        return Pages.find(collection(), filter, ORDER, offset, limit, toView);
+    }
+
+    /** A page of a filter whose top-level _id condition names its candidates (see {@link Pages#findById}). */
+    public <T> Page<T> pageById(Document filter, int offset, int limit, Function<Document, T> toView) {
+        return Pages.findById(collection(), filter, ORDER, offset, limit, toView);
     }
 }

@@ -1,6 +1,5 @@
 package io.quotegraph.statements.event.service;
 
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.quotegraph.model.Occasion;
 import io.quotegraph.model.view.EventView;
@@ -8,6 +7,7 @@ import io.quotegraph.model.view.Page;
 import io.quotegraph.statements.common.Dates;
 import io.quotegraph.statements.common.IdSets;
 import io.quotegraph.statements.common.Params;
+import io.quotegraph.statements.delivery.repository.DeliveryRepository;
 import io.quotegraph.statements.event.repository.EventRepository;
 import io.quotegraph.statements.speaker.service.SpeakerService;
 import io.quotegraph.statements.statement.repository.StatementRepository;
@@ -31,8 +31,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Events v1, derived from statement occasions: one event per (type, date, canonical participant). An occasion without
@@ -54,6 +54,8 @@ public class EventService {
     SpeakerService speakers;
     @Inject
     IdSets sets;
+    @Inject
+    DeliveryRepository deliveries;
 
     /** The id of the event of this occasion (creating it if new); {@code known} holds the ids this delivery ensured. */
     public String eventFor(Occasion occasion, String speakerId, String speakerName, String articleId, Instant publishedAt,
@@ -154,31 +156,48 @@ public class EventService {
     }
 
     /**
-     * Events having statements, filtered; dates inclusive. Ordered by date (newest first), then title.
+     * Events having statements, filtered; dates inclusive. Ordered by date (newest first), then title. A filter by
+     * participant or article is answered from the event ids these stand for (read by _id, see {@link IdSets}).
      */
     public Page<EventView> list(LocalDate from, LocalDate to, String type, List<String> participantIds,
                                 List<String> articleIds, List<String> ids, int offset, int limit) {
-        List<Bson> filters = new ArrayList<>();
-        filters.add(Filters.gt("statementCount", 0));
+        // one document, not $and: the embedded store uses the _id index only for a top-level _id condition
+        Document filter = new Document("statementCount", new Document("$gt", 0));
+        Document date = new Document();
         if (from != null) {
-            filters.add(Filters.gte("date", from.toString()));
+            date.put("$gte", from.toString());
         }
         if (to != null) {
-            filters.add(Filters.lte("date", to.toString()));
+            date.put("$lte", to.toString());
+        }
+        if (!date.isEmpty()) {
+            filter.put("date", date);
         }
         if (type != null && !type.isBlank()) {
-            filters.add(Filters.eq("type", normaliseType(type)));
+            filter.put("type", normaliseType(type));
         }
         if (!participantIds.isEmpty()) {
-            filters.add(Filters.in("participantIds", participantIds));
+            filter.put("participantIds", new Document("$in", participantIds));
         }
         if (!articleIds.isEmpty()) {
-            filters.add(Filters.in("articleIds", articleIds));
+            filter.put("articleIds", new Document("$in", articleIds));
         }
-        if (!ids.isEmpty()) {
-            filters.add(Filters.in("_id", ids));
+        Set<String> candidates = new TreeSet<>(ids);
+        if (candidates.isEmpty() && !participantIds.isEmpty()) {
+            sets.membersOf(IdSets.PARTICIPANT_EVENTS, participantIds).values().forEach(candidates::addAll);
+        } else if (candidates.isEmpty() && !articleIds.isEmpty()) {
+            deliveries.statementSlots(articleIds).forEach((articleId, slots) ->
+                    statements.findByIds(StatementRepository.idsOfArticle(articleId, slots)).stream()
+                            .map(statement -> statement.getString("occasionId")).filter(Objects::nonNull)
+                            .forEach(candidates::add));
+        } else if (candidates.isEmpty()) {
+            return events.page(filter, offset, limit, EventService::toView);
         }
-        return events.page(Filters.and(filters), offset, limit, EventService::toView);
+        if (candidates.isEmpty()) {
+            return new Page<>(List.of(), offset, limit, 0);
+        }
+        filter.put("_id", new Document("$in", new ArrayList<>(candidates)));
+        return events.pageById(filter, offset, limit, EventService::toView);
     }
 
     public EventView get(String id) {
