@@ -48,6 +48,8 @@ import java.util.stream.Stream;
 final class BenchIngestCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** USER_HZ of /proc/PID/stat: 100 on every Linux architecture Quotegraph runs on. */
+    private static final int CLOCK_TICKS = 100;
 
     @Option(names = "--articles", defaultValue = "10000", description = "Articles in all (default: ${DEFAULT-VALUE}).")
     int articles;
@@ -75,6 +77,8 @@ final class BenchIngestCommand implements Callable<Integer> {
     private final Map<String, Long> pending = new ConcurrentHashMap<>();
     private final List<Long> latenciesNanos = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Long> peakKb = new ConcurrentHashMap<>();
+    /** CPU time (user + system, clock ticks) used by each process during the run; it does not depend on other load. */
+    private final Map<String, Long> cpuTicks = new ConcurrentHashMap<>();
     private Path dataDirectory;
 
     @Override
@@ -102,6 +106,7 @@ final class BenchIngestCommand implements Callable<Integer> {
                             }
                         }
                     });
+            Map<String, Long> cpuAtStart = cpuTicks(pids);
             long start = System.nanoTime();
             watcher.start();
             BulkIngester.Summary summary = ingester.run(List.of(corpusFile));
@@ -114,6 +119,7 @@ final class BenchIngestCommand implements Callable<Integer> {
             watcher.interrupt();
             watcher.join(5000);
             sampleMemory(pids);
+            cpuTicks(pids).forEach((name, ticks) -> cpuTicks.put(name, ticks - cpuAtStart.getOrDefault(name, 0L)));
 
             long statements = new JsonHttp().graphql(stack.gatewayUrl(), "{ statements(first: 1) { totalCount } }", Map.of())
                     .path("statements").path("totalCount").asLong();
@@ -224,14 +230,38 @@ final class BenchIngestCommand implements Callable<Integer> {
     /** Peak resident set (VmHWM) of each service, of PostgreSQL's processes together, and of this JVM. */
     private void sampleMemory(Map<String, Long> pids) {
         pids.forEach((name, pid) -> peak(name, vmHwmKb(pid)));
-        // pg_ctl daemonises the postmaster: find it by its data directory, then its backends are its descendants
-        long postgres = ProcessHandle.allProcesses()
-                .filter(p -> cmdline(p.pid()).contains("postgres") && cmdline(p.pid()).contains(dataDirectory.toString()))
-                .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
-                .mapToLong(p -> vmRssKb(p.pid()))
-                .sum();
+        long postgres = postgresProcesses().mapToLong(p -> vmRssKb(p.pid())).sum();
         peak("postgresql (postmaster + backends, sum of RSS)", postgres);
         peak("bench JVM (importer + embedded MongoDB stand-in)", vmHwmKb(ProcessHandle.current().pid()));
+    }
+
+    /** The postmaster (pg_ctl daemonises it: found by its data directory) and its backends (its descendants). */
+    private Stream<ProcessHandle> postgresProcesses() {
+        return ProcessHandle.allProcesses()
+                .filter(p -> cmdline(p.pid()).contains("postgres") && cmdline(p.pid()).contains(dataDirectory.toString()))
+                .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()));
+    }
+
+    /** CPU ticks used so far by each service, by PostgreSQL (with the backends that exited) and by this JVM. */
+    private Map<String, Long> cpuTicks(Map<String, Long> pids) {
+        Map<String, Long> ticks = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> ticks.put(name, cpuTicks(pid, false)));
+        ticks.put("postgresql", postgresProcesses().mapToLong(p -> cpuTicks(p.pid(), true)).sum());
+        ticks.put("bench JVM (importer + embedded MongoDB stand-in)", cpuTicks(ProcessHandle.current().pid(), false));
+        return ticks;
+    }
+
+    /** utime + stime of /proc/PID/stat (with cutime + cstime: the children it waited for), in clock ticks. */
+    private static long cpuTicks(long pid, boolean withChildren) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // after "pid (comm) ": state is field 3, utime 14, stime 15, cutime 16, cstime 17
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return withChildren ? ticks + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : ticks;
+        } catch (IOException | RuntimeException e) {
+            return 0; // not Linux, or the process is gone
+        }
     }
 
     private static String cmdline(long pid) {
@@ -286,6 +316,13 @@ final class BenchIngestCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "| not queryable in time | %,d |%n", pending.size());
         }
         peakKb.forEach((name, kb) -> System.out.printf(Locale.ROOT, "| peak memory: %s | %,d MB |%n", name, kb / 1024));
+        long totalTicks = cpuTicks.values().stream().mapToLong(Long::longValue).sum();
+        cpuTicks.forEach((name, ticks) -> System.out.printf(Locale.ROOT, "| CPU: %s | %,.1f s = %,.1f ms/article |%n",
+                name, ticks / (double) CLOCK_TICKS, 1000.0 * ticks / CLOCK_TICKS / Math.max(1, processed)));
+        System.out.printf(Locale.ROOT, "| CPU in all | %,.1f s = %,.1f ms/article: at most %,.0f articles/s on %d cores |%n",
+                totalTicks / (double) CLOCK_TICKS, 1000.0 * totalTicks / CLOCK_TICKS / Math.max(1, processed),
+                totalTicks == 0 ? 0 : Runtime.getRuntime().availableProcessors() * processed * (double) CLOCK_TICKS / totalTicks,
+                Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "%nmachine: %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
     }

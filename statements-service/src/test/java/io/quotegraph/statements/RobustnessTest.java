@@ -122,8 +122,10 @@ class RobustnessTest {
         article.deliver().statusCode(200);
         String speakerId = given().get("/statements/{id}", article.articleId + ":0").then().extract().path("speakerId");
 
-        // a delivery that died midway: hash not yet recorded, a stray statement written, the count not yet recomputed
-        db().getCollection("deliveries").updateOne(Filters.eq("_id", article.articleId), Updates.unset("hash"));
+        // a delivery (of 8 statements) that died midway: hash not yet recorded, its statement slots raised, a stray
+        // statement written, the count not yet recomputed
+        db().getCollection("deliveries").updateOne(Filters.eq("_id", article.articleId),
+                Updates.combine(Updates.unset("hash"), Updates.max("statementSlots", 8)));
         db().getCollection("statements").insertOne(new Document("_id", article.articleId + ":7")
                 .append("articleId", article.articleId).append("index", 7).append("kind", "DIRECT")
                 .append("speakerId", speakerId).append("tokens", List.of()));

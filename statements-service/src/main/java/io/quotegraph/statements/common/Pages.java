@@ -28,4 +28,22 @@ public final class Pages {
         }
         return new Page<>(items, offset, limit, total);
     }
+
+    /**
+     * A page of a filter that names its candidates by _id (a bounded set): all matches are read in one query, which
+     * the embedded store answers from its _id index, and counted as they come, rather than counted by a second query.
+     * The filter must be one document whose top-level _id condition sits beside the others (not under $and).
+     */
+    public static <T> Page<T> findById(MongoCollection<Document> collection, Document filter, Bson sort,
+                                       int offset, int limit, Function<Document, T> toView) {
+        List<T> items = new ArrayList<>();
+        long total = 0;
+        for (Document document : collection.find(filter).sort(sort)) {
+            if (total >= offset && items.size() < limit) {
+                items.add(toView.apply(document));
+            }
+            total++;
+        }
+        return new Page<>(items, offset, limit, total);
+    }
 }

@@ -101,10 +101,8 @@ public class CurationService {
             curatedAliases.addAll(source.getList("curatedAliases", String.class, List.of()));
             speakers.set(to, Updates.set("curatedAliases", new ArrayList<>(curatedAliases)));
             speakers.set(from, Updates.set("mergedInto", to));
-            for (Document mapping : articleSpeakers.findBySpeaker(from)) {
-                articleSpeakers.link(mapping.getString("articleId"), mapping.getString("speakerKey"), to, 1.0,
-                        "merged by " + actorName);
-            }
+            articleSpeakers.linkAll(articleSpeakers.findBySpeaker(from).stream()
+                    .map(mapping -> new ArticleSpeakerRepository.Link(mapping, to, 1.0, "merged by " + actorName)).toList());
         }
         finish(articles, affected);
         SpeakerView after = speakerService.get(to);
@@ -147,10 +145,10 @@ public class CurationService {
         for (Document mapping : moving) {
             movingKeys.add(mapping.getString("articleId") + "|" + mapping.getString("speakerKey"));
             curation.pin(mapping.getString("articleId"), mapping.getString("nameKey"), newId, actorName);
-            articleSpeakers.link(mapping.getString("articleId"), mapping.getString("speakerKey"), newId, 1.0,
-                    "split off by " + actorName);
             articles.add(mapping.getString("articleId"));
         }
+        articleSpeakers.linkAll(moving.stream()
+                .map(mapping -> new ArticleSpeakerRepository.Link(mapping, newId, 1.0, "split off by " + actorName)).toList());
         for (Document mapping : all) {
             if (!movingKeys.contains(mapping.getString("articleId") + "|" + mapping.getString("speakerKey"))) {
                 curation.pin(mapping.getString("articleId"), mapping.getString("nameKey"), id, actorName);

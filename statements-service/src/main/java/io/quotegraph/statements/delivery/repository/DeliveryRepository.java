@@ -11,11 +11,14 @@ import org.bson.Document;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * One document per delivered article ({@value Mongo#DELIVERIES}): _id = articleId, hash (of the last fully applied
- * payload; absent while a delivery is in progress), statements, the article's metadata, and pendingSpeakerIds /
+ * payload; absent while a delivery is in progress), statements, the article's metadata, statementSlots (no statement
+ * of the article has an index at or above it, so its statements are read by _id), and pendingSpeakerIds /
  * pendingEventIds: what an interrupted delivery still has to recompute.
  */
 @ApplicationScoped
@@ -32,18 +35,50 @@ public class DeliveryRepository {
         return Optional.ofNullable(collection().find(Filters.eq("_id", articleId)).first());
     }
 
-    /** Marks a delivery as started: forgets the applied hash and remembers what must be recomputed at the end. */
-    public void start(String articleId, Collection<String> speakerIds, Collection<String> eventIds) {
+    /**
+     * How many statement ids "{articleId}:{index}" of the article may exist: statementSlots, or for a delivery recorded
+     * before that field existed, its statement count.
+     */
+    public static int statementSlots(Document delivery) {
+        if (delivery == null) {
+            return 0;
+        }
+        Number slots = delivery.get("statementSlots", Number.class);
+        Number count = delivery.get("statements", Number.class);
+        return Math.max(slots == null ? 0 : slots.intValue(), count == null ? 0 : count.intValue());
+    }
+
+    public int statementSlots(String articleId) {
+        return statementSlots(find(articleId).orElse(null));
+    }
+
+    /** The statement slots of these articles (articles never delivered have none and are left out). */
+    public Map<String, Integer> statementSlots(Collection<String> articleIds) {
+        Map<String, Integer> slots = new HashMap<>();
+        if (!articleIds.isEmpty()) {
+            collection().find(Filters.in("_id", new ArrayList<>(articleIds)))
+                    .forEach(d -> slots.put(d.getString("_id"), statementSlots(d)));
+        }
+        return slots;
+    }
+
+    /**
+     * Marks a delivery as started: forgets the applied hash, remembers what must be recomputed at the end, and raises
+     * statementSlots to the new statement count before any statement is written.
+     */
+    public void start(String articleId, int statements, Collection<String> speakerIds, Collection<String> eventIds) {
         collection().updateOne(Filters.eq("_id", articleId), Updates.combine(
                         Updates.unset("hash"),
+                        Updates.max("statementSlots", statements),
                         Updates.addEachToSet("pendingSpeakerIds", new ArrayList<>(speakerIds)),
                         Updates.addEachToSet("pendingEventIds", new ArrayList<>(eventIds))),
                 new UpdateOptions().upsert(true));
     }
 
-    /** Records the applied payload: the last write of a delivery. */
-    public void complete(String articleId, String hash, Document fields) {
-        Document set = new Document(fields).append("hash", hash);
+    /** Records the applied payload (its statements are then all there are): the last write of a delivery. */
+    public void complete(String articleId, String hash, int statements, Document fields) {
+        Document set = new Document(fields).append("hash", hash).append("statements", statements)
+                .append("statementSlots", statements);
         collection().updateOne(Filters.eq("_id", articleId), Updates.combine(
                 new Document("$set", set), Updates.unset("pendingSpeakerIds"), Updates.unset("pendingEventIds")));
     }

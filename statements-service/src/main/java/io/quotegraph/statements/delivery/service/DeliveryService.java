@@ -25,10 +25,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -37,7 +39,8 @@ import java.util.Set;
  * <li>if the stored hash equals the payload's, nothing changes;</li>
  * <li>the delivery is marked started (hash removed, speakers and events the article used so far remembered);</li>
  * <li>speakers are resolved and the article's speaker mappings written; events upserted by their derived ids;</li>
- * <li>statements written by their deterministic ids "{articleId}:{index}", those with index ≥ the new count deleted;</li>
+ * <li>statements written by their deterministic ids "{articleId}:{index}", those with index ≥ the new count deleted
+ * (statementSlots, raised at the start, bounds the indexes that may exist);</li>
  * <li>the derived fields of every affected speaker and event recomputed (idempotent);</li>
  * <li>the hash recorded, last.</li>
  * </ol>
@@ -47,7 +50,7 @@ public class DeliveryService {
 
     private static final Logger LOG = Logger.getLogger(DeliveryService.class);
     /** Part of the payload hash: bump it when processing changes so that redeliveries are applied again. */
-    static final String PROCESSING_VERSION = "statements-v2";
+    static final String PROCESSING_VERSION = "statements-v3";
 
     @Inject
     DeliveryRepository deliveries;
@@ -75,50 +78,59 @@ public class DeliveryService {
             return new DeliveryResult(articleId, count == null ? 0 : count.intValue(), false);
         }
 
-        // An article never delivered before has no statements (a delivery records its start before writing any),
-        // so its first delivery skips the lookups by article, which are collection scans on the embedded store.
-        boolean firstDelivery = previous == null;
+        // what the article's statements were linked to so far must be recomputed too (nothing before its first delivery)
+        List<String> storedIds = StatementRepository.idsOfArticle(articleId, DeliveryRepository.statementSlots(previous));
+        List<Document> stored = statements.findByIds(storedIds);
         Set<String> affectedSpeakers = new LinkedHashSet<>(speakers.speakerIdsOfArticle(articleId));
         Set<String> affectedEvents = new LinkedHashSet<>();
-        if (!firstDelivery) {
-            affectedSpeakers.addAll(statements.distinctOfArticle("speakerId", articleId));
-            affectedEvents.addAll(statements.distinctOfArticle("occasionId", articleId));
+        for (Document statement : stored) {
+            addIfPresent(affectedSpeakers, statement.getString("speakerId"));
+            addIfPresent(affectedEvents, statement.getString("occasionId"));
+        }
+        if (previous != null) {
             affectedSpeakers.addAll(previous.getList("pendingSpeakerIds", String.class, List.of()));
             affectedEvents.addAll(previous.getList("pendingEventIds", String.class, List.of()));
         }
-        deliveries.start(articleId, affectedSpeakers, affectedEvents);
+        List<ExtractedStatement> extracted = payload.extraction().statements();
+        deliveries.start(articleId, extracted.size(), affectedSpeakers, affectedEvents);
 
+        Map<String, Integer> statementsBySpeakerKey = new HashMap<>();
+        extracted.stream().filter(statement -> statement.speakerKey() != null)
+                .forEach(statement -> statementsBySpeakerKey.merge(statement.speakerKey(), 1, Integer::sum));
         Instant publishedAt = payload.publishedAt();
         SpeakerService.ArticleResolution resolution = speakers.resolveArticle(articleId, publishedAt,
-                payload.extraction().speakers(), MentionedEntities.of(payload.extraction().statements()));
+                payload.extraction().speakers(), MentionedEntities.of(extracted), statementsBySpeakerKey);
         Map<String, String> speakerIds = resolution.speakerIds();
         Map<String, String> speakerNames = speakers.names(new LinkedHashSet<>(speakerIds.values().stream()
-                .filter(java.util.Objects::nonNull).toList()));
+                .filter(Objects::nonNull).toList()));
 
-        List<ExtractedStatement> extracted = payload.extraction().statements();
         List<Document> documents = new ArrayList<>(extracted.size());
-        Map<String, String> ensuredEvents = new java.util.HashMap<>();
+        Map<String, String> ensuredEvents = new HashMap<>();
+        Map<String, List<String>> statementsByEvent = new HashMap<>();
         for (int index = 0; index < extracted.size(); index++) {
             ExtractedStatement statement = extracted.get(index);
             String speakerId = statement.speakerKey() == null ? null : speakerIds.get(statement.speakerKey());
-            String occasionId = null;
+            Document document = statementDocument(payload, index, statement, speakerId)
+                    .append("aboutKeys", MentionedEntities.keys(statement))
+                    .append("aboutIds", aboutIds(MentionedEntities.keys(statement), speakerIds));
             if (statement.occasion() != null) {
-                occasionId = events.eventFor(statement.occasion(), speakerId, speakerNames.get(speakerId), articleId, publishedAt,
-                        ensuredEvents);
+                String occasionId = events.eventFor(statement.occasion(), speakerId, speakerNames.get(speakerId),
+                        articleId, publishedAt, ensuredEvents);
+                document.put("occasionId", occasionId);
+                statementsByEvent.computeIfAbsent(occasionId, id -> new ArrayList<>()).add(document.getString("_id"));
                 affectedEvents.add(occasionId);
             }
-            if (speakerId != null) {
-                affectedSpeakers.add(speakerId);
-            }
-            documents.add(statementDocument(payload, index, statement, speakerId, occasionId)
-                    .append("aboutKeys", MentionedEntities.keys(statement))
-                    .append("aboutIds", aboutIds(MentionedEntities.keys(statement), speakerIds)));
+            addIfPresent(affectedSpeakers, speakerId);
+            documents.add(document);
         }
-        speakerIds.values().stream().filter(java.util.Objects::nonNull).forEach(affectedSpeakers::add);
+        speakerIds.values().stream().filter(Objects::nonNull).forEach(affectedSpeakers::add);
         affectedSpeakers.addAll(resolution.affectedSpeakers());
 
+        events.addStatements(statementsByEvent);
         statements.upsertAll(documents);
-        long removed = firstDelivery ? 0 : statements.deleteFromIndex(articleId, documents.size());
+        long removed = storedIds.size() > documents.size()
+                ? statements.deleteByIds(storedIds.subList(documents.size(), storedIds.size())) : 0;
+        events.removeStatements(leftEvents(stored, documents));
 
         // re-clustering may have moved other articles' names to another speaker: their statements follow
         for (String moved : resolution.movedArticles()) {
@@ -128,8 +140,7 @@ public class DeliveryService {
         events.refresh(affectedEvents);
         events.retitle(renamed);
 
-        deliveries.complete(articleId, hash, new Document("statements", documents.size())
-                .append("url", payload.url())
+        deliveries.complete(articleId, hash, documents.size(), new Document("url", payload.url())
                 .append("source", payload.source())
                 .append("title", payload.title())
                 .append("publishedAt", Dates.toBson(publishedAt))
@@ -141,8 +152,28 @@ public class DeliveryService {
         return new DeliveryResult(articleId, documents.size(), true);
     }
 
+    private static void addIfPresent(Set<String> ids, String id) {
+        if (id != null) {
+            ids.add(id);
+        }
+    }
+
+    /** The stored statements that are no longer made at their event (gone, or now at another), by that event. */
+    private static Map<String, List<String>> leftEvents(List<Document> stored, List<Document> written) {
+        Map<String, List<String>> left = new HashMap<>();
+        for (Document statement : stored) {
+            String event = statement.getString("occasionId");
+            int index = statement.getInteger("index", 0);
+            String now = index < written.size() ? written.get(index).getString("occasionId") : null;
+            if (event != null && !event.equals(now)) {
+                left.computeIfAbsent(event, id -> new ArrayList<>()).add(statement.getString("_id"));
+            }
+        }
+        return left;
+    }
+
     private static Document statementDocument(ArticleExtraction article, int index, ExtractedStatement statement,
-                                              String speakerId, String occasionId) {
+                                              String speakerId) {
         String articleId = article.articleId();
         return new Document("_id", articleId + ":" + index)
                 .append("articleId", articleId)
@@ -154,7 +185,7 @@ public class DeliveryService {
                 .append("speakerKey", statement.speakerKey())
                 .append("speakerId", speakerId)
                 .append("confidence", statement.confidence())
-                .append("occasionId", occasionId)
+                .append("occasionId", null)
                 .append("publishedAt", Dates.toBson(article.publishedAt()))
                 .append("source", article.source())
                 .append("tokens", TextTokens.tokens(statement.content().text()));
@@ -163,7 +194,7 @@ public class DeliveryService {
     /** The canonical entities of a statement's entity keys (the same entity once). */
     private static List<String> aboutIds(List<String> keys, Map<String, String> speakerIds) {
         return new ArrayList<>(new LinkedHashSet<>(keys.stream().map(speakerIds::get)
-                .filter(java.util.Objects::nonNull).toList()));
+                .filter(Objects::nonNull).toList()));
     }
 
     String hash(ArticleExtraction payload) {

@@ -55,11 +55,7 @@ public class EntityNameChanges {
                 blocks.add(blockKey);
                 blocks.add(now);
                 if (!now.equals(blockKey)) {
-                    articleSpeakers.collection().updateOne(
-                            com.mongodb.client.model.Filters.and(
-                                    com.mongodb.client.model.Filters.eq("articleId", mapping.getString("articleId")),
-                                    com.mongodb.client.model.Filters.eq("speakerKey", mapping.getString("speakerKey"))),
-                            com.mongodb.client.model.Updates.set("blockKey", now));
+                    articleSpeakers.moveToBlock(mapping, now);
                 }
                 if (mapping.getString("speakerId") != null) {
                     affected.add(mapping.getString("speakerId"));

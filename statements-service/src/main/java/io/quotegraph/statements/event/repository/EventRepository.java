@@ -7,7 +7,8 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.WriteModel;
 import io.quotegraph.model.view.Page;
 import io.quotegraph.statements.common.Mongo;
 import io.quotegraph.statements.common.Pages;
@@ -17,7 +18,9 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -29,6 +32,8 @@ import java.util.function.Function;
 public class EventRepository {
 
     public static final String KEY_INDEX = "events_key";
+    /** Newest first, then by title. */
+    private static final Bson ORDER = Sorts.orderBy(Sorts.descending("date"), Sorts.ascending("title"), Sorts.ascending("_id"));
 
     @Inject
     Mongo mongo;
@@ -67,16 +72,24 @@ public class EventRepository {
         return Optional.ofNullable(collection().find(Filters.eq("_id", id)).first());
     }
 
-    public List<Document> findByParticipant(String speakerId) {
-        return collection().find(Filters.eq("participantIds", speakerId)).into(new ArrayList<>());
+    public List<Document> findByIds(Collection<String> ids) {
+        return ids.isEmpty() ? new ArrayList<>() : collection().find(Filters.in("_id", new ArrayList<>(ids))).into(new ArrayList<>());
     }
 
-    public void set(String id, Bson... updates) {
-        collection().updateOne(Filters.eq("_id", id), Updates.combine(updates));
+    /** Applies an update to each of these events, by id. */
+    public void setAll(Map<String, Bson> updatesById) {
+        if (!updatesById.isEmpty()) {
+            collection().bulkWrite(updatesById.entrySet().stream().<WriteModel<Document>>map(e ->
+                    new UpdateOneModel<>(Filters.eq("_id", e.getKey()), e.getValue())).toList());
+        }
     }
 
     public <T> Page<T> page(Bson filter, int offset, int limit, Function<Document, T> toView) {
-        Bson sort = Sorts.orderBy(Sorts.descending("date"), Sorts.ascending("title"), Sorts.ascending("_id"));
-        return Pages.find(collection(), filter, sort, offset, limit, toView);
+        return Pages.find(collection(), filter, ORDER, offset, limit, toView);
+    }
+
+    /** A page of a filter whose top-level _id condition names its candidates (see {@link Pages#findById}). */
+    public <T> Page<T> pageById(Document filter, int offset, int limit, Function<Document, T> toView) {
+        return Pages.findById(collection(), filter, ORDER, offset, limit, toView);
     }
 }

@@ -1,12 +1,13 @@
 package io.quotegraph.statements.event.service;
 
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.quotegraph.model.Occasion;
 import io.quotegraph.model.view.EventView;
 import io.quotegraph.model.view.Page;
 import io.quotegraph.statements.common.Dates;
+import io.quotegraph.statements.common.IdSets;
 import io.quotegraph.statements.common.Params;
+import io.quotegraph.statements.delivery.repository.DeliveryRepository;
 import io.quotegraph.statements.event.repository.EventRepository;
 import io.quotegraph.statements.speaker.service.SpeakerService;
 import io.quotegraph.statements.statement.repository.StatementRepository;
@@ -22,11 +23,16 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Events v1, derived from statement occasions: one event per (type, date, canonical participant). An occasion without
@@ -46,6 +52,10 @@ public class EventService {
     StatementRepository statements;
     @Inject
     SpeakerService speakers;
+    @Inject
+    IdSets sets;
+    @Inject
+    DeliveryRepository deliveries;
 
     /** The id of the event of this occasion (creating it if new); {@code known} holds the ids this delivery ensured. */
     public String eventFor(Occasion occasion, String speakerId, String speakerName, String articleId, Instant publishedAt,
@@ -75,67 +85,119 @@ public class EventService {
                 .append("participantIds", speakerId == null ? List.of() : List.of(speakerId))
                 .append("articleIds", List.of())
                 .append("statementCount", 0L);
+        sets.add(IdSets.PARTICIPANT_EVENTS, speakerId, List.of(id));
         events.insertIfAbsent(event);
         known.put(key, id);
         return id;
     }
 
+    /** Records that these statements are (about to be) made at these events: event id → statement ids. */
+    public void addStatements(Map<String, List<String>> statementIdsByEvent) {
+        statementIdsByEvent.forEach((eventId, ids) -> sets.add(IdSets.EVENT_STATEMENTS, eventId, ids));
+    }
+
+    /** Records that these statements are no longer made at these events (deleted, or moved to another occasion). */
+    public void removeStatements(Map<String, List<String>> statementIdsByEvent) {
+        statementIdsByEvent.forEach((eventId, ids) -> sets.remove(IdSets.EVENT_STATEMENTS, eventId, ids));
+    }
+
     /** Recomputes the articles, statement count and title of these events from their statements (idempotent). */
     public void refresh(Collection<String> eventIds) {
-        for (String id : new TreeSet<>(eventIds)) {
-            events.findById(id).ifPresent(event -> {
-                List<String> articleIds = statements.articleIdsByOccasion(id);
-                long count = statements.countByOccasion(id);
-                events.set(id, Updates.set("articleIds", articleIds), Updates.set("statementCount", count),
-                        Updates.set("title", title(event.getString("type"), participantName(event))));
-            });
+        Set<String> ids = new TreeSet<>(eventIds);
+        if (ids.isEmpty()) {
+            return;
         }
+        Map<String, Set<String>> members = sets.membersOf(IdSets.EVENT_STATEMENTS, ids);
+        Map<String, List<Document>> made = new HashMap<>();
+        for (Document statement : statements.findByIds(members.values().stream().flatMap(Set::stream).collect(Collectors.toSet()))) {
+            String occasionId = statement.getString("occasionId");
+            // a set may still list a statement that has moved on: it counts for the event it names now
+            if (occasionId != null && members.getOrDefault(occasionId, Set.of()).contains(statement.getString("_id"))) {
+                made.computeIfAbsent(occasionId, id -> new ArrayList<>()).add(statement);
+            }
+        }
+        List<Document> stored = events.findByIds(ids);
+        Map<String, String> names = speakers.names(stored.stream().map(EventService::firstParticipant)
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
+        Map<String, Bson> updates = new LinkedHashMap<>();
+        for (Document event : stored) {
+            String id = event.getString("_id");
+            List<Document> statementsMade = made.getOrDefault(id, List.of());
+            List<String> articleIds = new ArrayList<>(new TreeSet<>(statementsMade.stream()
+                    .map(statement -> statement.getString("articleId")).toList()));
+            updates.put(id, Updates.combine(Updates.set("articleIds", articleIds),
+                    Updates.set("statementCount", (long) statementsMade.size()),
+                    Updates.set("title", title(event.getString("type"), names.get(firstParticipant(event))))));
+        }
+        events.setAll(updates);
     }
 
     /** Re-titles the events of speakers whose name changed. */
     public void retitle(Collection<String> speakerIds) {
-        for (String speakerId : speakerIds) {
-            for (Document event : events.findByParticipant(speakerId)) {
-                events.set(event.getString("_id"), Updates.set("title", title(event.getString("type"), participantName(event))));
-            }
+        if (speakerIds.isEmpty()) {
+            return;
         }
+        Set<String> eventIds = new TreeSet<>();
+        sets.membersOf(IdSets.PARTICIPANT_EVENTS, speakerIds).values().forEach(eventIds::addAll);
+        List<Document> participating = events.findByIds(eventIds).stream()
+                .filter(event -> speakerIds.contains(firstParticipant(event))).toList();
+        Map<String, String> names = speakers.names(participating.stream().map(EventService::firstParticipant)
+                .collect(Collectors.toSet()));
+        Map<String, Bson> updates = new LinkedHashMap<>();
+        participating.forEach(event -> updates.put(event.getString("_id"),
+                Updates.set("title", title(event.getString("type"), names.get(firstParticipant(event))))));
+        events.setAll(updates);
     }
 
-    private String participantName(Document event) {
+    /** The participant an event is titled by (null: none). */
+    private static String firstParticipant(Document event) {
         List<String> participants = event.getList("participantIds", String.class, List.of());
-        if (participants.isEmpty()) {
-            return null;
-        }
-        Map<String, String> names = speakers.names(participants);
-        return names.get(participants.get(0));
+        return participants.isEmpty() ? null : participants.get(0);
     }
 
     /**
-     * Events having statements, filtered; dates inclusive. Ordered by date (newest first), then title.
+     * Events having statements, filtered; dates inclusive. Ordered by date (newest first), then title. A filter by
+     * participant or article is answered from the event ids these stand for (read by _id, see {@link IdSets}).
      */
     public Page<EventView> list(LocalDate from, LocalDate to, String type, List<String> participantIds,
                                 List<String> articleIds, List<String> ids, int offset, int limit) {
-        List<Bson> filters = new ArrayList<>();
-        filters.add(Filters.gt("statementCount", 0));
+        // one document, not $and: the embedded store uses the _id index only for a top-level _id condition
+        Document filter = new Document("statementCount", new Document("$gt", 0));
+        Document date = new Document();
         if (from != null) {
-            filters.add(Filters.gte("date", from.toString()));
+            date.put("$gte", from.toString());
         }
         if (to != null) {
-            filters.add(Filters.lte("date", to.toString()));
+            date.put("$lte", to.toString());
+        }
+        if (!date.isEmpty()) {
+            filter.put("date", date);
         }
         if (type != null && !type.isBlank()) {
-            filters.add(Filters.eq("type", normaliseType(type)));
+            filter.put("type", normaliseType(type));
         }
         if (!participantIds.isEmpty()) {
-            filters.add(Filters.in("participantIds", participantIds));
+            filter.put("participantIds", new Document("$in", participantIds));
         }
         if (!articleIds.isEmpty()) {
-            filters.add(Filters.in("articleIds", articleIds));
+            filter.put("articleIds", new Document("$in", articleIds));
         }
-        if (!ids.isEmpty()) {
-            filters.add(Filters.in("_id", ids));
+        Set<String> candidates = new TreeSet<>(ids);
+        if (candidates.isEmpty() && !participantIds.isEmpty()) {
+            sets.membersOf(IdSets.PARTICIPANT_EVENTS, participantIds).values().forEach(candidates::addAll);
+        } else if (candidates.isEmpty() && !articleIds.isEmpty()) {
+            deliveries.statementSlots(articleIds).forEach((articleId, slots) ->
+                    statements.findByIds(StatementRepository.idsOfArticle(articleId, slots)).stream()
+                            .map(statement -> statement.getString("occasionId")).filter(Objects::nonNull)
+                            .forEach(candidates::add));
+        } else if (candidates.isEmpty()) {
+            return events.page(filter, offset, limit, EventService::toView);
         }
-        return events.page(Filters.and(filters), offset, limit, EventService::toView);
+        if (candidates.isEmpty()) {
+            return new Page<>(List.of(), offset, limit, 0);
+        }
+        filter.put("_id", new Document("$in", new ArrayList<>(candidates)));
+        return events.pageById(filter, offset, limit, EventService::toView);
     }
 
     public EventView get(String id) {

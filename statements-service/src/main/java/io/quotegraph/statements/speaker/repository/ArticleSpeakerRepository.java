@@ -4,8 +4,12 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import io.quotegraph.statements.common.IdSets;
 import io.quotegraph.statements.common.Mongo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,77 +17,181 @@ import org.bson.Document;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Which canonical speaker each article's speaker maps to ({@value Mongo#ARTICLE_SPEAKERS}), with what the article says
- * about it: articleId, speakerKey (unique together), speakerId, nameKey, name, type, aliases, roles[{title, organization}],
- * publishedAt; for resolution: blockKey (mappings are re-clustered block by block), organizations, roleOnly, mention
- * (an entity the article's statements name but that does not speak), score and evidence of the link. A canonical speaker's aliases, roles and articles are derived from these.
+ * about it: _id "{articleId}|{speakerKey}", articleId, speakerKey, speakerId, nameKey, name, type, aliases,
+ * roles[{title, organization}], publishedAt, statementCount (the article's statements by this speaker); for resolution:
+ * blockKey (mappings are re-clustered block by block), organizations, roleOnly, mention (an entity the article's
+ * statements name but that does not speak), score and evidence of the link. A canonical speaker's aliases, roles,
+ * articles and statement count are derived from these.
+ * <p>
+ * The mappings of an article, of a block and of a speaker are found through {@link IdSets}, which this repository
+ * keeps up to date with every write: all writes of mappings go through it.
  */
 @ApplicationScoped
 public class ArticleSpeakerRepository {
 
+    private static final Comparator<Document> BY_ARTICLE_AND_KEY = Comparator
+            .<Document, String>comparing(m -> m.getString("articleId")).thenComparing(m -> m.getString("speakerKey"));
+    private static final Comparator<Document> BY_PUBLICATION = Comparator.<Document, Date>comparing(
+            m -> m.getDate("publishedAt"), Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(BY_ARTICLE_AND_KEY);
+
     @Inject
     Mongo mongo;
+    @Inject
+    IdSets sets;
 
     public MongoCollection<Document> collection() {
         return mongo.collection(Mongo.ARTICLE_SPEAKERS);
+    }
+
+    public static String id(String articleId, String speakerKey) {
+        return articleId + "|" + speakerKey;
     }
 
     public void ensureIndexes() {
         MongoCollection<Document> c = collection();
         c.createIndex(Indexes.compoundIndex(Indexes.ascending("articleId"), Indexes.ascending("speakerKey")),
                 new IndexOptions().name("article_speakers_article_key").unique(true));
-        c.createIndex(Indexes.ascending("speakerId"), new IndexOptions().name("article_speakers_speaker"));
-        c.createIndex(Indexes.ascending("blockKey"), new IndexOptions().name("article_speakers_block"));
         c.createIndex(Indexes.ascending("nameKey"), new IndexOptions().name("article_speakers_name"));
     }
 
     /** The mappings resolved together with each other (same surname, or same canonical name), in id order. */
     public List<Document> findByBlock(String blockKey) {
-        return collection().find(Filters.eq("blockKey", blockKey))
-                .sort(Sorts.orderBy(Sorts.ascending("articleId"), Sorts.ascending("speakerKey")))
-                .into(new ArrayList<>());
+        return members(IdSets.BLOCK_MAPPINGS, blockKey, m -> blockKey.equals(m.getString("blockKey")), BY_ARTICLE_AND_KEY);
     }
 
+    /** The mappings having this name key: a collection scan, for curation and gazetteer changes only. */
     public List<Document> findByNameKey(String nameKey) {
         return collection().find(Filters.eq("nameKey", nameKey)).into(new ArrayList<>());
     }
 
     public List<Document> findByArticleAndSpeaker(Collection<String> articleIds, String speakerId) {
-        return collection().find(Filters.and(Filters.in("articleId", articleIds), Filters.eq("speakerId", speakerId)))
-                .into(new ArrayList<>());
-    }
-
-    /** Points a mapping at a canonical speaker, with the score and evidence of the link. */
-    public void link(String articleId, String speakerKey, String speakerId, double score, String evidence) {
-        collection().updateOne(Filters.and(Filters.eq("articleId", articleId), Filters.eq("speakerKey", speakerKey)),
-                com.mongodb.client.model.Updates.combine(
-                        com.mongodb.client.model.Updates.set("speakerId", speakerId),
-                        com.mongodb.client.model.Updates.set("score", score),
-                        com.mongodb.client.model.Updates.set("evidence", evidence)));
+        return findBySpeaker(speakerId).stream().filter(m -> articleIds.contains(m.getString("articleId"))).toList();
     }
 
     public List<Document> findByArticle(String articleId) {
-        return collection().find(Filters.eq("articleId", articleId)).into(new ArrayList<>());
+        return members(IdSets.ARTICLE_MAPPINGS, articleId, m -> articleId.equals(m.getString("articleId")),
+                BY_ARTICLE_AND_KEY);
     }
 
     public List<Document> findBySpeaker(String speakerId) {
-        return collection().find(Filters.eq("speakerId", speakerId))
-                .sort(Sorts.orderBy(Sorts.ascending("publishedAt"), Sorts.ascending("articleId"), Sorts.ascending("speakerKey")))
-                .into(new ArrayList<>());
+        return findBySpeakers(List.of(speakerId)).get(speakerId);
     }
 
-    public void upsert(Document mapping) {
-        collection().replaceOne(
-                Filters.and(Filters.eq("articleId", mapping.getString("articleId")),
-                        Filters.eq("speakerKey", mapping.getString("speakerKey"))),
-                mapping, new ReplaceOptions().upsert(true));
+    /** The mappings of each of these speakers, by speaker id, in order of publication. */
+    public Map<String, List<Document>> findBySpeakers(Collection<String> speakerIds) {
+        Map<String, Set<String>> members = sets.membersOf(IdSets.SPEAKER_MAPPINGS, speakerIds);
+        Map<String, List<Document>> bySpeaker = new LinkedHashMap<>();
+        speakerIds.forEach(id -> bySpeaker.put(id, new ArrayList<>()));
+        for (Document mapping : findByIds(members.values().stream().flatMap(Set::stream).collect(Collectors.toSet()))) {
+            String speakerId = mapping.getString("speakerId");
+            // a set may still list a mapping that has moved on: it belongs to the speaker it names now
+            if (speakerId != null && members.getOrDefault(speakerId, Set.of()).contains(mapping.getString("_id"))) {
+                bySpeaker.get(speakerId).add(mapping);
+            }
+        }
+        bySpeaker.values().forEach(mappings -> mappings.sort(BY_PUBLICATION));
+        return bySpeaker;
     }
 
-    /** Removes the article's mappings whose speaker keys are no longer in the article. */
-    public void deleteOthers(String articleId, Collection<String> keepKeys) {
-        collection().deleteMany(Filters.and(Filters.eq("articleId", articleId), Filters.nin("speakerKey", keepKeys)));
+    private List<Document> members(String kind, String key, Predicate<Document> belongs, Comparator<Document> order) {
+        return findByIds(sets.membersOf(kind, key)).stream().filter(belongs).sorted(order).toList();
+    }
+
+    private List<Document> findByIds(Collection<String> ids) {
+        return ids.isEmpty() ? new ArrayList<>() : collection().find(Filters.in("_id", new ArrayList<>(ids))).into(new ArrayList<>());
+    }
+
+    /** A mapping (as stored) to point at a canonical speaker, with the score and evidence of the link. */
+    public record Link(Document mapping, String speakerId, double score, String evidence) {
+    }
+
+    /** Points mappings at canonical speakers; each leaves the speaker set it was in. */
+    public void linkAll(List<Link> links) {
+        if (links.isEmpty()) {
+            return;
+        }
+        IdSets.Changes joined = new IdSets.Changes();
+        IdSets.Changes left = new IdSets.Changes();
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (Link link : links) {
+            String id = link.mapping().getString("_id");
+            joined.add(IdSets.SPEAKER_MAPPINGS, link.speakerId(), id);
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(Updates.set("speakerId", link.speakerId()),
+                    Updates.set("score", link.score()), Updates.set("evidence", link.evidence()))));
+            leave(left, IdSets.SPEAKER_MAPPINGS, link.mapping().getString("speakerId"), link.speakerId(), id);
+        }
+        sets.apply(joined);
+        collection().bulkWrite(writes);
+        sets.apply(left);
+    }
+
+    /** Moves a mapping to another resolution block (the gazetteer changed how its name is keyed). */
+    public void moveToBlock(Document mapping, String blockKey) {
+        String id = mapping.getString("_id");
+        sets.apply(new IdSets.Changes().add(IdSets.BLOCK_MAPPINGS, blockKey, id));
+        collection().updateOne(Filters.eq("_id", id), Updates.set("blockKey", blockKey));
+        sets.apply(leave(new IdSets.Changes(), IdSets.BLOCK_MAPPINGS, mapping.getString("blockKey"), blockKey, id));
+    }
+
+    /**
+     * Writes an article's mappings (their _ids derived from articleId and speakerKey).
+     *
+     * @param before the article's mappings as stored until now, by speaker key
+     */
+    public void upsertAll(List<Document> mappings, Map<String, Document> before) {
+        if (mappings.isEmpty()) {
+            return;
+        }
+        IdSets.Changes joined = new IdSets.Changes();
+        IdSets.Changes left = new IdSets.Changes();
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (Document mapping : mappings) {
+            String id = id(mapping.getString("articleId"), mapping.getString("speakerKey"));
+            mapping.put("_id", id);
+            joined.add(IdSets.ARTICLE_MAPPINGS, mapping.getString("articleId"), id)
+                    .add(IdSets.BLOCK_MAPPINGS, mapping.getString("blockKey"), id)
+                    .add(IdSets.SPEAKER_MAPPINGS, mapping.getString("speakerId"), id);
+            writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), mapping, new ReplaceOptions().upsert(true)));
+            Document previous = before.get(mapping.getString("speakerKey"));
+            if (previous != null) {
+                leave(left, IdSets.BLOCK_MAPPINGS, previous.getString("blockKey"), mapping.getString("blockKey"), id);
+                leave(left, IdSets.SPEAKER_MAPPINGS, previous.getString("speakerId"), mapping.getString("speakerId"), id);
+            }
+        }
+        sets.apply(joined);
+        collection().bulkWrite(writes);
+        sets.apply(left);
+    }
+
+    /** Removes these mappings (as stored) and their ids from the sets they were in. */
+    public void deleteAll(Collection<Document> mappings) {
+        if (mappings.isEmpty()) {
+            return;
+        }
+        collection().deleteMany(Filters.in("_id", mappings.stream().map(m -> m.getString("_id")).toList()));
+        IdSets.Changes left = new IdSets.Changes();
+        for (Document m : mappings) {
+            String id = m.getString("_id");
+            left.remove(IdSets.BLOCK_MAPPINGS, m.getString("blockKey"), id)
+                    .remove(IdSets.SPEAKER_MAPPINGS, m.getString("speakerId"), id)
+                    .remove(IdSets.ARTICLE_MAPPINGS, m.getString("articleId"), id);
+        }
+        sets.apply(left);
+    }
+
+    private static IdSets.Changes leave(IdSets.Changes changes, String kind, String left, String now, String id) {
+        return left != null && !Objects.equals(left, now) ? changes.remove(kind, left, id) : changes;
     }
 }

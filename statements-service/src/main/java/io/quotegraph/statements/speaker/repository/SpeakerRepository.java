@@ -5,7 +5,9 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import io.quotegraph.model.view.Page;
 import io.quotegraph.statements.common.Mongo;
 import io.quotegraph.statements.common.Pages;
@@ -17,6 +19,7 @@ import org.bson.conversions.Bson;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -67,8 +70,12 @@ public class SpeakerRepository {
         collection().updateOne(Filters.eq("_id", id), update);
     }
 
-    public void setDerived(String id, Document fields) {
-        collection().updateOne(Filters.eq("_id", id), new Document("$set", fields));
+    /** Sets the derived fields of these speakers, by id. */
+    public void setDerived(Map<String, Document> fieldsById) {
+        if (!fieldsById.isEmpty()) {
+            collection().bulkWrite(fieldsById.entrySet().stream().<WriteModel<Document>>map(e ->
+                    new UpdateOneModel<>(Filters.eq("_id", e.getKey()), new Document("$set", e.getValue()))).toList());
+        }
     }
 
     public <T> Page<T> page(Bson filter, int offset, int limit, Function<Document, T> toView) {

@@ -139,6 +139,7 @@ public class ClusterResolution {
             claimed.add(id);
             cluster.mentionIds().forEach(mentionId -> assignment.put(mentionId, id));
         }
+        List<ArticleSpeakerRepository.Link> links = new ArrayList<>();
         for (EntityClusterer.Cluster cluster : clusters) {
             for (EntityClusterer.Link link : cluster.links()) {
                 Document mapping = byMentionId.get(link.mentionId());
@@ -149,7 +150,7 @@ public class ClusterResolution {
                 String before = mapping.getString("speakerId");
                 if (!id.equals(before) || !evidence.equals(mapping.getString("evidence"))
                         || !Objects.equals(score, mapping.getDouble("score"))) {
-                    articleSpeakers.link(mapping.getString("articleId"), mapping.getString("speakerKey"), id, score, evidence);
+                    links.add(new ArticleSpeakerRepository.Link(mapping, id, score, evidence));
                 }
                 if (!id.equals(before)) {
                     outcome.speakerIds().add(id);
@@ -160,6 +161,7 @@ public class ClusterResolution {
                 }
             }
         }
+        articleSpeakers.linkAll(links);
         return outcome;
     }
 

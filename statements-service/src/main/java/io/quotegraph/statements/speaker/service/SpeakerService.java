@@ -16,7 +16,6 @@ import io.quotegraph.statements.common.TextTokens;
 import io.quotegraph.statements.entity.service.GazetteerService;
 import io.quotegraph.statements.speaker.repository.ArticleSpeakerRepository;
 import io.quotegraph.statements.speaker.repository.SpeakerRepository;
-import io.quotegraph.statements.statement.repository.StatementRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
@@ -50,8 +49,6 @@ public class SpeakerService {
     @Inject
     ArticleSpeakerRepository articleSpeakers;
     @Inject
-    StatementRepository statements;
-    @Inject
     ClusterResolution clusters;
     @Inject
     GazetteerService gazetteer;
@@ -76,19 +73,16 @@ public class SpeakerService {
         return ids;
     }
 
-    public ArticleResolution resolveArticle(String articleId, Instant publishedAt, List<ArticleSpeaker> articleSpeakerList) {
-        return resolveArticle(articleId, publishedAt, articleSpeakerList, List.of());
-    }
-
     /**
      * Records the article's speakers and named entities as mappings, then re-clusters the blocks they fall in (and the
      * blocks they left) with {@link ClusterResolution}. A mapping keeps its speaker id as a hint, so that clusters keep
      * their ids; what resolution decides does not depend on the order articles were delivered in.
      *
      * @param mentioned entities the article's statements name that are not its speakers (article-local keys "E:…")
+     * @param statementCounts the article's statements by speaker key (kept on the mappings: speakers' counts are their sums)
      */
     public ArticleResolution resolveArticle(String articleId, Instant publishedAt, List<ArticleSpeaker> articleSpeakerList,
-                                            List<ArticleSpeaker> mentioned) {
+                                            List<ArticleSpeaker> mentioned, Map<String, Integer> statementCounts) {
         EntityClusterer clusterer = gazetteer.clusterer();
         Map<String, Document> previous = new HashMap<>();
         for (Document mapping : articleSpeakers.findByArticle(articleId)) {
@@ -99,6 +93,7 @@ public class SpeakerService {
         List<ArticleSpeaker> all = new ArrayList<>(articleSpeakerList);
         all.addAll(mentioned);
         Set<String> mentionKeys = new HashSet<>(mentioned.stream().map(ArticleSpeaker::key).toList());
+        List<Document> written = new ArrayList<>();
         for (ArticleSpeaker speaker : all) {
             if (!keys.add(speaker.key())) {
                 continue;
@@ -108,7 +103,8 @@ public class SpeakerService {
             Document mapping = mapping(articleId, publishedAt, speaker, name,
                     name == null ? "" : EntityNames.nameKey(name, speaker.type()),
                     before == null ? null : before.getString("speakerId"));
-            mapping.append("mention", mentionKeys.contains(speaker.key()));
+            mapping.append("mention", mentionKeys.contains(speaker.key()))
+                    .append("statementCount", statementCounts.getOrDefault(speaker.key(), 0));
             if (name != null) {
                 boolean roleOnly = NameKeys.isAnonymous(speaker);
                 mapping.append("roleOnly", roleOnly);
@@ -122,18 +118,21 @@ public class SpeakerService {
                 mapping.append("score", before.get("score")).append("evidence", before.get("evidence"));
                 blocks.add(before.getString("blockKey"));
             }
-            articleSpeakers.upsert(mapping);
+            written.add(mapping);
         }
+        articleSpeakers.upsertAll(written, previous);
         Set<String> affected = new TreeSet<>();
+        List<Document> gone = new ArrayList<>();
         previous.forEach((key, mapping) -> {
             if (!keys.contains(key)) {
+                gone.add(mapping);
                 blocks.add(mapping.getString("blockKey"));
                 if (mapping.getString("speakerId") != null) {
                     affected.add(mapping.getString("speakerId"));
                 }
             }
         });
-        articleSpeakers.deleteOthers(articleId, keys);
+        articleSpeakers.deleteAll(gone);
         ClusterResolution.Outcome outcome = clusters.resolveBlocks(clusterer, blocks);
         affected.addAll(outcome.speakerIds());
         Map<String, String> ids = new LinkedHashMap<>();
@@ -197,20 +196,26 @@ public class SpeakerService {
      */
     public Set<String> refresh(Collection<String> speakerIds) {
         Gazetteer g = gazetteer.current();
-        Set<String> renamed = new TreeSet<>();
-        for (String id : new TreeSet<>(speakerIds)) {
-            speakers.findById(id).ifPresent(d -> {
-                if (refresh(d, g)) {
-                    renamed.add(id);
-                }
-            });
+        Set<String> ids = new TreeSet<>(speakerIds);
+        if (ids.isEmpty()) {
+            return new TreeSet<>();
         }
+        Map<String, List<Document>> mappings = articleSpeakers.findBySpeakers(ids);
+        Map<String, Document> derived = new LinkedHashMap<>();
+        Set<String> renamed = new TreeSet<>();
+        for (Document speaker : speakers.findByIds(ids)) {
+            String id = speaker.getString("_id");
+            Document fields = derive(speaker, mappings.get(id), g);
+            derived.put(id, fields);
+            if (!java.util.Objects.equals(fields.getString("name"), speaker.getString("name"))) {
+                renamed.add(id);
+            }
+        }
+        speakers.setDerived(derived);
         return renamed;
     }
 
-    private boolean refresh(Document speaker, Gazetteer g) {
-        String id = speaker.getString("_id");
-        List<Document> mappings = articleSpeakers.findBySpeaker(id);
+    private Document derive(Document speaker, List<Document> mappings, Gazetteer g) {
         List<String> suppressed = speaker.getList("suppressedAliases", String.class, List.of());
         Set<String> suppressedKeys = new HashSet<>();
         suppressed.forEach(a -> suppressedKeys.add(String.join(" ", TextTokens.words(a))));
@@ -224,9 +229,12 @@ public class SpeakerService {
         Set<String> orgKeys = new TreeSet<>();
         Map<String, String> affiliations = new LinkedHashMap<>();
         Set<String> articleIds = new TreeSet<>();
+        long statementCount = 0;
         boolean speaks = false;
         for (Document mapping : mappings) {
             articleIds.add(mapping.getString("articleId"));
+            Number mappingStatements = mapping.get("statementCount", Number.class);
+            statementCount += mappingStatements == null ? 0 : mappingStatements.longValue();
             speaks |= !Boolean.TRUE.equals(mapping.getBoolean("mention"));
             addAlias(aliases, mapping.getString("name"), suppressedKeys);
             mapping.getList("aliases", String.class, List.of()).forEach(a -> addAlias(aliases, a, suppressedKeys));
@@ -273,9 +281,8 @@ public class SpeakerService {
                 .append("articleIds", new ArrayList<>(articleIds))
                 .append("speaker", speaks)
                 .append("listed", listed)
-                .append("statementCount", statements.countBySpeaker(id));
-        speakers.setDerived(id, derived);
-        return !java.util.Objects.equals(name, speaker.getString("name"));
+                .append("statementCount", statementCount);
+        return derived;
     }
 
     /** The most frequent type the articles give (people first on a tie); the gazetteer's for names it knows. */

@@ -17,10 +17,10 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -31,6 +31,9 @@ import java.util.function.Function;
 public class StatementRepository {
 
     private static final int BATCH = 500;
+    /** Newest article first, then by article and position. */
+    private static final Bson ORDER = Sorts.orderBy(Sorts.descending("publishedAt"), Sorts.ascending("articleId"),
+            Sorts.ascending("index"));
 
     @Inject
     Mongo mongo;
@@ -52,8 +55,24 @@ public class StatementRepository {
         c.createIndex(Indexes.ascending("aboutIds"), new IndexOptions().name("statements_about"));
     }
 
-    public List<Document> findByArticle(String articleId) {
-        return collection().find(Filters.eq("articleId", articleId)).into(new ArrayList<>());
+    /** The ids of an article's statements at positions 0 … slots-1. */
+    public static List<String> idsOfArticle(String articleId, int slots) {
+        List<String> ids = new ArrayList<>(slots);
+        for (int index = 0; index < slots; index++) {
+            ids.add(articleId + ":" + index);
+        }
+        return ids;
+    }
+
+    /** The statements with these ids (unknown ids are skipped), by article and position. */
+    public List<Document> findByIds(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return new ArrayList<>();
+        }
+        List<Document> found = collection().find(Filters.in("_id", new ArrayList<>(ids))).into(new ArrayList<>());
+        found.sort(Comparator.<Document, String>comparing(d -> d.getString("articleId"))
+                .thenComparingInt(d -> d.getInteger("index", 0)));
+        return found;
     }
 
     /** Sets the speaker and the entities of one statement (after resolution moved its article's names). */
@@ -80,40 +99,8 @@ public class StatementRepository {
         }
     }
 
-    /** Deletes the article's statements from this index on (those a shorter delivery no longer has). */
-    public long deleteFromIndex(String articleId, int fromIndex) {
-        return collection().deleteMany(Filters.and(Filters.eq("articleId", articleId), Filters.gte("index", fromIndex)))
-                .getDeletedCount();
-    }
-
-    /** The distinct non-null values of a field among the article's statements. */
-    public Set<String> distinctOfArticle(String field, String articleId) {
-        Set<String> values = new LinkedHashSet<>();
-        for (String value : collection().distinct(field, Filters.eq("articleId", articleId), String.class)) {
-            if (value != null) {
-                values.add(value);
-            }
-        }
-        return values;
-    }
-
-    public long countBySpeaker(String speakerId) {
-        return collection().countDocuments(Filters.eq("speakerId", speakerId));
-    }
-
-    public long countByOccasion(String occasionId) {
-        return collection().countDocuments(Filters.eq("occasionId", occasionId));
-    }
-
-    /** The articles having statements made at this occasion, sorted. */
-    public List<String> articleIdsByOccasion(String occasionId) {
-        Set<String> ids = new java.util.TreeSet<>();
-        for (String value : collection().distinct("articleId", Filters.eq("occasionId", occasionId), String.class)) {
-            if (value != null) {
-                ids.add(value);
-            }
-        }
-        return new ArrayList<>(ids);
+    public long deleteByIds(Collection<String> ids) {
+        return ids.isEmpty() ? 0 : collection().deleteMany(Filters.in("_id", new ArrayList<>(ids))).getDeletedCount();
     }
 
     public Optional<Document> findById(String id) {
@@ -121,7 +108,11 @@ public class StatementRepository {
     }
 
     public <T> Page<T> page(Bson filter, int offset, int limit, Function<Document, T> toView) {
-        Bson sort = Sorts.orderBy(Sorts.descending("publishedAt"), Sorts.ascending("articleId"), Sorts.ascending("index"));
-        return Pages.find(collection(), filter, sort, offset, limit, toView);
+        return Pages.find(collection(), filter, ORDER, offset, limit, toView);
+    }
+
+    /** A page of a filter whose top-level _id condition names its candidates (see {@link Pages#findById}). */
+    public <T> Page<T> pageById(Document filter, int offset, int limit, Function<Document, T> toView) {
+        return Pages.findById(collection(), filter, ORDER, offset, limit, toView);
     }
 }

@@ -1,5 +1,6 @@
 package io.quotegraph.statements.statement.service;
 
+import io.quotegraph.statements.delivery.repository.DeliveryRepository;
 import io.quotegraph.statements.speaker.repository.ArticleSpeakerRepository;
 import io.quotegraph.statements.statement.repository.StatementRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,8 @@ public class StatementLinks {
     StatementRepository statements;
     @Inject
     ArticleSpeakerRepository articleSpeakers;
+    @Inject
+    DeliveryRepository deliveries;
 
     /**
      * Re-derives speakerId and aboutIds of the article's statements from its mappings. Idempotent.
@@ -38,7 +41,8 @@ public class StatementLinks {
             ids.put(mapping.getString("speakerKey"), mapping.getString("speakerId"));
         }
         Set<String> occasions = new TreeSet<>();
-        for (Document statement : statements.findByArticle(articleId)) {
+        for (Document statement : statements.findByIds(StatementRepository.idsOfArticle(articleId,
+                deliveries.statementSlots(articleId)))) {
             String key = statement.getString("speakerKey");
             String speakerId = key == null ? null : ids.get(key);
             List<String> about = new ArrayList<>(new LinkedHashSet<>(statement.getList("aboutKeys", String.class, List.of())

@@ -1,22 +1,27 @@
 package io.quotegraph.statements.statement.service;
 
-import com.mongodb.client.model.Filters;
 import io.quotegraph.model.Span;
 import io.quotegraph.model.StatementKind;
 import io.quotegraph.model.view.Page;
 import io.quotegraph.model.view.StatementView;
 import io.quotegraph.statements.common.Dates;
+import io.quotegraph.statements.common.IdSets;
 import io.quotegraph.statements.common.Params;
 import io.quotegraph.statements.common.TextTokens;
+import io.quotegraph.statements.delivery.repository.DeliveryRepository;
+import io.quotegraph.statements.speaker.repository.ArticleSpeakerRepository;
 import io.quotegraph.statements.statement.repository.StatementRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Reading statements; see {@link StatementQuery} for the filters. */
 @ApplicationScoped
@@ -26,6 +31,12 @@ public class StatementService {
 
     @Inject
     StatementRepository statements;
+    @Inject
+    DeliveryRepository deliveries;
+    @Inject
+    ArticleSpeakerRepository articleSpeakers;
+    @Inject
+    IdSets sets;
 
     /** The filters of GET /statements; empty lists and nulls mean "any". Dates are inclusive. */
     public record StatementQuery(List<String> speakerIds, List<String> articleIds, List<String> occasionIds,
@@ -38,22 +49,39 @@ public class StatementService {
         }
     }
 
-    /** Statements matching every filter, newest article first, then by article and position. */
+    /**
+     * Statements matching every filter, newest article first, then by article and position. A filter by article,
+     * event, speaker or entity is answered from the statement ids these stand for (read by _id, see {@link IdSets});
+     * other filters alone are a query over all statements.
+     */
     public Page<StatementView> list(StatementQuery q, int offset, int limit) {
-        List<Bson> filters = new ArrayList<>();
-        addIn(filters, "speakerId", q.speakerIds());
-        addIn(filters, "articleId", q.articleIds());
-        addIn(filters, "occasionId", q.occasionIds());
-        addIn(filters, "_id", q.ids());
-        addIn(filters, "aboutIds", q.entityIds());
-        if (q.kind() != null) {
-            filters.add(Filters.eq("kind", q.kind().name()));
+        // one document, not $and: the embedded store uses the _id index only for a top-level _id condition
+        Document filter = new Document();
+        Set<String> candidates = candidateIds(q);
+        if (candidates != null) {
+            if (candidates.isEmpty()) {
+                return new Page<>(List.of(), offset, limit, 0);
+            }
+            filter.put("_id", new Document("$in", new ArrayList<>(candidates)));
+        } else {
+            putIn(filter, "_id", q.ids());
         }
+        putIn(filter, "speakerId", q.speakerIds());
+        putIn(filter, "articleId", q.articleIds());
+        putIn(filter, "occasionId", q.occasionIds());
+        putIn(filter, "aboutIds", q.entityIds());
+        if (q.kind() != null) {
+            filter.put("kind", q.kind().name());
+        }
+        Document published = new Document();
         if (q.from() != null) {
-            filters.add(Filters.gte("publishedAt", Dates.toBson(q.from())));
+            published.put("$gte", Dates.toBson(q.from()));
         }
         if (q.to() != null) {
-            filters.add(Filters.lte("publishedAt", Dates.toBson(q.to())));
+            published.put("$lte", Dates.toBson(q.to()));
+        }
+        if (!published.isEmpty()) {
+            filter.put("publishedAt", published);
         }
         if (q.text() != null && !q.text().isBlank()) {
             // normalised words only (letters and digits): user input never becomes an operator or a regex
@@ -64,19 +92,56 @@ public class StatementService {
             if (words.size() > MAX_TEXT_WORDS) {
                 throw Params.invalid("text", "at most " + MAX_TEXT_WORDS + " words are allowed, got " + words.size());
             }
-            filters.add(Filters.all("tokens", words));
+            filter.put("tokens", new Document("$all", words));
         }
-        Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
-        return statements.page(filter, offset, limit, StatementService::toView);
+        return filter.containsKey("_id") ? statements.pageById(filter, offset, limit, StatementService::toView)
+                : statements.page(filter, offset, limit, StatementService::toView);
+    }
+
+    /**
+     * Ids that include every statement of the query's articles, events, speakers or entities (the first of these
+     * filters given); null when the query has none of them or names statement ids itself.
+     */
+    private Set<String> candidateIds(StatementQuery q) {
+        if (given(q.ids())) {
+            return null;
+        }
+        if (given(q.articleIds())) {
+            return idsOfArticles(q.articleIds());
+        }
+        if (given(q.occasionIds())) {
+            Set<String> ids = new LinkedHashSet<>();
+            q.occasionIds().forEach(eventId -> ids.addAll(sets.membersOf(IdSets.EVENT_STATEMENTS, eventId)));
+            return ids;
+        }
+        List<String> entityIds = given(q.speakerIds()) ? q.speakerIds() : q.entityIds();
+        if (given(entityIds)) {
+            // a statement names a speaker or entity through its article's mapping to it
+            Set<String> articleIds = new TreeSet<>();
+            entityIds.forEach(id -> articleSpeakers.findBySpeaker(id).forEach(m -> articleIds.add(m.getString("articleId"))));
+            return idsOfArticles(articleIds);
+        }
+        return null;
+    }
+
+    private Set<String> idsOfArticles(Collection<String> articleIds) {
+        Set<String> ids = new LinkedHashSet<>();
+        deliveries.statementSlots(articleIds).forEach((articleId, slots) ->
+                ids.addAll(StatementRepository.idsOfArticle(articleId, slots)));
+        return ids;
     }
 
     public StatementView get(String id) {
         return statements.findById(id).map(StatementService::toView).orElseThrow(() -> Params.notFound("statement", id));
     }
 
-    private static void addIn(List<Bson> filters, String field, List<String> values) {
-        if (values != null && !values.isEmpty()) {
-            filters.add(values.size() == 1 ? Filters.eq(field, values.get(0)) : Filters.in(field, values));
+    private static boolean given(List<String> values) {
+        return values != null && !values.isEmpty();
+    }
+
+    private static void putIn(Document filter, String field, List<String> values) {
+        if (given(values)) {
+            filter.put(field, values.size() == 1 ? values.get(0) : new Document("$in", values));
         }
     }
 
