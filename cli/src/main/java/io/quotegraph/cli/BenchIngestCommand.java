@@ -115,7 +115,7 @@ final class BenchIngestCommand implements Callable<Integer> {
             report(summary, statements, start, ingested, queryable);
             return pending.isEmpty() ? 0 : 1;
         } finally {
-            deleteRecursively(temp);
+            TempDirectories.deleteRecursively(temp);
         }
     }
 
@@ -230,15 +230,5 @@ final class BenchIngestCommand implements Callable<Integer> {
         }
         int index = (int) Math.ceil(p * sorted.size()) - 1;
         return String.format(Locale.ROOT, "%.2f s", sorted.get(Math.max(0, index)) / 1e9);
-    }
-
-    private static void deleteRecursively(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            System.err.println("could not delete " + directory + ": " + e.getMessage());
-        }
     }
 }

@@ -56,13 +56,17 @@ final class FaultTestCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path temp = Files.createTempDirectory("quotegraph-fault");
         Path corpusFile = temp.resolve("fault-corpus.ndjson");
-        SyntheticCorpus.write(corpus, articles, seed, corpusFile);
         List<Outcome> outcomes = new ArrayList<>();
-        for (Fault fault : scenario == null ? List.of(Fault.values()) : List.of(scenario)) {
-            DeliveryFaultTest.Settings settings = new DeliveryFaultTest.Settings(root.toAbsolutePath(),
-                    temp.resolve(fault.name().toLowerCase(Locale.ROOT)), corpusFile, articles, fault,
-                    Duration.ofSeconds(outageSeconds), Duration.ofMinutes(timeoutMinutes), chunk);
-            outcomes.add(new DeliveryFaultTest(settings, System.err).run());
+        try {
+            SyntheticCorpus.write(corpus, articles, seed, corpusFile);
+            for (Fault fault : scenario == null ? List.of(Fault.values()) : List.of(scenario)) {
+                DeliveryFaultTest.Settings settings = new DeliveryFaultTest.Settings(root.toAbsolutePath(),
+                        temp.resolve(fault.name().toLowerCase(Locale.ROOT)), corpusFile, articles, fault,
+                        Duration.ofSeconds(outageSeconds), Duration.ofMinutes(timeoutMinutes), chunk);
+                outcomes.add(new DeliveryFaultTest(settings, System.err).run());
+            }
+        } finally {
+            TempDirectories.deleteRecursively(temp);
         }
         print(outcomes);
         return outcomes.stream().allMatch(Outcome::exactlyOnce) ? 0 : 1;
