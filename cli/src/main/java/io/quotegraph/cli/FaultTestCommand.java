@@ -63,11 +63,14 @@ final class FaultTestCommand implements Callable<Integer> {
                 DeliveryFaultTest.Settings settings = new DeliveryFaultTest.Settings(root.toAbsolutePath(),
                         temp.resolve(fault.name().toLowerCase(Locale.ROOT)), corpusFile, articles, fault,
                         Duration.ofSeconds(outageSeconds), Duration.ofMinutes(timeoutMinutes), chunk);
-                outcomes.add(new DeliveryFaultTest(settings, System.err).run());
+                Outcome outcome = new DeliveryFaultTest(settings, System.err).run();
+                outcomes.add(outcome);
+                print(List.of(outcome)); // each scenario's figures as soon as it is done
             }
         } finally {
             TempDirectories.deleteRecursively(temp);
         }
+        System.out.printf("%nall scenarios:");
         print(outcomes);
         return outcomes.stream().allMatch(Outcome::exactlyOnce) ? 0 : 1;
     }
