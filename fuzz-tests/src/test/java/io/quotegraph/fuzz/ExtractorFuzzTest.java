@@ -26,7 +26,7 @@ class ExtractorFuzzTest {
     void extract(FuzzedDataProvider data) {
         Instant publishedAt = Instant.ofEpochSecond(data.consumeLong(MIN_EPOCH_SECOND, MAX_EPOCH_SECOND));
         String text = data.consumeRemainingAsString();
-        Extraction extraction = Bounded.call(() -> EXTRACTOR.extract(text, publishedAt));
+        Extraction extraction = Bounded.call("extractor", () -> EXTRACTOR.extract(text, publishedAt));
         assertThat(extraction).isNotNull();
         for (ExtractedStatement statement : extraction.statements()) {
             assertWithin(text, statement.content());

@@ -20,7 +20,7 @@ class FeedParserFuzzTest {
     void parse(byte[] xml) {
         FeedParser.ParsedFeed feed;
         try {
-            feed = Bounded.call(() -> FeedParser.parse(xml, null, FETCHED_AT));
+            feed = Bounded.call("feed parser", () -> FeedParser.parse(xml, null, FETCHED_AT));
         } catch (ProblemException e) {
             assertThat(e.type().status()).isEqualTo(400);
             return;

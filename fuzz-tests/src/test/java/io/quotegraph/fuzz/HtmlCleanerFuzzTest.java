@@ -21,7 +21,7 @@ class HtmlCleanerFuzzTest {
         boolean html = data.consumeBoolean();
         String title = data.consumeBoolean() ? data.consumeString(300) : null;
         String input = data.consumeRemainingAsString();
-        CleanedArticle cleaned = Bounded.call(() -> html ? CLEANER.clean(null, input, title) : CLEANER.clean(input, null, title));
+        CleanedArticle cleaned = Bounded.call("cleaner", () -> html ? CLEANER.clean(null, input, title) : CLEANER.clean(input, null, title));
         assertThat(cleaned.text()).isNotNull()
                 .doesNotContainPattern("[\\x00-\\x09\\x0B-\\x1F\\x7F]")
                 .doesNotStartWith("\n").doesNotEndWith("\n");
