@@ -2,15 +2,14 @@ package io.quotegraph.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quotegraph.cli.ingest.BulkIngester;
+import io.quotegraph.cli.ingest.SyntheticCorpus;
 import io.quotegraph.devstack.JsonHttp;
 import io.quotegraph.devstack.QuotegraphStack;
 import io.quotegraph.devstack.StackSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,16 +19,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -85,7 +80,7 @@ final class BenchIngestCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path temp = Files.createTempDirectory("quotegraph-bench");
         Path corpusFile = temp.resolve("bench-corpus.ndjson");
-        int written = buildCorpus(corpusFile);
+        int written = SyntheticCorpus.write(corpus, articles, seed, corpusFile);
         System.out.printf(Locale.ROOT, "corpus: %,d articles (%s + synthetic) in %s%n", written, corpus, corpusFile);
 
         dataDirectory = temp.resolve("data").toAbsolutePath();
@@ -126,69 +121,8 @@ final class BenchIngestCommand implements Callable<Integer> {
             report(summary, statements, start, ingested, queryable);
             return pending.isEmpty() ? 0 : 1;
         } finally {
-            deleteRecursively(temp);
+            TempDirectories.deleteRecursively(temp);
         }
-    }
-
-    /** The dev corpus as ingest-API articles, then synthetic articles mixing its paragraphs, up to --articles. */
-    int buildCorpus(Path out) throws IOException {
-        List<JsonNode> records = new ArrayList<>();
-        try (Stream<String> lines = Files.lines(corpus, StandardCharsets.UTF_8)) {
-            for (String line : (Iterable<String>) lines.filter(l -> !l.isBlank())::iterator) {
-                records.add(JSON.readTree(line));
-            }
-        }
-        List<String> paragraphs = new ArrayList<>();
-        List<String> publishers = new ArrayList<>();
-        for (JsonNode record : records) {
-            for (String paragraph : record.path("text").asText().split("\n\\s*\n")) {
-                if (paragraph.strip().length() >= 80) {
-                    paragraphs.add(paragraph.strip());
-                }
-            }
-            publishers.add(record.path("meta").path("publisher").asText("unknown"));
-        }
-        Random random = new Random(seed);
-        Instant base = Instant.parse("2024-01-01T00:00:00Z");
-        int count = 0;
-        try (BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            for (JsonNode record : records) {
-                if (count >= articles) {
-                    break;
-                }
-                ObjectNode article = JSON.createObjectNode();
-                article.put("url", "https://bench.example/dev/" + record.path("id").asText());
-                article.put("source", record.path("meta").path("publisher").asText("unknown"));
-                if (record.path("meta").path("title").isTextual()) {
-                    article.put("title", record.path("meta").path("title").asText());
-                }
-                article.put("text", record.path("text").asText());
-                String date = record.path("meta").path("date").asText("");
-                article.put("publishedAt", date.isEmpty() ? base.toString()
-                        : LocalDate.parse(date).atStartOfDay(ZoneOffset.UTC).toInstant().toString());
-                article.put("language", "en");
-                writer.write(article.toString());
-                writer.newLine();
-                count++;
-            }
-            for (int i = 0; count < articles; i++, count++) {
-                // 6 to 14 paragraphs from anywhere in the corpus: realistic prose and statements, unlike any one article
-                int n = 6 + random.nextInt(9);
-                StringBuilder text = new StringBuilder();
-                for (int p = 0; p < n; p++) {
-                    text.append(p == 0 ? "" : "\n\n").append(paragraphs.get(random.nextInt(paragraphs.size())));
-                }
-                ObjectNode article = JSON.createObjectNode();
-                article.put("url", "https://bench.example/synthetic/" + seed + "/" + i);
-                article.put("source", publishers.get(random.nextInt(publishers.size())));
-                article.put("title", "Synthetic article " + i);
-                article.put("text", text.toString());
-                article.put("publishedAt", base.plusSeconds(60L * i).toString());
-                writer.write(article.toString());
-                writer.newLine();
-            }
-        }
-        return count;
     }
 
     /** Polls the pending articles (100 ids per request) until each is DELIVERED (or another final state). */
@@ -333,15 +267,5 @@ final class BenchIngestCommand implements Callable<Integer> {
         }
         int index = (int) Math.ceil(p * sorted.size()) - 1;
         return String.format(Locale.ROOT, "%.2f s", sorted.get(Math.max(0, index)) / 1e9);
-    }
-
-    private static void deleteRecursively(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            System.err.println("could not delete " + directory + ": " + e.getMessage());
-        }
     }
 }

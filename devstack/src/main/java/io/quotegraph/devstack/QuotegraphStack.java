@@ -98,6 +98,21 @@ public final class QuotegraphStack implements AutoCloseable {
         return statements.baseUrl();
     }
 
+    /** ingest-service's process, to stop, kill or restart it (fault tests). */
+    public ServiceProcess ingestService() {
+        return ingest;
+    }
+
+    /** statements-service's process, to stop, kill or restart it (fault tests). */
+    public ServiceProcess statementsService() {
+        return statements;
+    }
+
+    /** Starts a service of this stack again after it was stopped or killed; returns once it is ready. */
+    public Duration restart(ServiceProcess service) {
+        return service.restart(READY_TIMEOUT);
+    }
+
     /** The process id of each service, by name (for benchmarks that read their memory figures). */
     public Map<String, Long> servicePids() {
         Map<String, Long> pids = new LinkedHashMap<>();

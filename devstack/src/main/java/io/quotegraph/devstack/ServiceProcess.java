@@ -22,16 +22,16 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
-    private final Process process;
+    private final ProcessBuilder builder;
     private final Path log;
-    private final Instant startedAt;
+    private volatile Process process;
+    private volatile Instant startedAt;
 
-    private ServiceProcess(String name, int port, Process process, Path log, Instant startedAt) {
+    private ServiceProcess(String name, int port, ProcessBuilder builder, Path log) {
         this.name = name;
         this.port = port;
-        this.process = process;
+        this.builder = builder;
         this.log = log;
-        this.startedAt = startedAt;
     }
 
     /**
@@ -52,13 +52,50 @@ public final class ServiceProcess implements AutoCloseable {
             Path log = logDirectory.resolve(name + ".log");
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-            return new ServiceProcess(name, port, builder.start(), log, Instant.now());
+            Files.deleteIfExists(log);
+            ServiceProcess service = new ServiceProcess(name, port, builder, log);
+            service.launch();
+            return service;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }
+    }
+
+    private synchronized void launch() {
+        try {
+            process = builder.start();
+            startedAt = Instant.now();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + name, e);
+        }
+    }
+
+    /**
+     * Starts the service again after {@link #close()} or {@link #kill()}: same port, environment and data, its log
+     * continued. Returns once it is ready, with the time the start took.
+     */
+    public Duration restart(Duration timeout) {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        launch();
+        return awaitReady(timeout);
+    }
+
+    /** Ends the process at once (SIGKILL), as a crash would: no shutdown hook, no graceful stop. */
+    public void kill() {
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /** Waits until the service's readiness probe answers 200; returns how long the start took. */

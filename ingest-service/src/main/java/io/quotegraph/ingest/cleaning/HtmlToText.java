@@ -5,6 +5,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
 import org.jsoup.select.Elements;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
@@ -27,13 +28,20 @@ public final class HtmlToText {
             "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "ol", "p", "pre",
             "section", "summary", "table", "tbody", "tfoot", "thead", "tr", "ul", "body", "html");
 
+    /**
+     * Deepest element nesting kept: deeper elements are attached at this depth (their text is kept). Bounds the
+     * parser's stack and this visitor's work on hostile input such as 100,000 nested {@code <div>}s; jsoup's default,
+     * named so that it is part of the documented limits.
+     */
+    public static final int MAX_DEPTH = 512;
+
     private static final Set<String> CELLS = Set.of("td", "th");
 
     private HtmlToText() {
     }
 
     public static String convert(String html) {
-        Document document = Jsoup.parse(html);
+        Document document = Jsoup.parse(html, Parser.htmlParser().setMaxDepth(MAX_DEPTH));
         document.select(DROPPED).remove();
         Element root = contentRoot(document);
         StringBuilder out = new StringBuilder(html.length() / 2);

@@ -92,6 +92,25 @@ public class DeliveryService {
     }
 
     /**
+     * Dead-letters an article whose delivery statements-service rejected (a 4xx answer: the same payload would be
+     * rejected again): FAILED with the answer recorded and no next attempt, so that it is never claimed again until
+     * {@link #requestRedelivery} queues it.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @io.micrometer.core.annotation.Counted(value = "quotegraph.delivery.dead.lettered", description = "Articles whose delivery statements-service rejected (4xx), kept FAILED without retry")
+    public void markRejected(UUID id, String problem) {
+        repository.findByIdOptional(id).ifPresent(a -> {
+            Instant now = now();
+            a.attempts++;
+            a.status = ArticleStatus.FAILED;
+            a.nextAttemptAt = null;
+            a.lastError = truncate(problem);
+            a.statusReason = truncate("rejected, not retried: " + problem);
+            a.updatedAt = now;
+        });
+    }
+
+    /**
      * Queues an article for delivery again, now, with its stored extraction (not re-extracted). statements-service
      * replaces the article's statements, so this is safe at any time.
      *

@@ -36,7 +36,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * instances share the work, and processes each claimed batch on {@code ingest.delivery.concurrency} threads. It runs every {@code ingest.delivery.interval} and right after each ingest.
  * <p>
  * Per article: PENDING → extract, store the result (EXTRACTED) → deliver → DELIVERED; a failure makes it FAILED with
- * the reason, and it is retried after an exponential backoff. The stored extraction is reused by every retry.
+ * the reason, and it is retried after an exponential backoff. The stored extraction is reused by every retry. A
+ * payload that statements-service rejects (4xx other than 408/429) is dead-lettered instead: FAILED, not retried.
  */
 @ApplicationScoped
 public class DeliveryWorker {
@@ -177,6 +178,9 @@ public class DeliveryWorker {
             delivery.deliver(payload);
             service.markDelivered(id);
             LOG.debugf("delivered article %s (%d statements)", id, result.statements().size());
+        } catch (StatementsServiceException.RejectedByStatementsService e) {
+            LOG.errorf("article %s: %s; dead-lettered (FAILED, not retried)", id, e.getMessage());
+            service.markRejected(id, e.getMessage());
         } catch (RuntimeException e) {
             String reason = "delivery to statements-service failed: " + describe(e);
             if (item.attempts() == 0) {

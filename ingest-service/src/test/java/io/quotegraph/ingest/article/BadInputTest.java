@@ -61,6 +61,29 @@ class BadInputTest {
     }
 
     @Test
+    void invalidUtf8InAJsonBodyIsNamed() {
+        byte[] prefix = "{\"publishedAt\":\"2023-09-26T09:00:00Z\",\"text\":\"caf".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (byte[] invalid : new byte[][]{{(byte) 0xFF}, {(byte) 0xC3, '('}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}}) {
+            java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+            body.writeBytes(prefix);
+            body.writeBytes(invalid);
+            body.writeBytes("\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            rejected(given().contentType(ContentType.JSON).body(body.toByteArray()), 400, "Invalid UTF-8");
+        }
+    }
+
+    @Test
+    void invalidUtf8InABatchIsNamed() {
+        byte[] line = ("{\"publishedAt\":\"2023-09-26T09:00:00Z\",\"text\":\"" + unique() + " caf\u00e9\"}\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] body = java.util.Arrays.copyOf(line, line.length + 1);
+        body[line.length - 4] = (byte) 0xFF; // inside the second byte of é
+        given().contentType("application/x-ndjson").body(body).when().post("/articles/batch")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("not valid UTF-8"));
+    }
+
+    @Test
     void notAnObject() {
         rejected(json("[1, 2]"), 400, "");
         rejected(json("\"text\""), 400, "");

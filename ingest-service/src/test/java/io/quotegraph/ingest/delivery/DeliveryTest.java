@@ -108,6 +108,30 @@ class DeliveryTest {
     }
 
     @Test
+    void aPayloadThatStatementsServiceRejectsIsDeadLetteredNotRetried() throws Exception {
+        fakeAnswers(422);
+        String id = create(article(unique()));
+
+        String reason = await("article " + id + " FAILED", WAIT,
+                () -> given().when().get("/articles/" + id).then().extract().jsonPath(),
+                json -> "FAILED".equals(json.getString("status"))).getString("statusReason");
+        assertThat(reason).startsWith("rejected, not retried: statements-service answered 422")
+                .contains("fake statements-service told to fail");
+        fakeAnswers(200);
+        // a retried article would be claimed again within the first backoff steps (1 s, 2 s)
+        Thread.sleep(4000);
+        assertThat(putsFor(id)).hasSize(1);
+        given().when().get("/articles/" + id).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("FAILED"));
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("quotegraph_delivery_dead_lettered_total"));
+
+        // an operator can queue it again (after fixing statements-service)
+        assertThat(deliveryService.requestRedelivery(UUID.fromString(id))).isTrue();
+        awaitStatus(id, "DELIVERED");
+    }
+
+    @Test
     void redeliverySendsTheSamePayload() throws Exception {
         String id = create(article(unique()));
         awaitStatus(id, "DELIVERED");
