@@ -63,6 +63,8 @@ public class DeliveryService {
     IndexSetup indexes;
     @Inject
     StatementLinks statementLinks;
+    @Inject
+    io.quotegraph.statements.quotation.service.QuotationService quotations;
 
     @io.micrometer.core.annotation.Timed(value = "quotegraph.statements.delivery", histogram = true, description = "Applying one article's extraction (statements, speakers, events)")
     public DeliveryResult deliver(String articleId, ArticleExtraction payload) {
@@ -119,6 +121,7 @@ public class DeliveryService {
 
         statements.upsertAll(documents);
         long removed = firstDelivery ? 0 : statements.deleteFromIndex(articleId, documents.size());
+        quotations.index(articleId, documents);
 
         // re-clustering may have moved other articles' names to another speaker: their statements follow
         for (String moved : resolution.movedArticles()) {
