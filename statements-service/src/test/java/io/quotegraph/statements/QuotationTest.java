@@ -67,7 +67,7 @@ class QuotationTest {
         // a talking point repeated on another day: two quotations, linked as similar both ways
         assertThat(quotationOf(wednesday.articleId + ":0").getString("id"))
                 .isNotEqualTo(quotationOf(monday.articleId + ":1").getString("id"));
-        JsonPath similar = given().get("/statements/{id}/similar", wednesday.articleId + ":0").then().statusCode(200)
+        JsonPath similar = given().get("/similar-statements/{id}", wednesday.articleId + ":0").then().statusCode(200)
                 .extract().jsonPath();
         assertThat(similar.getList("similar.id")).containsExactly(monday.articleId + ":1");
         assertThat(similar.getDouble("[0].score")).isBetween(0.3, 1.0);
@@ -129,7 +129,8 @@ class QuotationTest {
         given().queryParam("speakerId", "no-such-speaker").get("/quotations").then().statusCode(404);
         given().get("/quotations/{id}", "no-such-quotation").then().statusCode(404)
                 .contentType(containsString("application/problem+json"));
-        given().get("/statements/{id}/similar", "no-such:0").then().statusCode(404);
+        given().get("/similar-statements/{id}", "no-such:0").then().statusCode(404)
+                .body("detail", containsString("statement"));
         given().get("/similar-statements").then().statusCode(400);
         given().queryParam("statementId", "no-such:0").get("/quotations").then().statusCode(200).body("totalCount", equalTo(0));
     }

@@ -15,23 +15,26 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import java.util.List;
 
-/** Statements of the same speaker saying nearly the same thing on other occasions, with their similarity score. */
+/**
+ * Statements of the same speaker saying nearly the same thing on other occasions, with their similarity score.
+ * (A separate root: "/statements/{id}/similar" would need a method in the statement package's resource, which owns
+ * "/statements".)
+ */
 @Produces(MediaType.APPLICATION_JSON)
-@Path("/")
+@Path("/similar-statements")
 public class SimilarStatementResource {
 
     @Inject
     QuotationService service;
 
     @GET
-    @Path("/statements/{id}/similar")
+    @Path("/{id}")
     @Operation(summary = "The statements similar to this one, best first (at most 20)")
     public List<SimilarStatementView> ofStatement(@PathParam("id") String id) {
         return service.similar(id);
     }
 
     @GET
-    @Path("/similar-statements")
     @Operation(summary = "The statements similar to each given statement (statementId says to which), best first")
     public List<SimilarStatementView> ofStatements(
             @Parameter(description = "statement id (repeatable, 1 to 100)") @QueryParam("statementId") List<String> statementIds) {
