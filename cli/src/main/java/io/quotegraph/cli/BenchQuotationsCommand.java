@@ -38,7 +38,8 @@ final class BenchQuotationsCommand implements Callable<Integer> {
             System.err.println("--statements: each size must be between 1 and " + MAX_STATEMENTS);
             return 2;
         }
-        QuotationIndexBenchmark.print(System.out, corpus, new QuotationIndexBenchmark().run(corpus, sizes, seed));
+        QuotationIndexBenchmark.printHeader(System.out, corpus);
+        new QuotationIndexBenchmark().run(corpus, sizes, seed, run -> QuotationIndexBenchmark.printRow(System.out, run));
         return 0;
     }
 }

@@ -146,7 +146,12 @@ public final class QuotationBenchmark {
     static String restyle(String text) {
         String straight = text.replace('“', '"').replace('”', '"').replace('‘', '\'').replace('’', '\'')
                 .replace('—', '-').replace('–', '-').strip().replaceAll("[\\p{Punct}“”’]+$", "");
-        return straight.isEmpty() ? straight : Character.toUpperCase(straight.charAt(0)) + straight.substring(1);
+        for (int i = 0; i < straight.length(); i++) {
+            if (Character.isLetter(straight.charAt(i))) {
+                return straight.substring(0, i) + Character.toUpperCase(straight.charAt(i)) + straight.substring(i + 1);
+            }
+        }
+        return straight;
     }
 
     public static void print(PrintStream out, Report report) {
