@@ -15,9 +15,9 @@ import org.bson.Document;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * The LSH buckets ({@value #BUCKETS}): _id = "{speakerId}|{band}|{band key in hex}", statementIds = the most recent
@@ -43,39 +43,38 @@ public class QuotationBucketRepository {
         return ids;
     }
 
-    /** The statements in these buckets (one _id lookup each), without duplicates. */
-    public Set<String> statementsIn(Collection<String> bucketIds) {
-        Set<String> statements = new LinkedHashSet<>();
-        for (String id : bucketIds) {
-            Document bucket = buckets().find(Filters.eq("_id", id)).first();
-            if (bucket != null) {
-                statements.addAll(bucket.getList("statementIds", String.class, List.of()));
+    /** The statements of each of these buckets that exist, oldest first (lookups by _id). */
+    public Map<String, List<String>> findAll(Collection<String> bucketIds) {
+        Map<String, List<String>> found = new HashMap<>();
+        for (List<String> chunk : Batches.chunks(bucketIds)) {
+            for (Document bucket : buckets().find(Filters.in("_id", chunk))) {
+                found.put(bucket.getString("_id"), new ArrayList<>(bucket.getList("statementIds", String.class, List.of())));
             }
         }
-        return statements;
+        return found;
     }
 
-    /** Puts the statement last in each bucket (once: an earlier entry of it is pulled first), dropping the oldest. */
-    public void add(Collection<String> bucketIds, String statementId) {
+    /**
+     * Appends the statements to each bucket, dropping the oldest; with {@code replace}, earlier entries of them are
+     * pulled first (each once).
+     */
+    public void add(Map<String, List<String>> statementsByBucket, boolean replace) {
         List<WriteModel<Document>> writes = new ArrayList<>();
-        for (String id : bucketIds) {
-            writes.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.pull("statementIds", statementId)));
+        statementsByBucket.forEach((id, statements) -> {
+            if (replace) {
+                writes.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.pullAll("statementIds", statements)));
+            }
             writes.add(new UpdateOneModel<>(Filters.eq("_id", id),
-                    Updates.pushEach("statementIds", List.of(statementId), new PushOptions().slice(-QuoteBlocking.BUCKET_CAPACITY)),
+                    Updates.pushEach("statementIds", statements, new PushOptions().slice(-QuoteBlocking.BUCKET_CAPACITY)),
                     new UpdateOptions().upsert(true)));
-        }
-        if (!writes.isEmpty()) {
-            buckets().bulkWrite(writes);
-        }
+        });
+        Batches.write(buckets(), writes);
     }
 
-    public void remove(Collection<String> bucketIds, String statementId) {
+    public void remove(Map<String, List<String>> statementsByBucket) {
         List<WriteModel<Document>> writes = new ArrayList<>();
-        for (String id : bucketIds) {
-            writes.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.pull("statementIds", statementId)));
-        }
-        if (!writes.isEmpty()) {
-            buckets().bulkWrite(writes);
-        }
+        statementsByBucket.forEach((id, statements) ->
+                writes.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.pullAll("statementIds", statements))));
+        Batches.write(buckets(), writes);
     }
 }

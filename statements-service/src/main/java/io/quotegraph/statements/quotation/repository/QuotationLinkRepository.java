@@ -1,10 +1,15 @@
 package io.quotegraph.statements.quotation.repository;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.DeleteManyModel;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateManyModel;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import io.quotegraph.statements.common.Mongo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,12 +17,13 @@ import org.bson.Document;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /**
  * Per statement, what quotation grouping decided ({@value #LINKS}, read by _id only): _id = statement id, articleId,
- * speakerId (as when indexed), textHash, content {start, end, text}, source, publishedAt, quotationId, bucketIds,
+ * speakerId (as when indexed), inputHash, content {start, end, text}, source, publishedAt, quotationId, bucketIds,
  * similar [{statementId, score}] (both directions), done (false while the decision's writes are under way).
  * And per article, the statements it has in the index ({@value #ARTICLES}: _id = article id, statementIds), so that a
  * redelivery finds the ones it no longer has without a query.
@@ -39,41 +45,68 @@ public class QuotationLinkRepository {
         return mongo.collection(ARTICLES);
     }
 
-    public Optional<Document> find(String statementId) {
-        return Optional.ofNullable(links().find(Filters.eq("_id", statementId)).first());
-    }
-
-    /** The links of these statements that exist, one _id lookup each. */
-    public List<Document> findAll(Collection<String> statementIds) {
-        List<Document> found = new ArrayList<>();
-        for (String id : statementIds) {
-            find(id).ifPresent(found::add);
+    /** The links of these statements that exist, by statement id (lookups by _id, {@value Batches#SIZE} at a time). */
+    public Map<String, Document> findAll(Collection<String> statementIds) {
+        Map<String, Document> found = new LinkedHashMap<>();
+        for (List<String> chunk : Batches.chunks(statementIds)) {
+            for (Document link : links().find(Filters.in("_id", chunk))) {
+                found.put(link.getString("_id"), link);
+            }
         }
         return found;
     }
 
-    public void save(Document link) {
-        links().replaceOne(Filters.eq("_id", link.get("_id")), link, new ReplaceOptions().upsert(true));
+    public void saveAll(Collection<Document> links) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (Document link : links) {
+            writes.add(new ReplaceOneModel<>(Filters.eq("_id", link.get("_id")), link, new ReplaceOptions().upsert(true)));
+        }
+        Batches.write(links(), writes);
     }
 
-    public void markDone(String statementId) {
-        links().updateOne(Filters.eq("_id", statementId), Updates.set("done", true));
+    public void markDone(Collection<String> statementIds) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (List<String> chunk : Batches.chunks(statementIds)) {
+            writes.add(new UpdateManyModel<>(Filters.in("_id", chunk), Updates.set("done", true)));
+        }
+        Batches.write(links(), writes);
     }
 
-    public void delete(String statementId) {
-        links().deleteOne(Filters.eq("_id", statementId));
+    public void deleteAll(Collection<String> statementIds) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (List<String> chunk : Batches.chunks(statementIds)) {
+            writes.add(new DeleteManyModel<>(Filters.in("_id", chunk)));
+        }
+        Batches.write(links(), writes);
     }
 
-    /** Links {@code statementId} to {@code otherId} with this score, replacing an earlier link between them. */
-    public void addSimilar(String statementId, String otherId, double score) {
-        removeSimilar(statementId, otherId);
-        links().updateOne(Filters.eq("_id", statementId),
-                Updates.push("similar", new Document("statementId", otherId).append("score", score)));
+    /** A similar link from one statement to another. */
+    public record SimilarLink(String statementId, String otherId, double score) {
     }
 
-    public void removeSimilar(String statementId, String otherId) {
-        links().updateOne(Filters.eq("_id", statementId),
-                Updates.pull("similar", new Document("statementId", otherId)));
+    /** Adds the links; with {@code replace}, an earlier link between the same two statements is pulled first. */
+    public void addSimilar(Collection<SimilarLink> similar, boolean replace) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (SimilarLink link : similar) {
+            if (replace) {
+                writes.add(pullSimilar(link.statementId(), link.otherId()));
+            }
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", link.statementId()), Updates.push("similar",
+                    new Document("statementId", link.otherId()).append("score", link.score()))));
+        }
+        Batches.write(links(), writes);
+    }
+
+    public void removeSimilar(Collection<SimilarLink> similar) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (SimilarLink link : similar) {
+            writes.add(pullSimilar(link.statementId(), link.otherId()));
+        }
+        Batches.write(links(), writes);
+    }
+
+    private static WriteModel<Document> pullSimilar(String statementId, String otherId) {
+        return new UpdateOneModel<>(Filters.eq("_id", statementId), Updates.pull("similar", new Document("statementId", otherId)));
     }
 
     public List<String> statementsOfArticle(String articleId) {

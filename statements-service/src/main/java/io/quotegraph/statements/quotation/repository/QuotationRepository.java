@@ -1,9 +1,12 @@
 package io.quotegraph.statements.quotation.repository;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import io.quotegraph.statements.common.Mongo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,8 +14,12 @@ import org.bson.Document;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The quotations ({@value #QUOTATIONS}): _id, speakerId (as when founded), occurrences [{statementId, articleId,
@@ -41,36 +48,68 @@ public class QuotationRepository {
         return Optional.ofNullable(quotations().find(Filters.eq("_id", id)).first());
     }
 
-    /** The quotations with these ids that exist, in the given order, one _id lookup each. */
+    /** The quotations with these ids that exist, in the given order (lookups by _id). */
     public List<Document> findAll(Collection<String> ids) {
-        List<Document> found = new ArrayList<>();
-        for (String id : ids) {
-            find(id).ifPresent(found::add);
+        Map<String, Document> byId = new LinkedHashMap<>();
+        ids.forEach(id -> byId.put(id, null));
+        for (List<String> chunk : Batches.chunks(ids)) {
+            for (Document quotation : quotations().find(Filters.in("_id", chunk))) {
+                byId.put(quotation.getString("_id"), quotation);
+            }
         }
-        return found;
+        return byId.values().stream().filter(java.util.Objects::nonNull).toList();
     }
 
-    /** Adds (or replaces) the occurrence of a statement, creating the quotation and listing it under its speaker. */
-    public void addOccurrence(String quotationId, String speakerId, Document occurrence) {
-        String statementId = occurrence.getString("statementId");
-        quotations().updateOne(Filters.eq("_id", quotationId), Updates.combine(
-                Updates.setOnInsert("speakerId", speakerId),
-                Updates.pull("occurrences", new Document("statementId", statementId))), new UpdateOptions().upsert(true));
-        quotations().updateOne(Filters.eq("_id", quotationId), Updates.push("occurrences", occurrence));
-        speakers().updateOne(Filters.eq("_id", speakerId), Updates.addToSet("quotationIds", quotationId),
-                new UpdateOptions().upsert(true));
+    /** A statement's occurrence in a quotation of a speaker. */
+    public record Membership(String quotationId, String speakerId, Document occurrence) {
+        String statementId() {
+            return occurrence.getString("statementId");
+        }
     }
 
-    /** Removes a statement's occurrence; a quotation left without any is deleted and unlisted from its speaker. */
-    public void removeOccurrence(String quotationId, String statementId) {
-        quotations().updateOne(Filters.eq("_id", quotationId),
-                Updates.pull("occurrences", new Document("statementId", statementId)));
-        Document quotation = find(quotationId).orElse(null);
-        if (quotation != null && quotation.getList("occurrences", Document.class, List.of()).isEmpty()) {
-            speakers().updateOne(Filters.eq("_id", quotation.getString("speakerId")),
-                    Updates.pull("quotationIds", quotationId));
-            quotations().deleteOne(Filters.and(Filters.eq("_id", quotationId), Filters.size("occurrences", 0)));
+    /**
+     * Adds each occurrence, creating its quotation and listing it under its speaker; with {@code replace}, an earlier
+     * occurrence of the same statement is pulled first.
+     */
+    public void addOccurrences(Collection<Membership> memberships, boolean replace) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        Map<String, Set<String>> quotationsBySpeaker = new LinkedHashMap<>();
+        for (Membership m : memberships) {
+            if (replace) {
+                writes.add(new UpdateOneModel<>(Filters.eq("_id", m.quotationId()),
+                        Updates.pull("occurrences", new Document("statementId", m.statementId()))));
+            }
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", m.quotationId()), Updates.combine(
+                    Updates.setOnInsert("speakerId", m.speakerId()), Updates.push("occurrences", m.occurrence())),
+                    new UpdateOptions().upsert(true)));
+            quotationsBySpeaker.computeIfAbsent(m.speakerId(), k -> new LinkedHashSet<>()).add(m.quotationId());
         }
+        Batches.write(quotations(), writes);
+        List<WriteModel<Document>> speakerWrites = new ArrayList<>();
+        quotationsBySpeaker.forEach((speakerId, quotationIds) -> speakerWrites.add(new UpdateOneModel<>(
+                Filters.eq("_id", speakerId), Updates.addEachToSet("quotationIds", new ArrayList<>(quotationIds)),
+                new UpdateOptions().upsert(true))));
+        Batches.write(speakers(), speakerWrites);
+    }
+
+    /** Removes statements' occurrences (statement id → quotation id); quotations left empty are deleted and unlisted. */
+    public void removeOccurrences(Map<String, String> quotationByStatement) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        quotationByStatement.forEach((statementId, quotationId) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", quotationId),
+                Updates.pull("occurrences", new Document("statementId", statementId)))));
+        Batches.write(quotations(), writes);
+        List<WriteModel<Document>> speakerWrites = new ArrayList<>();
+        List<WriteModel<Document>> deletes = new ArrayList<>();
+        for (Document quotation : findAll(new LinkedHashSet<>(quotationByStatement.values()))) {
+            if (quotation.getList("occurrences", Document.class, List.of()).isEmpty()) {
+                speakerWrites.add(new UpdateOneModel<>(Filters.eq("_id", quotation.getString("speakerId")),
+                        Updates.pull("quotationIds", quotation.getString("_id"))));
+                deletes.add(new DeleteOneModel<>(Filters.and(Filters.eq("_id", quotation.getString("_id")),
+                        Filters.size("occurrences", 0))));
+            }
+        }
+        Batches.write(speakers(), speakerWrites);
+        Batches.write(quotations(), deletes);
     }
 
     public List<String> quotationIdsOfSpeaker(String speakerId) {
