@@ -13,7 +13,7 @@ import java.util.List;
  * <p>
  * Cost of {@link #add}: O(words) to normalise and sign the wording, O(bands) bucket lookups, and at most
  * {@code bands × bucket capacity} candidate comparisons of O(words) each, so O(bands + candidates) per statement,
- * independent of the number of statements stored. Memory: O(statements × (words + bands)), about 250 bytes per
+ * independent of the number of statements stored. Memory: O(statements × (words + bands)), about 550 bytes per
  * statement (its hashes, quotation, links and bucket entries). Buckets are chains through an entry array, newest
  * first, so the capacity bound is a walk limit and nothing is ever moved. Not thread-safe.
  */
