@@ -14,6 +14,7 @@ import java.util.Map;
 import static io.quotegraph.gateway.GraphQL.counts;
 import static io.quotegraph.gateway.GraphQL.errors;
 import static io.quotegraph.gateway.GraphQL.query;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Statement.quotation, Statement.similar, quotation(id) and Speaker.quotations over the fake statements-service. */
@@ -55,6 +56,16 @@ class QuotationApiTest {
                 "GET /quotations", 1,          // Statement.quotation for all statements
                 "GET /similar-statements", 1,  // Statement.similar for all statements
                 "GET /articles", 1));          // QuotationOccurrence.article for all occurrences
+    }
+
+    @Test
+    void schemaHasTheQuotationNames() {
+        String sdl = given().get("/graphql/schema.graphql").then().statusCode(200).extract().asString();
+        assertThat(sdl).contains("type Quotation {", "type QuotationOccurrence {", "type SimilarStatement {",
+                "type QuotationConnection {", "enum QuotationOrder {", "quotation(id: ID!): Quotation",
+                "quotation: Quotation", "similar: [SimilarStatement!]!", "canonicalText: String!",
+                "occurrences: [QuotationOccurrence!]!",
+                "quotations(after: String, first: Int, orderBy: QuotationOrder = REACH): QuotationConnection!");
     }
 
     @Test
