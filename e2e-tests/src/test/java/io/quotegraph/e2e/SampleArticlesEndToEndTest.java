@@ -105,6 +105,38 @@ class SampleArticlesEndToEndTest {
         assertThat(article.path("title").asText()).isEqualTo(first.path("title").asText());
     }
 
+    /** expected.json, crossArticle: the "number one … ceasefire …; number two … humanitarian needs" statements. */
+    @Test
+    void millersRepeatedTalkingPointIsLinkedAsSimilarNotOneQuotation() {
+        JsonNode edges = http.graphql(stack.gatewayUrl(), """
+                { speakers(search: "Miller") { edges { node { statements(first: 100) { edges { node {
+                  id content { text } article { id } quotation { id occurrences { statementId } }
+                  similar { score statement { id } } } } } } } } }""", Map.of())
+                .path("speakers").path("edges").get(0).path("node").path("statements").path("edges");
+        List<JsonNode> talkingPoint = new ArrayList<>();
+        edges.forEach(edge -> {
+            String text = edge.path("node").path("content").path("text").asText().toLowerCase(Locale.ROOT);
+            if (text.contains("number one") && text.contains("number two") && text.contains("humanitarian")) {
+                talkingPoint.add(edge.path("node"));
+            }
+        });
+        assertThat(talkingPoint).hasSize(2);
+        JsonNode first = talkingPoint.get(0);
+        JsonNode second = talkingPoint.get(1);
+        assertThat(first.path("article").path("id").asText()).isNotEqualTo(second.path("article").path("id").asText());
+        assertThat(first.path("quotation").path("id").asText()).isNotEmpty()
+                .isNotEqualTo(second.path("quotation").path("id").asText());
+        for (JsonNode[] pair : List.of(new JsonNode[]{first, second}, new JsonNode[]{second, first})) {
+            List<JsonNode> links = new ArrayList<>();
+            pair[0].path("similar").forEach(links::add);
+            assertThat(links).as("statements similar to " + pair[0].path("id").asText())
+                    .anySatisfy(link -> {
+                        assertThat(link.path("statement").path("id").asText()).isEqualTo(pair[1].path("id").asText());
+                        assertThat(link.path("score").asDouble()).isGreaterThan(0).isLessThanOrEqualTo(1);
+                    });
+        }
+    }
+
     @Test
     void matthewMillerIsOneSpeakerWithStatementsFromBothArticles() {
         JsonNode speakers = http.graphql(stack.gatewayUrl(), """

@@ -10,6 +10,8 @@ import io.quotegraph.model.view.ArticleStatus;
 import io.quotegraph.model.view.ArticleView;
 import io.quotegraph.model.view.EventView;
 import io.quotegraph.model.view.Page;
+import io.quotegraph.model.view.QuotationView;
+import io.quotegraph.model.view.SimilarStatementView;
 import io.quotegraph.model.view.SpeakerView;
 import io.quotegraph.model.view.StatementView;
 
@@ -143,6 +145,15 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
                         events(ex, q);
                     }
                 }
+                case "quotations" -> {
+                    if (id != null) {
+                        one(ex, FakeData.QUOTATIONS.stream().filter(qu -> qu.id().equals(id)), "quotation " + id);
+                    } else {
+                        quotations(ex, q);
+                    }
+                }
+                case "similar-statements" -> send(ex, 200, FakeData.SIMILAR.stream()
+                        .filter(anyOf(q, "statementId", SimilarStatementView::statementId)).toList());
                 default -> problem(ex, 404, "Not Found", "no resource " + path);
             }
         } catch (RuntimeException e) {
@@ -190,6 +201,22 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
         s = s.filter(st -> (from == null || !st.publishedAt().isBefore(from)) && (to == null || st.publishedAt().isBefore(to)));
         page(ex, q, s.sorted(Comparator.comparing(StatementView::publishedAt).reversed()
                 .thenComparing(StatementView::articleId).thenComparingInt(StatementView::index)).toList(), 1000);
+    }
+
+    private void quotations(HttpExchange ex, Map<String, List<String>> q) throws IOException {
+        List<String> statementIds = q.getOrDefault("statementId", List.of());
+        String speakerId = first(q, "speakerId");
+        if (statementIds.isEmpty() == (speakerId == null)) {
+            problem(ex, 400, "Bad Request", "give either 'speakerId' or 'statementId'");
+            return;
+        }
+        Stream<QuotationView> s = FakeData.QUOTATIONS.stream().filter(qu -> speakerId == null
+                ? qu.occurrences().stream().anyMatch(o -> statementIds.contains(o.statementId()))
+                : qu.speakerId().equals(speakerId));
+        Comparator<QuotationView> order = "firstSeen".equals(first(q, "sort"))
+                ? Comparator.comparing(QuotationView::firstSeen).reversed()
+                : Comparator.comparingLong(QuotationView::articleCount).reversed().thenComparing(QuotationView::firstSeen);
+        page(ex, q, s.sorted(order.thenComparing(QuotationView::id)).toList(), 1000);
     }
 
     private void speakers(HttpExchange ex, Map<String, List<String>> q) throws IOException {

@@ -6,6 +6,9 @@ import io.quotegraph.model.StatementKind;
 import io.quotegraph.model.view.ArticleStatus;
 import io.quotegraph.model.view.ArticleView;
 import io.quotegraph.model.view.EventView;
+import io.quotegraph.model.view.QuotationOccurrenceView;
+import io.quotegraph.model.view.QuotationView;
+import io.quotegraph.model.view.SimilarStatementView;
 import io.quotegraph.model.view.RoleView;
 import io.quotegraph.model.view.SpeakerView;
 import io.quotegraph.model.view.StatementView;
@@ -79,7 +82,40 @@ public final class FakeData {
         return all;
     }
 
+    /** Quotations over the statements above (a1:0 and a2:0 as two reports of one utterance) and similar links. */
+    public static final List<QuotationView> QUOTATIONS = new ArrayList<>();
+    public static final List<SimilarStatementView> SIMILAR = new ArrayList<>();
+
+    static {
+        quotation("q1", "s1", "a1:0", "a2:0");
+        quotation("q2", "s1", "a4:0");
+        quotation("q3", "s2", "a2:1");
+        quotation("q4", "s2", "a3:0");
+        similar("a4:0", "a1:0", 0.42);
+        similar("a1:0", "a4:0", 0.42);
+    }
+
     private FakeData() {
+    }
+
+    private static void quotation(String id, String speakerId, String... statementIds) {
+        List<QuotationOccurrenceView> occurrences = new ArrayList<>();
+        for (String statementId : statementIds) {
+            StatementView s = statement(statementId);
+            occurrences.add(new QuotationOccurrenceView(s.id(), s.articleId(), s.source(), s.publishedAt(), s.content()));
+        }
+        QuotationOccurrenceView first = occurrences.get(0);
+        QUOTATIONS.add(new QuotationView(id, speakerId, first.content().text(), first.statementId(), first.publishedAt(),
+                occurrences.stream().map(QuotationOccurrenceView::articleId).distinct().count(),
+                occurrences.stream().map(QuotationOccurrenceView::source).distinct().count(), occurrences));
+    }
+
+    private static void similar(String statementId, String similarId, double score) {
+        SIMILAR.add(new SimilarStatementView(statementId, statement(similarId), score));
+    }
+
+    private static StatementView statement(String id) {
+        return STATEMENTS.stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
     }
 
     public static Map<String, ArticleView> articlesById() {

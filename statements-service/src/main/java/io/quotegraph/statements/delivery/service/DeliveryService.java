@@ -11,6 +11,7 @@ import io.quotegraph.statements.common.TextTokens;
 import io.quotegraph.statements.delivery.repository.DeliveryRepository;
 import io.quotegraph.statements.entity.service.MentionedEntities;
 import io.quotegraph.statements.event.service.EventService;
+import io.quotegraph.statements.quotation.service.QuotationService;
 import io.quotegraph.statements.statement.service.StatementLinks;
 import io.quotegraph.statements.speaker.service.SpeakerService;
 import io.quotegraph.statements.statement.repository.StatementRepository;
@@ -66,6 +67,8 @@ public class DeliveryService {
     IndexSetup indexes;
     @Inject
     StatementLinks statementLinks;
+    @Inject
+    QuotationService quotations;
 
     @io.micrometer.core.annotation.Timed(value = "quotegraph.statements.delivery", histogram = true, description = "Applying one article's extraction (statements, speakers, events)")
     public DeliveryResult deliver(String articleId, ArticleExtraction payload) {
@@ -131,6 +134,7 @@ public class DeliveryService {
         long removed = storedIds.size() > documents.size()
                 ? statements.deleteByIds(storedIds.subList(documents.size(), storedIds.size())) : 0;
         events.removeStatements(leftEvents(stored, documents));
+        quotations.index(articleId, documents);
 
         // re-clustering may have moved other articles' names to another speaker: their statements follow
         for (String moved : resolution.movedArticles()) {

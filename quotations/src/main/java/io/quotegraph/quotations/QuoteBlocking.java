@@ -1,0 +1,43 @@
+package io.quotegraph.quotations;
+
+import io.quotegraph.quotations.minhash.MinHasher;
+import io.quotegraph.quotations.text.QuoteText;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The LSH blocking of statements: a MinHash signature of the content words cut into {@value #BANDS} bands of
+ * {@value #ROWS} row. Two statements become candidates when one band key is equal (callers prefix the keys with the
+ * speaker, so only one speaker's statements meet), with probability {@code 1 - (1 - J)^24} for a content-word Jaccard
+ * similarity J: J = 0.2 (a fragment of a fifth of a quote, or a repeated talking point): 99.5 %; J = 0.1: 92 %.
+ * One-row bands are deliberately permissive, since fragments have a low Jaccard similarity to the whole; each bucket
+ * keeps only its {@value #BUCKET_CAPACITY} most recent statements, so a lookup reads at most
+ * {@code BANDS × BUCKET_CAPACITY} candidates whatever the size of the store.
+ */
+public final class QuoteBlocking {
+
+    public static final int BANDS = 24;
+    public static final int ROWS = 1;
+    public static final int BUCKET_CAPACITY = 32;
+
+    /** Fixed seed: band keys stored in a database must stay comparable across restarts and versions. */
+    private static final MinHasher HASHER = new MinHasher(BANDS * ROWS, 0x0_0BA5_ED_0F_9007EL);
+
+    private QuoteBlocking() {
+    }
+
+    /** The band keys of a wording (band b's key at index b); none for an empty wording. */
+    public static long[] bandKeys(QuoteText text) {
+        // a wording of function words only ("we will, we will") is blocked by its shingles instead
+        int[] values = text.contentWords().length > 0 ? text.contentWords() : text.shingles();
+        if (values.length == 0) {
+            return new long[0];
+        }
+        List<Long> hashes = new ArrayList<>(values.length);
+        for (int value : values) {
+            hashes.add((long) value);
+        }
+        return MinHasher.bandHashes(HASHER.signature(hashes), BANDS, ROWS);
+    }
+}

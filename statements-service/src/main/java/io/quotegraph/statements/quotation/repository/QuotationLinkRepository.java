@@ -1,0 +1,121 @@
+package io.quotegraph.statements.quotation.repository;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.DeleteManyModel;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateManyModel;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import io.quotegraph.statements.common.Mongo;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.bson.Document;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Per statement, what quotation grouping decided ({@value #LINKS}, read by _id only): _id = statement id, articleId,
+ * speakerId (as when indexed), inputHash, content {start, end, text}, source, publishedAt, quotationId, bucketIds,
+ * similar [{statementId, score}] (both directions), done (false while the decision's writes are under way).
+ * And per article, the statements it has in the index ({@value #ARTICLES}: _id = article id, statementIds), so that a
+ * redelivery finds the ones it no longer has without a query.
+ */
+@ApplicationScoped
+public class QuotationLinkRepository {
+
+    public static final String LINKS = "quotation_links";
+    public static final String ARTICLES = "quotation_articles";
+
+    @Inject
+    Mongo mongo;
+
+    private MongoCollection<Document> links() {
+        return mongo.collection(LINKS);
+    }
+
+    private MongoCollection<Document> articles() {
+        return mongo.collection(ARTICLES);
+    }
+
+    /** The links of these statements that exist, by statement id (lookups by _id, {@value Batches#SIZE} at a time). */
+    public Map<String, Document> findAll(Collection<String> statementIds) {
+        Map<String, Document> found = new LinkedHashMap<>();
+        for (List<String> chunk : Batches.chunks(statementIds)) {
+            for (Document link : links().find(Filters.in("_id", chunk))) {
+                found.put(link.getString("_id"), link);
+            }
+        }
+        return found;
+    }
+
+    public void saveAll(Collection<Document> links) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (Document link : links) {
+            writes.add(new ReplaceOneModel<>(Filters.eq("_id", link.get("_id")), link, new ReplaceOptions().upsert(true)));
+        }
+        Batches.write(links(), writes);
+    }
+
+    public void markDone(Collection<String> statementIds) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (List<String> chunk : Batches.chunks(statementIds)) {
+            writes.add(new UpdateManyModel<>(Filters.in("_id", chunk), Updates.set("done", true)));
+        }
+        Batches.write(links(), writes);
+    }
+
+    public void deleteAll(Collection<String> statementIds) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (List<String> chunk : Batches.chunks(statementIds)) {
+            writes.add(new DeleteManyModel<>(Filters.in("_id", chunk)));
+        }
+        Batches.write(links(), writes);
+    }
+
+    /** A similar link from one statement to another. */
+    public record SimilarLink(String statementId, String otherId, double score) {
+    }
+
+    /** Adds the links; with {@code replace}, an earlier link between the same two statements is pulled first. */
+    public void addSimilar(Collection<SimilarLink> similar, boolean replace) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (SimilarLink link : similar) {
+            if (replace) {
+                writes.add(pullSimilar(link.statementId(), link.otherId()));
+            }
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", link.statementId()), Updates.push("similar",
+                    new Document("statementId", link.otherId()).append("score", link.score()))));
+        }
+        Batches.write(links(), writes);
+    }
+
+    public void removeSimilar(Collection<SimilarLink> similar) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (SimilarLink link : similar) {
+            writes.add(pullSimilar(link.statementId(), link.otherId()));
+        }
+        Batches.write(links(), writes);
+    }
+
+    private static WriteModel<Document> pullSimilar(String statementId, String otherId) {
+        return new UpdateOneModel<>(Filters.eq("_id", statementId), Updates.pull("similar", new Document("statementId", otherId)));
+    }
+
+    public List<String> statementsOfArticle(String articleId) {
+        Document article = articles().find(Filters.eq("_id", articleId)).first();
+        return article == null ? List.of() : article.getList("statementIds", String.class, List.of());
+    }
+
+    public void setStatementsOfArticle(String articleId, Collection<String> statementIds) {
+        articles().updateOne(Filters.eq("_id", articleId), Updates.set("statementIds", new ArrayList<>(statementIds)),
+                new UpdateOptions().upsert(true));
+    }
+}

@@ -1,0 +1,386 @@
+package io.quotegraph.statements.quotation.service;
+
+import io.quotegraph.model.Span;
+import io.quotegraph.model.view.Page;
+import io.quotegraph.model.view.QuotationOccurrenceView;
+import io.quotegraph.model.view.QuotationView;
+import io.quotegraph.model.view.SimilarStatementView;
+import io.quotegraph.model.view.StatementView;
+import io.quotegraph.quotations.Grouping;
+import io.quotegraph.quotations.Occurrence;
+import io.quotegraph.quotations.QuoteBlocking;
+import io.quotegraph.quotations.text.QuoteText;
+import io.quotegraph.rest.ProblemException;
+import io.quotegraph.rest.ProblemType;
+import io.quotegraph.statements.common.Dates;
+import io.quotegraph.statements.common.Params;
+import io.quotegraph.statements.quotation.repository.QuotationBucketRepository;
+import io.quotegraph.statements.quotation.repository.QuotationLinkRepository;
+import io.quotegraph.statements.quotation.repository.QuotationRepository;
+import io.quotegraph.statements.speaker.repository.SpeakerRepository;
+import io.quotegraph.statements.speaker.service.SpeakerService;
+import io.quotegraph.statements.statement.service.StatementService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.bson.Document;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Quotations and similar statements, maintained incrementally as articles are delivered.
+ * <p>
+ * Each statement with a speaker and a wording is blocked by its speaker's LSH buckets (documents addressed by _id,
+ * see {@link QuoteBlocking}), compared with the at most {@code bands × bucket capacity} candidates found there, and
+ * joins the quotation of its best "same" match or founds one, linked both ways to its "similar" candidates
+ * ({@link Grouping}). Cost per statement: O(bands + candidates) _id reads and writes, independent of the store's size.
+ * <p>
+ * No transactions: an article's new statements are decided together (reads by _id in chunks), their decisions saved
+ * as their links (done = false), then their writes made in ordered bulk writes (occurrences, reverse similar links,
+ * buckets; a pending link resumed pulls before it pushes), then the links marked done; a redelivery finishes pending links, and
+ * removes (in the same idempotent way) the links of statements the article no longer has or whose speaker, wording or
+ * article data changed, before adding them again. Round trips per article: a few per 500 statements.
+ * <p>
+ * Speaker ids: buckets and quotations are keyed by the speaker id a statement had when indexed. Reads follow merges
+ * (a merged speaker answers as its target, and a target's quotations include those of the speakers merged into it);
+ * a statement moved to another speaker by re-clustering keeps its grouping until its article is delivered again.
+ */
+@ApplicationScoped
+public class QuotationService {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(QuotationService.class);
+
+    public enum Sort { REACH, FIRST_SEEN }
+
+    /**
+     * The statements of one article that are grouped, the first by index: news articles have far fewer; a delivery
+     * of thousands (a transcript, a list) would otherwise spend seconds on it (about three writes per statement).
+     */
+    public static final int MAX_STATEMENTS_PER_ARTICLE = 200;
+
+    @Inject
+    QuotationLinkRepository links;
+    @Inject
+    QuotationBucketRepository buckets;
+    @Inject
+    QuotationRepository quotations;
+    @Inject
+    SpeakerService speakers;
+    @Inject
+    SpeakerRepository speakerRepository;
+    @Inject
+    StatementService statements;
+
+    /** Brings the index in line with the article's statements as just stored ("_id", "speakerId", "content", ...). */
+    public void index(String articleId, List<Document> articleStatements) {
+        long started = System.nanoTime();
+        Map<String, Document> wanted = new LinkedHashMap<>();
+        for (Document statement : articleStatements.subList(0, Math.min(articleStatements.size(), MAX_STATEMENTS_PER_ARTICLE))) {
+            Document content = statement.get("content", Document.class);
+            if (statement.getString("speakerId") != null && content != null && !QuoteText.of(content.getString("text")).isEmpty()) {
+                wanted.put(statement.getString("_id"), statement);
+            }
+        }
+        Set<String> all = new LinkedHashSet<>(links.statementsOfArticle(articleId));
+        all.addAll(wanted.keySet());
+        // recorded before any change, so that a crash leaves every statement this article may have indexed known
+        links.setStatementsOfArticle(articleId, all);
+        Map<String, Document> existing = links.findAll(all);
+        List<Document> removed = new ArrayList<>();
+        List<Document> added = new ArrayList<>();
+        List<Document> pending = new ArrayList<>();
+        for (String id : all) {
+            Document link = existing.get(id);
+            Document statement = wanted.get(id);
+            if (link != null && (statement == null || !inputHash(statement).equals(link.getString("inputHash")))) {
+                removed.add(link);
+                link = null;
+            }
+            if (statement != null) {
+                if (link == null) {
+                    added.add(statement);
+                } else if (!link.getBoolean("done", false)) {
+                    pending.add(link);
+                }
+            }
+        }
+        remove(removed);
+        apply(pending, true);
+        List<Document> decided = decide(added);
+        links.saveAll(decided);
+        apply(decided, false);
+        links.setStatementsOfArticle(articleId, wanted.keySet());
+        LOG.debugf("article %s: %d statements in quotations, %d added, %d removed in %d ms", articleId, wanted.size(),
+                added.size(), removed.size(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * The links of new statements: each compared with the candidates of its buckets, those stored and the article's
+     * own statements decided before it (so that a quote repeated within an article is grouped too).
+     */
+    private List<Document> decide(List<Document> statements) {
+        Map<String, QuoteText> texts = new LinkedHashMap<>();
+        Map<String, List<String>> bucketsOf = new LinkedHashMap<>();
+        Set<String> allBuckets = new LinkedHashSet<>();
+        for (Document statement : statements) {
+            String id = statement.getString("_id");
+            QuoteText text = QuoteText.of(statement.get("content", Document.class).getString("text"));
+            texts.put(id, text);
+            List<String> bucketIds = QuotationBucketRepository.bucketIds(statement.getString("speakerId"),
+                    QuoteBlocking.bandKeys(text));
+            bucketsOf.put(id, bucketIds);
+            allBuckets.addAll(bucketIds);
+        }
+        Map<String, List<String>> buckets = this.buckets.findAll(allBuckets);
+        Set<String> storedIds = new LinkedHashSet<>();
+        buckets.values().forEach(storedIds::addAll);
+        texts.keySet().forEach(storedIds::remove);
+        Map<String, Grouping.Candidate> known = new HashMap<>();
+        for (Document link : links.findAll(storedIds).values()) {
+            known.put(link.getString("_id"), new Grouping.Candidate(link.getString("_id"), link.getString("quotationId"),
+                    QuoteText.of(link.get("content", Document.class).getString("text"))));
+        }
+        List<Document> decided = new ArrayList<>(statements.size());
+        for (Document statement : statements) {
+            String id = statement.getString("_id");
+            QuoteText text = texts.get(id);
+            Set<String> candidateIds = new LinkedHashSet<>();
+            for (String bucketId : bucketsOf.get(id)) {
+                candidateIds.addAll(buckets.getOrDefault(bucketId, List.of()));
+            }
+            candidateIds.remove(id);
+            List<Grouping.Candidate> candidates = candidateIds.stream().map(known::get).filter(Objects::nonNull).toList();
+            Grouping.Decision decision = Grouping.decide(text, candidates);
+            String inputHash = inputHash(statement);
+            String quotationId = decision.quotationId() != null ? decision.quotationId()
+                    : id + "~" + inputHash.substring(0, 8);
+            Document content = statement.get("content", Document.class);
+            decided.add(new Document("_id", id)
+                    .append("articleId", statement.getString("articleId"))
+                    .append("speakerId", statement.getString("speakerId"))
+                    .append("inputHash", inputHash)
+                    .append("content", content)
+                    .append("source", statement.getString("source"))
+                    .append("publishedAt", statement.get("publishedAt"))
+                    .append("quotationId", quotationId)
+                    .append("bucketIds", bucketsOf.get(id))
+                    .append("similar", decision.similar().stream().map(s -> new Document("statementId", s.statementId())
+                            .append("score", s.score())).toList())
+                    .append("done", false));
+            // later statements of this article see this one as the stored buckets will
+            known.put(id, new Grouping.Candidate(id, quotationId, text));
+            for (String bucketId : bucketsOf.get(id)) {
+                List<String> bucket = buckets.computeIfAbsent(bucketId, k -> new ArrayList<>());
+                bucket.remove(id);
+                bucket.add(id);
+                if (bucket.size() > QuoteBlocking.BUCKET_CAPACITY) {
+                    bucket.remove(0);
+                }
+            }
+        }
+        return decided;
+    }
+
+    /**
+     * The writes saved decisions imply. A resumed (pending) link's writes may have been made in part, so each first
+     * pulls what it pushes; a fresh one's statement is in no bucket, occurrence or similar list (removal takes it out
+     * of all), so its writes are pushes only: half the operations.
+     */
+    private void apply(List<Document> decided, boolean resumed) {
+        if (decided.isEmpty()) {
+            return;
+        }
+        List<QuotationRepository.Membership> memberships = new ArrayList<>();
+        List<QuotationLinkRepository.SimilarLink> reverse = new ArrayList<>();
+        Map<String, List<String>> bucketAdds = new LinkedHashMap<>();
+        for (Document link : decided) {
+            String id = link.getString("_id");
+            memberships.add(new QuotationRepository.Membership(link.getString("quotationId"), link.getString("speakerId"),
+                    new Document("statementId", id)
+                            .append("articleId", link.getString("articleId"))
+                            .append("source", link.getString("source"))
+                            .append("publishedAt", link.get("publishedAt"))
+                            .append("content", link.get("content", Document.class))));
+            for (Document similar : link.getList("similar", Document.class, List.of())) {
+                reverse.add(new QuotationLinkRepository.SimilarLink(similar.getString("statementId"), id,
+                        similar.get("score", Number.class).doubleValue()));
+            }
+            for (String bucketId : link.getList("bucketIds", String.class, List.of())) {
+                bucketAdds.computeIfAbsent(bucketId, k -> new ArrayList<>()).add(id);
+            }
+        }
+        quotations.addOccurrences(memberships, resumed);
+        links.addSimilar(reverse, resumed);
+        buckets.add(bucketAdds, resumed);
+        links.markDone(decided.stream().map(link -> link.getString("_id")).toList());
+    }
+
+    /** Takes statements out of the index: buckets, quotations (deleting emptied ones), others' similar links, links. */
+    private void remove(List<Document> removed) {
+        if (removed.isEmpty()) {
+            return;
+        }
+        Map<String, List<String>> bucketRemovals = new LinkedHashMap<>();
+        Map<String, String> quotationByStatement = new LinkedHashMap<>();
+        List<QuotationLinkRepository.SimilarLink> reverse = new ArrayList<>();
+        for (Document link : removed) {
+            String id = link.getString("_id");
+            for (String bucketId : link.getList("bucketIds", String.class, List.of())) {
+                bucketRemovals.computeIfAbsent(bucketId, k -> new ArrayList<>()).add(id);
+            }
+            quotationByStatement.put(id, link.getString("quotationId"));
+            for (Document similar : link.getList("similar", Document.class, List.of())) {
+                reverse.add(new QuotationLinkRepository.SimilarLink(similar.getString("statementId"), id, 0));
+            }
+        }
+        buckets.remove(bucketRemovals);
+        quotations.removeOccurrences(quotationByStatement);
+        links.removeSimilar(reverse);
+        links.deleteAll(quotationByStatement.keySet());
+    }
+
+    /** What a statement's grouping depends on: a change of any of it re-indexes the statement. */
+    private static String inputHash(Document statement) {
+        Document content = statement.get("content", Document.class);
+        Instant publishedAt = Dates.instant(statement.get("publishedAt"));
+        String input = String.join("\u0000", statement.getString("speakerId"), content.getString("text"),
+                String.valueOf(content.get("start")), String.valueOf(content.get("end")),
+                String.valueOf(statement.getString("source")), String.valueOf(publishedAt), statement.getString("articleId"));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(input.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // --- reads ---
+
+    public QuotationView get(String id) {
+        return quotations.find(id).filter(QuotationService::hasOccurrences).map(q -> view(q, new HashMap<>()))
+                .orElseThrow(() -> Params.notFound("quotation", id));
+    }
+
+    /** The quotations of these statements (each once; statements without one contribute nothing). */
+    public List<QuotationView> ofStatements(List<String> statementIds) {
+        Set<String> quotationIds = new LinkedHashSet<>();
+        for (Document link : links.findAll(statementIds).values()) {
+            quotationIds.add(link.getString("quotationId"));
+        }
+        Map<String, String> currentSpeakers = new HashMap<>();
+        return quotations.findAll(quotationIds).stream().filter(QuotationService::hasOccurrences)
+                .map(q -> view(q, currentSpeakers)).toList();
+    }
+
+    /**
+     * A speaker's quotations (a merged speaker's are its target's), most widely reported first (articles, then sources,
+     * then earliest) or newest first. Reads every quotation of the speaker: O(quotations of the speaker).
+     */
+    public Page<QuotationView> ofSpeaker(String speakerId, Sort sort, int offset, int limit) {
+        String current = speakers.document(speakerId).getString("_id");
+        Set<String> speakerIds = new LinkedHashSet<>(List.of(current));
+        for (Document merged : speakerRepository.collection().find(new Document("mergedInto", current))) {
+            speakerIds.add(merged.getString("_id"));
+        }
+        Set<String> quotationIds = new LinkedHashSet<>();
+        speakerIds.forEach(id -> quotationIds.addAll(quotations.quotationIdsOfSpeaker(id)));
+        Map<String, String> currentSpeakers = new HashMap<>();
+        speakerIds.forEach(id -> currentSpeakers.put(id, current));
+        List<QuotationView> views = new ArrayList<>(quotations.findAll(quotationIds).stream()
+                .filter(QuotationService::hasOccurrences).map(q -> view(q, currentSpeakers)).toList());
+        Comparator<QuotationView> newest = Comparator.comparing(QuotationView::firstSeen,
+                Comparator.nullsLast(Comparator.reverseOrder()));
+        Comparator<QuotationView> order = sort == Sort.REACH
+                ? Comparator.comparingLong(QuotationView::articleCount).reversed()
+                        .thenComparing(Comparator.comparingLong(QuotationView::sourceCount).reversed())
+                        .thenComparing(QuotationView::firstSeen, Comparator.nullsLast(Comparator.naturalOrder()))
+                : newest;
+        views.sort(order.thenComparing(QuotationView::id));
+        int from = Math.min(offset, views.size());
+        return new Page<>(views.subList(from, Math.min(views.size(), from + limit)), offset, limit, views.size());
+    }
+
+    /** The statements similar to each of these, best first ({@code statementId} says to which). */
+    public List<SimilarStatementView> similar(List<String> statementIds) {
+        List<SimilarStatementView> result = new ArrayList<>();
+        Map<String, Document> found = links.findAll(statementIds);
+        for (String statementId : statementIds) {
+            Document link = found.get(statementId);
+            if (link == null) {
+                continue;
+            }
+            List<Document> similar = new ArrayList<>(link.getList("similar", Document.class, List.of()));
+            similar.sort(Comparator.comparingDouble((Document s) -> -s.get("score", Number.class).doubleValue())
+                    .thenComparing(s -> s.getString("statementId")));
+            for (Document s : similar) {
+                StatementView statement = statementOrNull(s.getString("statementId"));
+                if (statement != null) {
+                    result.add(new SimilarStatementView(link.getString("_id"), statement,
+                            s.get("score", Number.class).doubleValue()));
+                }
+            }
+        }
+        return result;
+    }
+
+    /** The statements similar to one statement; 404 when there is no such statement. */
+    public List<SimilarStatementView> similar(String statementId) {
+        statements.get(statementId);
+        return similar(List.of(statementId));
+    }
+
+    private StatementView statementOrNull(String id) {
+        try {
+            return statements.get(id);
+        } catch (ProblemException e) {
+            if (e.type() == ProblemType.NOT_FOUND) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    /** False only for a quotation whose last occurrence is being removed right now. */
+    private static boolean hasOccurrences(Document quotation) {
+        return !quotation.getList("occurrences", Document.class, List.of()).isEmpty();
+    }
+
+    private QuotationView view(Document quotation, Map<String, String> currentSpeakers) {
+        List<Occurrence> occurrences = new ArrayList<>();
+        List<QuotationOccurrenceView> views = new ArrayList<>();
+        for (Document o : quotation.getList("occurrences", Document.class, List.of())) {
+            Document content = o.get("content", Document.class);
+            Instant publishedAt = Dates.instant(o.get("publishedAt"));
+            occurrences.add(new Occurrence(o.getString("statementId"), o.getString("articleId"), o.getString("source"),
+                    publishedAt, content.getString("text")));
+            views.add(new QuotationOccurrenceView(o.getString("statementId"), o.getString("articleId"), o.getString("source"),
+                    publishedAt, new Span(content.getInteger("start", 0), content.getInteger("end", 0), content.getString("text"))));
+        }
+        views.sort(Comparator.comparing(QuotationOccurrenceView::publishedAt, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(QuotationOccurrenceView::statementId));
+        Occurrence canonical = Occurrence.canonical(occurrences);
+        String speakerId = currentSpeakers.computeIfAbsent(quotation.getString("speakerId"), this::currentSpeakerId);
+        return new QuotationView(quotation.getString("_id"), speakerId, canonical.text(), canonical.statementId(),
+                Occurrence.firstSeen(occurrences), Occurrence.articleCount(occurrences), Occurrence.sourceCount(occurrences),
+                views);
+    }
+
+    private String currentSpeakerId(String speakerId) {
+        try {
+            return speakers.document(speakerId).getString("_id");
+        } catch (ProblemException e) {
+            return Objects.requireNonNull(speakerId);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package io.quotegraph.statements;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Quotations and similar statements, grouped incrementally as articles are delivered and redelivered. */
+@QuarkusTest
+@WithTestResource(MongoTestResource.class)
+class QuotationTest {
+
+    private static final String FULL = "We will not accept any attempt to redraw borders by force, and we will keep "
+            + "supporting our partners for as long as it takes";
+    private static final String TRIMMED = "We will not accept any attempt to redraw borders by force … for as long as it takes";
+    private static final String TALKING_POINT = "We want the ceasefire maintained, humanitarian access for aid convoys, "
+            + "and talks between Armenia and Azerbaijan toward a lasting peace agreement";
+    private static final String TALKING_POINT_AGAIN = "The ceasefire must be maintained and aid convoys need humanitarian "
+            + "access; Armenia and Azerbaijan should keep talking";
+
+    /** An article of one source in which the named person says these things (statement i = content i). */
+    private static Articles article(String name, String source, String publishedAt, String... contents) {
+        Articles article = Articles.article("quote").publishedAt(publishedAt)
+                .speaker("S1", name, "PERSON", List.of(name), "spokesman", "Ministry of Quotes");
+        article.source = source;
+        for (String content : contents) {
+            article.statement("DIRECT", content, name, "said", "S1");
+        }
+        return article;
+    }
+
+    @Test
+    void reportsOfOneQuoteAcrossArticlesFormOneQuotationAndRepeatedTalkingPointsAreSimilar() {
+        String name = "Anna " + Articles.name();
+        Articles monday = article(name, "wire", "2024-03-04T09:00:00Z", FULL, TALKING_POINT);
+        Articles tuesday = article(name, "paper", "2024-03-05T09:00:00Z", TRIMMED);
+        Articles wednesday = article(name, "radio", "2024-03-06T09:00:00Z", TALKING_POINT_AGAIN);
+        Articles other = article("Boris " + Articles.name(), "wire", "2024-03-05T10:00:00Z", FULL);
+        monday.deliver().statusCode(200);
+        tuesday.deliver().statusCode(200);
+        wednesday.deliver().statusCode(200);
+        other.deliver().statusCode(200);
+
+        JsonPath quotation = quotationOf(tuesday.articleId + ":0");
+        assertThat(quotation.getString("canonicalText")).isEqualTo(FULL);
+        assertThat(quotation.getString("canonicalStatementId")).isEqualTo(monday.articleId + ":0");
+        assertThat(quotation.getString("firstSeen")).isEqualTo("2024-03-04T09:00:00Z");
+        assertThat(quotation.getLong("articleCount")).isEqualTo(2);
+        assertThat(quotation.getLong("sourceCount")).isEqualTo(2);
+        assertThat(quotation.getList("occurrences.statementId"))
+                .containsExactly(monday.articleId + ":0", tuesday.articleId + ":0");
+        assertThat(quotation.getString("occurrences[1].content.text")).isEqualTo(TRIMMED);
+        assertThat(quotation.getInt("occurrences[1].content.start")).isEqualTo(tuesday.text.indexOf(TRIMMED));
+        given().get("/quotations/{id}", quotation.getString("id")).then().statusCode(200)
+                .body("canonicalText", equalTo(FULL));
+
+        // the same words by another speaker are another quotation
+        assertThat(quotationOf(other.articleId + ":0").getString("id")).isNotEqualTo(quotation.getString("id"));
+
+        // a talking point repeated on another day: two quotations, linked as similar both ways
+        assertThat(quotationOf(wednesday.articleId + ":0").getString("id"))
+                .isNotEqualTo(quotationOf(monday.articleId + ":1").getString("id"));
+        JsonPath similar = given().get("/similar-statements/{id}", wednesday.articleId + ":0").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(similar.getList("similar.id")).containsExactly(monday.articleId + ":1");
+        assertThat(similar.getDouble("[0].score")).isBetween(0.3, 1.0);
+        given().queryParam("statementId", monday.articleId + ":1").get("/similar-statements").then().statusCode(200)
+                .body("[0].statementId", equalTo(monday.articleId + ":1"))
+                .body("[0].similar.id", equalTo(wednesday.articleId + ":0"));
+
+        // the speaker's quotations, most widely reported first
+        String speakerId = given().get("/statements/{id}", monday.articleId + ":0").then().extract().path("speakerId");
+        JsonPath bySpeaker = given().queryParam("speakerId", speakerId).queryParam("sort", "reach").get("/quotations")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(bySpeaker.getInt("totalCount")).isEqualTo(3);
+        assertThat(bySpeaker.getString("items[0].id")).isEqualTo(quotation.getString("id"));
+        JsonPath newest = given().queryParam("speakerId", speakerId).queryParam("sort", "firstSeen").queryParam("limit", 1)
+                .get("/quotations").then().statusCode(200).extract().jsonPath();
+        assertThat(newest.getList("items.canonicalText")).containsExactly(TALKING_POINT_AGAIN);
+    }
+
+    @Test
+    void redeliveriesRepairAndNeverDuplicate() {
+        String name = "Clara " + Articles.name();
+        Articles first = article(name, "wire", "2024-04-01T09:00:00Z", FULL);
+        Articles second = article(name, "paper", "2024-04-02T09:00:00Z", TRIMMED, TALKING_POINT);
+        first.deliver().statusCode(200);
+        second.deliver().statusCode(200);
+        String quotationId = quotationOf(first.articleId + ":0").getString("id");
+        assertThat(quotationOf(second.articleId + ":0").getString("id")).isEqualTo(quotationId);
+
+        // the same statements under a new extractor version: applied again, nothing doubles
+        second.extractorVersion("test-2").deliver().statusCode(200).body("changed", equalTo(true));
+        JsonPath again = given().get("/quotations/{id}", quotationId).then().statusCode(200).extract().jsonPath();
+        assertThat(again.getList("occurrences.statementId")).containsExactly(first.articleId + ":0", second.articleId + ":0");
+        String speakerId = given().get("/statements/{id}", first.articleId + ":0").then().extract().path("speakerId");
+        given().queryParam("speakerId", speakerId).get("/quotations").then().statusCode(200).body("totalCount", equalTo(2));
+
+        // a redelivery without the trimmed report: the quotation loses that occurrence, the other statement moves up
+        Articles corrected = article(name, "paper", "2024-04-02T09:00:00Z", TALKING_POINT);
+        Articles.deliver(second.articleId, withArticleId(corrected, second.articleId)).statusCode(200);
+        given().get("/quotations/{id}", quotationId).then().statusCode(200)
+                .body("occurrences.statementId", equalTo(List.of(first.articleId + ":0")))
+                .body("articleCount", equalTo(1));
+        assertThat(quotationOf(second.articleId + ":0").getString("canonicalText")).isEqualTo(TALKING_POINT);
+        given().queryParam("speakerId", speakerId).get("/quotations").then().statusCode(200).body("totalCount", equalTo(2));
+
+        // and without the first article's only statement: its quotation is gone
+        Articles emptied = article(name, "wire", "2024-04-01T09:00:00Z");
+        Articles.deliver(first.articleId, withArticleId(emptied, first.articleId)).statusCode(200);
+        given().get("/quotations/{id}", quotationId).then().statusCode(404);
+        given().queryParam("speakerId", speakerId).get("/quotations").then().statusCode(200).body("totalCount", equalTo(1));
+    }
+
+    @Test
+    void badInputIsAProblem() {
+        given().get("/quotations").then().statusCode(400).contentType(containsString("application/problem+json"));
+        given().queryParam("speakerId", "x").queryParam("statementId", "a:0").get("/quotations").then().statusCode(400);
+        given().queryParam("statementId", "a:0").queryParam("sort", "reach").get("/quotations").then().statusCode(400);
+        given().queryParam("speakerId", "x").queryParam("sort", "loudest").get("/quotations").then().statusCode(400)
+                .body("detail", containsString("sort"));
+        given().queryParam("speakerId", "no-such-speaker").get("/quotations").then().statusCode(404);
+        given().get("/quotations/{id}", "no-such-quotation").then().statusCode(404)
+                .contentType(containsString("application/problem+json"));
+        given().get("/similar-statements/{id}", "no-such:0").then().statusCode(404)
+                .body("detail", containsString("statement"));
+        given().get("/similar-statements").then().statusCode(400);
+        given().queryParam("statementId", "no-such:0").get("/quotations").then().statusCode(200).body("totalCount", equalTo(0));
+    }
+
+    private static java.util.Map<String, Object> withArticleId(Articles article, String articleId) {
+        java.util.Map<String, Object> payload = article.payload();
+        payload.put("articleId", articleId);
+        return payload;
+    }
+
+    private static JsonPath quotationOf(String statementId) {
+        JsonPath page = given().queryParam("statementId", statementId).get("/quotations").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(page.getInt("totalCount")).as("quotations of " + statementId).isEqualTo(1);
+        return new JsonPath(page.prettify()).setRootPath("items[0]");
+    }
+}
