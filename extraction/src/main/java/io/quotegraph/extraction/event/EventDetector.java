@@ -69,6 +69,7 @@ public final class EventDetector {
 
     private final Lexicons lexicons;
     private final EventLexicon vocabulary = EventLexicon.get();
+    private final EventTypes types = EventTypes.get();
     private final TemporalTagger tagger = new TemporalTagger();
     private final TenseDetector tenses = new TenseDetector();
 
@@ -447,7 +448,7 @@ public final class EventDetector {
         EntityMention after = placeIn(article, m.to, m.clauseTo, setting);
         // a place before the trigger is another verb's ("launched ... in the region to uphold an agreement"), except
         // for the events an article places in its setting ("the situation in Karabakh after the offensive")
-        return after != null || !vocabulary.type(m.type).local() ? after : placeIn(article, m.clauseFrom, m.npFrom, setting);
+        return after != null || !types.type(m.type).local() ? after : placeIn(article, m.clauseFrom, m.npFrom, setting);
     }
 
     private EntityMention placeIn(Article article, int from, int to, EntityMention setting) {
@@ -492,7 +493,7 @@ public final class EventDetector {
      */
     private List<EntityMention> participants(Article article, Mention m) {
         Document doc = article.doc;
-        EventLexicon.Type type = vocabulary.type(m.type);
+        EventTypes.Type type = types.type(m.type);
         List<EntityMention> chosen = new ArrayList<>(candidates(article.entitiesIn(m.npFrom, m.from), m.location));
         if (chosen.isEmpty() || type.people()) {
             // the clause's subject; whoever is reported speaking about a conflict or treaty is not thereby a party to
@@ -686,7 +687,7 @@ public final class EventDetector {
 
         void add(Mention m) {
             mentions.add(m);
-            type = type == null ? m.type : vocabulary.specific(type, m.type);
+            type = type == null ? m.type : types.specific(type, m.type);
             if (m.date != null && (date == null || days(m.date) < days(date))) {
                 date = m.date;
             }
@@ -712,7 +713,7 @@ public final class EventDetector {
         List<Cluster> clusters = new ArrayList<>();
         Map<String, List<Cluster>> byFamily = new HashMap<>();
         for (Mention m : mentions) {
-            List<Cluster> family = byFamily.computeIfAbsent(vocabulary.root(m.type), t -> new ArrayList<>());
+            List<Cluster> family = byFamily.computeIfAbsent(types.root(m.type), t -> new ArrayList<>());
             Cluster target = null;
             for (int c = family.size() - 1; c >= Math.max(0, family.size() - MAX_ANTECEDENTS) && target == null; c--) {
                 if (fits(m, family.get(c))) {
@@ -730,7 +731,7 @@ public final class EventDetector {
     }
 
     private boolean fits(Mention m, Cluster cluster) {
-        if (!vocabulary.compatible(m.type, cluster.type)
+        if (!types.compatible(m.type, cluster.type)
                 || m.date != null && cluster.date != null && !m.date.overlaps(cluster.date)
                 || m.location != null && cluster.location != null && !m.location.name().equals(cluster.location.name())) {
             return false;
@@ -739,7 +740,7 @@ public final class EventDetector {
         if (!m.participants.isEmpty() && !cluster.participants.isEmpty() && !shared) {
             return false;
         }
-        boolean local = vocabulary.type(vocabulary.root(m.type)).local();
+        boolean local = types.type(types.root(m.type)).local();
         // what happened is not what is planned or proposed, unless the text refers back to it ("the ceasefire")
         boolean happened = cluster.statuses.containsKey(EventStatus.HAPPENED);
         boolean statusConflict = m.status != null && !cluster.statuses.isEmpty()
@@ -757,7 +758,7 @@ public final class EventDetector {
             int end = m.dateMatch != null && m.dateMatch.from() >= m.to ? m.dateMatch.to() : m.to;
             evidence.add(doc.span(m.npFrom, end - 1));
         }
-        EntityMention location = cluster.location == null && vocabulary.type(cluster.type).local() ? setting : cluster.location;
+        EntityMention location = cluster.location == null && types.type(cluster.type).local() ? setting : cluster.location;
         // the status most mentions give; on a tie the furthest along (HAPPENED before PLANNED before PROPOSED)
         EventStatus status = null;
         for (EventStatus s : EventStatus.values()) {

@@ -3,6 +3,7 @@ package io.quotegraph.statements.delivery.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quotegraph.model.ArticleExtraction;
+import io.quotegraph.model.ArticleSpeaker;
 import io.quotegraph.model.ExtractedStatement;
 import io.quotegraph.model.view.DeliveryResult;
 import io.quotegraph.statements.common.Dates;
@@ -11,6 +12,7 @@ import io.quotegraph.statements.common.TextTokens;
 import io.quotegraph.statements.delivery.repository.DeliveryRepository;
 import io.quotegraph.statements.entity.service.MentionedEntities;
 import io.quotegraph.statements.event.service.EventService;
+import io.quotegraph.statements.event.service.ReportedEventService;
 import io.quotegraph.statements.statement.service.StatementLinks;
 import io.quotegraph.statements.speaker.service.SpeakerService;
 import io.quotegraph.statements.statement.repository.StatementRepository;
@@ -36,7 +38,8 @@ import java.util.Set;
  * <ol>
  * <li>if the stored hash equals the payload's, nothing changes;</li>
  * <li>the delivery is marked started (hash removed, speakers and events the article used so far remembered);</li>
- * <li>speakers are resolved and the article's speaker mappings written; events upserted by their derived ids;</li>
+ * <li>speakers are resolved and the article's speaker mappings written; events upserted by their derived ids; the
+ * events the article reports stored and linked across articles ({@link ReportedEventService});</li>
  * <li>statements written by their deterministic ids "{articleId}:{index}", those with index ≥ the new count deleted;</li>
  * <li>the derived fields of every affected speaker and event recomputed (idempotent);</li>
  * <li>the hash recorded, last.</li>
@@ -47,7 +50,7 @@ public class DeliveryService {
 
     private static final Logger LOG = Logger.getLogger(DeliveryService.class);
     /** Part of the payload hash: bump it when processing changes so that redeliveries are applied again. */
-    static final String PROCESSING_VERSION = "statements-v2";
+    static final String PROCESSING_VERSION = "statements-v3";
 
     @Inject
     DeliveryRepository deliveries;
@@ -57,6 +60,8 @@ public class DeliveryService {
     SpeakerService speakers;
     @Inject
     EventService events;
+    @Inject
+    ReportedEventService reportedEvents;
     @Inject
     ObjectMapper json;
     @Inject
@@ -89,13 +94,17 @@ public class DeliveryService {
         deliveries.start(articleId, affectedSpeakers, affectedEvents);
 
         Instant publishedAt = payload.publishedAt();
+        List<ArticleSpeaker> mentioned = new ArrayList<>(MentionedEntities.of(payload.extraction().statements()));
+        mentioned.addAll(MentionedEntities.entries(ReportedEventService.entities(payload.extraction().events())));
         SpeakerService.ArticleResolution resolution = speakers.resolveArticle(articleId, publishedAt,
-                payload.extraction().speakers(), MentionedEntities.of(payload.extraction().statements()));
+                payload.extraction().speakers(), mentioned);
         Map<String, String> speakerIds = resolution.speakerIds();
         Map<String, String> speakerNames = speakers.names(new LinkedHashSet<>(speakerIds.values().stream()
                 .filter(java.util.Objects::nonNull).toList()));
 
         List<ExtractedStatement> extracted = payload.extraction().statements();
+        Map<Integer, String> reportedEventIds = reportedEvents.deliver(articleId, publishedAt, payload.extraction().events(),
+                ReportedEventService.statementIds(articleId, extracted), m -> MentionedEntities.resolvedId(m, speakerIds));
         List<Document> documents = new ArrayList<>(extracted.size());
         Map<String, String> ensuredEvents = new java.util.HashMap<>();
         for (int index = 0; index < extracted.size(); index++) {
@@ -112,7 +121,9 @@ public class DeliveryService {
             }
             documents.add(statementDocument(payload, index, statement, speakerId, occasionId)
                     .append("aboutKeys", MentionedEntities.keys(statement))
-                    .append("aboutIds", aboutIds(MentionedEntities.keys(statement), speakerIds)));
+                    .append("aboutIds", aboutIds(MentionedEntities.keys(statement), speakerIds))
+                    .append("aboutEventMentionIds", ReportedEventService.mentionIds(articleId, statement))
+                    .append("aboutEventIds", ReportedEventService.eventIds(statement, reportedEventIds)));
         }
         speakerIds.values().stream().filter(java.util.Objects::nonNull).forEach(affectedSpeakers::add);
         affectedSpeakers.addAll(resolution.affectedSpeakers());

@@ -22,8 +22,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The events ({@value Mongo#EVENTS}): _id (derived from key), key (unique: type|date|participant), type, title, date,
- * endDate, dateApproximate, status, participantIds, articleIds, statementCount. Dates are ISO strings.
+ * The events ({@value Mongo#EVENTS}): _id (derived from key), key (unique: type|date|participant for a statement's
+ * occasion, REPORTED|smallest mention id for an event articles report), type, title, date, endDate, dateApproximate,
+ * status, participantIds, articleIds, statementCount; reported events also kind, granularity, participantNames,
+ * locationId, locationName, mentionIds, statementIds, evidence, mentionCount. Dates are ISO strings.
  */
 @ApplicationScoped
 public class EventRepository {
@@ -69,6 +71,15 @@ public class EventRepository {
 
     public List<Document> findByParticipant(String speakerId) {
         return collection().find(Filters.eq("participantIds", speakerId)).into(new ArrayList<>());
+    }
+
+    /** Writes the whole event (an event derived from reported mentions is recomputed as a whole). */
+    public void replace(Document event) {
+        collection().replaceOne(Filters.eq("_id", event.getString("_id")), event, new com.mongodb.client.model.ReplaceOptions().upsert(true));
+    }
+
+    public void delete(String id) {
+        collection().deleteOne(Filters.eq("_id", id));
     }
 
     public void set(String id, Bson... updates) {

@@ -3,6 +3,7 @@ package io.quotegraph.statements.event.service;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.quotegraph.model.Occasion;
+import io.quotegraph.model.Span;
 import io.quotegraph.model.view.EventView;
 import io.quotegraph.model.view.Page;
 import io.quotegraph.statements.common.Dates;
@@ -115,16 +116,35 @@ public class EventService {
      */
     public Page<EventView> list(LocalDate from, LocalDate to, String type, List<String> participantIds,
                                 List<String> articleIds, List<String> ids, int offset, int limit) {
+        return list(from, to, type, null, null, participantIds, articleIds, ids, offset, limit);
+    }
+
+    /**
+     * Events having statements (made at them or about them) or reported by articles, filtered; dates inclusive, an event
+     * with a range matching when the range overlaps [from, to]. Ordered by date (newest first), then title.
+     *
+     * @param status   HAPPENED, PLANNED or PROPOSED; null for any
+     * @param location a place's canonical id or name (case-insensitive); null for any
+     */
+    public Page<EventView> list(LocalDate from, LocalDate to, String type, String status, String location,
+                                List<String> participantIds, List<String> articleIds, List<String> ids, int offset, int limit) {
         List<Bson> filters = new ArrayList<>();
-        filters.add(Filters.gt("statementCount", 0));
+        filters.add(Filters.or(Filters.gt("statementCount", 0), Filters.gt("mentionCount", 0)));
         if (from != null) {
-            filters.add(Filters.gte("date", from.toString()));
+            filters.add(Filters.or(Filters.gte("date", from.toString()), Filters.gte("endDate", from.toString())));
         }
         if (to != null) {
             filters.add(Filters.lte("date", to.toString()));
         }
         if (type != null && !type.isBlank()) {
             filters.add(Filters.eq("type", normaliseType(type)));
+        }
+        if (status != null && !status.isBlank()) {
+            filters.add(Filters.eq("status", normaliseType(status)));
+        }
+        if (location != null && !location.isBlank()) {
+            filters.add(Filters.or(Filters.eq("locationId", location.strip()),
+                    Filters.regex("locationName", "^" + java.util.regex.Pattern.quote(location.strip()) + "$", "i")));
         }
         if (!participantIds.isEmpty()) {
             filters.add(Filters.in("participantIds", participantIds));
@@ -140,16 +160,27 @@ public class EventService {
 
     public EventView get(String id) {
         return events.findById(id)
-                .filter(e -> e.get("statementCount", Number.class) != null && e.get("statementCount", Number.class).longValue() > 0)
+                .filter(e -> count(e, "statementCount") > 0 || count(e, "mentionCount") > 0)
                 .map(EventService::toView)
                 .orElseThrow(() -> Params.notFound("event", id));
     }
 
+    private static long count(Document event, String field) {
+        Number n = event.get(field, Number.class);
+        return n == null ? 0 : n.longValue();
+    }
+
     static EventView toView(Document d) {
+        List<EventView.Evidence> evidence = new ArrayList<>();
+        for (Document e : d.getList("evidence", Document.class, List.of())) {
+            evidence.add(new EventView.Evidence(e.getString("articleId"),
+                    new Span(e.getInteger("start", 0), e.getInteger("end", 0), e.getString("text"))));
+        }
         return new EventView(d.getString("_id"), d.getString("type"), d.getString("title"),
                 Dates.date(d.get("date")), Dates.date(d.get("endDate")), Boolean.TRUE.equals(d.getBoolean("dateApproximate")),
-                d.getString("status"), d.getList("participantIds", String.class, List.of()),
-                d.getList("articleIds", String.class, List.of()));
+                d.getString("granularity"), d.getString("status"), d.getList("participantIds", String.class, List.of()),
+                d.getList("participantNames", String.class, List.of()), d.getString("locationId"), d.getString("locationName"),
+                d.getList("articleIds", String.class, List.of()), d.getList("statementIds", String.class, List.of()), evidence);
     }
 
     /** "press briefing" / "Press-Briefing" → "PRESS_BRIEFING"; none → "UNSPECIFIED" (as the extraction names it). */
