@@ -41,7 +41,8 @@ public record TimeValue(Kind kind, LocalDate start, LocalDate end, Granularity g
         return new TimeValue(Kind.APPROXIMATE, start, end, granularity);
     }
 
-    public boolean isDay() {
+    /** Whether it is one exact day (named so as not to read as a JSON property: records serialise their components). */
+    public boolean namesOneDay() {
         return kind == Kind.DATE;
     }
 

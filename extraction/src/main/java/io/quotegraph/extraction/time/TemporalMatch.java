@@ -19,6 +19,6 @@ public record TemporalMatch(int from, int to, TimeValue value, boolean anaphoric
 
     /** The exact day it names, or null when it names a range, an approximate time or nothing known. */
     public LocalDate date() {
-        return value != null && value.isDay() ? value.start() : null;
+        return value != null && value.namesOneDay() ? value.start() : null;
     }
 }
