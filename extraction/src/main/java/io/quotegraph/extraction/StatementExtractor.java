@@ -2,6 +2,8 @@ package io.quotegraph.extraction;
 
 import io.quotegraph.extraction.attribution.Attribution;
 import io.quotegraph.extraction.attribution.AttributionFinder;
+import io.quotegraph.extraction.entity.EntityMentionFinder;
+import io.quotegraph.extraction.event.EventDetector;
 import io.quotegraph.extraction.lexicon.Lexicons;
 import io.quotegraph.extraction.speaker.AntecedentFinder;
 import io.quotegraph.extraction.speaker.Mention;
@@ -29,7 +31,8 @@ import java.util.List;
  * Finds the statements in an article's text and the speakers they are attributed to.
  * Thread-safe: one instance serves every article. The pipeline: analyse the text ({@link Document}: tokens,
  * quotes, sentences, boilerplate), find attributions, resolve their speakers across the article, read each
- * statement's occasion and share it among the same speaker's statements.
+ * statement's occasion and share it among the same speaker's statements, find the entities each statement names and
+ * the events the article reports.
  */
 public final class StatementExtractor {
 
@@ -44,8 +47,8 @@ public final class StatementExtractor {
     private final AttributionFinder attributions;
     private final OccasionInheritance inheritance = new OccasionInheritance();
     private final AntecedentFinder antecedents;
-    private final io.quotegraph.extraction.entity.EntityMentionFinder entityMentions =
-            new io.quotegraph.extraction.entity.EntityMentionFinder();
+    private final EntityMentionFinder entityMentions = new EntityMentionFinder();
+    private final EventDetector events;
 
     /** The version of the running engine (unlike {@link #VERSION}, never inlined into a caller compiled against another). */
     public String version() {
@@ -57,6 +60,7 @@ public final class StatementExtractor {
         this.occasions = new OccasionFinder(lexicons);
         this.attributions = new AttributionFinder(lexicons, occasions);
         this.antecedents = new AntecedentFinder(new MentionParser(lexicons), new SpeakerPhraseFinder(lexicons));
+        this.events = new EventDetector(lexicons);
     }
 
     /**
@@ -102,8 +106,10 @@ public final class StatementExtractor {
         }
         statements.sort(Comparator.comparingInt((ExtractedStatement s) -> s.content().start())
                 .thenComparingInt(s -> s.content().end()));
-        return new Extraction(VERSION, entityMentions.attach(text, inheritance.apply(statements), speakers.speakers()),
-                speakers.speakers());
+        EntityMentionFinder.ArticleNames names = entityMentions.names(text, speakers.speakers());
+        List<ExtractedStatement> withEntities = entityMentions.attach(names, inheritance.apply(statements));
+        EventDetector.Result reported = events.detect(doc, published, withEntities, names);
+        return new Extraction(VERSION, reported.statements(), speakers.speakers(), reported.events());
     }
 
     /**

@@ -108,15 +108,16 @@ class BatchingTest {
                     articles { id }
                     statements { totalCount edges { node { id } } } } } } }""");
         assertThat(errors(r)).isEmpty();
-        assertThat(r.getList("data.events.edges.node.id")).containsExactly("e2", "e1");
+        assertThat(r.getList("data.events.edges.node.id")).containsExactly("e2", "e1", "e3");
         assertThat(r.getList("data.events.edges[1].node.participants.name")).containsExactly("Jane Doe", "John Roe");
+        assertThat(r.getList("data.events.edges[2].node.participants.name")).containsExactly("Azerbaijan");
         assertThat(r.getList("data.events.edges[1].node.participants[0].aliases")).containsExactly("Doe", "J. Doe");
         assertThat(r.getList("data.events.edges[0].node.participants.type")).containsExactly("ORGANIZATION");
         assertThat(r.getList("data.events.edges[1].node.articles.id")).containsExactly("a1", "a2");
         assertThat(r.getList("data.events.edges[1].node.statements.edges.node.id")).containsExactly("a2:0", "a1:0", "a1:1");
         assertThat(r.getList("data.events.edges[0].node.statements.edges.node.id")).containsExactly("a3:0");
         assertThat(counts(backend)).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "GET /events", 1, "GET /speakers", 1, "GET /articles", 1, "GET /statements", 1));
+                "GET /events", 1, "GET /entities", 1, "GET /articles", 1, "GET /statements", 1));
     }
 
     @Test

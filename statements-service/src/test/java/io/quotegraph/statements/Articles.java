@@ -21,6 +21,7 @@ final class Articles {
     String extractorVersion = "test-1";
     final List<Map<String, Object>> statements = new ArrayList<>();
     final List<Map<String, Object>> speakers = new ArrayList<>();
+    final List<Map<String, Object>> events = new ArrayList<>();
 
     Articles(String articleId) {
         this.articleId = articleId;
@@ -124,6 +125,50 @@ final class Articles {
         return this;
     }
 
+    /**
+     * Appends "evidence." to the text and reports an event over it; the last statement talks about it when
+     * {@code aboutLastStatement}. Participants are country names; date is a TimeValue ("2023-10-05",
+     * "2023-10-02/2023-10-08 WEEK", "~2023-09-20 DAY") or null.
+     */
+    @SuppressWarnings("unchecked")
+    Articles event(String type, String status, String date, List<String> participants, String location, String evidence,
+                   boolean aboutLastStatement) {
+        text.append(' ');
+        Map<String, Object> evidenceSpan = append(evidence);
+        text.append(". ");
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("type", type);
+        event.put("status", status);
+        if (date != null) {
+            io.quotegraph.model.TimeValue v = io.quotegraph.model.TimeValue.parse(date);
+            event.put("date", Map.of("kind", v.kind().name(), "start", v.start().toString(), "end", v.end().toString(),
+                    "granularity", v.granularity().name()));
+        }
+        List<Map<String, Object>> parties = new ArrayList<>();
+        for (String p : participants) {
+            parties.add(entity(p, "COUNTRY"));
+        }
+        event.put("participants", parties);
+        event.put("location", location == null ? null : entity(location, "LOCATION"));
+        event.put("evidence", List.of(evidenceSpan));
+        if (aboutLastStatement) {
+            ((List<Object>) statements.get(statements.size() - 1).computeIfAbsent("aboutEvents", k -> new ArrayList<>()))
+                    .add(events.size());
+        }
+        events.add(event);
+        return this;
+    }
+
+    /** An entity named once more at the end of the text. */
+    private Map<String, Object> entity(String name, String type) {
+        text.append(' ');
+        Map<String, Object> mention = new LinkedHashMap<>();
+        mention.put("span", append(name));
+        mention.put("name", name);
+        mention.put("type", type);
+        return mention;
+    }
+
     Articles extractorVersion(String version) {
         this.extractorVersion = version;
         return this;
@@ -148,6 +193,7 @@ final class Articles {
         extraction.put("extractorVersion", extractorVersion);
         extraction.put("statements", statements);
         extraction.put("speakers", speakers);
+        extraction.put("events", events);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("articleId", articleId);
         payload.put("url", "https://example.test/" + articleId);

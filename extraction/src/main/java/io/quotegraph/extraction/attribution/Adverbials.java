@@ -3,8 +3,9 @@ package io.quotegraph.extraction.attribution;
 import io.quotegraph.extraction.lexicon.Lexicons;
 import io.quotegraph.extraction.speaker.SpeakerPhraseFinder;
 import io.quotegraph.extraction.text.Document;
-import io.quotegraph.extraction.time.DateExpressions;
-import io.quotegraph.extraction.time.DateMatch;
+import io.quotegraph.extraction.time.TemporalExpressions;
+import io.quotegraph.extraction.time.TemporalMatch;
+import io.quotegraph.extraction.time.Tense;
 import io.quotegraph.extraction.time.OccasionFinder;
 
 /**
@@ -14,7 +15,7 @@ import io.quotegraph.extraction.time.OccasionFinder;
 final class Adverbials {
 
     private final Lexicons lexicons;
-    private final DateExpressions dates = new DateExpressions();
+    private final TemporalExpressions dates = new TemporalExpressions();
     private final OccasionFinder occasions;
     private final SpeakerPhraseFinder phrases;
 
@@ -27,7 +28,7 @@ final class Adverbials {
     int skip(Document doc, int from, int limit) {
         int j = from;
         while (j < limit) {
-            DateMatch date = dates.match(doc, j, limit, null);
+            TemporalMatch date = dates.match(doc, j, limit, null, Tense.PAST);
             if (date != null) {
                 j = date.to();
                 continue;

@@ -51,6 +51,25 @@ public final class EntityMentionFinder {
      * title, by role with the name in parentheses, or by a role it gave a name before ({@link PersonMentions}).
      */
     public List<ExtractedStatement> attach(String text, List<ExtractedStatement> statements, List<ArticleSpeaker> speakers) {
+        return attach(names(text, speakers), statements);
+    }
+
+    /** The statements, each with the entities its content names. */
+    public List<ExtractedStatement> attach(ArticleNames names, List<ExtractedStatement> statements) {
+        List<ExtractedStatement> result = new ArrayList<>(statements.size());
+        for (ExtractedStatement statement : statements) {
+            result.add(statement.withAbout(names.about(statement.content(), statement.speakerKey())));
+        }
+        return result;
+    }
+
+    /**
+     * The names one article gives (its speakers, the people it names, the gazetteer's), prepared once for finding
+     * entity mentions anywhere in it.
+     *
+     * @param text the article's text, or null when only its speakers and the gazetteer are to be used
+     */
+    public ArticleNames names(String text, List<ArticleSpeaker> speakers) {
         List<PersonMentions.Found> people = text == null ? List.of() : PersonMentions.find(text);
         List<Candidate> candidates = new ArrayList<>();
         for (ArticleSpeaker speaker : speakers) {
@@ -67,66 +86,104 @@ public final class EntityMentionFinder {
         candidates.addAll(gazetteerNames);
         // longest names first, so that "Nagorno-Karabakh" wins over "Karabakh" and speakers over the gazetteer
         candidates.sort(Comparator.comparingInt((Candidate c) -> -c.surface().length()));
-        List<ExtractedStatement> result = new ArrayList<>(statements.size());
-        for (ExtractedStatement statement : statements) {
-            result.add(statement.withAbout(find(statement.content(), candidates, statement.speakerKey(), people, speakers)));
-        }
-        return result;
+        return new ArticleNames(text, people, candidates, speakers);
     }
 
-    private static List<EntityMention> find(Span content, List<Candidate> candidates, String ownSpeakerKey,
-                                            List<PersonMentions.Found> people, List<ArticleSpeaker> speakers) {
-        String text = content.text();
-        boolean[] taken = new boolean[text.length()];
-        List<EntityMention> found = new ArrayList<>();
-        // people are sorted by start: skip to the first one in the content (articles may name thousands)
-        int first = firstAtOrAfter(people, content.start());
-        for (int p = first; p < people.size() && people.get(p).start() < content.end(); p++) {
-            PersonMentions.Found person = people.get(p);
-            if (person.end() <= content.end()) {
-                int at = person.start() - content.start();
-                int end = person.end() - content.start();
-                if (anyTaken(taken, at, end)) {
+    /** The names of one article; see {@link #names}. */
+    public static final class ArticleNames {
+
+        private final String text;
+        private final List<PersonMentions.Found> people;
+        private final List<Candidate> candidates;
+        private final List<ArticleSpeaker> speakers;
+
+        private ArticleNames(String text, List<PersonMentions.Found> people, List<Candidate> candidates, List<ArticleSpeaker> speakers) {
+            this.text = text;
+            this.people = people;
+            this.candidates = candidates;
+            this.speakers = speakers;
+        }
+
+        /**
+         * Every entity mention in [start, end) of the article text, in text order; where names overlap, the longest
+         * wins (people named with a title or role first).
+         */
+        public List<EntityMention> in(int start, int end) {
+            return find(new Span(start, end, text.substring(start, end)));
+        }
+
+        /** The full names of the people the article names with a first name, by surname ("Aliyev" → "Ilham Aliyev"). */
+        public Map<String, String> fullNamesBySurname() {
+            Map<String, String> bySurname = new LinkedHashMap<>();
+            for (PersonMentions.Found person : people) {
+                List<String> tokens = EntityNames.nameTokens(person.name(), EntityType.PERSON);
+                if (tokens.size() >= 2) {
+                    String full = person.name();
+                    bySurname.putIfAbsent(full.substring(full.lastIndexOf(' ') + 1), full);
+                }
+            }
+            return bySurname;
+        }
+
+        /**
+         * The entities a statement's content names: one mention per entity, and never the statement's own speaker (a
+         * statement is not about whoever makes it just because it names them, e.g. "we" quotes of one's own office).
+         */
+        List<EntityMention> about(Span content, String ownSpeakerKey) {
+            Map<String, EntityMention> distinct = new LinkedHashMap<>();
+            for (EntityMention m : find(content)) {
+                if (m.speakerKey() != null && m.speakerKey().equals(ownSpeakerKey)) {
                     continue;
                 }
-                for (int i = at; i < end; i++) {
-                    taken[i] = true;
-                }
-                String speakerKey = speakerOf(person.name(), speakers);
-                found.add(new EntityMention(new Span(person.start(), person.end(), text.substring(at, end)), person.name(),
-                        EntityType.PERSON, speakerKey, person.title()));
+                distinct.putIfAbsent(m.speakerKey() != null ? "s:" + m.speakerKey() : "g:" + m.name(), m);
             }
+            return List.copyOf(distinct.values());
         }
-        for (Candidate c : candidates) {
-            int from = 0;
-            while (true) {
-                int at = text.indexOf(c.surface(), from);
-                if (at < 0) {
-                    break;
+
+        private List<EntityMention> find(Span content) {
+            String text = content.text();
+            boolean[] taken = new boolean[text.length()];
+            List<EntityMention> found = new ArrayList<>();
+            // people are sorted by start: skip to the first one in the content (articles may name thousands)
+            int first = firstAtOrAfter(people, content.start());
+            for (int p = first; p < people.size() && people.get(p).start() < content.end(); p++) {
+                PersonMentions.Found person = people.get(p);
+                if (person.end() <= content.end()) {
+                    int at = person.start() - content.start();
+                    int end = person.end() - content.start();
+                    if (anyTaken(taken, at, end)) {
+                        continue;
+                    }
+                    for (int i = at; i < end; i++) {
+                        taken[i] = true;
+                    }
+                    String speakerKey = speakerOf(person.name(), speakers);
+                    found.add(new EntityMention(new Span(person.start(), person.end(), text.substring(at, end)), person.name(),
+                            EntityType.PERSON, speakerKey, person.title()));
                 }
-                int end = at + c.surface().length();
-                from = at + 1;
-                if (!wordBoundary(text, at - 1) || !wordBoundary(text, end) || anyTaken(taken, at, end)) {
-                    continue;
-                }
-                for (int i = at; i < end; i++) {
-                    taken[i] = true;
-                }
-                found.add(new EntityMention(new Span(content.start() + at, content.start() + end, c.surface()),
-                        c.name(), c.type(), c.speakerKey()));
             }
-        }
-        found.sort(Comparator.comparingInt(m -> m.span().start()));
-        // one mention per entity and statement, and never the statement's own speaker (a statement is not about
-        // whoever makes it just because it names them, e.g. "we" quotes of one's own office)
-        Map<String, EntityMention> distinct = new LinkedHashMap<>();
-        for (EntityMention m : found) {
-            if (m.speakerKey() != null && m.speakerKey().equals(ownSpeakerKey)) {
-                continue;
+            for (Candidate c : candidates) {
+                int from = 0;
+                while (true) {
+                    int at = text.indexOf(c.surface(), from);
+                    if (at < 0) {
+                        break;
+                    }
+                    int end = at + c.surface().length();
+                    from = at + 1;
+                    if (!wordBoundary(text, at - 1) || !wordBoundary(text, end) || anyTaken(taken, at, end)) {
+                        continue;
+                    }
+                    for (int i = at; i < end; i++) {
+                        taken[i] = true;
+                    }
+                    found.add(new EntityMention(new Span(content.start() + at, content.start() + end, c.surface()),
+                            c.name(), c.type(), c.speakerKey()));
+                }
             }
-            distinct.putIfAbsent(m.speakerKey() != null ? "s:" + m.speakerKey() : "g:" + m.name(), m);
+            found.sort(Comparator.comparingInt(m -> m.span().start()));
+            return found;
         }
-        return List.copyOf(distinct.values());
     }
 
     private static int firstAtOrAfter(List<PersonMentions.Found> people, int offset) {

@@ -197,8 +197,13 @@ public final class Lexicons {
     }
 
     private static List<String> linesKeepingCase(String resource) {
+        return resourceLines(Lexicons.class, resource);
+    }
+
+    /** The non-blank, non-comment ("#") lines of a lexicon resource next to {@code owner}, stripped, case kept. */
+    public static List<String> resourceLines(Class<?> owner, String resource) {
         List<String> out = new ArrayList<>();
-        try (InputStream in = Lexicons.class.getResourceAsStream(resource)) {
+        try (InputStream in = owner.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing lexicon resource " + resource);
             }

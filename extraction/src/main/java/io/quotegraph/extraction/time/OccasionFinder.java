@@ -24,7 +24,7 @@ public final class OccasionFinder {
     private static final int MAX_ADJECTIVES = 2;
 
     private final Lexicons lexicons;
-    private final DateExpressions dates = new DateExpressions();
+    private final TemporalExpressions dates = new TemporalExpressions();
 
     public OccasionFinder(Lexicons lexicons) {
         this.lexicons = lexicons;
@@ -40,7 +40,7 @@ public final class OccasionFinder {
      */
     public Occasion find(Document doc, int from, int to, int contentStart, int contentEnd, LocalDate published) {
         TypeMatch type = null;
-        DateMatch date = null;
+        TemporalMatch date = null;
         for (int k = from; k < to && (type == null || date == null); k++) {
             if (doc.quoteAt(k) != null || doc.token(k).start() >= contentStart && doc.token(k).end() <= contentEnd) {
                 continue;
@@ -49,7 +49,8 @@ public final class OccasionFinder {
                 type = typeAt(doc, k, to);
             }
             if (date == null) {
-                DateMatch d = dates.match(doc, k, to, published);
+                // the occasion is when the speaker spoke: past, as reporting is
+                TemporalMatch d = dates.match(doc, k, to, published, Tense.PAST);
                 if (d != null && d.date() != null) {
                     date = d;
                 }

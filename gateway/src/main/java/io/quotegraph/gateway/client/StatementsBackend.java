@@ -61,15 +61,27 @@ public class StatementsBackend {
         return BackendCalls.find(SERVICE, () -> client.event(id));
     }
 
-    public Page<EventView> events(String type, String participantId, LocalDate from, LocalDate to, int offset, int limit) {
-        return BackendCalls.call(SERVICE, () -> client.events(str(from), str(to), type, participantId, null, null, offset, limit));
+    public Page<EventView> events(String type, String participantId, String status, String location, LocalDate from,
+                                  LocalDate to, int offset, int limit) {
+        return BackendCalls.call(SERVICE, () -> client.events(str(from), str(to), type, participantId, status, location,
+                null, null, offset, limit));
+    }
+
+    /** The statements with these ids, by id (unknown ids are missing): one call per 100 distinct ids. */
+    public Map<String, StatementView> statementsByIds(Collection<String> ids) {
+        Map<String, StatementView> byId = new HashMap<>();
+        for (List<String> chunk : BackendCalls.chunks(ids)) {
+            statements(new StatementQuery(null, null, null, chunk, null, null, null, null), 0, chunk.size())
+                    .items().forEach(v -> byId.put(v.id(), v));
+        }
+        return byId;
     }
 
     /** The events with these ids, by id (unknown ids are missing): one call per 100 distinct ids. */
     public Map<String, EventView> eventsByIds(Collection<String> ids) {
         Map<String, EventView> byId = new HashMap<>();
         for (List<String> chunk : BackendCalls.chunks(ids)) {
-            BackendCalls.call(SERVICE, () -> client.events(null, null, null, null, null, chunk, 0, chunk.size()))
+            BackendCalls.call(SERVICE, () -> client.events(null, null, null, null, null, null, null, chunk, 0, chunk.size()))
                     .items().forEach(e -> byId.put(e.id(), e));
         }
         return byId;
@@ -83,7 +95,7 @@ public class StatementsBackend {
             while (true) {
                 int from = offset;
                 Page<EventView> page = BackendCalls.call(SERVICE,
-                        () -> client.events(null, null, null, null, chunk, null, from, ALL_PAGE));
+                        () -> client.events(null, null, null, null, null, null, chunk, null, from, ALL_PAGE));
                 events.addAll(page.items());
                 offset += page.items().size();
                 if (page.items().isEmpty() || offset >= page.totalCount()) {

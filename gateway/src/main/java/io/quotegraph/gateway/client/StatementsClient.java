@@ -58,6 +58,8 @@ public interface StatementsClient {
                            @QueryParam("to") String to,
                            @QueryParam("type") String type,
                            @QueryParam("participantId") String participantId,
+                           @QueryParam("status") String status,
+                           @QueryParam("location") String location,
                            @QueryParam("articleId") List<String> articleIds,
                            @QueryParam("id") List<String> ids,
                            @QueryParam("offset") Integer offset,

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
 import java.time.LocalDate;
+import java.util.List;
 
 @Type("Event")
 @Description("An event statements were made at or talk about.")
@@ -53,8 +54,30 @@ public class Event {
         return view.dateApproximate();
     }
 
-    @Description("HAPPENED, PLANNED or PROPOSED.")
+    @Description("HAPPENED, PLANNED or PROPOSED; null when the articles do not tell.")
     public String getStatus() {
         return view.status();
+    }
+
+    @Description("How precise the date is: DAY, WEEK, MONTH or YEAR; null when unknown.")
+    public String getGranularity() {
+        return view.granularity();
+    }
+
+    @Description("Where it took place, as the articles name it.")
+    public String getLocationName() {
+        return view.locationName();
+    }
+
+    @Description("The participants as the articles name them, including those not resolved to an entity.")
+    @NonNull
+    public List<@NonNull String> getParticipantNames() {
+        return view.participantNames();
+    }
+
+    @Description("The text that reports the event, per article.")
+    @NonNull
+    public List<@NonNull EventEvidence> getEvidence() {
+        return view.evidence().stream().map(EventEvidence::new).toList();
     }
 }

@@ -4,12 +4,15 @@ import io.quotegraph.gateway.article.Article;
 import io.quotegraph.gateway.client.IngestBackend;
 import io.quotegraph.gateway.client.StatementsBackend;
 import io.quotegraph.gateway.entity.Entity;
+import io.quotegraph.gateway.entity.EntityBackend;
 import io.quotegraph.gateway.graphql.PageRequest;
 import io.quotegraph.gateway.graphql.Slice;
 import io.quotegraph.gateway.statement.NestedStatements;
+import io.quotegraph.gateway.statement.Statement;
 import io.quotegraph.gateway.statement.StatementConnection;
 import io.quotegraph.model.view.ArticleView;
 import io.quotegraph.model.view.SpeakerView;
+import io.quotegraph.model.view.StatementView;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -37,6 +40,9 @@ public class EventApi {
     @Inject
     NestedStatements nestedStatements;
 
+    @Inject
+    EntityBackend entities;
+
     @Query("event")
     @Description("The event with this id, or null.")
     public Event event(@Name("id") @Id @NonNull String id) {
@@ -44,25 +50,50 @@ public class EventApi {
     }
 
     @Query("events")
-    @Description("Events; `from`/`to` bound the event date, `participantId` is a speaker id.")
+    @Description("Events statements were made at or articles report, newest first; `from`/`to` bound the event date "
+            + "(a range matches when it overlaps), `participantId` is a speaker or entity id, `status` HAPPENED, PLANNED "
+            + "or PROPOSED, `location` a place's entity id or name.")
     @NonNull
     public EventConnection events(@Name("first") Integer first,
                                   @Name("after") String after,
                                   @Name("type") String type,
                                   @Name("participantId") @Id String participantId,
+                                  @Name("status") String status,
+                                  @Name("location") String location,
                                   @Name("from") LocalDate from,
                                   @Name("to") LocalDate to) {
         PageRequest page = PageRequest.of(first, after);
-        return EventConnection.of(Slice.of(statements.events(type, participantId, from, to,
+        return EventConnection.of(Slice.of(statements.events(type, participantId, status, location, from, to,
                 page.offset(), page.backendLimit()), page).map(Event::new));
     }
 
+    @Name("location")
+    @Description("Where it took place, when the place is resolved to an entity.")
+    public List<Entity> location(@Source List<Event> events) {
+        List<String> ids = events.stream().map(e -> e.view().locationId()).filter(Objects::nonNull).toList();
+        Map<String, SpeakerView> byId = ids.isEmpty() ? Map.of() : entities.entitiesByIds(ids);
+        return events.stream().map(e -> {
+            SpeakerView place = e.view().locationId() == null ? null : byId.get(e.view().locationId());
+            return place == null ? null : new Entity(place);
+        }).toList();
+    }
+
+    @Name("statementsAbout")
+    @Description("The statements that talk about the event (as opposed to those made at it), in text order per article.")
+    @NonNull
+    public List<@NonNull List<@NonNull Statement>> statementsAbout(@Source List<Event> events) {
+        List<String> ids = events.stream().flatMap(e -> e.view().statementIds().stream()).distinct().toList();
+        Map<String, StatementView> byId = ids.isEmpty() ? Map.of() : statements.statementsByIds(ids);
+        return events.stream().map(e -> e.view().statementIds().stream()
+                .map(byId::get).filter(Objects::nonNull).map(Statement::new).toList()).toList();
+    }
+
     @Name("participants")
-    @Description("Who took part (speakers).")
+    @Description("Who took part (speakers and entities).")
     @NonNull
     public List<@NonNull List<@NonNull Entity>> participants(@Source List<Event> events) {
-        List<String> ids = events.stream().flatMap(e -> e.view().participantIds().stream()).toList();
-        Map<String, SpeakerView> byId = ids.isEmpty() ? Map.of() : statements.speakersByIds(ids);
+        List<String> ids = events.stream().flatMap(e -> e.view().participantIds().stream()).distinct().toList();
+        Map<String, SpeakerView> byId = ids.isEmpty() ? Map.of() : entities.entitiesByIds(ids);
         return events.stream().map(e -> e.view().participantIds().stream()
                 .map(byId::get).filter(Objects::nonNull).map(Entity::new).toList()).toList();
     }

@@ -301,6 +301,14 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
         if (type != null) {
             s = s.filter(e -> e.type().equals(type));
         }
+        String status = first(q, "status");
+        if (status != null) {
+            s = s.filter(e -> status.equalsIgnoreCase(e.status()));
+        }
+        String location = first(q, "location");
+        if (location != null) {
+            s = s.filter(e -> location.equals(e.locationId()) || location.equalsIgnoreCase(e.locationName()));
+        }
         LocalDate from = date(first(q, "from"));
         LocalDate to = date(first(q, "to"));
         s = s.filter(e -> (from == null || !e.date().isBefore(from)) && (to == null || !e.date().isAfter(to)));

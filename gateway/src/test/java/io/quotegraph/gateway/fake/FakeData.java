@@ -72,7 +72,12 @@ public final class FakeData {
         StatementView first = STATEMENTS.get(0);
         STATEMENTS.set(0, new StatementView(first.id(), first.articleId(), first.index(), first.kind(), first.content(),
                 first.cue(), first.speakerMention(), first.speakerId(), first.confidence(), first.occasionId(),
-                first.publishedAt(), first.source(), List.of("p1", "s3")));
+                first.publishedAt(), first.source(), List.of("p1", "s3"), List.of("e3")));
+        // an event articles report, which the first statement talks about
+        EVENTS.add(new EventView("e3", "MILITARY_OPERATION", "Military operation in Nagorno-Karabakh",
+                LocalDate.parse("2023-09-18"), LocalDate.parse("2023-09-24"), false, "WEEK", "HAPPENED", List.of("p2"),
+                List.of("Azerbaijan"), "p1", "Nagorno-Karabakh", List.of("a1"), List.of(first.id()),
+                List.of(new EventView.Evidence("a1", first.content()))));
     }
 
     /** Speakers and places: every entity. */

@@ -3,6 +3,7 @@ package io.quotegraph.statements.delivery.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quotegraph.model.ArticleExtraction;
+import io.quotegraph.model.ArticleSpeaker;
 import io.quotegraph.model.ExtractedStatement;
 import io.quotegraph.model.view.DeliveryResult;
 import io.quotegraph.statements.common.Dates;
@@ -12,6 +13,7 @@ import io.quotegraph.statements.delivery.repository.DeliveryRepository;
 import io.quotegraph.statements.entity.service.MentionedEntities;
 import io.quotegraph.statements.event.service.EventService;
 import io.quotegraph.statements.quotation.service.QuotationService;
+import io.quotegraph.statements.event.service.ReportedEventService;
 import io.quotegraph.statements.statement.service.StatementLinks;
 import io.quotegraph.statements.speaker.service.SpeakerService;
 import io.quotegraph.statements.statement.repository.StatementRepository;
@@ -39,7 +41,8 @@ import java.util.Set;
  * <ol>
  * <li>if the stored hash equals the payload's, nothing changes;</li>
  * <li>the delivery is marked started (hash removed, speakers and events the article used so far remembered);</li>
- * <li>speakers are resolved and the article's speaker mappings written; events upserted by their derived ids;</li>
+ * <li>speakers are resolved and the article's speaker mappings written; events upserted by their derived ids; the
+ * events the article reports stored and linked across articles ({@link ReportedEventService});</li>
  * <li>statements written by their deterministic ids "{articleId}:{index}", those with index ≥ the new count deleted
  * (statementSlots, raised at the start, bounds the indexes that may exist);</li>
  * <li>the derived fields of every affected speaker and event recomputed (idempotent);</li>
@@ -61,6 +64,8 @@ public class DeliveryService {
     SpeakerService speakers;
     @Inject
     EventService events;
+    @Inject
+    ReportedEventService reportedEvents;
     @Inject
     ObjectMapper json;
     @Inject
@@ -101,12 +106,16 @@ public class DeliveryService {
         extracted.stream().filter(statement -> statement.speakerKey() != null)
                 .forEach(statement -> statementsBySpeakerKey.merge(statement.speakerKey(), 1, Integer::sum));
         Instant publishedAt = payload.publishedAt();
+        List<ArticleSpeaker> mentioned = new ArrayList<>(MentionedEntities.of(extracted));
+        mentioned.addAll(MentionedEntities.entries(ReportedEventService.entities(payload.extraction().events())));
         SpeakerService.ArticleResolution resolution = speakers.resolveArticle(articleId, publishedAt,
-                payload.extraction().speakers(), MentionedEntities.of(extracted), statementsBySpeakerKey);
+                payload.extraction().speakers(), mentioned, statementsBySpeakerKey);
         Map<String, String> speakerIds = resolution.speakerIds();
         Map<String, String> speakerNames = speakers.names(new LinkedHashSet<>(speakerIds.values().stream()
                 .filter(Objects::nonNull).toList()));
 
+        Map<Integer, String> reportedEventIds = reportedEvents.deliver(articleId, publishedAt, payload.extraction().events(),
+                ReportedEventService.statementIds(articleId, extracted), m -> MentionedEntities.resolvedId(m, speakerIds));
         List<Document> documents = new ArrayList<>(extracted.size());
         Map<String, String> ensuredEvents = new HashMap<>();
         Map<String, List<String>> statementsByEvent = new HashMap<>();
@@ -124,7 +133,9 @@ public class DeliveryService {
                 affectedEvents.add(occasionId);
             }
             addIfPresent(affectedSpeakers, speakerId);
-            documents.add(document);
+            documents.add(document
+                    .append("aboutEventMentionIds", ReportedEventService.mentionIds(articleId, statement))
+                    .append("aboutEventIds", ReportedEventService.eventIds(statement, reportedEventIds)));
         }
         speakerIds.values().stream().filter(Objects::nonNull).forEach(affectedSpeakers::add);
         affectedSpeakers.addAll(resolution.affectedSpeakers());

@@ -41,6 +41,12 @@ public final class MentionedEntities {
         return key.length() > MAX_KEY_LENGTH ? key.substring(0, MAX_KEY_LENGTH) : key;
     }
 
+    /** The canonical entity a mention resolved to, given the article's resolution (key → id); null if none. */
+    public static String resolvedId(EntityMention mention, Map<String, String> resolvedIds) {
+        String key = key(mention);
+        return key == null ? null : resolvedIds.get(key);
+    }
+
     /** The statement's entity keys, in order, without repeats. */
     public static List<String> keys(ExtractedStatement statement) {
         Set<String> keys = new LinkedHashSet<>();
@@ -57,30 +63,37 @@ public final class MentionedEntities {
 
     /** The named entities that are not the article's speakers, as entries for resolution. */
     public static List<ArticleSpeaker> of(List<ExtractedStatement> statements) {
+        List<EntityMention> mentions = new ArrayList<>();
+        for (ExtractedStatement statement : statements) {
+            mentions.addAll(statement.about());
+        }
+        return entries(mentions);
+    }
+
+    /** These named entities, except the article's speakers, as entries for resolution (one per key). */
+    public static List<ArticleSpeaker> entries(List<EntityMention> mentions) {
         Map<String, ArticleSpeaker> entries = new LinkedHashMap<>();
         Map<String, Set<String>> surfaces = new LinkedHashMap<>();
         Map<String, Set<Role>> roles = new LinkedHashMap<>();
-        for (ExtractedStatement statement : statements) {
-            for (EntityMention m : statement.about()) {
-                if (m == null || m.name() == null || m.speakerKey() != null) {
-                    continue;
-                }
-                String key = key(m);
-                if (key == null) {
-                    continue;
-                }
-                Set<String> names = surfaces.computeIfAbsent(key, k -> new LinkedHashSet<>());
-                names.add(m.name().strip());
-                if (m.span() != null && m.span().text() != null && !m.span().text().isBlank()) {
-                    names.add(m.span().text().strip());
-                }
-                Set<Role> titles = roles.computeIfAbsent(key, k -> new LinkedHashSet<>());
-                if (m.role() != null && !m.role().isBlank()) {
-                    titles.add(new Role(m.role().strip(), null));
-                }
-                entries.put(key, new ArticleSpeaker(key, m.name().strip(), m.type(), new ArrayList<>(names),
-                        new ArrayList<>(titles)));
+        for (EntityMention m : mentions) {
+            if (m == null || m.name() == null || m.speakerKey() != null) {
+                continue;
             }
+            String key = key(m);
+            if (key == null) {
+                continue;
+            }
+            Set<String> names = surfaces.computeIfAbsent(key, k -> new LinkedHashSet<>());
+            names.add(m.name().strip());
+            if (m.span() != null && m.span().text() != null && !m.span().text().isBlank()) {
+                names.add(m.span().text().strip());
+            }
+            Set<Role> titles = roles.computeIfAbsent(key, k -> new LinkedHashSet<>());
+            if (m.role() != null && !m.role().isBlank()) {
+                titles.add(new Role(m.role().strip(), null));
+            }
+            entries.put(key, new ArticleSpeaker(key, m.name().strip(), m.type(), new ArrayList<>(names),
+                    new ArrayList<>(titles)));
         }
         return new ArrayList<>(entries.values());
     }

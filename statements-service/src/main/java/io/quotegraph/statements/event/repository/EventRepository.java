@@ -3,6 +3,7 @@ package io.quotegraph.statements.event.repository;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
@@ -25,8 +26,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The events ({@value Mongo#EVENTS}): _id (derived from key), key (unique: type|date|participant), type, title, date,
- * endDate, dateApproximate, status, participantIds, articleIds, statementCount. Dates are ISO strings.
+ * The events ({@value Mongo#EVENTS}): _id (derived from key), key (unique: type|date|participant for a statement's
+ * occasion, REPORTED|smallest mention id for an event articles report), type, title, date, endDate, dateApproximate,
+ * status, participantIds, articleIds, statementCount; reported events also kind, granularity, participantNames,
+ * locationId, locationName, mentionIds, statementIds, evidence, mentionCount. Dates are ISO strings.
  */
 @ApplicationScoped
 public class EventRepository {
@@ -82,6 +85,19 @@ public class EventRepository {
             collection().bulkWrite(updatesById.entrySet().stream().<WriteModel<Document>>map(e ->
                     new UpdateOneModel<>(Filters.eq("_id", e.getKey()), e.getValue())).toList());
         }
+    }
+
+    /** Writes the whole event (an event derived from reported mentions is recomputed as a whole). */
+    public void replace(Document event) {
+        collection().replaceOne(Filters.eq("_id", event.getString("_id")), event, new com.mongodb.client.model.ReplaceOptions().upsert(true));
+    }
+
+    public void delete(String id) {
+        collection().deleteOne(Filters.eq("_id", id));
+    }
+
+    public void set(String id, Bson... updates) {
+        collection().updateOne(Filters.eq("_id", id), Updates.combine(updates));
     }
 
     public <T> Page<T> page(Bson filter, int offset, int limit, Function<Document, T> toView) {

@@ -1,5 +1,6 @@
 package io.quotegraph.statements.event.rest;
 
+import io.quotegraph.model.EventStatus;
 import io.quotegraph.model.view.EventView;
 import io.quotegraph.model.view.Page;
 import io.quotegraph.statements.common.Params;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.List;
 
 @Path("/events")
@@ -25,11 +27,13 @@ public class EventResource {
     EventService service;
 
     @GET
-    @Operation(summary = "Events statements were made at, ordered by date (newest first)")
+    @Operation(summary = "Events statements were made at or articles report, ordered by date (newest first)")
     public Page<EventView> list(
             @Parameter(description = "ISO date; date ≥ from") @QueryParam("from") String from,
             @Parameter(description = "ISO date; date ≤ to") @QueryParam("to") String to,
-            @Parameter(description = "event type, e.g. PRESS_BRIEFING") @QueryParam("type") String type,
+            @Parameter(description = "event type, e.g. PRESS_BRIEFING, MEETING") @QueryParam("type") String type,
+            @Parameter(description = "HAPPENED, PLANNED or PROPOSED") @QueryParam("status") String status,
+            @Parameter(description = "place: canonical id or name") @QueryParam("location") String location,
             @Parameter(description = "participant speaker id (repeatable, ≤ 100)") @QueryParam("participantId") List<String> participantIds,
             @Parameter(description = "article id (repeatable, ≤ 100)") @QueryParam("articleId") List<String> articleIds,
             @Parameter(description = "event id (repeatable, ≤ 100)") @QueryParam("id") List<String> ids,
@@ -38,8 +42,20 @@ public class EventResource {
         LocalDate fromDate = Params.date("from", from);
         LocalDate toDate = Params.date("to", to);
         Params.range("from", fromDate, "to", toDate);
-        return service.list(fromDate, toDate, type, Params.values("participantId", participantIds),
+        return service.list(fromDate, toDate, type, status(status), location, Params.values("participantId", participantIds),
                 Params.values("articleId", articleIds), Params.values("id", ids), Params.offset(offset), Params.limit(limit));
+    }
+
+    /** HAPPENED, PLANNED or PROPOSED (any case); 400 otherwise. */
+    private static String status(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return EventStatus.valueOf(raw.strip().toUpperCase(Locale.ROOT)).name();
+        } catch (IllegalArgumentException e) {
+            throw Params.invalid("status", "must be HAPPENED, PLANNED or PROPOSED");
+        }
     }
 
     @GET

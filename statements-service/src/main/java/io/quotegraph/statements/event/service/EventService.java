@@ -1,7 +1,9 @@
 package io.quotegraph.statements.event.service;
 
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.quotegraph.model.Occasion;
+import io.quotegraph.model.Span;
 import io.quotegraph.model.view.EventView;
 import io.quotegraph.model.view.Page;
 import io.quotegraph.statements.common.Dates;
@@ -155,26 +157,42 @@ public class EventService {
         return participants.isEmpty() ? null : participants.get(0);
     }
 
-    /**
-     * Events having statements, filtered; dates inclusive. Ordered by date (newest first), then title. A filter by
-     * participant or article is answered from the event ids these stand for (read by _id, see {@link IdSets}).
-     */
     public Page<EventView> list(LocalDate from, LocalDate to, String type, List<String> participantIds,
                                 List<String> articleIds, List<String> ids, int offset, int limit) {
-        // one document, not $and: the embedded store uses the _id index only for a top-level _id condition
-        Document filter = new Document("statementCount", new Document("$gt", 0));
-        Document date = new Document();
+        return list(from, to, type, null, null, participantIds, articleIds, ids, offset, limit);
+    }
+
+    /**
+     * Events having statements (made at them or about them) or reported by articles, filtered; dates inclusive, an event
+     * with a range matching when the range overlaps [from, to]. Ordered by date (newest first), then title. A lookup by
+     * ids is read by _id; the participants and articles of reported events are not in the id sets, so those filters
+     * read the collection.
+     *
+     * @param status   HAPPENED, PLANNED or PROPOSED; null for any
+     * @param location a place's canonical id or name (case-insensitive); null for any
+     */
+    public Page<EventView> list(LocalDate from, LocalDate to, String type, String status, String location,
+                                List<String> participantIds, List<String> articleIds, List<String> ids, int offset, int limit) {
+        // one document, not a top-level $and of everything: the embedded store uses the _id index only for a
+        // top-level _id condition
+        Document filter = new Document();
+        List<Bson> alternatives = new ArrayList<>();
+        alternatives.add(Filters.or(Filters.gt("statementCount", 0), Filters.gt("mentionCount", 0)));
         if (from != null) {
-            date.put("$gte", from.toString());
+            alternatives.add(Filters.or(Filters.gte("date", from.toString()), Filters.gte("endDate", from.toString())));
         }
         if (to != null) {
-            date.put("$lte", to.toString());
-        }
-        if (!date.isEmpty()) {
-            filter.put("date", date);
+            filter.put("date", new Document("$lte", to.toString()));
         }
         if (type != null && !type.isBlank()) {
             filter.put("type", normaliseType(type));
+        }
+        if (status != null && !status.isBlank()) {
+            filter.put("status", normaliseType(status));
+        }
+        if (location != null && !location.isBlank()) {
+            alternatives.add(Filters.or(Filters.eq("locationId", location.strip()),
+                    Filters.regex("locationName", "^" + java.util.regex.Pattern.quote(location.strip()) + "$", "i")));
         }
         if (!participantIds.isEmpty()) {
             filter.put("participantIds", new Document("$in", participantIds));
@@ -182,36 +200,37 @@ public class EventService {
         if (!articleIds.isEmpty()) {
             filter.put("articleIds", new Document("$in", articleIds));
         }
-        Set<String> candidates = new TreeSet<>(ids);
-        if (candidates.isEmpty() && !participantIds.isEmpty()) {
-            sets.membersOf(IdSets.PARTICIPANT_EVENTS, participantIds).values().forEach(candidates::addAll);
-        } else if (candidates.isEmpty() && !articleIds.isEmpty()) {
-            deliveries.statementSlots(articleIds).forEach((articleId, slots) ->
-                    statements.findByIds(StatementRepository.idsOfArticle(articleId, slots)).stream()
-                            .map(statement -> statement.getString("occasionId")).filter(Objects::nonNull)
-                            .forEach(candidates::add));
-        } else if (candidates.isEmpty()) {
+        filter.put("$and", alternatives);
+        if (ids.isEmpty()) {
             return events.page(filter, offset, limit, EventService::toView);
         }
-        if (candidates.isEmpty()) {
-            return new Page<>(List.of(), offset, limit, 0);
-        }
-        filter.put("_id", new Document("$in", new ArrayList<>(candidates)));
+        filter.put("_id", new Document("$in", new ArrayList<>(new TreeSet<>(ids))));
         return events.pageById(filter, offset, limit, EventService::toView);
     }
 
     public EventView get(String id) {
         return events.findById(id)
-                .filter(e -> e.get("statementCount", Number.class) != null && e.get("statementCount", Number.class).longValue() > 0)
+                .filter(e -> count(e, "statementCount") > 0 || count(e, "mentionCount") > 0)
                 .map(EventService::toView)
                 .orElseThrow(() -> Params.notFound("event", id));
     }
 
+    private static long count(Document event, String field) {
+        Number n = event.get(field, Number.class);
+        return n == null ? 0 : n.longValue();
+    }
+
     static EventView toView(Document d) {
+        List<EventView.Evidence> evidence = new ArrayList<>();
+        for (Document e : d.getList("evidence", Document.class, List.of())) {
+            evidence.add(new EventView.Evidence(e.getString("articleId"),
+                    new Span(e.getInteger("start", 0), e.getInteger("end", 0), e.getString("text"))));
+        }
         return new EventView(d.getString("_id"), d.getString("type"), d.getString("title"),
                 Dates.date(d.get("date")), Dates.date(d.get("endDate")), Boolean.TRUE.equals(d.getBoolean("dateApproximate")),
-                d.getString("status"), d.getList("participantIds", String.class, List.of()),
-                d.getList("articleIds", String.class, List.of()));
+                d.getString("granularity"), d.getString("status"), d.getList("participantIds", String.class, List.of()),
+                d.getList("participantNames", String.class, List.of()), d.getString("locationId"), d.getString("locationName"),
+                d.getList("articleIds", String.class, List.of()), d.getList("statementIds", String.class, List.of()), evidence);
     }
 
     /** "press briefing" / "Press-Briefing" → "PRESS_BRIEFING"; none → "UNSPECIFIED" (as the extraction names it). */

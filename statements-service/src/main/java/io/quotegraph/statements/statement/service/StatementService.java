@@ -166,6 +166,7 @@ public class StatementService {
                 span(d.get("content", Document.class)), span(d.get("cue", Document.class)),
                 span(d.get("speakerMention", Document.class)), d.getString("speakerId"),
                 confidence == null ? 0 : confidence.doubleValue(), d.getString("occasionId"),
-                Dates.instant(d.get("publishedAt")), d.getString("source"), d.getList("aboutIds", String.class, List.of()));
+                Dates.instant(d.get("publishedAt")), d.getString("source"), d.getList("aboutIds", String.class, List.of()),
+                d.getList("aboutEventIds", String.class, List.of()));
     }
 }

@@ -1,0 +1,442 @@
+package io.quotegraph.statements.event.service;
+
+import io.quotegraph.extraction.event.EventTypes;
+import io.quotegraph.model.EntityMention;
+import io.quotegraph.model.EventStatus;
+import io.quotegraph.model.ExtractedEvent;
+import io.quotegraph.model.ExtractedStatement;
+import io.quotegraph.model.Span;
+import io.quotegraph.model.TimeValue;
+import io.quotegraph.statements.common.Dates;
+import io.quotegraph.statements.event.repository.EventMentionRepository;
+import io.quotegraph.statements.event.repository.EventRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.bson.Document;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * The events articles report, linked across articles. Each article event is stored as a mention; a new mention is
+ * compared with the mentions in its blocking buckets (same type family, neighbouring months) and with the other
+ * mentions of their events, and every pair that scores at least {@value #LINK_THRESHOLD} is linked. An event is a
+ * connected group of linked mentions, identified by its smallest mention id, so that the grouping and the ids do not
+ * depend on the order articles arrive in (as long as candidates meet in a bucket).
+ * <p>
+ * Score: same type +0.5 (a refining type, e.g. MISSION and MONITORING_MISSION, is compatible at 0); dates that overlap
+ * +1, or within the coarser granularity's tolerance +0.5 (an undated mention counts as the month before publication,
+ * or the two after it when planned or proposed, and adds nothing); a shared participant +1, disjoint participants -1;
+ * the same place +1. Incompatible types, dates or places never link.
+ */
+@ApplicationScoped
+public class ReportedEventService {
+
+    public static final String KIND = "REPORTED";
+    static final double LINK_THRESHOLD = 1.5;
+    /** Undated events are assumed this close to publication (before it, or after it when planned or proposed). */
+    private static final int UNDATED_DAYS_BEFORE = 31;
+    private static final int UNDATED_DAYS_AFTER = 62;
+    /** A mention spanning more days than this is filed under years rather than months. */
+    private static final int MAX_MONTHLY_SPAN_DAYS = 92;
+    /** Years a long range is filed under, at most. */
+    private static final int MAX_YEARS = 10;
+
+    @Inject
+    EventMentionRepository mentions;
+    @Inject
+    EventRepository events;
+
+    private final EventTypes types = EventTypes.get();
+
+    /**
+     * Stores an article's events and links them across articles.
+     *
+     * @param statementIds per article event index, the ids of the article's statements that talk about it
+     * @param entityId     the resolved entity id of a participant or place mention, or null
+     * @return per article event index, the id of the event it belongs to
+     */
+    public Map<Integer, String> deliver(String articleId, Instant publishedAt, List<ExtractedEvent> extracted,
+                                        Map<Integer, List<String>> statementIds, Function<EntityMention, String> entityId) {
+        Set<String> previousEvents = new TreeSet<>();
+        int previousCount = mentions.countOfArticle(articleId);
+        for (int i = 0; i < previousCount; i++) {
+            String id = EventMentionRepository.mentionId(articleId, i);
+            mentions.find(id).ifPresent(old -> {
+                if (old.getString("eventId") != null) {
+                    previousEvents.add(old.getString("eventId"));
+                }
+                mentions.removeFromBuckets(id, storeKeys(old));
+                mentions.delete(id);
+            });
+        }
+        LocalDate published = publishedAt == null ? null : Dates.utcDate(publishedAt);
+        Map<String, Document> nodes = new TreeMap<>();
+        List<String> ownIds = new ArrayList<>();
+        for (int i = 0; i < extracted.size(); i++) {
+            Document mention = mentionDocument(articleId, i, extracted.get(i), published,
+                    statementIds.getOrDefault(i, List.of()), entityId);
+            mentions.save(mention);
+            mentions.addToBuckets(mention.getString("_id"), storeKeys(mention));
+            nodes.put(mention.getString("_id"), mention);
+            ownIds.add(mention.getString("_id"));
+        }
+        mentions.setCountOfArticle(articleId, extracted.size());
+
+        // the neighbourhood: bucket candidates, and every mention of the events involved (which may merge or split)
+        Set<String> eventIds = new TreeSet<>(previousEvents);
+        for (String own : ownIds) {
+            for (Document candidate : mentions.findAll(new TreeSet<>(mentions.bucketMembers(lookupKeys(nodes.get(own)))))) {
+                nodes.putIfAbsent(candidate.getString("_id"), candidate);
+            }
+        }
+        nodes.values().stream().map(d -> d.getString("eventId")).filter(Objects::nonNull).forEach(eventIds::add);
+        for (String eventId : eventIds) {
+            events.findById(eventId).ifPresent(e -> {
+                for (Document member : mentions.findAll(e.getList("mentionIds", String.class, List.of()))) {
+                    nodes.putIfAbsent(member.getString("_id"), member);
+                }
+            });
+        }
+        Map<String, String> eventOf = link(nodes);
+        Set<String> kept = new TreeSet<>(eventOf.values());
+        Map<String, List<Document>> groups = new TreeMap<>();
+        nodes.forEach((id, mention) -> groups.computeIfAbsent(eventOf.get(id), e -> new ArrayList<>()).add(mention));
+        Set<String> statementsToRelink = new TreeSet<>();
+        for (Map.Entry<String, List<Document>> group : groups.entrySet()) {
+            events.replace(eventDocument(group.getKey(), group.getValue()));
+            for (Document mention : group.getValue()) {
+                String id = mention.getString("_id");
+                if (!group.getKey().equals(mention.getString("eventId"))) {
+                    mentions.setEvent(id, group.getKey());
+                    if (!id.startsWith(articleId + "#")) {
+                        statementsToRelink.addAll(mention.getList("statementIds", String.class, List.of()));
+                    }
+                }
+            }
+        }
+        for (String gone : eventIds) {
+            if (!kept.contains(gone)) {
+                events.delete(gone);
+            }
+        }
+        for (String statementId : statementsToRelink) {
+            relinkStatement(statementId);
+        }
+        Map<Integer, String> result = new LinkedHashMap<>();
+        for (int i = 0; i < ownIds.size(); i++) {
+            result.put(i, eventOf.get(ownIds.get(i)));
+        }
+        return result;
+    }
+
+    /** The participants and places of an article's events, for entity resolution. */
+    public static List<EntityMention> entities(List<ExtractedEvent> events) {
+        List<EntityMention> found = new ArrayList<>();
+        for (ExtractedEvent e : events) {
+            found.addAll(e.participants());
+            if (e.location() != null) {
+                found.add(e.location());
+            }
+        }
+        return found;
+    }
+
+    /** Per article event index, the ids ("{articleId}:{index}") of the article's statements that talk about it. */
+    public static Map<Integer, List<String>> statementIds(String articleId, List<ExtractedStatement> statements) {
+        Map<Integer, List<String>> byEvent = new HashMap<>();
+        for (int i = 0; i < statements.size(); i++) {
+            for (Integer event : statements.get(i).aboutEvents()) {
+                byEvent.computeIfAbsent(event, e -> new ArrayList<>()).add(articleId + ":" + i);
+            }
+        }
+        return byEvent;
+    }
+
+    /** The event mentions a statement talks about. */
+    public static List<String> mentionIds(String articleId, ExtractedStatement statement) {
+        return statement.aboutEvents().stream().map(i -> EventMentionRepository.mentionId(articleId, i)).toList();
+    }
+
+    /** The events a statement talks about, given where the article's events were linked. */
+    public static List<String> eventIds(ExtractedStatement statement, Map<Integer, String> eventIdByIndex) {
+        return statement.aboutEvents().stream().map(eventIdByIndex::get).filter(Objects::nonNull).distinct().toList();
+    }
+
+    /** Another article's statement whose event mentions moved to another event. */
+    private void relinkStatement(String statementId) {
+        mentions.findStatement(statementId).ifPresent(statement -> {
+            Set<String> eventIds = new LinkedHashSet<>();
+            for (Document mention : mentions.findAll(statement.getList("aboutEventMentionIds", String.class, List.of()))) {
+                if (mention.getString("eventId") != null) {
+                    eventIds.add(mention.getString("eventId"));
+                }
+            }
+            mentions.setStatementEvents(statementId, List.copyOf(eventIds));
+        });
+    }
+
+    /** Event id per mention id: connected groups of linked mentions, named after their smallest mention id. */
+    private Map<String, String> link(Map<String, Document> nodes) {
+        List<String> ids = new ArrayList<>(nodes.keySet());
+        Map<String, String> parent = new HashMap<>();
+        ids.forEach(id -> parent.put(id, id));
+        for (int a = 0; a < ids.size(); a++) {
+            for (int b = a + 1; b < ids.size(); b++) {
+                if (score(nodes.get(ids.get(a)), nodes.get(ids.get(b))) >= LINK_THRESHOLD) {
+                    String ra = root(parent, ids.get(a));
+                    String rb = root(parent, ids.get(b));
+                    if (!ra.equals(rb)) {
+                        // the smaller id becomes the root, so that a group's root is its smallest member
+                        parent.put(ra.compareTo(rb) < 0 ? rb : ra, ra.compareTo(rb) < 0 ? ra : rb);
+                    }
+                }
+            }
+        }
+        Map<String, String> eventOf = new HashMap<>();
+        for (String id : ids) {
+            eventOf.put(id, eventId(root(parent, id)));
+        }
+        return eventOf;
+    }
+
+    private static String root(Map<String, String> parent, String id) {
+        String r = id;
+        while (!parent.get(r).equals(r)) {
+            r = parent.get(r);
+        }
+        return r;
+    }
+
+    static String eventId(String smallestMentionId) {
+        return EventService.idOf(KIND + "|" + smallestMentionId);
+    }
+
+    /** How strongly two mentions look like one event; negative infinity when they cannot be. */
+    double score(Document a, Document b) {
+        String typeA = a.getString("type");
+        String typeB = b.getString("type");
+        if (!types.compatible(typeA, typeB)) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        double score = typeA.equals(typeB) ? 0.5 : 0;
+        TimeValue dateA = blockingDate(a);
+        TimeValue dateB = blockingDate(b);
+        long gap = dateA.gapDays(dateB);
+        boolean dated = a.getString("start") != null && b.getString("start") != null;
+        if (gap > tolerance(dateA, dateB)) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        if (dated) {
+            score += gap == 0 ? 1 : 0.5;
+        }
+        String placeA = a.getString("locationKey");
+        String placeB = b.getString("locationKey");
+        if (placeA != null && placeB != null) {
+            if (!placeA.equals(placeB)) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            score += 1;
+        }
+        List<String> partiesA = a.getList("participantKeys", String.class, List.of());
+        List<String> partiesB = b.getList("participantKeys", String.class, List.of());
+        if (!partiesA.isEmpty() && !partiesB.isEmpty()) {
+            score += partiesA.stream().anyMatch(partiesB::contains) ? 1 : -1;
+        }
+        return score;
+    }
+
+    /** Days two dates may lie apart and still be one event: the coarser one's unit (a week, a month); none for years. */
+    private static long tolerance(TimeValue a, TimeValue b) {
+        TimeValue.Granularity g = a.granularity().compareTo(b.granularity()) >= 0 ? a.granularity() : b.granularity();
+        return switch (g) {
+            case DAY -> 1;
+            case WEEK -> 3;
+            case MONTH -> 15;
+            case YEAR -> 0;
+        };
+    }
+
+    /** The mention's date, or for an undated one the stretch around publication it is assumed to lie in. */
+    private static TimeValue blockingDate(Document mention) {
+        if (mention.getString("start") != null) {
+            return new TimeValue(TimeValue.Kind.valueOf(mention.getString("dateKind")), LocalDate.parse(mention.getString("start")),
+                    LocalDate.parse(mention.getString("end")), TimeValue.Granularity.valueOf(mention.getString("granularity")));
+        }
+        LocalDate published = LocalDate.parse(mention.getString("published"));
+        String status = mention.getString("status");
+        boolean ahead = EventStatus.PLANNED.name().equals(status) || EventStatus.PROPOSED.name().equals(status);
+        return ahead ? TimeValue.approximate(published, published.plusDays(UNDATED_DAYS_AFTER), TimeValue.Granularity.MONTH)
+                : TimeValue.approximate(published.minusDays(UNDATED_DAYS_BEFORE), published, TimeValue.Granularity.MONTH);
+    }
+
+    /** The buckets a mention is filed under: the months of its (blocking) date, or its years when it is long. */
+    static Set<String> storeKeys(Document mention) {
+        TimeValue date = blockingDate(mention);
+        return keys(mention.getString("family"), date.start(), date.end());
+    }
+
+    /** The buckets a mention's candidates are filed under: its own and the neighbouring months, and their years. */
+    static Set<String> lookupKeys(Document mention) {
+        TimeValue date = blockingDate(mention);
+        String family = mention.getString("family");
+        LocalDate from = date.start().minusDays(31);
+        LocalDate to = date.end().plusDays(31);
+        Set<String> keys = new TreeSet<>(keys(family, from, to));
+        for (int y = from.getYear(); y <= to.getYear() && y < from.getYear() + MAX_YEARS; y++) {
+            keys.add(family + "|" + y);
+        }
+        if (to.toEpochDay() - from.toEpochDay() <= MAX_MONTHLY_SPAN_DAYS + 62) {
+            for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
+                keys.add(family + "|" + m);
+            }
+        }
+        return keys;
+    }
+
+    private static Set<String> keys(String family, LocalDate start, LocalDate end) {
+        Set<String> keys = new TreeSet<>();
+        if (end.toEpochDay() - start.toEpochDay() > MAX_MONTHLY_SPAN_DAYS) {
+            for (int y = start.getYear(); y <= end.getYear() && y < start.getYear() + MAX_YEARS; y++) {
+                keys.add(family + "|" + y);
+            }
+            return keys;
+        }
+        for (YearMonth m = YearMonth.from(start); !m.isAfter(YearMonth.from(end)); m = m.plusMonths(1)) {
+            keys.add(family + "|" + m);
+        }
+        return keys;
+    }
+
+    private Document mentionDocument(String articleId, int index, ExtractedEvent event, LocalDate published,
+                                     List<String> statementIds, Function<EntityMention, String> entityId) {
+        List<String> participantKeys = new ArrayList<>();
+        List<String> participantIds = new ArrayList<>();
+        List<String> participantNames = new ArrayList<>();
+        for (EntityMention p : event.participants()) {
+            String id = entityId.apply(p);
+            participantKeys.add(id != null ? id : "name:" + p.name());
+            if (id != null && !participantIds.contains(id)) {
+                participantIds.add(id);
+            }
+            participantNames.add(p.name());
+        }
+        EntityMention place = event.location();
+        String placeId = place == null ? null : entityId.apply(place);
+        List<Document> evidence = new ArrayList<>();
+        for (Span s : event.evidence()) {
+            evidence.add(new Document("articleId", articleId).append("start", s.start()).append("end", s.end()).append("text", s.text()));
+        }
+        TimeValue date = event.date();
+        return new Document("_id", EventMentionRepository.mentionId(articleId, index))
+                .append("articleId", articleId)
+                .append("index", index)
+                .append("type", event.type())
+                .append("family", types.root(event.type()))
+                .append("status", event.status() == null ? null : event.status().name())
+                .append("published", (published == null ? LocalDate.EPOCH : published).toString())
+                .append("start", date == null ? null : date.start().toString())
+                .append("end", date == null ? null : date.end().toString())
+                .append("dateKind", date == null ? null : date.kind().name())
+                .append("granularity", date == null ? null : date.granularity().name())
+                .append("participantKeys", participantKeys)
+                .append("participantIds", participantIds)
+                .append("participantNames", participantNames)
+                .append("locationKey", place == null ? null : placeId != null ? placeId : "name:" + place.name())
+                .append("locationId", placeId)
+                .append("locationName", place == null ? null : place.name())
+                .append("evidence", evidence)
+                .append("statementIds", statementIds);
+    }
+
+    /**
+     * An event from its mentions: the most specific type, the most precise date, the status most mentions give (on a
+     * tie the furthest along), the place most give, every participant.
+     */
+    private Document eventDocument(String eventId, List<Document> members) {
+        members.sort(Comparator.comparing(d -> d.getString("_id")));
+        String type = null;
+        Document dated = null;
+        Map<EventStatus, Integer> statuses = new EnumMap<>(EventStatus.class);
+        Map<String, Integer> places = new LinkedHashMap<>();
+        Map<String, Document> placeOf = new HashMap<>();
+        Set<String> participantIds = new LinkedHashSet<>();
+        Set<String> participantNames = new LinkedHashSet<>();
+        Set<String> articleIds = new TreeSet<>();
+        Set<String> statementIds = new TreeSet<>();
+        List<Document> evidence = new ArrayList<>();
+        for (Document m : members) {
+            type = type == null ? m.getString("type") : types.specific(type, m.getString("type"));
+            if (m.getString("start") != null && (dated == null || span(m) < span(dated))) {
+                dated = m;
+            }
+            if (m.getString("status") != null) {
+                statuses.merge(EventStatus.valueOf(m.getString("status")), 1, Integer::sum);
+            }
+            if (m.getString("locationKey") != null) {
+                places.merge(m.getString("locationKey"), 1, Integer::sum);
+                placeOf.putIfAbsent(m.getString("locationKey"), m);
+            }
+            participantIds.addAll(m.getList("participantIds", String.class, List.of()));
+            participantNames.addAll(m.getList("participantNames", String.class, List.of()));
+            articleIds.add(m.getString("articleId"));
+            statementIds.addAll(m.getList("statementIds", String.class, List.of()));
+            evidence.addAll(m.getList("evidence", Document.class, List.of()));
+        }
+        EventStatus status = null;
+        for (EventStatus s : EventStatus.values()) {
+            if (statuses.containsKey(s) && (status == null || statuses.get(s) > statuses.get(status))) {
+                status = s;
+            }
+        }
+        String placeKey = null;
+        for (Map.Entry<String, Integer> p : places.entrySet()) {
+            if (placeKey == null || p.getValue() > places.get(placeKey)) {
+                placeKey = p.getKey();
+            }
+        }
+        Document place = placeKey == null ? null : placeOf.get(placeKey);
+        LocalDate start = dated == null ? LocalDate.parse(members.get(0).getString("published")) : LocalDate.parse(dated.getString("start"));
+        LocalDate end = dated == null ? null : LocalDate.parse(dated.getString("end"));
+        return new Document("_id", eventId)
+                .append("key", KIND + "|" + members.get(0).getString("_id"))
+                .append("kind", KIND)
+                .append("type", type)
+                .append("title", EventService.title(type, null) + (place == null ? "" : " in " + place.getString("locationName")))
+                .append("date", start.toString())
+                .append("endDate", end == null || end.equals(start) ? null : end.toString())
+                .append("dateApproximate", dated == null || !"DATE".equals(dated.getString("dateKind")) && !"RANGE".equals(dated.getString("dateKind")))
+                .append("dateKnown", dated != null)
+                .append("granularity", dated == null ? null : dated.getString("granularity"))
+                .append("status", status == null ? null : status.name())
+                .append("participantIds", List.copyOf(participantIds))
+                .append("participantNames", List.copyOf(participantNames))
+                .append("locationId", place == null ? null : place.getString("locationId"))
+                .append("locationName", place == null ? null : place.getString("locationName"))
+                .append("articleIds", List.copyOf(articleIds))
+                .append("mentionIds", members.stream().map(d -> d.getString("_id")).toList())
+                .append("statementIds", List.copyOf(statementIds))
+                .append("evidence", evidence)
+                .append("statementCount", (long) statementIds.size())
+                .append("mentionCount", (long) members.size());
+    }
+
+    private static long span(Document mention) {
+        long days = LocalDate.parse(mention.getString("end")).toEpochDay() - LocalDate.parse(mention.getString("start")).toEpochDay();
+        return "APPROXIMATE".equals(mention.getString("dateKind")) ? days + 1 : days;
+    }
+}
