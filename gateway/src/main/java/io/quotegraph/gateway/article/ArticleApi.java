@@ -47,7 +47,6 @@ public class ArticleApi {
 
     @Query("articles")
     @Description("Articles, newest first.")
-    @NonNull
     public ArticleConnection articles(@Name("first") Integer first,
                                       @Name("after") String after,
                                       @Name("source") String source,
@@ -67,9 +66,8 @@ public class ArticleApi {
     }
 
     @Name("statements")
-    @Description("The statements reported in the article, in text order.")
-    @NonNull
-    public List<@NonNull StatementConnection> statements(@Source List<Article> articles,
+    @Description("The statements reported in the article, in text order (null, with an error, if statements-service is unavailable).")
+    public List<StatementConnection> statements(@Source List<Article> articles,
                                                          @Name("first") Integer first,
                                                          @Name("after") String after) {
         return nestedStatements.connections(NestedStatements.Parent.ARTICLE,
@@ -89,9 +87,8 @@ public class ArticleApi {
     }
 
     @Name("events")
-    @Description("The events the article mentions.")
-    @NonNull
-    public List<@NonNull List<@NonNull Event>> events(@Source List<Article> articles) {
+    @Description("The events the article mentions (null, with an error, if statements-service is unavailable).")
+    public List<List<@NonNull Event>> events(@Source List<Article> articles) {
         List<EventView> all = statements.eventsOfArticles(articles.stream().map(Article::getId).toList());
         Map<String, List<Event>> byArticle = new HashMap<>();
         for (EventView e : all) {

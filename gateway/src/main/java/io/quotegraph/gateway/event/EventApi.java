@@ -45,7 +45,6 @@ public class EventApi {
 
     @Query("events")
     @Description("Events; `from`/`to` bound the event date, `participantId` is a speaker id.")
-    @NonNull
     public EventConnection events(@Name("first") Integer first,
                                   @Name("after") String after,
                                   @Name("type") String type,
@@ -68,9 +67,8 @@ public class EventApi {
     }
 
     @Name("articles")
-    @Description("The articles that mention the event.")
-    @NonNull
-    public List<@NonNull List<@NonNull Article>> articles(@Source List<Event> events) {
+    @Description("The articles that mention the event (null, with an error, if ingest-service is unavailable).")
+    public List<List<@NonNull Article>> articles(@Source List<Event> events) {
         List<String> ids = events.stream().flatMap(e -> e.view().articleIds().stream()).toList();
         Map<String, ArticleView> byId = ids.isEmpty() ? Map.of() : ingest.articlesByIds(ids);
         return events.stream().map(e -> e.view().articleIds().stream()

@@ -50,7 +50,6 @@ public class StatementApi {
     @Query("statements")
     @Description("Statements, newest article first. `text`: words that must all occur (case-insensitive); "
             + "`entityId`: statements about that entity.")
-    @NonNull
     public StatementConnection statements(@Name("first") Integer first,
                                           @Name("after") String after,
                                           @Name("speakerId") @Id String speakerId,
@@ -81,9 +80,8 @@ public class StatementApi {
     }
 
     @Name("article")
-    @Description("The article the statement was reported in.")
-    @NonNull
-    public List<@NonNull Article> article(@Source List<Statement> sources) {
+    @Description("The article the statement was reported in (null, with an error, if ingest-service is unavailable).")
+    public List<Article> article(@Source List<Statement> sources) {
         Map<String, ArticleView> byId = ingest.articlesByIds(sources.stream().map(s -> s.view().articleId()).toList());
         return sources.stream().map(s -> {
             ArticleView a = byId.get(s.view().articleId());
