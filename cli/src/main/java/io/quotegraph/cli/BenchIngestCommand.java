@@ -298,7 +298,7 @@ final class BenchIngestCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "%.2f s", sorted.get(Math.max(0, index)) / 1e9);
     }
 
-    private static void deleteRecursively(Path directory) {
+    static void deleteRecursively(Path directory) {
         try (Stream<Path> paths = Files.walk(directory)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);

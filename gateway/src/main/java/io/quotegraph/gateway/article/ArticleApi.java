@@ -1,9 +1,9 @@
 package io.quotegraph.gateway.article;
 
 import io.quotegraph.gateway.client.IngestBackend;
-import io.quotegraph.gateway.client.NewArticle;
 import io.quotegraph.gateway.client.StatementsBackend;
 import io.quotegraph.gateway.event.Event;
+import io.quotegraph.gateway.graphql.InvalidArgumentException;
 import io.quotegraph.gateway.graphql.PageRequest;
 import io.quotegraph.gateway.graphql.Slice;
 import io.quotegraph.gateway.statement.NestedStatements;
@@ -29,6 +29,9 @@ import java.util.Map;
 /** Articles (ingest-service): queries, the ingest mutation, and the article's nested fields. */
 @GraphQLApi
 public class ArticleApi {
+
+    /** The most articles one ingestArticles takes (ingest-service's batch endpoint takes more). */
+    public static final int MAX_BATCH = 100;
 
     @Inject
     IngestBackend ingest;
@@ -61,8 +64,33 @@ public class ArticleApi {
     @Description("Stores an article for extraction (or returns the stored one if it is a duplicate).")
     @NonNull
     public Article ingestArticle(@Name("input") @NonNull ArticleInput input) {
-        return new Article(ingest.ingest(new NewArticle(input.getUrl(), input.getSource(), input.getTitle(),
-                input.getText(), input.getHtml(), input.getPublishedAt(), input.getLanguage())));
+        return new Article(ingest.ingest(input.toNewArticle()));
+    }
+
+    @Mutation("ingestArticles")
+    @Description("Stores up to " + MAX_BATCH + " articles for extraction in one request: one result per article, in order "
+            + "(a rejected article does not fail the others).")
+    @NonNull
+    public List<@NonNull IngestResult> ingestArticles(@Name("inputs") @NonNull List<@NonNull ArticleInput> inputs) {
+        if (inputs.size() > MAX_BATCH) {
+            throw new InvalidArgumentException("ingestArticles takes at most " + MAX_BATCH + " articles (got " + inputs.size() + ")");
+        }
+        if (inputs.isEmpty()) {
+            return List.of();
+        }
+        return ingest.ingestAll(inputs.stream().map(ArticleInput::toNewArticle).toList()).stream()
+                .map(IngestResult::new).toList();
+    }
+
+    @Name("article")
+    @Description("The stored article (null when rejected).")
+    public List<Article> article(@Source List<IngestResult> results) {
+        List<String> ids = results.stream().map(IngestResult::getArticleId).filter(java.util.Objects::nonNull).toList();
+        Map<String, ArticleView> byId = ids.isEmpty() ? Map.of() : ingest.articlesByIds(ids);
+        return results.stream().map(r -> {
+            ArticleView a = r.getArticleId() == null ? null : byId.get(r.getArticleId());
+            return a == null ? null : new Article(a);
+        }).toList();
     }
 
     @Name("statements")

@@ -8,9 +8,6 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,16 +83,5 @@ public final class BackendCalls {
             return Problems.toException(service, w.getResponse());
         }
         return new BackendUnavailableException(service, e);
-    }
-
-    /** Distinct, non-null ids in chunks the backends accept. */
-    public static List<List<String>> chunks(Collection<String> ids) {
-        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(ids));
-        distinct.removeIf(id -> id == null || id.isBlank());
-        List<List<String>> chunks = new ArrayList<>();
-        for (int i = 0; i < distinct.size(); i += MAX_IDS_PER_CALL) {
-            chunks.add(distinct.subList(i, Math.min(distinct.size(), i + MAX_IDS_PER_CALL)));
-        }
-        return chunks;
     }
 }

@@ -48,8 +48,9 @@ public class StatementApi {
     }
 
     @Query("statements")
-    @Description("Statements, newest article first. `text`: words that must all occur (case-insensitive); "
-            + "`entityId`: statements about that entity.")
+    @Description("Statements, newest article first (`order: OLDEST` for oldest first). `text`: words that must all occur "
+            + "(case-insensitive); `entityId`: statements about that entity; `source`: the article's source; "
+            + "`from`/`to`: the article's publication time.")
     public StatementConnection statements(@Name("first") Integer first,
                                           @Name("after") String after,
                                           @Name("speakerId") @Id String speakerId,
@@ -58,10 +59,13 @@ public class StatementApi {
                                           @Name("text") String text,
                                           @Name("kind") StatementKind kind,
                                           @Name("from") Instant from,
-                                          @Name("to") Instant to) {
+                                          @Name("to") Instant to,
+                                          @Name("source") String source,
+                                          @Name("order") StatementOrder order) {
         PageRequest page = PageRequest.of(first, after);
         StatementQuery query = new StatementQuery(one(speakerId), one(articleId), null, null,
-                text == null || text.isBlank() ? null : text, kind, from, to, one(entityId));
+                text == null || text.isBlank() ? null : text, kind, from, to, one(entityId), one(source),
+                order == StatementOrder.OLDEST);
         return StatementConnection.of(Slice.of(statements.statements(query, page.offset(), page.backendLimit()), page)
                 .map(Statement::new));
     }

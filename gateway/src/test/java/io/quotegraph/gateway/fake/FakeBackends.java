@@ -107,6 +107,10 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
             String[] parts = path.substring(1).split("/");
             String collection = parts[0];
             String id = parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : null;
+            if (method.equals("POST") && path.equals("/articles/batch")) {
+                postBatch(ex);
+                return;
+            }
             if (method.equals("POST") && path.equals("/articles")) {
                 postArticle(ex);
                 return;
@@ -231,7 +235,9 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
         Instant from = instant(first(q, "from"));
         Instant to = instant(first(q, "to"));
         s = s.filter(st -> (from == null || !st.publishedAt().isBefore(from)) && (to == null || st.publishedAt().isBefore(to)));
-        page(ex, q, s.sorted(Comparator.comparing(StatementView::publishedAt).reversed()
+        s = s.filter(anyOf(q, "source", StatementView::source));
+        Comparator<StatementView> byTime = Comparator.comparing(StatementView::publishedAt);
+        page(ex, q, s.sorted(("OLDEST".equals(first(q, "order")) ? byTime : byTime.reversed())
                 .thenComparing(StatementView::articleId).thenComparingInt(StatementView::index)).toList(), 1000);
     }
 
@@ -343,6 +349,37 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
                 (String) json.get("title"), (String) json.get("text"), Instant.parse((String) json.get("publishedAt")),
                 (String) json.get("language"), "hash-new-1", ArticleStatus.PENDING, null, Instant.now());
         send(ex, 201, created);
+    }
+
+    /** POST /articles/batch (NDJSON): rejected without publishedAt, duplicate of a fake article with the same url, else accepted. */
+    private void postBatch(HttpExchange ex) throws IOException {
+        String body;
+        try (InputStream in = ex.getRequestBody()) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        lastPost = body;
+        StringBuilder out = new StringBuilder();
+        String[] lines = body.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> article = JSON.readValue(lines[i], Map.class);
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("line", i + 1);
+            ArticleView existing = FakeData.ARTICLES.stream().filter(a -> a.url().equals(article.get("url"))).findFirst().orElse(null);
+            if (article.get("publishedAt") == null) {
+                result.put("status", "rejected");
+                result.put("reason", "publishedAt is required");
+            } else if (existing != null) {
+                result.put("status", "duplicate");
+                result.put("id", existing.id());
+                result.put("reason", "same url");
+            } else {
+                result.put("status", "accepted");
+                result.put("id", "new-" + (i + 1));
+            }
+            out.append(JSON.writeValueAsString(result)).append('\n');
+        }
+        sendRaw(ex, 200, "application/x-ndjson", out.toString());
     }
 
     private <T> void page(HttpExchange ex, Map<String, List<String>> q, List<T> all, int maxLimit) throws IOException {

@@ -121,7 +121,13 @@ public class StatementRepository {
     }
 
     public <T> Page<T> page(Bson filter, int offset, int limit, Function<Document, T> toView) {
-        Bson sort = Sorts.orderBy(Sorts.descending("publishedAt"), Sorts.ascending("articleId"), Sorts.ascending("index"));
+        return page(filter, false, offset, limit, toView);
+    }
+
+    /** Newest (or oldest) article first, then by article and position in it. */
+    public <T> Page<T> page(Bson filter, boolean oldestFirst, int offset, int limit, Function<Document, T> toView) {
+        Bson sort = Sorts.orderBy(oldestFirst ? Sorts.ascending("publishedAt") : Sorts.descending("publishedAt"),
+                Sorts.ascending("articleId"), Sorts.ascending("index"));
         return Pages.find(collection(), filter, sort, offset, limit, toView);
     }
 }

@@ -30,7 +30,13 @@ public class StatementService {
     /** The filters of GET /statements; empty lists and nulls mean "any". Dates are inclusive. */
     public record StatementQuery(List<String> speakerIds, List<String> articleIds, List<String> occasionIds,
                                  List<String> ids, String text, StatementKind kind, Instant from, Instant to,
-                                 List<String> entityIds) {
+                                 List<String> entityIds, List<String> sources, boolean oldestFirst) {
+
+        public StatementQuery(List<String> speakerIds, List<String> articleIds, List<String> occasionIds,
+                              List<String> ids, String text, StatementKind kind, Instant from, Instant to,
+                              List<String> entityIds) {
+            this(speakerIds, articleIds, occasionIds, ids, text, kind, from, to, entityIds, List.of(), false);
+        }
 
         public StatementQuery(List<String> speakerIds, List<String> articleIds, List<String> occasionIds,
                               List<String> ids, String text, StatementKind kind, Instant from, Instant to) {
@@ -46,6 +52,7 @@ public class StatementService {
         addIn(filters, "occasionId", q.occasionIds());
         addIn(filters, "_id", q.ids());
         addIn(filters, "aboutIds", q.entityIds());
+        addIn(filters, "source", q.sources());
         if (q.kind() != null) {
             filters.add(Filters.eq("kind", q.kind().name()));
         }
@@ -67,7 +74,7 @@ public class StatementService {
             filters.add(Filters.all("tokens", words));
         }
         Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
-        return statements.page(filter, offset, limit, StatementService::toView);
+        return statements.page(filter, q.oldestFirst(), offset, limit, StatementService::toView);
     }
 
     public StatementView get(String id) {
