@@ -40,7 +40,7 @@ class SchemaAndEndpointsTest {
         assertThat(sdl).doesNotContain("view", "speakerId: String", "occasionId", "similar", "Page_");
         // entities and curation (issue 5)
         assertThat(sdl).contains("about: [Entity!]!", "affiliations: [String!]!", "type EntityConnection {",
-                "entities(after: String, first: Int, search: String, type: EntityType): EntityConnection!",
+                "entities(after: String, first: Int, search: String, type: EntityType): EntityConnection",
                 "mergeSpeakers(", "splitSpeaker(", "addAlias(", "removeAlias(", "renameSpeaker(");
     }
 

@@ -21,6 +21,15 @@ public class Batching {
     @ConfigProperty(name = PROPERTY, defaultValue = "true")
     boolean enabled;
 
+    Batching() {
+        // for CDI: the flag is injected
+    }
+
+    /** Outside CDI (unit tests). */
+    public Batching(boolean enabled) {
+        this.enabled = enabled;
+    }
+
     /** The non-blank ids in the chunks to request them in. */
     public List<List<String>> chunks(Collection<String> ids) {
         if (!enabled) {
