@@ -11,8 +11,8 @@ import java.util.logging.LogManager;
 @Command(name = "quotegraph", mixinStandardHelpOptions = true, version = "quotegraph 0.1.0",
         description = "Who said what, about whom, and when, in the news.",
         subcommands = {UpCommand.class, ExtractCommand.class, EvalCommand.class, IngestCommand.class, BenchIngestCommand.class,
-                FaultTestCommand.class, LoadCommand.class, ResolutionEvalCommand.class, QuotationEvalCommand.class,
-                BenchQuotationsCommand.class})
+                BenchGraphqlCommand.class, FaultTestCommand.class, LoadCommand.class, ResolutionEvalCommand.class,
+                QuotationEvalCommand.class, BenchQuotationsCommand.class})
 public final class QuotegraphCli implements Runnable {
 
     @CommandLine.Spec

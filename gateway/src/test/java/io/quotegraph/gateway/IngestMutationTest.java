@@ -7,6 +7,7 @@ import io.restassured.path.json.JsonPath;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static io.quotegraph.gateway.GraphQL.errors;
@@ -61,5 +62,43 @@ class IngestMutationTest {
         JsonPath r = query(INGEST, Map.of("input", Map.of("text", "Some text.")));
         assertThat(errors(r)).isNotEmpty();
         assertThat(String.join(" ", errors(r))).contains("publishedAt");
+    }
+
+    @Test
+    void ingestArticlesIsOneBatchCallWithAResultPerArticle() {
+        GraphQL.resetCounts(backend);
+        JsonPath r = query("""
+                mutation($inputs: [ArticleInput!]!) { ingestArticles(inputs: $inputs) {
+                    index status articleId reason article { id title } } }""", Map.of("inputs", List.of(
+                Map.of("text", "The mayor said \"Hello.\"", "publishedAt", "2026-11-20T08:30:00Z"),
+                Map.of("url", "https://reuters.example/a1", "text", "again", "publishedAt", "2026-11-01T10:00:00Z"),
+                Map.of("text", "no date"))));
+        // the third input misses a required field: GraphQL rejects the whole document before any call
+        assertThat(errors(r)).isNotEmpty();
+        assertThat(GraphQL.counts(backend)).doesNotContainKey("POST /articles/batch");
+
+        JsonPath ok = query("""
+                mutation($inputs: [ArticleInput!]!) { ingestArticles(inputs: $inputs) {
+                    index status articleId reason article { id title } } }""", Map.of("inputs", List.of(
+                Map.of("text", "The mayor said \"Hello.\"", "publishedAt", "2026-11-20T08:30:00Z"),
+                Map.of("url", "https://reuters.example/a1", "text", "again", "publishedAt", "2026-11-01T10:00:00Z"))));
+        assertThat(errors(ok)).isEmpty();
+        assertThat(ok.getList("data.ingestArticles.index")).containsExactly(0, 1);
+        assertThat(ok.getList("data.ingestArticles.status")).containsExactly("ACCEPTED", "DUPLICATE");
+        assertThat(ok.getList("data.ingestArticles.articleId")).containsExactly("new-1", "a1");
+        assertThat(ok.getString("data.ingestArticles[1].reason")).isEqualTo("same url");
+        assertThat(ok.getString("data.ingestArticles[1].article.title")).isEqualTo("Summit opens");
+        assertThat(GraphQL.counts(backend)).containsEntry("POST /articles/batch", 1);
+        String sent = given().get(backend + "/__last-post").then().extract().asString();
+        assertThat(sent.lines()).hasSize(2);
+        assertThat(sent.lines().findFirst().orElseThrow()).contains("\"publishedAt\":\"2026-11-20T08:30:00Z\"");
+    }
+
+    @Test
+    void ingestArticlesRejectsOversizedBatches() {
+        List<Map<String, Object>> inputs = java.util.Collections.nCopies(101, Map.of("text", "x", "publishedAt", "2026-11-20T08:30:00Z"));
+        JsonPath r = query("mutation($inputs: [ArticleInput!]!) { ingestArticles(inputs: $inputs) { status } }",
+                Map.of("inputs", inputs));
+        assertThat(errors(r)).singleElement().asString().contains("at most 100 articles");
     }
 }

@@ -126,4 +126,15 @@ class StatementSpeakerEventQueriesTest {
         JsonPath r = query("{ speaker(id: \"s1\") { statements(first: 500) { totalCount } } }");
         assertThat(errors(r)).singleElement().asString().contains("100");
     }
+
+    @Test
+    void statementsBySourceAndOldestFirst() {
+        JsonPath r = query("{ statements(source: \"bbc\", order: OLDEST) { totalCount edges { node { id } } } }");
+        assertThat(errors(r)).isEmpty();
+        assertThat(r.getList("data.statements.edges.node.id")).containsExactly("a2:0", "a2:1", "a2:2");
+        JsonPath oldest = query("{ statements(first: 2, order: OLDEST) { edges { node { id } } } }");
+        assertThat(oldest.getList("data.statements.edges.node.id")).containsExactly("a1:0", "a1:1");
+        JsonPath newest = query("{ statements(first: 1) { edges { node { id } } } }");
+        assertThat(newest.getList("data.statements.edges.node.id")).containsExactly("a4:0");
+    }
 }

@@ -60,6 +60,17 @@ class StatementQueryTest {
     }
 
     @Test
+    void filtersBySourceAndOrdersOldestFirst() {
+        mine().queryParam("order", "OLDEST").get("/statements").then().statusCode(200)
+                .body("items.id", equalTo(List.of(older.articleId + ":0", older.articleId + ":1", older.articleId + ":2",
+                        newer.articleId + ":0", newer.articleId + ":1")));
+        mine().queryParam("source", older.source).get("/statements").then().body("totalCount", equalTo(5));
+        mine().queryParam("source", "elsewhere-" + word).get("/statements").then().body("totalCount", equalTo(0));
+        given().queryParam("order", "sideways").get("/statements").then().statusCode(400)
+                .body("detail", containsString("order"));
+    }
+
+    @Test
     void unfilteredListsWork() {
         given().get("/statements").then().statusCode(200)
                 .body("limit", equalTo(20)).body("offset", equalTo(0))

@@ -1,9 +1,9 @@
 package io.quotegraph.gateway.article;
 
 import io.quotegraph.gateway.client.IngestBackend;
-import io.quotegraph.gateway.client.NewArticle;
 import io.quotegraph.gateway.client.StatementsBackend;
 import io.quotegraph.gateway.event.Event;
+import io.quotegraph.gateway.graphql.InvalidArgumentException;
 import io.quotegraph.gateway.graphql.PageRequest;
 import io.quotegraph.gateway.graphql.Slice;
 import io.quotegraph.gateway.statement.NestedStatements;
@@ -30,6 +30,9 @@ import java.util.Map;
 @GraphQLApi
 public class ArticleApi {
 
+    /** The most articles one ingestArticles takes (ingest-service's batch endpoint takes more). */
+    public static final int MAX_BATCH = 100;
+
     @Inject
     IngestBackend ingest;
 
@@ -47,7 +50,6 @@ public class ArticleApi {
 
     @Query("articles")
     @Description("Articles, newest first.")
-    @NonNull
     public ArticleConnection articles(@Name("first") Integer first,
                                       @Name("after") String after,
                                       @Name("source") String source,
@@ -62,14 +64,38 @@ public class ArticleApi {
     @Description("Stores an article for extraction (or returns the stored one if it is a duplicate).")
     @NonNull
     public Article ingestArticle(@Name("input") @NonNull ArticleInput input) {
-        return new Article(ingest.ingest(new NewArticle(input.getUrl(), input.getSource(), input.getTitle(),
-                input.getText(), input.getHtml(), input.getPublishedAt(), input.getLanguage())));
+        return new Article(ingest.ingest(input.toNewArticle()));
+    }
+
+    @Mutation("ingestArticles")
+    @Description("Stores up to " + MAX_BATCH + " articles for extraction in one request: one result per article, in order "
+            + "(a rejected article does not fail the others).")
+    @NonNull
+    public List<@NonNull IngestResult> ingestArticles(@Name("inputs") @NonNull List<@NonNull ArticleInput> inputs) {
+        if (inputs.size() > MAX_BATCH) {
+            throw new InvalidArgumentException("ingestArticles takes at most " + MAX_BATCH + " articles (got " + inputs.size() + ")");
+        }
+        if (inputs.isEmpty()) {
+            return List.of();
+        }
+        return ingest.ingestAll(inputs.stream().map(ArticleInput::toNewArticle).toList()).stream()
+                .map(IngestResult::new).toList();
+    }
+
+    @Name("article")
+    @Description("The stored article (null when rejected).")
+    public List<Article> article(@Source List<IngestResult> results) {
+        List<String> ids = results.stream().map(IngestResult::getArticleId).filter(java.util.Objects::nonNull).toList();
+        Map<String, ArticleView> byId = ids.isEmpty() ? Map.of() : ingest.articlesByIds(ids);
+        return results.stream().map(r -> {
+            ArticleView a = r.getArticleId() == null ? null : byId.get(r.getArticleId());
+            return a == null ? null : new Article(a);
+        }).toList();
     }
 
     @Name("statements")
-    @Description("The statements reported in the article, in text order.")
-    @NonNull
-    public List<@NonNull StatementConnection> statements(@Source List<Article> articles,
+    @Description("The statements reported in the article, in text order (null, with an error, if statements-service is unavailable).")
+    public List<StatementConnection> statements(@Source List<Article> articles,
                                                          @Name("first") Integer first,
                                                          @Name("after") String after) {
         return nestedStatements.connections(NestedStatements.Parent.ARTICLE,
@@ -89,9 +115,8 @@ public class ArticleApi {
     }
 
     @Name("events")
-    @Description("The events the article mentions.")
-    @NonNull
-    public List<@NonNull List<@NonNull Event>> events(@Source List<Article> articles) {
+    @Description("The events the article mentions (null, with an error, if statements-service is unavailable).")
+    public List<List<@NonNull Event>> events(@Source List<Article> articles) {
         List<EventView> all = statements.eventsOfArticles(articles.stream().map(Article::getId).toList());
         Map<String, List<Event>> byArticle = new HashMap<>();
         for (EventView e : all) {

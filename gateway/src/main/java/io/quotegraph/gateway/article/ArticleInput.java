@@ -1,5 +1,6 @@
 package io.quotegraph.gateway.article;
 
+import io.quotegraph.gateway.client.NewArticle;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -74,5 +75,10 @@ public class ArticleInput {
 
     public void setLanguage(String language) {
         this.language = language;
+    }
+
+    /** The body ingest-service takes. */
+    public NewArticle toNewArticle() {
+        return new NewArticle(url, source, title, text, html, publishedAt, language);
     }
 }

@@ -2,30 +2,60 @@ package io.quotegraph.gateway.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quotegraph.gateway.graphql.GatewayException;
+import io.smallrye.faulttolerance.api.Guard;
 import jakarta.ws.rs.WebApplicationException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
-/** Calls a backend and translates whatever goes wrong into a {@link GatewayException} naming the service. */
+/**
+ * Calls a backend and translates whatever goes wrong into a {@link GatewayException} naming the service.
+ * Each service's calls go through one guard: a timeout of {@value #TIMEOUT_SECONDS} s and a circuit breaker that opens
+ * when half of the last {@value #BREAKER_WINDOW} calls found the service unavailable, fails calls at once for
+ * {@value #BREAKER_DELAY_SECONDS} s, then lets one trial call through. Only unavailability counts (a 4xx is an answer).
+ */
 public final class BackendCalls {
 
     /** The most ids the backends accept in one {@code ?id=…&id=…} request. */
     public static final int MAX_IDS_PER_CALL = 100;
+    static final int TIMEOUT_SECONDS = 5;
+    static final int BREAKER_WINDOW = 10;
+    static final int BREAKER_DELAY_SECONDS = 5;
+
+    private static final Map<String, Guard> GUARDS = new ConcurrentHashMap<>();
 
     private BackendCalls() {
     }
 
+    @SuppressWarnings("unchecked")
     public static <T> T call(String service, Supplier<T> call) {
+        Guard guard = GUARDS.computeIfAbsent(service, BackendCalls::guard);
         try {
-            return call.get();
-        } catch (RuntimeException e) {
-            throw translate(service, e);
+            return guard.get(() -> {
+                try {
+                    return call.get();
+                } catch (RuntimeException e) {
+                    throw translate(service, e);
+                }
+            }, (Class<T>) Object.class);
+        } catch (CircuitBreakerOpenException | TimeoutException e) {
+            throw new BackendUnavailableException(service, e);
         }
+    }
+
+    private static Guard guard(String service) {
+        return Guard.create().withDescription(service)
+                .withTimeout().duration(TIMEOUT_SECONDS, ChronoUnit.SECONDS).done()
+                .withCircuitBreaker().name(service).requestVolumeThreshold(BREAKER_WINDOW).failureRatio(0.5)
+                .delay(BREAKER_DELAY_SECONDS, ChronoUnit.SECONDS).successThreshold(1)
+                .failOn(List.of(BackendUnavailableException.class, TimeoutException.class)).done()
+                .build();
     }
 
     /** A single-object GET: a backend 404 is an empty result. */
@@ -53,16 +83,5 @@ public final class BackendCalls {
             return Problems.toException(service, w.getResponse());
         }
         return new BackendUnavailableException(service, e);
-    }
-
-    /** Distinct, non-null ids in chunks the backends accept. */
-    public static List<List<String>> chunks(Collection<String> ids) {
-        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(ids));
-        distinct.removeIf(id -> id == null || id.isBlank());
-        List<List<String>> chunks = new ArrayList<>();
-        for (int i = 0; i < distinct.size(); i += MAX_IDS_PER_CALL) {
-            chunks.add(distinct.subList(i, Math.min(distinct.size(), i + MAX_IDS_PER_CALL)));
-        }
-        return chunks;
     }
 }

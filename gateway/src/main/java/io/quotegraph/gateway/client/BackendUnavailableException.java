@@ -22,6 +22,9 @@ public class BackendUnavailableException extends GatewayException {
             root = root.getCause();
         }
         String name = root.getClass().getSimpleName();
+        if (name.contains("CircuitBreakerOpen")) {
+            return " (circuit breaker open: it failed recently)";
+        }
         if (name.contains("Timeout")) {
             return " (timed out)";
         }

@@ -1,5 +1,8 @@
 package io.quotegraph.gateway.client;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quotegraph.gateway.graphql.GatewayException;
 import io.quotegraph.model.view.ArticleView;
 import io.quotegraph.model.view.Page;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,6 +10,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -20,11 +24,45 @@ public class IngestBackend {
     private static final String SERVICE = IngestClient.SERVICE;
 
     @Inject
+    Batching batching;
+
+    @Inject
     @RestClient
     IngestClient client;
 
+    @Inject
+    ObjectMapper json;
+
     public ArticleView ingest(NewArticle article) {
         return BackendCalls.call(SERVICE, () -> client.create(article));
+    }
+
+    /** The articles in one {@code POST /articles/batch}: one result per article, in order. */
+    public List<BatchLineResult> ingestAll(List<NewArticle> articles) {
+        StringBuilder body = new StringBuilder();
+        try {
+            for (NewArticle article : articles) {
+                body.append(json.writeValueAsString(article)).append('\n');
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write an article", e);
+        }
+        String answer = BackendCalls.call(SERVICE, () -> client.batch(body.toString()));
+        List<BatchLineResult> results = new ArrayList<>(articles.size());
+        for (String line : answer.split("\n")) {
+            if (!line.isBlank()) {
+                results.add(read(line));
+            }
+        }
+        return results;
+    }
+
+    private BatchLineResult read(String line) {
+        try {
+            return json.readValue(line, BatchLineResult.class);
+        } catch (JsonProcessingException e) {
+            throw new GatewayException(SERVICE + " returned an unreadable response", e);
+        }
     }
 
     public Optional<ArticleView> article(String id) {
@@ -38,7 +76,7 @@ public class IngestBackend {
     /** The articles with these ids, by id (unknown ids are missing): one call per 100 distinct ids. */
     public Map<String, ArticleView> articlesByIds(Collection<String> ids) {
         Map<String, ArticleView> byId = new HashMap<>();
-        for (List<String> chunk : BackendCalls.chunks(ids)) {
+        for (List<String> chunk : batching.chunks(ids)) {
             Page<ArticleView> page = BackendCalls.call(SERVICE, () -> client.byIds(chunk, chunk.size()));
             page.items().forEach(a -> byId.put(a.id(), a));
         }

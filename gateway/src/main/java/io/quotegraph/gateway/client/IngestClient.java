@@ -24,9 +24,17 @@ import java.util.List;
 public interface IngestClient {
 
     String SERVICE = "ingest-service";
+    String NDJSON = "application/x-ndjson";
 
     @POST
     ArticleView create(NewArticle article);
+
+    /** NDJSON in (one article per line), NDJSON out (one {@link BatchLineResult} per line, in order). */
+    @POST
+    @Path("/batch")
+    @Consumes(NDJSON)
+    @Produces(NDJSON)
+    String batch(String articles);
 
     @GET
     @Path("/{id}")

@@ -15,12 +15,14 @@ public record StatementQuery(
         StatementKind kind,
         Instant from,
         Instant to,
-        List<String> entityIds) {
+        List<String> entityIds,
+        List<String> sources,
+        boolean oldestFirst) {
 
-    /** Without an entity filter. */
+    /** Without entity and source filters, newest first. */
     public StatementQuery(List<String> speakerIds, List<String> articleIds, List<String> occasionIds, List<String> ids,
                           String text, StatementKind kind, Instant from, Instant to) {
-        this(speakerIds, articleIds, occasionIds, ids, text, kind, from, to, null);
+        this(speakerIds, articleIds, occasionIds, ids, text, kind, from, to, null, null, false);
     }
 
     public static StatementQuery all() {

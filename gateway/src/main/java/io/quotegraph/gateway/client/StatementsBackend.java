@@ -25,6 +25,9 @@ public class StatementsBackend {
     private static final int ALL_PAGE = 100;
 
     @Inject
+    Batching batching;
+
+    @Inject
     @RestClient
     StatementsClient client;
 
@@ -36,7 +39,7 @@ public class StatementsBackend {
         return BackendCalls.call(SERVICE, () -> client.statements(
                 empty(q.speakerIds()), empty(q.articleIds()), empty(q.occasionIds()), empty(q.ids()),
                 q.text(), q.kind() == null ? null : q.kind().name(), str(q.from()), str(q.to()), empty(q.entityIds()),
-                offset, limit));
+                empty(q.sources()), q.oldestFirst() ? "OLDEST" : null, offset, limit));
     }
 
     public Optional<SpeakerView> speaker(String id) {
@@ -50,7 +53,7 @@ public class StatementsBackend {
     /** The speakers with these ids, by id (unknown ids are missing): one call per 100 distinct ids. */
     public Map<String, SpeakerView> speakersByIds(Collection<String> ids) {
         Map<String, SpeakerView> byId = new HashMap<>();
-        for (List<String> chunk : BackendCalls.chunks(ids)) {
+        for (List<String> chunk : batching.chunks(ids)) {
             BackendCalls.call(SERVICE, () -> client.speakers(null, chunk, 0, chunk.size()))
                     .items().forEach(s -> byId.put(s.id(), s));
         }
@@ -70,7 +73,7 @@ public class StatementsBackend {
     /** The statements with these ids, by id (unknown ids are missing): one call per 100 distinct ids. */
     public Map<String, StatementView> statementsByIds(Collection<String> ids) {
         Map<String, StatementView> byId = new HashMap<>();
-        for (List<String> chunk : BackendCalls.chunks(ids)) {
+        for (List<String> chunk : batching.chunks(ids)) {
             statements(new StatementQuery(null, null, null, chunk, null, null, null, null), 0, chunk.size())
                     .items().forEach(v -> byId.put(v.id(), v));
         }
@@ -80,7 +83,7 @@ public class StatementsBackend {
     /** The events with these ids, by id (unknown ids are missing): one call per 100 distinct ids. */
     public Map<String, EventView> eventsByIds(Collection<String> ids) {
         Map<String, EventView> byId = new HashMap<>();
-        for (List<String> chunk : BackendCalls.chunks(ids)) {
+        for (List<String> chunk : batching.chunks(ids)) {
             BackendCalls.call(SERVICE, () -> client.events(null, null, null, null, null, null, null, chunk, 0, chunk.size()))
                     .items().forEach(e -> byId.put(e.id(), e));
         }
@@ -90,7 +93,7 @@ public class StatementsBackend {
     /** Every event mentioned by any of these articles: one call per 100 articles, more only if they have over 100 events. */
     public List<EventView> eventsOfArticles(Collection<String> articleIds) {
         List<EventView> events = new ArrayList<>();
-        for (List<String> chunk : BackendCalls.chunks(articleIds)) {
+        for (List<String> chunk : batching.chunks(articleIds)) {
             int offset = 0;
             while (true) {
                 int from = offset;

@@ -34,6 +34,8 @@ public interface StatementsClient {
                                    @QueryParam("from") String from,
                                    @QueryParam("to") String to,
                                    @QueryParam("entityId") List<String> entityIds,
+                                   @QueryParam("source") List<String> sources,
+                                   @QueryParam("order") String order,
                                    @QueryParam("offset") Integer offset,
                                    @QueryParam("limit") Integer limit);
 

@@ -35,7 +35,6 @@ public class EntityApi {
     @Query("entities")
     @Description("People, organisations and places the articles name, most quoted first; `search` matches names and "
             + "aliases; type LOCATION includes countries.")
-    @NonNull
     public EntityConnection entities(@Name("first") Integer first,
                                      @Name("after") String after,
                                      @Name("search") String search,

@@ -1,6 +1,7 @@
 package io.quotegraph.gateway.entity;
 
 import io.quotegraph.gateway.client.BackendCalls;
+import io.quotegraph.gateway.client.Batching;
 import io.quotegraph.gateway.client.StatementsClient;
 import io.quotegraph.model.EntityType;
 import io.quotegraph.model.view.Page;
@@ -23,6 +24,9 @@ public class EntityBackend {
     private static final String SERVICE = StatementsClient.SERVICE;
 
     @Inject
+    Batching batching;
+
+    @Inject
     @RestClient
     EntitiesClient client;
 
@@ -37,7 +41,7 @@ public class EntityBackend {
     /** The entities with these ids, by id (unknown ids are missing): one call per 100 distinct ids. */
     public Map<String, SpeakerView> entitiesByIds(Collection<String> ids) {
         Map<String, SpeakerView> byId = new HashMap<>();
-        for (List<String> chunk : BackendCalls.chunks(ids)) {
+        for (List<String> chunk : batching.chunks(ids)) {
             BackendCalls.call(SERVICE, () -> client.entities(null, null, chunk, 0, chunk.size()))
                     .items().forEach(e -> byId.put(e.id(), e));
         }

@@ -53,7 +53,6 @@ public class EventApi {
     @Description("Events statements were made at or articles report, newest first; `from`/`to` bound the event date "
             + "(a range matches when it overlaps), `participantId` is a speaker or entity id, `status` HAPPENED, PLANNED "
             + "or PROPOSED, `location` a place's entity id or name.")
-    @NonNull
     public EventConnection events(@Name("first") Integer first,
                                   @Name("after") String after,
                                   @Name("type") String type,
@@ -99,9 +98,8 @@ public class EventApi {
     }
 
     @Name("articles")
-    @Description("The articles that mention the event.")
-    @NonNull
-    public List<@NonNull List<@NonNull Article>> articles(@Source List<Event> events) {
+    @Description("The articles that mention the event (null, with an error, if ingest-service is unavailable).")
+    public List<List<@NonNull Article>> articles(@Source List<Event> events) {
         List<String> ids = events.stream().flatMap(e -> e.view().articleIds().stream()).toList();
         Map<String, ArticleView> byId = ids.isEmpty() ? Map.of() : ingest.articlesByIds(ids);
         return events.stream().map(e -> e.view().articleIds().stream()

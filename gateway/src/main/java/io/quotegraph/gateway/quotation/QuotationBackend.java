@@ -1,6 +1,7 @@
 package io.quotegraph.gateway.quotation;
 
 import io.quotegraph.gateway.client.BackendCalls;
+import io.quotegraph.gateway.client.Batching;
 import io.quotegraph.gateway.client.StatementsClient;
 import io.quotegraph.model.view.Page;
 import io.quotegraph.model.view.QuotationOccurrenceView;
@@ -26,6 +27,8 @@ public class QuotationBackend {
     @Inject
     @RestClient
     QuotationsClient client;
+    @Inject
+    Batching batching;
 
     public Optional<QuotationView> quotation(String id) {
         return BackendCalls.find(SERVICE, () -> client.quotation(id));
@@ -38,7 +41,7 @@ public class QuotationBackend {
     /** The quotation of each of these statements that has one, by statement id: one call per 100 distinct ids. */
     public Map<String, QuotationView> byStatement(Collection<String> statementIds) {
         Map<String, QuotationView> byStatement = new HashMap<>();
-        for (List<String> chunk : BackendCalls.chunks(statementIds)) {
+        for (List<String> chunk : batching.chunks(statementIds)) {
             for (QuotationView quotation : BackendCalls.call(SERVICE,
                     () -> client.quotations(null, chunk, null, 0, chunk.size())).items()) {
                 for (QuotationOccurrenceView occurrence : quotation.occurrences()) {
@@ -52,7 +55,7 @@ public class QuotationBackend {
     /** The statements similar to each of these, by statement id, best first: one call per 100 distinct ids. */
     public Map<String, List<SimilarStatementView>> similar(Collection<String> statementIds) {
         Map<String, List<SimilarStatementView>> byStatement = new HashMap<>();
-        for (List<String> chunk : BackendCalls.chunks(statementIds)) {
+        for (List<String> chunk : batching.chunks(statementIds)) {
             for (SimilarStatementView similar : BackendCalls.call(SERVICE, () -> client.similar(chunk))) {
                 byStatement.computeIfAbsent(similar.statementId(), k -> new ArrayList<>()).add(similar);
             }

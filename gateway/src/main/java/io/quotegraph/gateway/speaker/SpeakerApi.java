@@ -34,7 +34,6 @@ public class SpeakerApi {
 
     @Query("speakers")
     @Description("Speakers, most quoted first; `search` matches names and aliases.")
-    @NonNull
     public SpeakerConnection speakers(@Name("first") Integer first,
                                       @Name("after") String after,
                                       @Name("search") String search) {

@@ -1,6 +1,6 @@
 package io.quotegraph.gateway.statement;
 
-import io.quotegraph.gateway.client.BackendCalls;
+import io.quotegraph.gateway.client.Batching;
 import io.quotegraph.gateway.client.StatementQuery;
 import io.quotegraph.gateway.client.StatementsBackend;
 import io.quotegraph.gateway.graphql.PageRequest;
@@ -46,6 +46,9 @@ public class NestedStatements {
     }
 
     @Inject
+    Batching batching;
+
+    @Inject
     StatementsBackend backend;
 
     /**
@@ -58,7 +61,7 @@ public class NestedStatements {
             return List.of(StatementConnection.of(fetchOne(parent, parentIds.get(0), PageRequest.of(first, after))));
         }
         Map<String, StatementConnection> byParent = new HashMap<>();
-        for (List<String> chunk : BackendCalls.chunks(parentIds)) {
+        for (List<String> chunk : batching.chunks(parentIds)) {
             Page<StatementView> all = backend.statements(parent.query.apply(chunk), 0, BATCH_LIMIT);
             if (all.items().size() >= all.totalCount()) {
                 Map<String, List<Statement>> grouped = new HashMap<>();

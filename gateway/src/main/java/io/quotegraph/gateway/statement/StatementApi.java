@@ -4,6 +4,7 @@ import io.quotegraph.gateway.article.Article;
 import io.quotegraph.gateway.client.IngestBackend;
 import io.quotegraph.gateway.client.StatementQuery;
 import io.quotegraph.gateway.client.StatementsBackend;
+import io.quotegraph.gateway.client.StatementsStream;
 import io.quotegraph.gateway.event.Event;
 import io.quotegraph.gateway.graphql.PageRequest;
 import io.quotegraph.gateway.graphql.Slice;
@@ -12,6 +13,8 @@ import io.quotegraph.model.StatementKind;
 import io.quotegraph.model.view.ArticleView;
 import io.quotegraph.model.view.EventView;
 import io.quotegraph.model.view.SpeakerView;
+import io.smallrye.graphql.api.Subscription;
+import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -35,6 +38,9 @@ public class StatementApi {
     @Inject
     IngestBackend ingest;
 
+    @Inject
+    StatementsStream stream;
+
     @Query("statement")
     @Description("The statement with this id, or null.")
     public Statement statement(@Name("id") @Id @NonNull String id) {
@@ -42,9 +48,9 @@ public class StatementApi {
     }
 
     @Query("statements")
-    @Description("Statements, newest article first. `text`: words that must all occur (case-insensitive); "
-            + "`entityId`: statements about that entity.")
-    @NonNull
+    @Description("Statements, newest article first (`order: OLDEST` for oldest first). `text`: words that must all occur "
+            + "(case-insensitive); `entityId`: statements about that entity; `source`: the article's source; "
+            + "`from`/`to`: the article's publication time.")
     public StatementConnection statements(@Name("first") Integer first,
                                           @Name("after") String after,
                                           @Name("speakerId") @Id String speakerId,
@@ -53,18 +59,33 @@ public class StatementApi {
                                           @Name("text") String text,
                                           @Name("kind") StatementKind kind,
                                           @Name("from") Instant from,
-                                          @Name("to") Instant to) {
+                                          @Name("to") Instant to,
+                                          @Name("source") String source,
+                                          @Name("order") StatementOrder order) {
         PageRequest page = PageRequest.of(first, after);
         StatementQuery query = new StatementQuery(one(speakerId), one(articleId), null, null,
-                text == null || text.isBlank() ? null : text, kind, from, to, one(entityId));
+                text == null || text.isBlank() ? null : text, kind, from, to, one(entityId), one(source),
+                order == StatementOrder.OLDEST);
         return StatementConnection.of(Slice.of(statements.statements(query, page.offset(), page.backendLimit()), page)
                 .map(Statement::new));
     }
 
-    @Name("article")
-    @Description("The article the statement was reported in.")
+    @Subscription("statementAdded")
+    @Description("Each statement stored from now on (an article extracted again sends its statements again); "
+            + "`speakerId`: only that speaker's, `entityId`: only those about that entity.")
     @NonNull
-    public List<@NonNull Article> article(@Source List<Statement> sources) {
+    public Multi<@NonNull Statement> statementAdded(@Name("speakerId") @Id String speakerId,
+                                                    @Name("entityId") @Id String entityId) {
+        String speaker = speakerId == null || speakerId.isBlank() ? null : speakerId;
+        String entity = entityId == null || entityId.isBlank() ? null : entityId;
+        return stream.statements()
+                .filter(s -> (speaker == null || speaker.equals(s.speakerId())) && (entity == null || s.aboutIds().contains(entity)))
+                .map(Statement::new);
+    }
+
+    @Name("article")
+    @Description("The article the statement was reported in (null, with an error, if ingest-service is unavailable).")
+    public List<Article> article(@Source List<Statement> sources) {
         Map<String, ArticleView> byId = ingest.articlesByIds(sources.stream().map(s -> s.view().articleId()).toList());
         return sources.stream().map(s -> {
             ArticleView a = byId.get(s.view().articleId());

@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -38,7 +39,8 @@ import java.util.stream.Stream;
 /**
  * ingest-service and statements-service, faked in-process on one JDK HttpServer serving {@link FakeData}.
  * Counts requests per "METHOD /path" (GET /__stats, POST /__reset) and keeps the last POST /articles body (GET /__last-post).
- * Both rest-client URLs point at it.
+ * Serves statements-service's event stream (GET /statements/stream): POST /__publish with a StatementView body sends it to
+ * every open stream and answers how many there are. Both rest-client URLs point at it.
  */
 public class FakeBackends implements QuarkusTestResourceLifecycleManager {
 
@@ -47,6 +49,7 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+    private final List<HttpExchange> streams = new CopyOnWriteArrayList<>();
     private volatile String lastPost = "{}";
     private HttpServer server;
 
@@ -68,12 +71,17 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        streams.forEach(HttpExchange::close);
         if (server != null) {
             server.stop(0);
         }
     }
 
     private void handle(HttpExchange ex) throws IOException {
+        if (ex.getRequestURI().getRawPath().equals("/statements/stream")) {
+            openStream(ex);
+            return;
+        }
         try (ex) {
             String method = ex.getRequestMethod();
             String path = ex.getRequestURI().getRawPath();
@@ -89,6 +97,10 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
                 send(ex, 200, Map.of());
                 return;
             }
+            if (path.equals("/__publish")) {
+                publish(ex);
+                return;
+            }
             if (path.equals("/__last-post")) {
                 sendRaw(ex, 200, "application/json", lastPost);
                 return;
@@ -97,6 +109,10 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
             String[] parts = path.substring(1).split("/");
             String collection = parts[0];
             String id = parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : null;
+            if (method.equals("POST") && path.equals("/articles/batch")) {
+                postBatch(ex);
+                return;
+            }
             if (method.equals("POST") && path.equals("/articles")) {
                 postArticle(ex);
                 return;
@@ -161,6 +177,37 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /** Holds the exchange open as an event stream (closed when the gateway disconnects or the server stops). */
+    private void openStream(HttpExchange ex) throws IOException {
+        counts.computeIfAbsent("GET /statements/stream", k -> new AtomicInteger()).incrementAndGet();
+        ex.getResponseHeaders().set("Content-Type", "text/event-stream");
+        ex.sendResponseHeaders(200, 0);
+        ex.getResponseBody().write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
+        ex.getResponseBody().flush();
+        streams.add(ex);
+    }
+
+    private void publish(HttpExchange ex) throws IOException {
+        StatementView statement;
+        try (InputStream in = ex.getRequestBody()) {
+            statement = JSON.readValue(in, StatementView.class);
+        }
+        byte[] event = ("event: statement\ndata: " + JSON.writeValueAsString(statement) + "\n\n")
+                .getBytes(StandardCharsets.UTF_8);
+        int delivered = 0;
+        for (HttpExchange stream : streams) {
+            try {
+                stream.getResponseBody().write(event);
+                stream.getResponseBody().flush();
+                delivered++;
+            } catch (IOException gone) {
+                streams.remove(stream);
+                stream.close();
+            }
+        }
+        send(ex, 200, Map.of("streams", delivered));
+    }
+
     private void articles(HttpExchange ex, Map<String, List<String>> q) throws IOException {
         Stream<ArticleView> s = FakeData.ARTICLES.stream();
         List<String> ids = q.getOrDefault("id", List.of());
@@ -199,7 +246,9 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
         Instant from = instant(first(q, "from"));
         Instant to = instant(first(q, "to"));
         s = s.filter(st -> (from == null || !st.publishedAt().isBefore(from)) && (to == null || st.publishedAt().isBefore(to)));
-        page(ex, q, s.sorted(Comparator.comparing(StatementView::publishedAt).reversed()
+        s = s.filter(anyOf(q, "source", StatementView::source));
+        Comparator<StatementView> byTime = Comparator.comparing(StatementView::publishedAt);
+        page(ex, q, s.sorted(("OLDEST".equals(first(q, "order")) ? byTime : byTime.reversed())
                 .thenComparing(StatementView::articleId).thenComparingInt(StatementView::index)).toList(), 1000);
     }
 
@@ -335,6 +384,37 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
                 (String) json.get("title"), (String) json.get("text"), Instant.parse((String) json.get("publishedAt")),
                 (String) json.get("language"), "hash-new-1", ArticleStatus.PENDING, null, Instant.now());
         send(ex, 201, created);
+    }
+
+    /** POST /articles/batch (NDJSON): rejected without publishedAt, duplicate of a fake article with the same url, else accepted. */
+    private void postBatch(HttpExchange ex) throws IOException {
+        String body;
+        try (InputStream in = ex.getRequestBody()) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        lastPost = body;
+        StringBuilder out = new StringBuilder();
+        String[] lines = body.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> article = JSON.readValue(lines[i], Map.class);
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("line", i + 1);
+            ArticleView existing = FakeData.ARTICLES.stream().filter(a -> a.url().equals(article.get("url"))).findFirst().orElse(null);
+            if (article.get("publishedAt") == null) {
+                result.put("status", "rejected");
+                result.put("reason", "publishedAt is required");
+            } else if (existing != null) {
+                result.put("status", "duplicate");
+                result.put("id", existing.id());
+                result.put("reason", "same url");
+            } else {
+                result.put("status", "accepted");
+                result.put("id", "new-" + (i + 1));
+            }
+            out.append(JSON.writeValueAsString(result)).append('\n');
+        }
+        sendRaw(ex, 200, "application/x-ndjson", out.toString());
     }
 
     private <T> void page(HttpExchange ex, Map<String, List<String>> q, List<T> all, int maxLimit) throws IOException {

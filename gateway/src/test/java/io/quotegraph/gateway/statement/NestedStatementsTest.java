@@ -1,5 +1,6 @@
 package io.quotegraph.gateway.statement;
 
+import io.quotegraph.gateway.client.Batching;
 import io.quotegraph.gateway.client.StatementQuery;
 import io.quotegraph.gateway.client.StatementsBackend;
 import io.quotegraph.gateway.graphql.PageRequest;
@@ -44,6 +45,10 @@ class NestedStatementsTest {
 
     private final Stub backend = new Stub();
     private final NestedStatements nested = new NestedStatements();
+
+    {
+        nested.batching = new Batching(true);
+    }
 
     NestedStatementsTest() {
         nested.backend = backend;

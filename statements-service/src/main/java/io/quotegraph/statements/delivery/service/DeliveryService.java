@@ -14,6 +14,7 @@ import io.quotegraph.statements.entity.service.MentionedEntities;
 import io.quotegraph.statements.event.service.EventService;
 import io.quotegraph.statements.quotation.service.QuotationService;
 import io.quotegraph.statements.event.service.ReportedEventService;
+import io.quotegraph.statements.statement.service.StatementFeed;
 import io.quotegraph.statements.statement.service.StatementLinks;
 import io.quotegraph.statements.speaker.service.SpeakerService;
 import io.quotegraph.statements.statement.repository.StatementRepository;
@@ -74,6 +75,8 @@ public class DeliveryService {
     StatementLinks statementLinks;
     @Inject
     QuotationService quotations;
+    @Inject
+    StatementFeed feed;
 
     @io.micrometer.core.annotation.Timed(value = "quotegraph.statements.delivery", histogram = true, description = "Applying one article's extraction (statements, speakers, events)")
     public DeliveryResult deliver(String articleId, ArticleExtraction payload) {
@@ -162,6 +165,7 @@ public class DeliveryService {
                 .append("language", payload.language())
                 .append("extractorVersion", payload.extraction().extractorVersion())
                 .append("deliveredAt", Dates.toBson(Instant.now())));
+        feed.published(documents);
         LOG.infof("article %s: %d statements (%d removed), %d speakers", articleId, documents.size(), removed,
                 speakerIds.size());
         return new DeliveryResult(articleId, documents.size(), true);

@@ -32,6 +32,8 @@ public class StatementRepository {
 
     private static final int BATCH = 500;
     /** Newest article first, then by article and position. */
+    private static final Bson OLDEST_FIRST = Sorts.orderBy(Sorts.ascending("publishedAt"), Sorts.ascending("articleId"),
+            Sorts.ascending("index"));
     private static final Bson ORDER = Sorts.orderBy(Sorts.descending("publishedAt"), Sorts.ascending("articleId"),
             Sorts.ascending("index"));
 
@@ -107,12 +109,17 @@ public class StatementRepository {
         return Optional.ofNullable(collection().find(Filters.eq("_id", id)).first());
     }
 
-    public <T> Page<T> page(Bson filter, int offset, int limit, Function<Document, T> toView) {
-        return Pages.find(collection(), filter, ORDER, offset, limit, toView);
+    /** Newest (or oldest) article first, then by article and position in it. */
+    public <T> Page<T> page(Bson filter, boolean oldestFirst, int offset, int limit, Function<Document, T> toView) {
+        return Pages.find(collection(), filter, order(oldestFirst), offset, limit, toView);
     }
 
-    /** A page of a filter whose top-level _id condition names its candidates (see {@link Pages#findById}). */
-    public <T> Page<T> pageById(Document filter, int offset, int limit, Function<Document, T> toView) {
-        return Pages.findById(collection(), filter, ORDER, offset, limit, toView);
+    /** As {@link #page}, for a filter whose top-level _id condition names its candidates (see {@link Pages#findById}). */
+    public <T> Page<T> pageById(Document filter, boolean oldestFirst, int offset, int limit, Function<Document, T> toView) {
+        return Pages.findById(collection(), filter, order(oldestFirst), offset, limit, toView);
+    }
+
+    private static Bson order(boolean oldestFirst) {
+        return oldestFirst ? OLDEST_FIRST : ORDER;
     }
 }

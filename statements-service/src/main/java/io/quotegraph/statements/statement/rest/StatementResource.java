@@ -28,7 +28,7 @@ public class StatementResource {
     StatementService service;
 
     @GET
-    @Operation(summary = "Statements matching every given filter, ordered by the article's publishedAt (newest first), articleId, index")
+    @Operation(summary = "Statements matching every given filter, ordered by the article's publishedAt (newest first, or oldest with order=OLDEST), articleId, index")
     public Page<StatementView> list(
             @Parameter(description = "canonical speaker id (repeatable, ≤ 100)") @QueryParam("speakerId") List<String> speakerIds,
             @Parameter(description = "article id (repeatable, ≤ 100)") @QueryParam("articleId") List<String> articleIds,
@@ -39,6 +39,8 @@ public class StatementResource {
             @Parameter(description = "DIRECT, INDIRECT or MIXED") @QueryParam("kind") String kind,
             @Parameter(description = "ISO instant; publishedAt ≥ from") @QueryParam("from") String from,
             @Parameter(description = "ISO instant; publishedAt ≤ to") @QueryParam("to") String to,
+            @Parameter(description = "the article's source (repeatable, ≤ 100)") @QueryParam("source") List<String> sources,
+            @Parameter(description = "NEWEST (default) or OLDEST article first") @QueryParam("order") String order,
             @Parameter(description = "default 0") @QueryParam("offset") String offset,
             @Parameter(description = "default 20, at most 1000") @QueryParam("limit") String limit) {
         Instant fromInstant = Params.instant("from", from, true);
@@ -47,7 +49,8 @@ public class StatementResource {
         StatementQuery query = new StatementQuery(
                 Params.values("speakerId", speakerIds), Params.values("articleId", articleIds),
                 Params.values("occasionId", occasionIds), Params.values("id", ids),
-                text, kind(kind), fromInstant, toInstant, Params.values("entityId", entityIds));
+                text, kind(kind), fromInstant, toInstant, Params.values("entityId", entityIds),
+                Params.values("source", sources), oldestFirst(order));
         return service.list(query, Params.offset(offset), Params.limit(limit));
     }
 
@@ -56,6 +59,16 @@ public class StatementResource {
     @Operation(summary = "One statement by its id \"{articleId}:{index}\"")
     public StatementView get(@PathParam("id") String id) {
         return service.get(id);
+    }
+
+    private static boolean oldestFirst(String raw) {
+        if (raw == null || raw.isBlank() || raw.trim().equalsIgnoreCase("NEWEST")) {
+            return false;
+        }
+        if (raw.trim().equalsIgnoreCase("OLDEST")) {
+            return true;
+        }
+        throw Params.invalid("order", "must be NEWEST or OLDEST, got '" + raw + "'");
     }
 
     private static StatementKind kind(String raw) {

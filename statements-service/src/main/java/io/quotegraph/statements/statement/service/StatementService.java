@@ -41,7 +41,13 @@ public class StatementService {
     /** The filters of GET /statements; empty lists and nulls mean "any". Dates are inclusive. */
     public record StatementQuery(List<String> speakerIds, List<String> articleIds, List<String> occasionIds,
                                  List<String> ids, String text, StatementKind kind, Instant from, Instant to,
-                                 List<String> entityIds) {
+                                 List<String> entityIds, List<String> sources, boolean oldestFirst) {
+
+        public StatementQuery(List<String> speakerIds, List<String> articleIds, List<String> occasionIds,
+                              List<String> ids, String text, StatementKind kind, Instant from, Instant to,
+                              List<String> entityIds) {
+            this(speakerIds, articleIds, occasionIds, ids, text, kind, from, to, entityIds, List.of(), false);
+        }
 
         public StatementQuery(List<String> speakerIds, List<String> articleIds, List<String> occasionIds,
                               List<String> ids, String text, StatementKind kind, Instant from, Instant to) {
@@ -70,6 +76,7 @@ public class StatementService {
         putIn(filter, "articleId", q.articleIds());
         putIn(filter, "occasionId", q.occasionIds());
         putIn(filter, "aboutIds", q.entityIds());
+        putIn(filter, "source", q.sources());
         if (q.kind() != null) {
             filter.put("kind", q.kind().name());
         }
@@ -94,8 +101,8 @@ public class StatementService {
             }
             filter.put("tokens", new Document("$all", words));
         }
-        return filter.containsKey("_id") ? statements.pageById(filter, offset, limit, StatementService::toView)
-                : statements.page(filter, offset, limit, StatementService::toView);
+        return filter.containsKey("_id") ? statements.pageById(filter, q.oldestFirst(), offset, limit, StatementService::toView)
+                : statements.page(filter, q.oldestFirst(), offset, limit, StatementService::toView);
     }
 
     /**

@@ -1,0 +1,264 @@
+package io.quotegraph.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quotegraph.cli.ingest.BulkIngester;
+import io.quotegraph.cli.ingest.SyntheticCorpus;
+import io.quotegraph.devstack.JsonHttp;
+import io.quotegraph.devstack.QuotegraphStack;
+import io.quotegraph.devstack.SampleLoader;
+import io.quotegraph.devstack.ServiceProcess;
+import io.quotegraph.devstack.StackSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code ./quotegraph bench-graphql}: the whole system on its embedded defaults (fresh, free loopback ports, a temp
+ * directory) with the sample articles and the dev corpus loaded, plus a second gateway with batching off
+ * ({@code QUOTEGRAPH_GATEWAY_BATCHING=false}) over the same backends. Each representative query runs for a bounded time
+ * at 1, 10 and 50 concurrent clients against both gateways; backend calls are counted from the gateways' REST-client
+ * metrics. Prints a markdown table.
+ */
+@Command(name = "bench-graphql", mixinStandardHelpOptions = true,
+        description = {"Benchmark the GraphQL gateway: p50/p99 latency, requests/s and backend calls per query at 1, 10 "
+                + "and 50 concurrent clients, batched and unbatched, on loopback.",
+                "Loads the sample articles and the dev corpus into a fresh system first."})
+final class BenchGraphqlCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int[] CLIENTS = {1, 10, 50};
+    /** A request slower than this is an error (keeps each cell bounded on an overloaded machine). */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    /** A REST-client request counter line (its value may be followed by an exemplar). */
+    private static final Pattern CLIENT_CALLS = Pattern.compile("^http_client_requests_seconds_count\\{[^}]*} ([0-9.E+-]+)",
+            Pattern.MULTILINE);
+
+    /** The three representative queries: name → document. */
+    static final Map<String, String> QUERIES = new LinkedHashMap<>();
+
+    static {
+        QUERIES.put("articles>statements>speaker,events (50)", """
+                { articles(first: 50) { edges { node { id title
+                    statements(first: 10) { totalCount edges { node { id kind content { text }
+                      speaker { id name } occasion { id title } } } }
+                    events { id title } } } } }""");
+        QUERIES.put("speakers>statements>article (20)", """
+                { speakers(first: 20) { edges { node { id name roles { title }
+                    statements(first: 5) { totalCount edges { node { id content { text } article { title publishedAt } } } } } } } }""");
+        QUERIES.put("statements>speaker,article,about (20)", """
+                { statements(first: 20) { totalCount edges { node { id kind content { text }
+                    speaker { name } article { title source } about { name } } } } }""");
+    }
+
+    @Option(names = "--seconds", defaultValue = "3", description = "Measured seconds per cell (default: ${DEFAULT-VALUE}).")
+    int seconds;
+
+    @Option(names = "--corpus", defaultValue = "../shared/eval/polnear-dev.jsonl",
+            description = "Extra articles to load: JSONL {id, text, meta:{publisher,date,title}} (default: ${DEFAULT-VALUE}).")
+    Path corpus;
+
+    @Option(names = "--root", description = "The Quotegraph checkout (default: the current directory).")
+    Path root = Path.of("");
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Override
+    public Integer call() throws Exception {
+        if (seconds < 1 || seconds > 60) {
+            System.err.println("--seconds must be between 1 and 60");
+            return 2;
+        }
+        Path temp = Files.createTempDirectory("quotegraph-bench-graphql");
+        Path data = temp.resolve("data").toAbsolutePath();
+        Path projectRoot = root.toAbsolutePath();
+        System.out.println("starting the system (fresh databases, free loopback ports) ...");
+        try (QuotegraphStack stack = QuotegraphStack.start(StackSettings.isolated(projectRoot, data));
+             ServiceProcess unbatched = ServiceProcess.start("gateway-unbatched", projectRoot.resolve("gateway"), freePort(),
+                     Map.of("QUARKUS_REST_CLIENT_INGEST_SERVICE_URL", stack.ingestUrl(),
+                             "QUARKUS_REST_CLIENT_STATEMENTS_SERVICE_URL", stack.statementsUrl(),
+                             "QUOTEGRAPH_GATEWAY_BATCHING", "false"),
+                     "384m", stack.logDirectory())) {
+            unbatched.awaitReady(Duration.ofMinutes(3));
+            long statements = load(stack);
+            System.out.printf(Locale.ROOT, "loaded: %d statements; %d s per cell; load average %s%n%n",
+                    statements, seconds, loadAverage());
+
+            Map<String, String> gateways = new LinkedHashMap<>();
+            gateways.put("batched", stack.gatewayUrl());
+            gateways.put("unbatched", unbatched.baseUrl());
+            System.out.println("| query | clients | mode | p50 ms | p99 ms | req/s | backend calls/query | errors |");
+            System.out.println("|---|---:|---|---:|---:|---:|---:|---:|");
+            for (Map.Entry<String, String> query : QUERIES.entrySet()) {
+                for (int clients : CLIENTS) {
+                    for (Map.Entry<String, String> gateway : gateways.entrySet()) {
+                        Cell cell = measure(gateway.getValue(), query.getValue(), clients);
+                        System.out.printf(Locale.ROOT, "| %s | %d | %s | %.1f | %.1f | %.0f | %.1f | %d |%n",
+                                query.getKey(), clients, gateway.getKey(), cell.p50Millis(), cell.p99Millis(),
+                                cell.perSecond(), cell.backendCallsPerQuery(), cell.errors());
+                    }
+                }
+            }
+            System.out.printf(Locale.ROOT, "%nload average after: %s%n", loadAverage());
+            return 0;
+        } finally {
+            TempDirectories.deleteRecursively(temp);
+        }
+    }
+
+    /** The sample articles and the corpus, through the ingest API; waits until the statement count settles. */
+    private long load(QuotegraphStack stack) throws Exception {
+        SampleLoader samples = new SampleLoader(stack.ingestUrl());
+        samples.awaitDelivered(samples.load(root.toAbsolutePath().resolve("examples/articles")));
+        if (Files.isRegularFile(corpus)) {
+            int corpusArticles = (int) Files.lines(corpus).filter(l -> !l.isBlank()).count(); // no synthetic ones
+            Path articles = Files.createTempFile("bench-graphql-corpus", ".ndjson");
+            try {
+                SyntheticCorpus.write(corpus, corpusArticles, 1L, articles);
+                new BulkIngester(new BulkIngester.Settings(stack.ingestUrl(), 100, 2, null, null, null), System.err, false)
+                        .run(List.of(articles));
+            } finally {
+                Files.deleteIfExists(articles);
+            }
+        } else {
+            System.err.println("no corpus at " + corpus + ": the sample articles only");
+        }
+        JsonHttp json = new JsonHttp();
+        long count = -1;
+        long stableSince = System.nanoTime();
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            long now;
+            try {
+                now = json.graphql(stack.gatewayUrl(), "{ statements(first: 1) { totalCount } }", Map.of())
+                        .path("statements").path("totalCount").asLong();
+            } catch (RuntimeException busy) {
+                now = -1; // statements-service busy with deliveries: not settled yet
+            }
+            if (now != count) {
+                count = now;
+                stableSince = System.nanoTime();
+            } else if (System.nanoTime() - stableSince > Duration.ofSeconds(5).toNanos()) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        return count;
+    }
+
+    record Cell(double p50Millis, double p99Millis, double perSecond, double backendCallsPerQuery, long errors) {
+    }
+
+    /** A warm-up second, then {@code clients} threads posting the query back to back for --seconds. */
+    private Cell measure(String gatewayUrl, String query, int clients) throws Exception {
+        byte[] body = JSON.writeValueAsBytes(Map.of("query", query));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl + "/graphql"))
+                .header("Content-Type", "application/json").timeout(REQUEST_TIMEOUT)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        run(request, clients, Duration.ofSeconds(1), new ArrayList<>(), new AtomicLong());
+
+        double callsBefore = backendCalls(gatewayUrl);
+        List<Long> latencies = new ArrayList<>();
+        AtomicLong errors = new AtomicLong();
+        long start = System.nanoTime();
+        run(request, clients, Duration.ofSeconds(seconds), latencies, errors);
+        double elapsedSeconds = (System.nanoTime() - start) / 1e9;
+        double calls = backendCalls(gatewayUrl) - callsBefore;
+
+        latencies.sort(null);
+        int n = latencies.size();
+        return new Cell(percentile(latencies, 0.50), percentile(latencies, 0.99), n / elapsedSeconds,
+                n == 0 ? 0 : calls / n, errors.get());
+    }
+
+    private void run(HttpRequest request, int clients, Duration duration, List<Long> latencies, AtomicLong errors)
+            throws Exception {
+        long end = System.nanoTime() + duration.toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<Future<List<Long>>> results = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                results.add(pool.submit(() -> {
+                    List<Long> mine = new ArrayList<>();
+                    while (System.nanoTime() < end) {
+                        long sent = System.nanoTime();
+                        try {
+                            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                            mine.add(System.nanoTime() - sent);
+                            if (response.statusCode() != 200 || JSON.readTree(response.body()).has("errors")) {
+                                errors.incrementAndGet();
+                            }
+                        } catch (IOException timedOutOrRefused) {
+                            errors.incrementAndGet(); // counted, not timed: the table shows both
+                        }
+                    }
+                    return mine;
+                }));
+            }
+            for (Future<List<Long>> result : results) {
+                latencies.addAll(result.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Requests the gateway's REST clients made so far (all backends, all routes). */
+    private double backendCalls(String gatewayUrl) throws IOException, InterruptedException {
+        String metrics = http.send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        double total = 0;
+        Matcher m = CLIENT_CALLS.matcher(metrics);
+        while (m.find()) {
+            total += Double.parseDouble(m.group(1));
+        }
+        return total;
+    }
+
+    private static double percentile(List<Long> sortedNanos, double p) {
+        if (sortedNanos.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = (int) Math.min(sortedNanos.size() - 1, Math.ceil(p * sortedNanos.size()) - 1);
+        return sortedNanos.get(Math.max(0, index)) / 1e6;
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port", e);
+        }
+    }
+}
