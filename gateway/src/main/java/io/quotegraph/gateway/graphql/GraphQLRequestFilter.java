@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -15,26 +14,23 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Checks the shape of a {@code POST /graphql} request before SmallRye GraphQL reads it: a body of at most
- * {@link #MAX_BODY_BYTES}, a JSON object whose {@code query} is a string, {@code variables} and {@code extensions}
- * objects and {@code operationName} a string (each may be absent or null). Anything else is answered {@code 400}
- * ({@code 413} over the size) with an {@code application/problem+json} body naming the problem. SmallRye would
- * otherwise fail on some of these (e.g. {@code "variables": [1, 2]}) with a 500.
+ * Checks the shape of a {@code POST /graphql} request before SmallRye GraphQL reads it, after {@link RequestLimits}
+ * has read the body within its size limit: a JSON object whose {@code query} is a string, {@code variables} and
+ * {@code extensions} objects and {@code operationName} a string (each may be absent or null). Anything else is answered
+ * {@code 400} with an {@code application/problem+json} body naming the problem. SmallRye would otherwise fail on some
+ * of these (e.g. {@code "variables": [1, 2]}) with a 500.
  */
 @ApplicationScoped
 public class GraphQLRequestFilter {
 
-    /** Largest GraphQL request body, in bytes. */
-    public static final int MAX_BODY_BYTES = 1024 * 1024;
-    /** Before SmallRye GraphQL's own route. */
-    private static final int ORDER = -10;
+    /** After RequestLimits' body handler (-100), before SmallRye GraphQL's own route. */
+    private static final int ORDER = -99;
 
     @Inject
     ObjectMapper mapper;
 
     void install(@Observes Router router) {
-        router.post("/graphql").order(ORDER).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
-        router.post("/graphql").order(ORDER + 1).handler(this::check);
+        router.post("/graphql").order(ORDER).handler(this::check);
     }
 
     private void check(RoutingContext ctx) {
