@@ -4,6 +4,7 @@ import io.quotegraph.gateway.article.Article;
 import io.quotegraph.gateway.client.IngestBackend;
 import io.quotegraph.gateway.client.StatementQuery;
 import io.quotegraph.gateway.client.StatementsBackend;
+import io.quotegraph.gateway.client.StatementsStream;
 import io.quotegraph.gateway.event.Event;
 import io.quotegraph.gateway.graphql.PageRequest;
 import io.quotegraph.gateway.graphql.Slice;
@@ -12,6 +13,8 @@ import io.quotegraph.model.StatementKind;
 import io.quotegraph.model.view.ArticleView;
 import io.quotegraph.model.view.EventView;
 import io.quotegraph.model.view.SpeakerView;
+import io.smallrye.graphql.api.Subscription;
+import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -34,6 +37,9 @@ public class StatementApi {
 
     @Inject
     IngestBackend ingest;
+
+    @Inject
+    StatementsStream stream;
 
     @Query("statement")
     @Description("The statement with this id, or null.")
@@ -59,6 +65,19 @@ public class StatementApi {
                 text == null || text.isBlank() ? null : text, kind, from, to, one(entityId));
         return StatementConnection.of(Slice.of(statements.statements(query, page.offset(), page.backendLimit()), page)
                 .map(Statement::new));
+    }
+
+    @Subscription("statementAdded")
+    @Description("Each statement stored from now on (an article extracted again sends its statements again); "
+            + "`speakerId`: only that speaker's, `entityId`: only those about that entity.")
+    @NonNull
+    public Multi<@NonNull Statement> statementAdded(@Name("speakerId") @Id String speakerId,
+                                                    @Name("entityId") @Id String entityId) {
+        String speaker = speakerId == null || speakerId.isBlank() ? null : speakerId;
+        String entity = entityId == null || entityId.isBlank() ? null : entityId;
+        return stream.statements()
+                .filter(s -> (speaker == null || speaker.equals(s.speakerId())) && (entity == null || s.aboutIds().contains(entity)))
+                .map(Statement::new);
     }
 
     @Name("article")

@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -36,7 +37,8 @@ import java.util.stream.Stream;
 /**
  * ingest-service and statements-service, faked in-process on one JDK HttpServer serving {@link FakeData}.
  * Counts requests per "METHOD /path" (GET /__stats, POST /__reset) and keeps the last POST /articles body (GET /__last-post).
- * Both rest-client URLs point at it.
+ * Serves statements-service's event stream (GET /statements/stream): POST /__publish with a StatementView body sends it to
+ * every open stream and answers how many there are. Both rest-client URLs point at it.
  */
 public class FakeBackends implements QuarkusTestResourceLifecycleManager {
 
@@ -45,6 +47,7 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+    private final List<HttpExchange> streams = new CopyOnWriteArrayList<>();
     private volatile String lastPost = "{}";
     private HttpServer server;
 
@@ -66,12 +69,17 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void stop() {
+        streams.forEach(HttpExchange::close);
         if (server != null) {
             server.stop(0);
         }
     }
 
     private void handle(HttpExchange ex) throws IOException {
+        if (ex.getRequestURI().getRawPath().equals("/statements/stream")) {
+            openStream(ex);
+            return;
+        }
         try (ex) {
             String method = ex.getRequestMethod();
             String path = ex.getRequestURI().getRawPath();
@@ -85,6 +93,10 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
             if (path.equals("/__reset")) {
                 counts.clear();
                 send(ex, 200, Map.of());
+                return;
+            }
+            if (path.equals("/__publish")) {
+                publish(ex);
                 return;
             }
             if (path.equals("/__last-post")) {
@@ -148,6 +160,37 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
         } catch (RuntimeException e) {
             problem(ex, 500, "Internal Server Error", String.valueOf(e));
         }
+    }
+
+    /** Holds the exchange open as an event stream (closed when the gateway disconnects or the server stops). */
+    private void openStream(HttpExchange ex) throws IOException {
+        counts.computeIfAbsent("GET /statements/stream", k -> new AtomicInteger()).incrementAndGet();
+        ex.getResponseHeaders().set("Content-Type", "text/event-stream");
+        ex.sendResponseHeaders(200, 0);
+        ex.getResponseBody().write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
+        ex.getResponseBody().flush();
+        streams.add(ex);
+    }
+
+    private void publish(HttpExchange ex) throws IOException {
+        StatementView statement;
+        try (InputStream in = ex.getRequestBody()) {
+            statement = JSON.readValue(in, StatementView.class);
+        }
+        byte[] event = ("event: statement\ndata: " + JSON.writeValueAsString(statement) + "\n\n")
+                .getBytes(StandardCharsets.UTF_8);
+        int delivered = 0;
+        for (HttpExchange stream : streams) {
+            try {
+                stream.getResponseBody().write(event);
+                stream.getResponseBody().flush();
+                delivered++;
+            } catch (IOException gone) {
+                streams.remove(stream);
+                stream.close();
+            }
+        }
+        send(ex, 200, Map.of("streams", delivered));
     }
 
     private void articles(HttpExchange ex, Map<String, List<String>> q) throws IOException {

@@ -11,6 +11,7 @@ import io.quotegraph.statements.common.TextTokens;
 import io.quotegraph.statements.delivery.repository.DeliveryRepository;
 import io.quotegraph.statements.entity.service.MentionedEntities;
 import io.quotegraph.statements.event.service.EventService;
+import io.quotegraph.statements.statement.service.StatementFeed;
 import io.quotegraph.statements.statement.service.StatementLinks;
 import io.quotegraph.statements.speaker.service.SpeakerService;
 import io.quotegraph.statements.statement.repository.StatementRepository;
@@ -63,6 +64,8 @@ public class DeliveryService {
     IndexSetup indexes;
     @Inject
     StatementLinks statementLinks;
+    @Inject
+    StatementFeed feed;
 
     @io.micrometer.core.annotation.Timed(value = "quotegraph.statements.delivery", histogram = true, description = "Applying one article's extraction (statements, speakers, events)")
     public DeliveryResult deliver(String articleId, ArticleExtraction payload) {
@@ -136,6 +139,7 @@ public class DeliveryService {
                 .append("language", payload.language())
                 .append("extractorVersion", payload.extraction().extractorVersion())
                 .append("deliveredAt", Dates.toBson(Instant.now())));
+        feed.published(documents);
         LOG.infof("article %s: %d statements (%d removed), %d speakers", articleId, documents.size(), removed,
                 speakerIds.size());
         return new DeliveryResult(articleId, documents.size(), true);
