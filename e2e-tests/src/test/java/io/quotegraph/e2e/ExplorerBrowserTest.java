@@ -31,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 9: the explorer in a real (headless) Chromium against the whole system with the sample articles: search by
- * words and by speaker, a speaker's page, an article's highlights, the event timeline, and curation (an alias, a merge).
- * Each flow saves target/screenshots/{flow}.png. Curation changes the data, so it runs last.
+ * words and by speaker, a speaker's page, an article's highlights, the event timeline, curation (an alias, a merge) and
+ * live statements. Each flow saves target/screenshots/{flow}.png. Curation and the live flow change the data: they run last.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -266,6 +266,33 @@ class ExplorerBrowserTest {
                 .isEqualTo(targetBefore.path("statementCount").asInt() + sourceBefore.path("statementCount").asInt());
         assertThat(texts(browser.findAll("#curation-speakers .speaker-link"))).contains(target).doesNotContain(source);
         browser.screenshot("curation-merge");
+    }
+
+    @Test
+    @Order(9)
+    void newStatementsOfTheSearchedSpeakerAppearLiveAtTheTop() {
+        String speaker = mostQuotedExpectedSpeaker();
+        String otherSpeaker = "Ana Pereira";
+        JsonNode api = speakerNamed(speaker);
+        int before = api.path("statementCount").asInt();
+        openView("#/search?speaker=" + api.path("id").asText() + "&speakerName=" + speaker.replace(' ', '+'));
+        browser.await(ExpectedConditions.attributeToBe(By.cssSelector(".live-status"), "data-state", "live"));
+        assertThat(browser.find(".summary").getText()).isEqualTo(before + " statements");
+
+        String quote = "The talks in Granada must go ahead without preconditions";
+        system.ingest(Map.of(
+                "text", "\"" + quote + ",\" " + speaker + " said on Thursday. \"Armenia will not give up its sovereignty,\" "
+                        + otherSpeaker + " said.",
+                "publishedAt", "2023-09-28T12:00:00Z", "source", "e2e", "url", "https://example.org/e2e-explorer/live"));
+
+        WebElement fresh = browser.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#search-results .statement.fresh")));
+        assertThat(browser.findAll("#search-results .statement").get(0)).isEqualTo(fresh);
+        assertThat(fresh.findElement(By.cssSelector(".statement-content")).getText()).contains(quote);
+        assertThat(fresh.findElement(By.cssSelector(".speaker-link")).getText()).isEqualTo(speaker);
+        browser.await(ExpectedConditions.textToBe(By.cssSelector(".summary"), (before + 1) + " statements"));
+        browser.screenshot("live");
+        // the other speaker's statement of the same article is not this search's
+        assertThat(texts(browser.findAll("#search-results .statement .speaker-link"))).containsOnly(speaker);
     }
 
     /** Navigates to a view and waits until it has rendered. */

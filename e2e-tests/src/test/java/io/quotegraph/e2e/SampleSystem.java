@@ -55,9 +55,14 @@ final class SampleSystem implements AutoCloseable {
                     "publishedAt", article.path("publishedAt").asText(),
                     "source", "e2e",
                     "url", urlPrefix + file);
-            articleIdByFile.put(file, graphql(INGEST, Map.of("input", input)).path("ingestArticle").path("id").asText());
+            articleIdByFile.put(file, ingest(input));
         }
         new SampleLoader(stack.ingestUrl()).awaitDelivered(List.copyOf(articleIdByFile.values()));
+    }
+
+    /** Ingests an article through the GraphQL mutation ({@code ArticleInput} fields); returns its id. */
+    String ingest(Map<String, Object> article) {
+        return graphql(INGEST, Map.of("input", article)).path("ingestArticle").path("id").asText();
     }
 
     JsonNode graphql(String query, Map<String, Object> variables) {
