@@ -29,7 +29,7 @@ final class HeadlessChromium implements AutoCloseable {
     static final Path CHROMEDRIVER = Path.of(System.getProperty("quotegraph.chromedriver", "/usr/bin/chromedriver"));
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final int WIDTH = 1280;
-    private static final int MAX_SCREENSHOT_HEIGHT = 2200;
+    private static final int MAX_SCREENSHOT_HEIGHT = 1600;
 
     private final ChromeDriver driver;
     private final Path screenshots;
@@ -55,7 +55,7 @@ final class HeadlessChromium implements AutoCloseable {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
                 "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=" + WIDTH + ",1000", "--lang=en-GB");
         try {
             Files.createDirectories(screenshots);

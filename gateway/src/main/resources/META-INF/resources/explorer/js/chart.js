@@ -59,6 +59,7 @@ export function statementsOverTime(element, instants, note) {
   const plot = new uPlot({
     width: plotWidth(),
     height: HEIGHT,
+    padding: [12, 56, 0, 0], // room for the last date label
     legend: { show: false },
     cursor: { drag: { x: false, y: false } },
     // buckets are UTC days or months: ticks at bucket starts, labelled like the data table

@@ -24,8 +24,10 @@ export async function renderCuration(container, { id, params }) {
                                    value=${localStorage.getItem(CURATOR_KEY) || ''} placeholder="your name"
                                    onchange=${() => localStorage.setItem(CURATOR_KEY, curatorInput.value.trim())} />`;
   const detail = html`<section class="curation-detail" aria-labelledby="curation-detail-title"></section>`;
-  const found = search ? (await graphql(FIND, { search, first: RESULTS_SHOWN })).speakers : null;
-  const selected = id ? (await graphql(SPEAKER, { id })).speaker : null;
+  const [found, selected] = await Promise.all([
+    search ? graphql(FIND, { search, first: RESULTS_SHOWN }).then((data) => data.speakers) : null,
+    id ? graphql(SPEAKER, { id }).then((data) => data.speaker) : null,
+  ]);
 
   /** Runs a mutation as the curator named in the form; reports success or the API's message. */
   async function curate(mutation, variables, done) {
