@@ -31,8 +31,10 @@ export function statementCard(statement, { showSpeaker = true, showOccasion = tr
         <span class="cue">${statement.cue?.text || 'said'}</span>
         <span class=${`badge kind-${statement.kind.toLowerCase()}`}>${humanize(statement.kind)}</span>
         <span class="sep" aria-hidden="true">·</span>
-        ${articleLink(statement.article, statement.id)}${', '}
-        <time datetime=${statement.article.publishedAt}>${formatInstant(statement.article.publishedAt)}</time>
+        ${statement.article // null when ingest-service could not be asked (a partial result)
+          ? [articleLink(statement.article, statement.id), ', ',
+            html`<time datetime=${statement.article.publishedAt}>${formatInstant(statement.article.publishedAt)}</time>`]
+          : html`<span class="muted">article unavailable</span>`}
         ${showOccasion && statement.occasion ? [html`<span class="sep" aria-hidden="true">·</span>`, 'at ', eventLink(statement.occasion)] : null}
       </p>
       ${statement.about?.length

@@ -100,7 +100,7 @@ function eventItem(event) {
           ${event.status && event.status !== 'HAPPENED' ? html`<span class="badge">${humanize(event.status)}</span>` : null}</h2>
         ${event.participants.length
           ? html`<p><span class="muted">Participants:</span> ${event.participants.map((p, i) => [i ? ', ' : '', speakerLink(p)])}</p>` : null}
-        ${event.articles.length
+        ${event.articles?.length
           ? html`<p><span class="muted">Reported in:</span> ${event.articles.map((a, i) => [i ? ', ' : '', articleLink(a)])}</p>` : null}
         ${statements.length ? html`
           <details class="event-statements" open>

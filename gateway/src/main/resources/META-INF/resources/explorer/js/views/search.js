@@ -164,7 +164,10 @@ function matchesFilter(statement, { text, kind, from, to }) {
   if (kind && statement.kind !== kind) {
     return false;
   }
-  const published = Date.parse(statement.article.publishedAt);
+  const published = Date.parse(statement.article?.publishedAt);
+  if ((from || to) && Number.isNaN(published)) {
+    return false;
+  }
   if ((from && published < Date.parse(from)) || (to && published > Date.parse(to))) {
     return false;
   }

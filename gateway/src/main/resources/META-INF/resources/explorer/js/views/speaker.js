@@ -97,7 +97,7 @@ export async function renderSpeaker(container, { id }) {
   }
   const note = statements && statements.totalCount > nodes.length
     ? `The chart counts the newest ${nodes.length} of ${statements.totalCount} statements.` : null;
-  return statementsOverTime(chart, nodes.map((node) => node.article.publishedAt), note);
+  return statementsOverTime(chart, nodes.map((node) => node.article?.publishedAt), note);
 }
 
 const rolesTable = (roles) => html`
