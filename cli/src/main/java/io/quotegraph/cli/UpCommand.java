@@ -68,6 +68,7 @@ final class UpCommand implements Callable<Integer> {
         System.out.printf("""
 
                 Quotegraph is up.
+                  explorer (web UI): %1$s/explorer/
                   GraphQL endpoint : %1$s/graphql
                   GraphiQL UI      : %1$s/graphql-ui
                   ingest API       : %2$s/articles   (OpenAPI: %2$s/q/openapi)
