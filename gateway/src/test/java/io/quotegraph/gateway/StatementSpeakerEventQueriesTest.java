@@ -95,6 +95,8 @@ class StatementSpeakerEventQueriesTest {
     void speakersSearchAndPaging() {
         JsonPath r = query("{ speakers(search: \"acme\") { totalCount edges { node { id name } } } }");
         assertThat(r.getList("data.speakers.edges.node.id")).containsExactly("s2");
+        JsonPath byRole = query("{ speakers(role: \"minister\") { edges { node { id roles { title } } } } }");
+        assertThat(byRole.getList("data.speakers.edges.node.id")).containsExactly("s1");
 
         JsonPath p = query("{ speakers(first: 2) { totalCount pageInfo { hasNextPage } edges { node { id } } } }");
         assertThat(p.getList("data.speakers.edges.node.id")).containsExactly("s1", "s2");

@@ -56,6 +56,15 @@ class SpeakerResolutionTest {
                 .containsEntry("firstSeen", "2024-02-01")
                 .containsEntry("lastSeen", "2024-02-20");
 
+        // by role: the start of a word of a role title, any case; combinable with a name search
+        given().queryParam("role", "SPOKES").queryParam("search", surname).get("/speakers").then()
+                .body("items.id", equalTo(List.of(id)));
+        given().queryParam("role", "minister").queryParam("search", surname).get("/speakers").then()
+                .body("totalCount", equalTo(0));
+        given().queryParam("role", "keswoman").queryParam("search", surname).get("/speakers").then()
+                .body("totalCount", equalTo(0)); // not the middle of a word
+        given().queryParam("role", ".*").get("/speakers").then().statusCode(200).body("totalCount", equalTo(0));
+
         given().queryParam("speakerId", id).get("/statements").then()
                 .body("totalCount", equalTo(3))
                 // newest article first, then by index

@@ -46,15 +46,15 @@ public class StatementsBackend {
         return BackendCalls.find(SERVICE, () -> client.speaker(id));
     }
 
-    public Page<SpeakerView> speakers(String search, int offset, int limit) {
-        return BackendCalls.call(SERVICE, () -> client.speakers(search, null, offset, limit));
+    public Page<SpeakerView> speakers(String search, String role, int offset, int limit) {
+        return BackendCalls.call(SERVICE, () -> client.speakers(search, role, null, offset, limit));
     }
 
     /** The speakers with these ids, by id (unknown ids are missing): one call per 100 distinct ids. */
     public Map<String, SpeakerView> speakersByIds(Collection<String> ids) {
         Map<String, SpeakerView> byId = new HashMap<>();
         for (List<String> chunk : batching.chunks(ids)) {
-            BackendCalls.call(SERVICE, () -> client.speakers(null, chunk, 0, chunk.size()))
+            BackendCalls.call(SERVICE, () -> client.speakers(null, null, chunk, 0, chunk.size()))
                     .items().forEach(s -> byId.put(s.id(), s));
         }
         return byId;

@@ -46,6 +46,7 @@ public interface StatementsClient {
     @GET
     @Path("/speakers")
     Page<SpeakerView> speakers(@QueryParam("search") String search,
+                               @QueryParam("role") String role,
                                @QueryParam("id") List<String> ids,
                                @QueryParam("offset") Integer offset,
                                @QueryParam("limit") Integer limit);

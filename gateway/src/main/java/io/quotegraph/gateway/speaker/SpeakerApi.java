@@ -33,12 +33,14 @@ public class SpeakerApi {
     }
 
     @Query("speakers")
-    @Description("Speakers, most quoted first; `search` matches names and aliases.")
+    @Description("Speakers, most quoted first; `search` matches names and aliases (each word the start of a word of "
+            + "one), `role` the titles of their roles the same way (\"spokes\" finds spokesmen and spokeswomen).")
     public SpeakerConnection speakers(@Name("first") Integer first,
                                       @Name("after") String after,
-                                      @Name("search") String search) {
+                                      @Name("search") String search,
+                                      @Name("role") String role) {
         PageRequest page = PageRequest.of(first, after);
-        return SpeakerConnection.of(Slice.of(statements.speakers(search == null || search.isBlank() ? null : search,
+        return SpeakerConnection.of(Slice.of(statements.speakers(blankToNull(search), blankToNull(role),
                 page.offset(), page.backendLimit()), page).map(Speaker::new));
     }
 
@@ -50,5 +52,9 @@ public class SpeakerApi {
                                                          @Name("after") String after) {
         return nestedStatements.connections(NestedStatements.Parent.SPEAKER,
                 speakers.stream().map(Speaker::getId).toList(), first, after);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 }

@@ -276,6 +276,11 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
             s = s.filter(sp -> Stream.concat(Stream.of(sp.name()), sp.aliases().stream())
                     .anyMatch(n -> n.toLowerCase(Locale.ROOT).contains(needle)));
         }
+        String role = first(q, "role");
+        if (role != null) {
+            String needle = role.toLowerCase(Locale.ROOT);
+            s = s.filter(sp -> sp.roles().stream().anyMatch(r -> r.title().toLowerCase(Locale.ROOT).contains(needle)));
+        }
         page(ex, q, s.sorted(Comparator.comparingLong(SpeakerView::statementCount).reversed()
                 .thenComparing(SpeakerView::name)).toList(), 100);
     }

@@ -37,7 +37,7 @@ public class EntityResource {
             @Parameter(description = "entity id (repeatable, ≤ 100)") @QueryParam("id") List<String> ids,
             @Parameter(description = "default 0") @QueryParam("offset") String offset,
             @Parameter(description = "default 20, at most 1000") @QueryParam("limit") String limit) {
-        return service.list(search, Params.values("id", ids), types(type), false, Params.offset(offset), Params.limit(limit));
+        return service.list(search, null, Params.values("id", ids), types(type), false, Params.offset(offset), Params.limit(limit));
     }
 
     @GET

@@ -27,10 +27,11 @@ public class SpeakerResource {
     @Operation(summary = "Canonical speakers, ordered by statementCount (most first), then name")
     public Page<SpeakerView> list(
             @Parameter(description = "words, each a case-insensitive prefix of a word of the name or an alias") @QueryParam("search") String search,
+            @Parameter(description = "words, each the start of a word of one of the speaker's role titles") @QueryParam("role") String role,
             @Parameter(description = "speaker id (repeatable, ≤ 100)") @QueryParam("id") List<String> ids,
             @Parameter(description = "default 0") @QueryParam("offset") String offset,
             @Parameter(description = "default 20, at most 1000") @QueryParam("limit") String limit) {
-        return service.list(search, Params.values("id", ids), Params.offset(offset), Params.limit(limit));
+        return service.list(search, role, Params.values("id", ids), Params.offset(offset), Params.limit(limit));
     }
 
     @GET

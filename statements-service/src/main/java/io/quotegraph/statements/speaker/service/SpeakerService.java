@@ -355,18 +355,19 @@ public class SpeakerService {
         return names;
     }
 
-    public Page<SpeakerView> list(String search, List<String> ids, int offset, int limit) {
-        return list(search, ids, null, true, offset, limit);
+    public Page<SpeakerView> list(String search, String role, List<String> ids, int offset, int limit) {
+        return list(search, role, ids, null, true, offset, limit);
     }
 
     /**
      * Canonical speakers ({@code speakersOnly}) or any canonical entities; listing by ids returns them even when merged
      * away or no longer mentioned, a search does not.
      *
+     * @param role  words, each the start of a word of one of the speaker's role titles ("spokes" finds spokesmen); null: any
      * @param types entity types to keep (null: any)
      */
-    public Page<SpeakerView> list(String search, List<String> ids, Collection<EntityType> types, boolean speakersOnly,
-                                  int offset, int limit) {
+    public Page<SpeakerView> list(String search, String role, List<String> ids, Collection<EntityType> types,
+                                  boolean speakersOnly, int offset, int limit) {
         List<Bson> filters = new ArrayList<>();
         if (!ids.isEmpty()) {
             filters.add(Filters.in("_id", ids));
@@ -391,6 +392,19 @@ public class SpeakerService {
             // digits and are quoted besides, so user input never acts as a regex
             for (String word : words) {
                 filters.add(Filters.regex("searchTokens", "^" + Pattern.quote(word)));
+            }
+        }
+        if (role != null && !role.isBlank()) {
+            List<String> words = TextTokens.tokens(role);
+            if (words.isEmpty()) {
+                return new Page<>(List.of(), offset, limit, 0);
+            }
+            if (words.size() > MAX_SEARCH_WORDS) {
+                throw Params.invalid("role", "at most " + MAX_SEARCH_WORDS + " words are allowed");
+            }
+            for (String word : words) {
+                // letters and digits only, quoted: a word start within a title, whatever its case
+                filters.add(Filters.regex("roles.title", "(^|[^a-z0-9])" + Pattern.quote(word), "i"));
             }
         }
         Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
