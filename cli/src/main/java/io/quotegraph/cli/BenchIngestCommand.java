@@ -2,8 +2,8 @@ package io.quotegraph.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quotegraph.cli.ingest.BulkIngester;
-import io.quotegraph.cli.ingest.SyntheticCorpus;
+import io.quotegraph.devstack.ingest.BulkIngester;
+import io.quotegraph.devstack.ingest.SyntheticCorpus;
 import io.quotegraph.devstack.JsonHttp;
 import io.quotegraph.devstack.QuotegraphStack;
 import io.quotegraph.devstack.StackSettings;

@@ -1,9 +1,9 @@
 package io.quotegraph.cli;
 
-import io.quotegraph.cli.fault.DeliveryFaultTest;
-import io.quotegraph.cli.fault.DeliveryFaultTest.Fault;
-import io.quotegraph.cli.fault.DeliveryFaultTest.Outcome;
-import io.quotegraph.cli.ingest.SyntheticCorpus;
+import io.quotegraph.devstack.fault.DeliveryFaultTest;
+import io.quotegraph.devstack.fault.DeliveryFaultTest.Fault;
+import io.quotegraph.devstack.fault.DeliveryFaultTest.Outcome;
+import io.quotegraph.devstack.ingest.SyntheticCorpus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,6 +1,6 @@
 package io.quotegraph.cli;
 
-import io.quotegraph.cli.ingest.BulkIngester;
+import io.quotegraph.devstack.ingest.BulkIngester;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -2,7 +2,7 @@ package io.quotegraph.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quotegraph.cli.ingest.SyntheticCorpus;
+import io.quotegraph.devstack.ingest.SyntheticCorpus;
 import io.quotegraph.devstack.QuotegraphStack;
 import io.quotegraph.devstack.StackSettings;
 import picocli.CommandLine.Command;

@@ -1,19 +1,12 @@
 package io.quotegraph.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quotegraph.devstack.JsonHttp;
-import io.quotegraph.devstack.QuotegraphStack;
-import io.quotegraph.devstack.SampleLoader;
-import io.quotegraph.devstack.StackSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,8 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EventsEndToEndTest {
 
-    private static final String INGEST = """
-            mutation($input: ArticleInput!) { ingestArticle(input: $input) { id } }""";
     private static final String EVENTS = """
             { events(first: 100) { totalCount edges { node { id type date endDate dateApproximate granularity status
               locationName participantNames participants { name } articles { id } evidence { articleId text } } } } }""";
@@ -43,32 +34,22 @@ class EventsEndToEndTest {
     @TempDir
     static Path data;
 
-    private final JsonHttp http = new JsonHttp();
-    private QuotegraphStack stack;
+    private SampleSystem system;
     private JsonNode expected;
     /** Article id by the expected.json article number ("000", "003"). */
     private final Map<String, String> articleIds = new LinkedHashMap<>();
 
     @BeforeAll
-    void startSystemAndIngestSamples() throws IOException {
-        stack = QuotegraphStack.start(StackSettings.isolated(Path.of("..").toAbsolutePath().normalize(), data));
-        expected = JsonHttp.mapper().readTree(resource("expected.json"));
-        for (JsonNode article : expected.path("articles")) {
-            String file = article.path("file").asText();
-            Map<String, Object> input = Map.of(
-                    "text", new String(resource(file), StandardCharsets.UTF_8),
-                    "publishedAt", article.path("publishedAt").asText(),
-                    "source", "e2e", "url", "https://example.org/e2e-events/" + file);
-            String id = http.graphql(stack.gatewayUrl(), INGEST, Map.of("input", input)).path("ingestArticle").path("id").asText();
-            articleIds.put(file.substring(0, 3), id);
-        }
-        new SampleLoader(stack.ingestUrl()).awaitDelivered(List.copyOf(articleIds.values()));
+    void startSystemAndIngestSamples() {
+        system = SampleSystem.start(data, "https://example.org/e2e-events/");
+        expected = system.expected();
+        system.articleIdByFile().forEach((file, id) -> articleIds.put(file.substring(0, 3), id));
     }
 
     @AfterAll
     void stopSystem() {
-        if (stack != null) {
-            stack.close();
+        if (system != null) {
+            system.close();
         }
     }
 
@@ -163,15 +144,6 @@ class EventsEndToEndTest {
     }
 
     private JsonNode query(String document) {
-        return http.graphql(stack.gatewayUrl(), document, Map.of());
-    }
-
-    private static byte[] resource(String name) throws IOException {
-        try (InputStream in = EventsEndToEndTest.class.getResourceAsStream("/seeds/" + name)) {
-            if (in == null) {
-                throw new IOException("missing test resource seeds/" + name);
-            }
-            return in.readAllBytes();
-        }
+        return system.graphql(document, Map.of());
     }
 }

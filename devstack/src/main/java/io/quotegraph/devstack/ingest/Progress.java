@@ -1,4 +1,4 @@
-package io.quotegraph.cli.ingest;
+package io.quotegraph.devstack.ingest;
 
 import java.io.PrintStream;
 import java.util.Locale;

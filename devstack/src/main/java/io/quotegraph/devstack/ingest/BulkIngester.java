@@ -1,4 +1,4 @@
-package io.quotegraph.cli.ingest;
+package io.quotegraph.devstack.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,7 +1,7 @@
-package io.quotegraph.cli.fault;
+package io.quotegraph.devstack.fault;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quotegraph.cli.ingest.BulkIngester;
+import io.quotegraph.devstack.ingest.BulkIngester;
 import io.quotegraph.devstack.JsonHttp;
 import io.quotegraph.devstack.QuotegraphStack;
 import io.quotegraph.devstack.ServiceProcess;

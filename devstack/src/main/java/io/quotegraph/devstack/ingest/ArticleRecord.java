@@ -1,4 +1,4 @@
-package io.quotegraph.cli.ingest;
+package io.quotegraph.devstack.ingest;
 
 /**
  * One article read from an input file, ready to be sent as one line of {@code POST /articles/batch}.
