@@ -3,7 +3,6 @@ package io.quotegraph.statements.event.repository;
 import com.mongodb.MongoException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
@@ -94,10 +93,6 @@ public class EventRepository {
 
     public void delete(String id) {
         collection().deleteOne(Filters.eq("_id", id));
-    }
-
-    public void set(String id, Bson... updates) {
-        collection().updateOne(Filters.eq("_id", id), Updates.combine(updates));
     }
 
     public <T> Page<T> page(Bson filter, int offset, int limit, Function<Document, T> toView) {
