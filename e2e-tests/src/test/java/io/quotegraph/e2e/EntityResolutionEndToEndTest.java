@@ -1,19 +1,12 @@
 package io.quotegraph.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quotegraph.devstack.JsonHttp;
-import io.quotegraph.devstack.QuotegraphStack;
-import io.quotegraph.devstack.SampleLoader;
-import io.quotegraph.devstack.StackSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EntityResolutionEndToEndTest {
 
-    private static final String INGEST = """
-            mutation($input: ArticleInput!) { ingestArticle(input: $input) { id } }""";
     private static final String SPEAKER_FIELDS = """
             id name type aliases roles { title organizationName firstSeen lastSeen } affiliations
             statements(first: 100) { totalCount edges { node { id article { id } about { id name type } } } }""";
@@ -39,30 +30,21 @@ class EntityResolutionEndToEndTest {
     @TempDir
     static Path data;
 
-    private final JsonHttp http = new JsonHttp();
-    private QuotegraphStack stack;
+    private SampleSystem system;
     private JsonNode expected;
-    private final List<String> articleIds = new ArrayList<>();
+    private List<String> articleIds;
 
     @BeforeAll
-    void startSystemAndIngestSamples() throws IOException {
-        stack = QuotegraphStack.start(StackSettings.isolated(Path.of("..").toAbsolutePath().normalize(), data));
-        expected = JsonHttp.mapper().readTree(resource("expected.json"));
-        for (JsonNode article : expected.path("articles")) {
-            String file = article.path("file").asText();
-            Map<String, Object> input = Map.of(
-                    "text", new String(resource(file), StandardCharsets.UTF_8),
-                    "publishedAt", article.path("publishedAt").asText(),
-                    "source", "e2e", "url", "https://example.org/e2e-entities/" + file);
-            articleIds.add(http.graphql(stack.gatewayUrl(), INGEST, Map.of("input", input)).path("ingestArticle").path("id").asText());
-        }
-        new SampleLoader(stack.ingestUrl()).awaitDelivered(List.copyOf(articleIds));
+    void startSystemAndIngestSamples() {
+        system = SampleSystem.start(data, "https://example.org/e2e-entities/");
+        expected = system.expected();
+        articleIds = List.copyOf(system.articleIdByFile().values());
     }
 
     @AfterAll
     void stopSystem() {
-        if (stack != null) {
-            stack.close();
+        if (system != null) {
+            system.close();
         }
     }
 
@@ -159,7 +141,7 @@ class EntityResolutionEndToEndTest {
     }
 
     private JsonNode query(String document) {
-        return http.graphql(stack.gatewayUrl(), document, Map.of());
+        return system.graphql(document, Map.of());
     }
 
     private static JsonNode only(JsonNode connection) {
@@ -180,14 +162,5 @@ class EntityResolutionEndToEndTest {
         List<String> values = new ArrayList<>();
         array.forEach(v -> values.add(v.asText()));
         return values;
-    }
-
-    private static byte[] resource(String name) throws IOException {
-        try (InputStream in = EntityResolutionEndToEndTest.class.getResourceAsStream("/seeds/" + name)) {
-            if (in == null) {
-                throw new IOException("missing test resource seeds/" + name);
-            }
-            return in.readAllBytes();
-        }
     }
 }
