@@ -22,7 +22,7 @@ class ExtractorFuzzTest {
     private static final long MIN_EPOCH_SECOND = -62_135_596_800L;
     private static final long MAX_EPOCH_SECOND = 253_402_300_799L;
 
-    @FuzzTest(maxDuration = "4m", maxExecutions = 40_000)
+    @FuzzTest(maxDuration = "12m", maxExecutions = 40_000)
     void extract(FuzzedDataProvider data) {
         Instant publishedAt = Instant.ofEpochSecond(data.consumeLong(MIN_EPOCH_SECOND, MAX_EPOCH_SECOND));
         String text = data.consumeRemainingAsString();

@@ -16,7 +16,7 @@ class FeedParserFuzzTest {
 
     private static final Instant FETCHED_AT = Instant.parse("2024-01-01T00:00:00Z");
 
-    @FuzzTest(maxDuration = "4m", maxExecutions = 40_000)
+    @FuzzTest(maxDuration = "12m", maxExecutions = 40_000)
     void parse(byte[] xml) {
         FeedParser.ParsedFeed feed;
         try {

@@ -16,7 +16,7 @@ class HtmlCleanerFuzzTest {
 
     private static final TextCleaner CLEANER = new TextCleaner();
 
-    @FuzzTest(maxDuration = "4m", maxExecutions = 40_000)
+    @FuzzTest(maxDuration = "12m", maxExecutions = 40_000)
     void clean(FuzzedDataProvider data) {
         boolean html = data.consumeBoolean();
         String title = data.consumeBoolean() ? data.consumeString(300) : null;
