@@ -44,6 +44,8 @@ public class IdSets {
     public static final String EVENT_STATEMENTS = "event";
     /** Event ids a speaker takes part in. */
     public static final String PARTICIPANT_EVENTS = "participant";
+    /** Event ids whose articleIds hold an article (events its statements were made at, events it reports). */
+    public static final String ARTICLE_EVENTS = "articleEvents";
 
     @Inject
     Mongo mongo;
