@@ -187,4 +187,28 @@ class IdSetsConsistencyTest {
         given().queryParam("articleId", second.articleId).get("/events").then()
                 .body("totalCount", equalTo(1)).body("items.id", equalTo(List.of(briefing)));
     }
+
+    @Test
+    void articleSetsAreFilledOnceFromEventsStoredBeforeThem() {
+        // events as a store written before the article sets existed holds them
+        String articleId = "legacy-" + Articles.unique();
+        String eventId = "legacy-event-" + Articles.unique();
+        mongo.collection(Mongo.EVENTS).insertOne(new Document("_id", eventId).append("key", "LEGACY|" + eventId)
+                .append("type", "MEETING").append("title", "Meeting").append("date", "2020-01-02")
+                .append("articleIds", List.of(articleId)).append("statementCount", 1L));
+        given().queryParam("articleId", articleId).get("/events").then().body("totalCount", equalTo(0));
+
+        mongo.collection(IdSets.COLLECTION).deleteOne(Filters.eq("_id", "filled:" + IdSets.ARTICLE_EVENTS));
+        events.fillArticleSets();
+        assertThat(sets.isFilled(IdSets.ARTICLE_EVENTS)).isTrue();
+        given().queryParam("articleId", articleId).get("/events").then().body("items.id", equalTo(List.of(eventId)));
+
+        // once: from then on only deliveries write the sets
+        String later = "legacy-event-" + Articles.unique();
+        mongo.collection(Mongo.EVENTS).insertOne(new Document("_id", later).append("key", "LEGACY|" + later)
+                .append("type", "MEETING").append("title", "Meeting").append("date", "2020-01-03")
+                .append("articleIds", List.of(articleId)).append("statementCount", 1L));
+        events.fillArticleSets();
+        assertThat(sets.membersOf(IdSets.ARTICLE_EVENTS, articleId)).containsExactly(eventId);
+    }
 }

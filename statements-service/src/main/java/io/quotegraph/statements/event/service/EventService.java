@@ -1,5 +1,6 @@
 package io.quotegraph.statements.event.service;
 
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import io.quotegraph.model.Occasion;
 import io.quotegraph.model.Span;
@@ -47,6 +48,8 @@ public class EventService {
     public static final String HAPPENED = "HAPPENED";
     /** The extraction's type for an occasion known only by its date ("said Wednesday"). */
     public static final String UNSPECIFIED = "UNSPECIFIED";
+
+    private static final int FILL_BATCH = 500;
 
     @Inject
     EventRepository events;
@@ -138,6 +141,30 @@ public class EventService {
         sets.apply(joined);
         events.setAll(updates);
         sets.apply(left);
+    }
+
+    /**
+     * Fills {@link IdSets#ARTICLE_EVENTS} from the stored events, once: for a store written before these sets existed.
+     * Safe beside deliveries (it only adds, and a set may hold more than belongs); an interrupted fill runs again.
+     */
+    public void fillArticleSets() {
+        if (sets.isFilled(IdSets.ARTICLE_EVENTS)) {
+            return;
+        }
+        IdSets.Changes changes = new IdSets.Changes();
+        int pending = 0;
+        for (Document event : events.collection().find().projection(Projections.include("articleIds"))) {
+            for (String articleId : event.getList("articleIds", String.class, List.of())) {
+                changes.add(IdSets.ARTICLE_EVENTS, articleId, event.getString("_id"));
+                if (++pending == FILL_BATCH) {
+                    sets.apply(changes);
+                    changes = new IdSets.Changes();
+                    pending = 0;
+                }
+            }
+        }
+        sets.apply(changes);
+        sets.markFilled(IdSets.ARTICLE_EVENTS);
     }
 
     /** The changes to {@link IdSets#ARTICLE_EVENTS} when an event's articles go from {@code before} to {@code after}. */
