@@ -201,7 +201,8 @@ final class BenchGraphqlCommand implements Callable<Integer> {
             if (now != count) {
                 count = now;
                 stableSince = System.nanoTime();
-            } else if (System.nanoTime() - stableSince > Duration.ofSeconds(5).toNanos()) {
+            } else if (count >= 0 && System.nanoTime() - stableSince > Duration.ofSeconds(5).toNanos()) {
+                // settled: not while the count cannot be read at all (every query failing is no steady state)
                 break;
             }
             Thread.sleep(500);
