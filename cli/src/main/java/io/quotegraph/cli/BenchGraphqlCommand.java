@@ -49,12 +49,15 @@ import java.util.regex.Pattern;
 final class BenchGraphqlCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final int[] CLIENTS = {1, 10, 50};
     /** A request slower than this is an error (keeps each cell bounded on an overloaded machine). */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     /** A REST-client request counter line (its value may be followed by an exemplar). */
     private static final Pattern CLIENT_CALLS = Pattern.compile("^http_client_requests_seconds_count\\{[^}]*} ([0-9.E+-]+)",
             Pattern.MULTILINE);
+    /** A REST-client timer line, count or sum, with its labels (for the time per backend route). */
+    private static final Pattern CLIENT_TIMER = Pattern.compile(
+            "^http_client_requests_seconds_(count|sum)\\{([^}]*)} ([0-9.E+-]+)", Pattern.MULTILINE);
+    private static final Pattern LABEL = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
     /** The three representative queries: name → document. */
     static final Map<String, String> QUERIES = new LinkedHashMap<>();
@@ -83,6 +86,16 @@ final class BenchGraphqlCommand implements Callable<Integer> {
     @Option(names = "--root", description = "The Quotegraph checkout (default: the current directory).")
     Path root = Path.of("");
 
+    @Option(names = "--clients", split = ",", defaultValue = "1,10,50",
+            description = "Concurrent clients of each cell, comma-separated (default: ${DEFAULT-VALUE}).")
+    int[] clientCounts;
+
+    @Option(names = "--query", description = "Run only the queries whose name contains this (default: all three).")
+    String queryFilter;
+
+    @Option(names = "--batched-only", description = "Do not start the unbatched gateway (shorter run).")
+    boolean batchedOnly;
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Override
@@ -91,39 +104,67 @@ final class BenchGraphqlCommand implements Callable<Integer> {
             System.err.println("--seconds must be between 1 and 60");
             return 2;
         }
+        for (int clients : clientCounts) {
+            if (clients < 1 || clients > 200) {
+                System.err.println("--clients must be between 1 and 200, got " + clients);
+                return 2;
+            }
+        }
         Path temp = Files.createTempDirectory("quotegraph-bench-graphql");
         Path data = temp.resolve("data").toAbsolutePath();
         Path projectRoot = root.toAbsolutePath();
         System.out.println("starting the system (fresh databases, free loopback ports) ...");
-        try (QuotegraphStack stack = QuotegraphStack.start(StackSettings.isolated(projectRoot, data));
-             ServiceProcess unbatched = ServiceProcess.start("gateway-unbatched", projectRoot.resolve("gateway"), freePort(),
-                     Map.of("QUARKUS_REST_CLIENT_INGEST_SERVICE_URL", stack.ingestUrl(),
-                             "QUARKUS_REST_CLIENT_STATEMENTS_SERVICE_URL", stack.statementsUrl(),
-                             "QUOTEGRAPH_GATEWAY_BATCHING", "false"),
-                     "384m", stack.logDirectory())) {
-            unbatched.awaitReady(Duration.ofMinutes(3));
+        ServiceProcess unbatched = null;
+        try (QuotegraphStack stack = QuotegraphStack.start(StackSettings.isolated(projectRoot, data))) {
+            if (!batchedOnly) {
+                unbatched = ServiceProcess.start("gateway-unbatched", projectRoot.resolve("gateway"), freePort(),
+                        Map.of("QUARKUS_REST_CLIENT_INGEST_SERVICE_URL", stack.ingestUrl(),
+                                "QUARKUS_REST_CLIENT_STATEMENTS_SERVICE_URL", stack.statementsUrl(),
+                                "QUOTEGRAPH_GATEWAY_BATCHING", "false"),
+                        "384m", stack.logDirectory());
+                unbatched.awaitReady(Duration.ofMinutes(3));
+            }
             long statements = load(stack);
             System.out.printf(Locale.ROOT, "loaded: %d statements; %d s per cell; load average %s%n%n",
                     statements, seconds, loadAverage());
 
             Map<String, String> gateways = new LinkedHashMap<>();
             gateways.put("batched", stack.gatewayUrl());
-            gateways.put("unbatched", unbatched.baseUrl());
+            if (unbatched != null) {
+                gateways.put("unbatched", unbatched.baseUrl());
+            }
             System.out.println("| query | clients | mode | p50 ms | p99 ms | req/s | backend calls/query | errors |");
             System.out.println("|---|---:|---|---:|---:|---:|---:|---:|");
+            List<String> routeLines = new ArrayList<>();
             for (Map.Entry<String, String> query : QUERIES.entrySet()) {
-                for (int clients : CLIENTS) {
+                if (queryFilter != null && !query.getKey().contains(queryFilter)) {
+                    continue;
+                }
+                for (int clients : clientCounts) {
                     for (Map.Entry<String, String> gateway : gateways.entrySet()) {
                         Cell cell = measure(gateway.getValue(), query.getValue(), clients);
                         System.out.printf(Locale.ROOT, "| %s | %d | %s | %.1f | %.1f | %.0f | %.1f | %d |%n",
                                 query.getKey(), clients, gateway.getKey(), cell.p50Millis(), cell.p99Millis(),
                                 cell.perSecond(), cell.backendCallsPerQuery(), cell.errors());
+                        if (gateway.getKey().equals("batched")) {
+                            cell.routes().forEach((route, time) -> routeLines.add(String.format(Locale.ROOT,
+                                    "| %s | %d | %s | %.1f | %.1f |", query.getKey(), clients, route,
+                                    time.calls() / Math.max(1, cell.queries()), time.meanMillis())));
+                        }
                     }
                 }
             }
+            // where a batched query's time goes: the gateway's REST-client timers per backend route
+            System.out.println();
+            System.out.println("| query | clients | backend route (batched) | calls/query | mean ms/call |");
+            System.out.println("|---|---:|---|---:|---:|");
+            routeLines.forEach(System.out::println);
             System.out.printf(Locale.ROOT, "%nload average after: %s%n", loadAverage());
             return 0;
         } finally {
+            if (unbatched != null) {
+                unbatched.close();
+            }
             TempDirectories.deleteRecursively(temp);
         }
     }
@@ -160,7 +201,8 @@ final class BenchGraphqlCommand implements Callable<Integer> {
             if (now != count) {
                 count = now;
                 stableSince = System.nanoTime();
-            } else if (System.nanoTime() - stableSince > Duration.ofSeconds(5).toNanos()) {
+            } else if (count >= 0 && System.nanoTime() - stableSince > Duration.ofSeconds(5).toNanos()) {
+                // settled: not while the count cannot be read at all (every query failing is no steady state)
                 break;
             }
             Thread.sleep(500);
@@ -168,7 +210,12 @@ final class BenchGraphqlCommand implements Callable<Integer> {
         return count;
     }
 
-    record Cell(double p50Millis, double p99Millis, double perSecond, double backendCallsPerQuery, long errors) {
+    record Cell(double p50Millis, double p99Millis, double perSecond, double backendCallsPerQuery, long errors,
+                long queries, Map<String, RouteTime> routes) {
+    }
+
+    /** Calls of one backend route in a cell and their mean duration as the gateway's REST client saw it. */
+    record RouteTime(double calls, double meanMillis) {
     }
 
     /** A warm-up second, then {@code clients} threads posting the query back to back for --seconds. */
@@ -179,18 +226,28 @@ final class BenchGraphqlCommand implements Callable<Integer> {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         run(request, clients, Duration.ofSeconds(1), new ArrayList<>(), new AtomicLong());
 
-        double callsBefore = backendCalls(gatewayUrl);
+        String metricsBefore = metrics(gatewayUrl);
         List<Long> latencies = new ArrayList<>();
         AtomicLong errors = new AtomicLong();
         long start = System.nanoTime();
         run(request, clients, Duration.ofSeconds(seconds), latencies, errors);
         double elapsedSeconds = (System.nanoTime() - start) / 1e9;
-        double calls = backendCalls(gatewayUrl) - callsBefore;
+        String metricsAfter = metrics(gatewayUrl);
+        double calls = backendCalls(metricsAfter) - backendCalls(metricsBefore);
 
         latencies.sort(null);
         int n = latencies.size();
+        Map<String, double[]> before = routeTimers(metricsBefore);
+        Map<String, RouteTime> routes = new LinkedHashMap<>();
+        routeTimers(metricsAfter).forEach((route, after) -> {
+            double[] was = before.getOrDefault(route, new double[2]);
+            double routeCalls = after[0] - was[0];
+            if (routeCalls > 0) {
+                routes.put(route, new RouteTime(routeCalls, (after[1] - was[1]) * 1000 / routeCalls));
+            }
+        });
         return new Cell(percentile(latencies, 0.50), percentile(latencies, 0.99), n / elapsedSeconds,
-                n == 0 ? 0 : calls / n, errors.get());
+                n == 0 ? 0 : calls / n, errors.get(), n, routes);
     }
 
     private void run(HttpRequest request, int clients, Duration duration, List<Long> latencies, AtomicLong errors)
@@ -225,10 +282,30 @@ final class BenchGraphqlCommand implements Callable<Integer> {
         }
     }
 
-    /** Requests the gateway's REST clients made so far (all backends, all routes). */
-    private double backendCalls(String gatewayUrl) throws IOException, InterruptedException {
-        String metrics = http.send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/q/metrics")).build(),
+    private String metrics(String gatewayUrl) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** Per "METHOD uri" of the gateway's REST clients: {calls, seconds} so far (all outcomes). */
+    static Map<String, double[]> routeTimers(String metrics) {
+        Map<String, double[]> timers = new java.util.TreeMap<>();
+        Matcher m = CLIENT_TIMER.matcher(metrics);
+        while (m.find()) {
+            Map<String, String> labels = new java.util.HashMap<>();
+            Matcher label = LABEL.matcher(m.group(2));
+            while (label.find()) {
+                labels.put(label.group(1), label.group(2));
+            }
+            String route = labels.getOrDefault("method", "?") + " " + labels.getOrDefault("uri", "?");
+            timers.computeIfAbsent(route, r -> new double[2])[m.group(1).equals("count") ? 0 : 1]
+                    += Double.parseDouble(m.group(3));
+        }
+        return timers;
+    }
+
+    /** Requests the gateway's REST clients made so far (all backends, all routes). */
+    private static double backendCalls(String metrics) {
         double total = 0;
         Matcher m = CLIENT_CALLS.matcher(metrics);
         while (m.find()) {

@@ -141,4 +141,74 @@ class IdSetsConsistencyTest {
         assertThat(mongo.collection(Mongo.SPEAKERS).find(Filters.eq("_id", lena)).first()
                 .getList("articleIds", String.class)).containsExactly(article.articleId);
     }
+
+    @Test
+    void eventsOfAnArticleAreReadFromItsIdSetKeptOnRedelivery() {
+        String surname = Articles.name();
+        Articles first = Articles.article("sets-events-1").publishedAt("2024-07-02T15:00:00Z")
+                .speaker("S1", "Ines " + surname, "PERSON", List.of(), "spokeswoman", "Ministry of Sets")
+                .statement("DIRECT", "The talks went well", "Ines " + surname, "said", "S1", "PRESS_BRIEFING", "2024-07-01")
+                .event("MEETING", "PLANNED", "2024-07-20", List.of("Sets"), "Geneva" + Articles.unique(), "to meet on July 20", true);
+        Articles second = Articles.article("sets-events-2").publishedAt("2024-07-03T08:00:00Z")
+                .speaker("S1", "Ines " + surname, "PERSON", List.of(), "spokeswoman", "Ministry of Sets")
+                .statement("INDIRECT", "the talks had gone well", surname, "said", "S1", "PRESS_BRIEFING", "2024-07-01");
+        first.deliver().statusCode(200);
+        second.deliver().statusCode(200);
+        String briefing = occasionOf(first.articleId + ":0");
+        List<String> reported = given().get("/statements/{id}", first.articleId + ":0").then().statusCode(200)
+                .extract().jsonPath().getList("aboutEventIds", String.class);
+        assertThat(reported).hasSize(1);
+        String meeting = reported.get(0);
+
+        // written on delivery: the article's occasion and the event it reports
+        assertThat(sets.membersOf(IdSets.ARTICLE_EVENTS, first.articleId)).containsExactlyInAnyOrder(briefing, meeting);
+        assertThat(sets.membersOf(IdSets.ARTICLE_EVENTS, second.articleId)).containsExactly(briefing);
+        given().queryParam("articleId", first.articleId).get("/events").then().statusCode(200)
+                .body("totalCount", equalTo(2)).body("items.id", org.hamcrest.Matchers.containsInAnyOrder(briefing, meeting));
+        given().queryParam("articleId", first.articleId).queryParam("articleId", second.articleId)
+                .queryParam("type", "press briefing").get("/events").then().body("items.id", equalTo(List.of(briefing)));
+        given().queryParam("articleId", first.articleId).queryParam("id", meeting).get("/events").then()
+                .body("items.id", equalTo(List.of(meeting)));
+
+        // a redelivery without the occasion and the reported event takes the article out of both
+        first.statements.get(0).remove("occasion");
+        first.statements.get(0).remove("aboutEvents");
+        first.events.clear();
+        first.extractorVersion("test-2").deliver().statusCode(200);
+        assertThat(sets.membersOf(IdSets.ARTICLE_EVENTS, first.articleId)).isEmpty();
+        assertThat(sets.membersOf(IdSets.ARTICLE_EVENTS, second.articleId)).containsExactly(briefing);
+        given().queryParam("articleId", first.articleId).get("/events").then().body("totalCount", equalTo(0));
+        given().get("/events/{id}", meeting).then().statusCode(404);
+
+        // the list reads the set: an id missing from it is not found, one left behind by a crash is ignored
+        sets.remove(IdSets.ARTICLE_EVENTS, second.articleId, List.of(briefing));
+        given().queryParam("articleId", second.articleId).get("/events").then().body("totalCount", equalTo(0));
+        sets.add(IdSets.ARTICLE_EVENTS, second.articleId, List.of(briefing, meeting, "no-such-event"));
+        given().queryParam("articleId", second.articleId).get("/events").then()
+                .body("totalCount", equalTo(1)).body("items.id", equalTo(List.of(briefing)));
+    }
+
+    @Test
+    void articleSetsAreFilledOnceFromEventsStoredBeforeThem() {
+        // events as a store written before the article sets existed holds them
+        String articleId = "legacy-" + Articles.unique();
+        String eventId = "legacy-event-" + Articles.unique();
+        mongo.collection(Mongo.EVENTS).insertOne(new Document("_id", eventId).append("key", "LEGACY|" + eventId)
+                .append("type", "MEETING").append("title", "Meeting").append("date", "2020-01-02")
+                .append("articleIds", List.of(articleId)).append("statementCount", 1L));
+        given().queryParam("articleId", articleId).get("/events").then().body("totalCount", equalTo(0));
+
+        mongo.collection(IdSets.COLLECTION).deleteOne(Filters.eq("_id", "filled:" + IdSets.ARTICLE_EVENTS));
+        events.fillArticleSets();
+        assertThat(sets.isFilled(IdSets.ARTICLE_EVENTS)).isTrue();
+        given().queryParam("articleId", articleId).get("/events").then().body("items.id", equalTo(List.of(eventId)));
+
+        // once: from then on only deliveries write the sets
+        String later = "legacy-event-" + Articles.unique();
+        mongo.collection(Mongo.EVENTS).insertOne(new Document("_id", later).append("key", "LEGACY|" + later)
+                .append("type", "MEETING").append("title", "Meeting").append("date", "2020-01-03")
+                .append("articleIds", List.of(articleId)).append("statementCount", 1L));
+        events.fillArticleSets();
+        assertThat(sets.membersOf(IdSets.ARTICLE_EVENTS, articleId)).containsExactly(eventId);
+    }
 }

@@ -44,6 +44,11 @@ public class IdSets {
     public static final String EVENT_STATEMENTS = "event";
     /** Event ids a speaker takes part in. */
     public static final String PARTICIPANT_EVENTS = "participant";
+    /** Event ids whose articleIds hold an article (events its statements were made at, events it reports). */
+    public static final String ARTICLE_EVENTS = "articleEvents";
+
+    /** Marks of kinds filled from existing documents ("filled:{kind}"). */
+    private static final String FILLED = "filled";
 
     @Inject
     Mongo mongo;
@@ -95,6 +100,20 @@ public class IdSets {
         if (!changes.writes.isEmpty()) {
             collection().bulkWrite(changes.writes);
         }
+    }
+
+    /** Whether the sets of this kind were filled from the documents they index (see {@link #markFilled}). */
+    public boolean isFilled(String kind) {
+        return collection().find(Filters.eq("_id", id(FILLED, kind))).first() != null;
+    }
+
+    /**
+     * Records that the sets of a kind added after documents were stored have been filled from those documents, so that
+     * a store written by an older version is filled once (deliveries keep the sets from then on).
+     */
+    public void markFilled(String kind) {
+        collection().updateOne(Filters.eq("_id", id(FILLED, kind)), Updates.set("ids", List.of()),
+                new UpdateOptions().upsert(true));
     }
 
     /** The ids in a set (possibly some that no longer belong: see the class comment). */

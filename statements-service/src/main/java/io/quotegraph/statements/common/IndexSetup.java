@@ -2,6 +2,7 @@ package io.quotegraph.statements.common;
 
 import io.quarkus.runtime.StartupEvent;
 import io.quotegraph.statements.event.repository.EventRepository;
+import io.quotegraph.statements.event.service.EventService;
 import io.quotegraph.statements.speaker.repository.ArticleSpeakerRepository;
 import io.quotegraph.statements.speaker.repository.SpeakerRepository;
 import io.quotegraph.statements.statement.repository.StatementRepository;
@@ -10,7 +11,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
-/** Creates the collections' indexes at startup (idempotent); the unique ones keep concurrent deliveries from duplicating. */
+/**
+ * Creates the collections' indexes at startup (idempotent); the unique ones keep concurrent deliveries from duplicating.
+ * Also fills id sets added after a store was first written (once).
+ */
 @ApplicationScoped
 public class IndexSetup {
 
@@ -26,6 +30,8 @@ public class IndexSetup {
     EventRepository events;
     @Inject
     io.quotegraph.statements.curation.repository.CurationRepository curation;
+    @Inject
+    EventService eventService;
 
     private volatile boolean done;
 
@@ -55,6 +61,7 @@ public class IndexSetup {
                 articleSpeakers.ensureIndexes();
                 events.ensureIndexes();
                 curation.ensureIndexes();
+                eventService.fillArticleSets();
                 done = true;
             }
         }

@@ -1,11 +1,14 @@
 package io.quotegraph.statements.common;
 
+import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
 import io.quotegraph.model.view.Page;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 
@@ -30,15 +33,27 @@ public final class Pages {
     }
 
     /**
-     * A page of a filter that names its candidates by _id (a bounded set): all matches are read in one query, which
-     * the embedded store answers from its _id index, and counted as they come, rather than counted by a second query.
-     * The filter must be one document whose top-level _id condition sits beside the others (not under $and).
+     * A page of bounded candidates named by _id: they are read by _id alone (which the embedded store answers from its
+     * _id index; any other field in the filter makes it scan the whole collection), sorted by the store, kept when they
+     * meet the criteria, and counted as they come rather than by a second query.
+     *
+     * @param projection the fields to read (null: all); it must include those the criteria and the sort look at
      */
-    public static <T> Page<T> findById(MongoCollection<Document> collection, Document filter, Bson sort,
-                                       int offset, int limit, Function<Document, T> toView) {
+    public static <T> Page<T> findById(MongoCollection<Document> collection, Collection<String> ids, Criteria criteria,
+                                       Bson sort, Bson projection, int offset, int limit, Function<Document, T> toView) {
         List<T> items = new ArrayList<>();
         long total = 0;
-        for (Document document : collection.find(filter).sort(sort)) {
+        if (ids.isEmpty()) {
+            return new Page<>(items, offset, limit, total);
+        }
+        FindIterable<Document> found = collection.find(Filters.in("_id", new ArrayList<>(ids))).sort(sort);
+        if (projection != null) {
+            found = found.projection(projection);
+        }
+        for (Document document : found) {
+            if (!criteria.test(document)) {
+                continue;
+            }
             if (total >= offset && items.size() < limit) {
                 items.add(toView.apply(document));
             }

@@ -10,6 +10,7 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
 import io.quotegraph.model.view.Page;
+import io.quotegraph.statements.common.Criteria;
 import io.quotegraph.statements.common.Mongo;
 import io.quotegraph.statements.common.Pages;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -99,8 +100,8 @@ public class EventRepository {
         return Pages.find(collection(), filter, ORDER, offset, limit, toView);
     }
 
-    /** A page of a filter whose top-level _id condition names its candidates (see {@link Pages#findById}). */
-    public <T> Page<T> pageById(Document filter, int offset, int limit, Function<Document, T> toView) {
-        return Pages.findById(collection(), filter, ORDER, offset, limit, toView);
+    /** As {@link #page}, for candidates named by id (see {@link Pages#findById}). */
+    public <T> Page<T> pageById(Collection<String> ids, Criteria criteria, int offset, int limit, Function<Document, T> toView) {
+        return Pages.findById(collection(), ids, criteria, ORDER, null, offset, limit, toView);
     }
 }

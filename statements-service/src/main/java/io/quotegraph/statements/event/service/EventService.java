@@ -1,11 +1,12 @@
 package io.quotegraph.statements.event.service;
 
-import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Updates;
 import io.quotegraph.model.Occasion;
 import io.quotegraph.model.Span;
 import io.quotegraph.model.view.EventView;
 import io.quotegraph.model.view.Page;
+import io.quotegraph.statements.common.Criteria;
 import io.quotegraph.statements.common.Dates;
 import io.quotegraph.statements.common.IdSets;
 import io.quotegraph.statements.common.Params;
@@ -47,6 +48,8 @@ public class EventService {
     public static final String HAPPENED = "HAPPENED";
     /** The extraction's type for an occasion known only by its date ("said Wednesday"). */
     public static final String UNSPECIFIED = "UNSPECIFIED";
+
+    private static final int FILL_BATCH = 500;
 
     @Inject
     EventRepository events;
@@ -122,6 +125,8 @@ public class EventService {
         Map<String, String> names = speakers.names(stored.stream().map(EventService::firstParticipant)
                 .filter(Objects::nonNull).collect(Collectors.toSet()));
         Map<String, Bson> updates = new LinkedHashMap<>();
+        IdSets.Changes joined = new IdSets.Changes();
+        IdSets.Changes left = new IdSets.Changes();
         for (Document event : stored) {
             String id = event.getString("_id");
             List<Document> statementsMade = made.getOrDefault(id, List.of());
@@ -130,8 +135,44 @@ public class EventService {
             updates.put(id, Updates.combine(Updates.set("articleIds", articleIds),
                     Updates.set("statementCount", (long) statementsMade.size()),
                     Updates.set("title", title(event.getString("type"), names.get(firstParticipant(event))))));
+            articleSetChanges(id, event.getList("articleIds", String.class, List.of()), articleIds, joined, left);
         }
+        // the article sets stay supersets (see IdSets): joined before the events are written, left after
+        sets.apply(joined);
         events.setAll(updates);
+        sets.apply(left);
+    }
+
+    /**
+     * Fills {@link IdSets#ARTICLE_EVENTS} from the stored events, once: for a store written before these sets existed.
+     * Safe beside deliveries (it only adds, and a set may hold more than belongs); an interrupted fill runs again.
+     */
+    public void fillArticleSets() {
+        if (sets.isFilled(IdSets.ARTICLE_EVENTS)) {
+            return;
+        }
+        IdSets.Changes changes = new IdSets.Changes();
+        int pending = 0;
+        for (Document event : events.collection().find().projection(Projections.include("articleIds"))) {
+            for (String articleId : event.getList("articleIds", String.class, List.of())) {
+                changes.add(IdSets.ARTICLE_EVENTS, articleId, event.getString("_id"));
+                if (++pending == FILL_BATCH) {
+                    sets.apply(changes);
+                    changes = new IdSets.Changes();
+                    pending = 0;
+                }
+            }
+        }
+        sets.apply(changes);
+        sets.markFilled(IdSets.ARTICLE_EVENTS);
+    }
+
+    /** The changes to {@link IdSets#ARTICLE_EVENTS} when an event's articles go from {@code before} to {@code after}. */
+    public static void articleSetChanges(String eventId, Collection<String> before, Collection<String> after,
+                                         IdSets.Changes joined, IdSets.Changes left) {
+        after.forEach(articleId -> joined.add(IdSets.ARTICLE_EVENTS, articleId, eventId));
+        before.stream().filter(articleId -> !after.contains(articleId))
+                .forEach(articleId -> left.remove(IdSets.ARTICLE_EVENTS, articleId, eventId));
     }
 
     /** Re-titles the events of speakers whose name changed. */
@@ -165,47 +206,47 @@ public class EventService {
     /**
      * Events having statements (made at them or about them) or reported by articles, filtered; dates inclusive, an event
      * with a range matching when the range overlaps [from, to]. Ordered by date (newest first), then title. A lookup by
-     * ids is read by _id; the participants and articles of reported events are not in the id sets, so those filters
-     * read the collection.
+     * ids or by articles is read by _id (the events of an article from {@link IdSets#ARTICLE_EVENTS}); the participants
+     * of reported events are not in the id sets, so the other filters alone read the collection.
      *
      * @param status   HAPPENED, PLANNED or PROPOSED; null for any
      * @param location a place's canonical id or name (case-insensitive); null for any
      */
     public Page<EventView> list(LocalDate from, LocalDate to, String type, String status, String location,
                                 List<String> participantIds, List<String> articleIds, List<String> ids, int offset, int limit) {
-        // one document, not a top-level $and of everything: the embedded store uses the _id index only for a
-        // top-level _id condition
-        Document filter = new Document();
-        List<Bson> alternatives = new ArrayList<>();
-        alternatives.add(Filters.or(Filters.gt("statementCount", 0), Filters.gt("mentionCount", 0)));
+        Criteria criteria = new Criteria()
+                .anyOf(new Criteria().gt("statementCount", 0), new Criteria().gt("mentionCount", 0));
         if (from != null) {
-            alternatives.add(Filters.or(Filters.gte("date", from.toString()), Filters.gte("endDate", from.toString())));
+            criteria.anyOf(new Criteria().gte("date", from.toString()), new Criteria().gte("endDate", from.toString()));
         }
         if (to != null) {
-            filter.put("date", new Document("$lte", to.toString()));
+            criteria.between("date", null, to.toString());
         }
         if (type != null && !type.isBlank()) {
-            filter.put("type", normaliseType(type));
+            criteria.eq("type", normaliseType(type));
         }
         if (status != null && !status.isBlank()) {
-            filter.put("status", normaliseType(status));
+            criteria.eq("status", normaliseType(status));
         }
         if (location != null && !location.isBlank()) {
-            alternatives.add(Filters.or(Filters.eq("locationId", location.strip()),
-                    Filters.regex("locationName", "^" + java.util.regex.Pattern.quote(location.strip()) + "$", "i")));
+            criteria.anyOf(new Criteria().eq("locationId", location.strip()), new Criteria().regex("locationName",
+                    java.util.regex.Pattern.compile("^" + java.util.regex.Pattern.quote(location.strip()) + "$",
+                            java.util.regex.Pattern.CASE_INSENSITIVE)));
         }
-        if (!participantIds.isEmpty()) {
-            filter.put("participantIds", new Document("$in", participantIds));
+        criteria.in("participantIds", participantIds).in("articleIds", articleIds);
+        if (ids.isEmpty() && articleIds.isEmpty()) {
+            return events.page(criteria.filter(), offset, limit, EventService::toView);
         }
-        if (!articleIds.isEmpty()) {
-            filter.put("articleIds", new Document("$in", articleIds));
+        Set<String> candidates = new TreeSet<>();
+        if (articleIds.isEmpty()) {
+            candidates.addAll(ids);
+        } else {
+            sets.membersOf(IdSets.ARTICLE_EVENTS, new TreeSet<>(articleIds)).values().forEach(candidates::addAll);
+            if (!ids.isEmpty()) {
+                candidates.retainAll(ids);
+            }
         }
-        filter.put("$and", alternatives);
-        if (ids.isEmpty()) {
-            return events.page(filter, offset, limit, EventService::toView);
-        }
-        filter.put("_id", new Document("$in", new ArrayList<>(new TreeSet<>(ids))));
-        return events.pageById(filter, offset, limit, EventService::toView);
+        return events.pageById(candidates, criteria, offset, limit, EventService::toView);
     }
 
     public EventView get(String id) {

@@ -8,6 +8,7 @@ import io.quotegraph.model.ExtractedStatement;
 import io.quotegraph.model.Span;
 import io.quotegraph.model.TimeValue;
 import io.quotegraph.statements.common.Dates;
+import io.quotegraph.statements.common.IdSets;
 import io.quotegraph.statements.event.repository.EventMentionRepository;
 import io.quotegraph.statements.event.repository.EventRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,6 +61,8 @@ public class ReportedEventService {
     EventMentionRepository mentions;
     @Inject
     EventRepository events;
+    @Inject
+    IdSets sets;
 
     private final EventTypes types = EventTypes.get();
 
@@ -105,8 +108,10 @@ public class ReportedEventService {
             }
         }
         nodes.values().stream().map(d -> d.getString("eventId")).filter(Objects::nonNull).forEach(eventIds::add);
+        Map<String, List<String>> articlesBefore = new HashMap<>();
         for (String eventId : eventIds) {
             events.findById(eventId).ifPresent(e -> {
+                articlesBefore.put(eventId, e.getList("articleIds", String.class, List.of()));
                 for (Document member : mentions.findAll(e.getList("mentionIds", String.class, List.of()))) {
                     nodes.putIfAbsent(member.getString("_id"), member);
                 }
@@ -117,8 +122,24 @@ public class ReportedEventService {
         Map<String, List<Document>> groups = new TreeMap<>();
         nodes.forEach((id, mention) -> groups.computeIfAbsent(eventOf.get(id), e -> new ArrayList<>()).add(mention));
         Set<String> statementsToRelink = new TreeSet<>();
+        IdSets.Changes joined = new IdSets.Changes();
+        IdSets.Changes left = new IdSets.Changes();
+        Map<String, Document> linked = new TreeMap<>();
         for (Map.Entry<String, List<Document>> group : groups.entrySet()) {
-            events.replace(eventDocument(group.getKey(), group.getValue()));
+            Document event = eventDocument(group.getKey(), group.getValue());
+            linked.put(group.getKey(), event);
+            EventService.articleSetChanges(event.getString("_id"), articlesBefore.getOrDefault(event.getString("_id"), List.of()),
+                    event.getList("articleIds", String.class), joined, left);
+        }
+        for (String gone : eventIds) {
+            if (!kept.contains(gone)) {
+                EventService.articleSetChanges(gone, articlesBefore.getOrDefault(gone, List.of()), List.of(), joined, left);
+            }
+        }
+        // the article sets stay supersets (see IdSets): joined before the events are written, left after
+        sets.apply(joined);
+        for (Map.Entry<String, List<Document>> group : groups.entrySet()) {
+            events.replace(linked.get(group.getKey()));
             for (Document mention : group.getValue()) {
                 String id = mention.getString("_id");
                 if (!group.getKey().equals(mention.getString("eventId"))) {
@@ -134,6 +155,7 @@ public class ReportedEventService {
                 events.delete(gone);
             }
         }
+        sets.apply(left);
         for (String statementId : statementsToRelink) {
             relinkStatement(statementId);
         }

@@ -9,6 +9,7 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import io.quotegraph.model.view.Page;
+import io.quotegraph.statements.common.Criteria;
 import io.quotegraph.statements.common.Mongo;
 import io.quotegraph.statements.common.Pages;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +35,9 @@ import java.util.function.Function;
 public class SpeakerRepository {
 
     public static final String MATCH_KEY_INDEX = "speakers_match_key";
+    /** Most statements first, then by name. */
+    private static final Bson ORDER = Sorts.orderBy(Sorts.descending("statementCount"), Sorts.ascending("name"),
+            Sorts.ascending("_id"));
 
     @Inject
     Mongo mongo;
@@ -79,7 +83,11 @@ public class SpeakerRepository {
     }
 
     public <T> Page<T> page(Bson filter, int offset, int limit, Function<Document, T> toView) {
-        Bson sort = Sorts.orderBy(Sorts.descending("statementCount"), Sorts.ascending("name"), Sorts.ascending("_id"));
-        return Pages.find(collection(), filter, sort, offset, limit, toView);
+        return Pages.find(collection(), filter, ORDER, offset, limit, toView);
+    }
+
+    /** As {@link #page}, for candidates named by id (see {@link Pages#findById}). */
+    public <T> Page<T> pageById(Collection<String> ids, Criteria criteria, int offset, int limit, Function<Document, T> toView) {
+        return Pages.findById(collection(), ids, criteria, ORDER, null, offset, limit, toView);
     }
 }

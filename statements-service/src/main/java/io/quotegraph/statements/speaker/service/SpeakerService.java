@@ -1,6 +1,5 @@
 package io.quotegraph.statements.speaker.service;
 
-import com.mongodb.client.model.Filters;
 import io.quotegraph.extraction.entity.EntityClusterer;
 import io.quotegraph.extraction.entity.EntityNames;
 import io.quotegraph.extraction.entity.Gazetteer;
@@ -10,6 +9,7 @@ import io.quotegraph.model.Role;
 import io.quotegraph.model.view.Page;
 import io.quotegraph.model.view.RoleView;
 import io.quotegraph.model.view.SpeakerView;
+import io.quotegraph.statements.common.Criteria;
 import io.quotegraph.statements.common.Dates;
 import io.quotegraph.statements.common.Params;
 import io.quotegraph.statements.common.TextTokens;
@@ -19,7 +19,6 @@ import io.quotegraph.statements.speaker.repository.SpeakerRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -368,17 +367,15 @@ public class SpeakerService {
      */
     public Page<SpeakerView> list(String search, String role, List<String> ids, Collection<EntityType> types,
                                   boolean speakersOnly, int offset, int limit) {
-        List<Bson> filters = new ArrayList<>();
-        if (!ids.isEmpty()) {
-            filters.add(Filters.in("_id", ids));
-        } else {
-            filters.add(Filters.ne("listed", false));
+        Criteria criteria = new Criteria();
+        if (ids.isEmpty()) {
+            criteria.ne("listed", false);
         }
         if (speakersOnly) {
-            filters.add(Filters.ne("speaker", false));
+            criteria.ne("speaker", false);
         }
         if (types != null) {
-            filters.add(Filters.in("type", types.stream().map(Enum::name).toList()));
+            criteria.in("type", types.stream().map(Enum::name).toList());
         }
         if (search != null && !search.isBlank()) {
             List<String> words = TextTokens.tokens(search);
@@ -391,7 +388,7 @@ public class SpeakerService {
             // every word is a prefix of one of the speaker's name/alias words; the words contain only letters and
             // digits and are quoted besides, so user input never acts as a regex
             for (String word : words) {
-                filters.add(Filters.regex("searchTokens", "^" + Pattern.quote(word)));
+                criteria.regex("searchTokens", Pattern.compile("^" + Pattern.quote(word)));
             }
         }
         if (role != null && !role.isBlank()) {
@@ -404,11 +401,12 @@ public class SpeakerService {
             }
             for (String word : words) {
                 // letters and digits only, quoted: a word start within a title, whatever its case
-                filters.add(Filters.regex("roles.title", "(^|[^a-z0-9])" + Pattern.quote(word), "i"));
+                criteria.regex("roles.title", Pattern.compile("(^|[^a-z0-9])" + Pattern.quote(word), Pattern.CASE_INSENSITIVE));
             }
         }
-        Bson filter = filters.isEmpty() ? new Document() : Filters.and(filters);
-        return speakers.page(filter, offset, limit, SpeakerService::toView);
+        // by ids: read by _id, the other conditions checked on what was read (see Criteria)
+        return ids.isEmpty() ? speakers.page(criteria.filter(), offset, limit, SpeakerService::toView)
+                : speakers.pageById(new LinkedHashSet<>(ids), criteria, offset, limit, SpeakerService::toView);
     }
 
     /** The speaker with this id; a speaker merged into another answers as that one. */

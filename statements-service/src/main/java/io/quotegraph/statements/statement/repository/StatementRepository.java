@@ -9,6 +9,8 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.WriteModel;
 import io.quotegraph.model.view.Page;
+import com.mongodb.client.model.Projections;
+import io.quotegraph.statements.common.Criteria;
 import io.quotegraph.statements.common.Mongo;
 import io.quotegraph.statements.common.Pages;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,6 +38,9 @@ public class StatementRepository {
             Sorts.ascending("index"));
     private static final Bson ORDER = Sorts.orderBy(Sorts.descending("publishedAt"), Sorts.ascending("articleId"),
             Sorts.ascending("index"));
+
+    /** The normalised words are for text filters only: the largest field, and no view shows it. */
+    private static final Bson WITHOUT_TOKENS = Projections.exclude("tokens");
 
     @Inject
     Mongo mongo;
@@ -114,9 +119,11 @@ public class StatementRepository {
         return Pages.find(collection(), filter, order(oldestFirst), offset, limit, toView);
     }
 
-    /** As {@link #page}, for a filter whose top-level _id condition names its candidates (see {@link Pages#findById}). */
-    public <T> Page<T> pageById(Document filter, boolean oldestFirst, int offset, int limit, Function<Document, T> toView) {
-        return Pages.findById(collection(), filter, order(oldestFirst), offset, limit, toView);
+    /** As {@link #page}, for candidates named by id (see {@link Pages#findById}); the words (tokens) only when asked for. */
+    public <T> Page<T> pageById(Collection<String> ids, Criteria criteria, boolean withTokens, boolean oldestFirst,
+                                int offset, int limit, Function<Document, T> toView) {
+        return Pages.findById(collection(), ids, criteria, order(oldestFirst), withTokens ? null : WITHOUT_TOKENS,
+                offset, limit, toView);
     }
 
     private static Bson order(boolean oldestFirst) {

@@ -4,6 +4,7 @@ import io.quotegraph.model.Span;
 import io.quotegraph.model.StatementKind;
 import io.quotegraph.model.view.Page;
 import io.quotegraph.model.view.StatementView;
+import io.quotegraph.statements.common.Criteria;
 import io.quotegraph.statements.common.Dates;
 import io.quotegraph.statements.common.IdSets;
 import io.quotegraph.statements.common.Params;
@@ -16,7 +17,6 @@ import jakarta.inject.Inject;
 import org.bson.Document;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,36 +61,18 @@ public class StatementService {
      * other filters alone are a query over all statements.
      */
     public Page<StatementView> list(StatementQuery q, int offset, int limit) {
-        // one document, not $and: the embedded store uses the _id index only for a top-level _id condition
-        Document filter = new Document();
-        Set<String> candidates = candidateIds(q);
-        if (candidates != null) {
-            if (candidates.isEmpty()) {
-                return new Page<>(List.of(), offset, limit, 0);
-            }
-            filter.put("_id", new Document("$in", new ArrayList<>(candidates)));
-        } else {
-            putIn(filter, "_id", q.ids());
-        }
-        putIn(filter, "speakerId", q.speakerIds());
-        putIn(filter, "articleId", q.articleIds());
-        putIn(filter, "occasionId", q.occasionIds());
-        putIn(filter, "aboutIds", q.entityIds());
-        putIn(filter, "source", q.sources());
+        Criteria criteria = new Criteria()
+                .in("speakerId", q.speakerIds())
+                .in("articleId", q.articleIds())
+                .in("occasionId", q.occasionIds())
+                .in("aboutIds", q.entityIds())
+                .in("source", q.sources())
+                .between("publishedAt", Dates.toBson(q.from()), Dates.toBson(q.to()));
         if (q.kind() != null) {
-            filter.put("kind", q.kind().name());
+            criteria.eq("kind", q.kind().name());
         }
-        Document published = new Document();
-        if (q.from() != null) {
-            published.put("$gte", Dates.toBson(q.from()));
-        }
-        if (q.to() != null) {
-            published.put("$lte", Dates.toBson(q.to()));
-        }
-        if (!published.isEmpty()) {
-            filter.put("publishedAt", published);
-        }
-        if (q.text() != null && !q.text().isBlank()) {
+        boolean text = q.text() != null && !q.text().isBlank();
+        if (text) {
             // normalised words only (letters and digits): user input never becomes an operator or a regex
             List<String> words = TextTokens.tokens(q.text());
             if (words.isEmpty()) {
@@ -99,20 +81,26 @@ public class StatementService {
             if (words.size() > MAX_TEXT_WORDS) {
                 throw Params.invalid("text", "at most " + MAX_TEXT_WORDS + " words are allowed, got " + words.size());
             }
-            filter.put("tokens", new Document("$all", words));
+            criteria.all("tokens", words);
         }
-        return filter.containsKey("_id") ? statements.pageById(filter, q.oldestFirst(), offset, limit, StatementService::toView)
-                : statements.page(filter, q.oldestFirst(), offset, limit, StatementService::toView);
+        Set<String> candidates = candidateIds(q);
+        if (candidates == null && given(q.ids())) {
+            candidates = new LinkedHashSet<>(q.ids());
+        }
+        if (candidates != null) {
+            if (given(q.ids())) {
+                candidates.retainAll(q.ids());
+            }
+            return statements.pageById(candidates, criteria, text, q.oldestFirst(), offset, limit, StatementService::toView);
+        }
+        return statements.page(criteria.filter(), q.oldestFirst(), offset, limit, StatementService::toView);
     }
 
     /**
      * Ids that include every statement of the query's articles, events, speakers or entities (the first of these
-     * filters given); null when the query has none of them or names statement ids itself.
+     * filters given); null when the query has none of them.
      */
     private Set<String> candidateIds(StatementQuery q) {
-        if (given(q.ids())) {
-            return null;
-        }
         if (given(q.articleIds())) {
             return idsOfArticles(q.articleIds());
         }
@@ -144,12 +132,6 @@ public class StatementService {
 
     private static boolean given(List<String> values) {
         return values != null && !values.isEmpty();
-    }
-
-    private static void putIn(Document filter, String field, List<String> values) {
-        if (given(values)) {
-            filter.put(field, values.size() == 1 ? values.get(0) : new Document("$in", values));
-        }
     }
 
     /** The stored form of a span. */
