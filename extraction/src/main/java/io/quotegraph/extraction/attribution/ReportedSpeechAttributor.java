@@ -50,6 +50,9 @@ final class ReportedSpeechAttributor {
     private static final Set<String> CLAUSE_SUBJECTS = Set.of("he", "she", "they", "it", "we", "i", "you", "there",
             "this", "these", "those", "most", "many", "some", "voters", "americans", "people", "nobody", "no", "none");
 
+    /** Conjunctions that, after a comma, open a clause contrasting with the report rather than continuing it. */
+    private static final Set<String> CONTRASTS = Set.of("but", "while", "whereas", "although", "though");
+
     private final Cues cues;
     private final SpeakerPhraseFinder phrases;
     private final MentionParser mentions;
@@ -175,6 +178,11 @@ final class ReportedSpeechAttributor {
             if ((t.is("and") || t.is("but")) && k + 1 < end && startsNewPredicate(doc, k + 1)) {
                 // "said he would not own the planes, but agreed that …": the subject goes on to do something else
                 return doc.token(k - 1).isPunct(',') ? k - 1 : k;
+            }
+            if (doc.token(k - 1).isPunct(',') && k + 1 < end && (CONTRASTS.contains(t.lower()) || isCueParticiple(doc, k))) {
+                // "said the plan would pass, but critics doubted it" / "urged a delay, saying …": after a comma, a
+                // contrast or the reporter's own participle ("saying", "citing") opens a clause of its own
+                return k - 1;
             }
         }
         return end;
@@ -327,6 +335,12 @@ final class ReportedSpeechAttributor {
             k++;
         }
         return cues.verbAt(doc, k) == 1 && t.lower().endsWith("ed");
+    }
+
+    /** A lowercase "-ing" form of a cue verb: "saying", "adding", "citing". */
+    private boolean isCueParticiple(Document doc, int k) {
+        Token t = doc.token(k);
+        return isParticiple(t) && cues.verbAt(doc, k) == 1;
     }
 
     private static boolean isParticiple(Token t) {
