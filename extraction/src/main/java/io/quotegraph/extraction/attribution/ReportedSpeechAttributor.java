@@ -72,14 +72,43 @@ final class ReportedSpeechAttributor {
                 if (usedCue[i] || cues.takesObject(doc.token(i)) && insideContent(doc, out, i)) {
                     continue; // a stance inside a report is part of what was reported ("said the US welcomes …")
                 }
-                int len = cues.verbAt(doc, i);
-                Attribution a = len == 2 ? accordingTo(doc, s, i) : len == 1 ? verb(doc, s, i, out) : null;
+                Attribution a = cues.prepositionalAt(doc, i) ? prepositional(doc, s, i, out) : null;
+                int len = a != null ? 2 : cues.verbAt(doc, i);
+                if (a == null) {
+                    a = len == 2 ? accordingTo(doc, s, i) : len == 1 ? verb(doc, s, i, out) : null;
+                }
                 if (a != null) {
                     out.add(a);
                     i += len - 1;
                 }
             }
         }
+    }
+
+    /**
+     * "The senator called for an inquiry", "Smith talked about the economy", "…, responding to the charge": the
+     * content is the preposition's object, up to the first comma or the end of the clause.
+     */
+    private Attribution prepositional(Document doc, Sentence s, int cue, List<Attribution> found) {
+        int end = contentEnd(doc, s);
+        int from = cue + 2;
+        if (from >= end || !startsClause(doc, from)) {
+            return null;
+        }
+        Mention shared = isParticiple(doc.token(cue)) ? Attribution.sharedSubject(found, s, cue) : null;
+        int[] subject = shared != null ? null : phrases.participleSubject(doc, cue, s.from());
+        if (subject == null && shared == null) {
+            subject = phrases.left(doc, cue, s.from());
+        }
+        if (subject == null && shared == null) {
+            subject = phrases.coordinatedSubject(doc, cue, s.from());
+        }
+        if (subject == null && shared == null) {
+            return null;
+        }
+        Mention m = shared != null ? shared : mentions.parse(doc, subject[0], subject[1]);
+        int to = objectEnd(doc, from, end);
+        return to <= from ? null : build(doc, s, from, to, cue, cue + 2, m, s.from(), to);
     }
 
     private Attribution verb(Document doc, Sentence s, int cue, List<Attribution> found) {
