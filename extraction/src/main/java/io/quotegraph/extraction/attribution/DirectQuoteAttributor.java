@@ -121,6 +121,9 @@ final class DirectQuoteAttributor {
             if (len == 0 || k > t && insideRelativeClause(doc, t, k)) {
                 continue; // "…,” Mayor Ada Brill, who has proposed a levy, said": the relative clause's verb is not the cue
             }
+            if (s != doc.sentenceOf(q.lastToken()) && introducesQuote(doc, k + len)) {
+                return null; // "“…?” He answered, “…”": the cue opens the next quote, not the question before it
+            }
             int[] phrase;
             if (k == t) {
                 // inverted "…," said X; after "told" comes the addressee, never the speaker
@@ -263,6 +266,14 @@ final class DirectQuoteAttributor {
             }
         }
         return null;
+    }
+
+    /** A quote opens at {@code k}, right away or after a comma or colon. */
+    private static boolean introducesQuote(Document doc, int k) {
+        if (k < doc.size() && (doc.token(k).isPunct(',') || doc.token(k).isPunct(':'))) {
+            k++;
+        }
+        return k < doc.size() && doc.quoteAt(k) != null && doc.quoteAt(k).firstToken() == k;
     }
 
     /** Tokens [from, to) are a few words describing the speaker ("former FBI agent"), not a clause. */

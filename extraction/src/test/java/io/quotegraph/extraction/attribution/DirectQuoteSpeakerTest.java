@@ -37,4 +37,14 @@ class DirectQuoteSpeakerTest {
         Extraction x = EXTRACTOR.extract("\"It is over,\" which is what Ann Hale said.", null);
         assertThat(x.statements()).noneMatch(s -> s.kind() == StatementKind.DIRECT && s.speakerMention() != null);
     }
+
+    @Test
+    void aCueOpeningTheNextQuoteDoesNotAttributeTheQuestionBefore() {
+        Extraction x = EXTRACTOR.extract("The host pressed on: “Was it wise?” He answered, “I have no regrets at all.”", null);
+        ExtractedStatement answer = x.statements().stream().filter(s -> s.content().text().contains("no regrets"))
+                .findFirst().orElseThrow(() -> new AssertionError(x.statements().toString()));
+        assertThat(answer.cue().text()).isEqualTo("answered");
+        assertThat(x.statements()).noneMatch(s -> s.content().text().contains("wise") && s.cue() != null
+                && s.cue().text().equals("answered"));
+    }
 }
