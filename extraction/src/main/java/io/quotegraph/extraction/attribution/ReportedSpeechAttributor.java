@@ -53,6 +53,9 @@ final class ReportedSpeechAttributor {
     /** Conjunctions that, after a comma, open a clause contrasting with the report rather than continuing it. */
     private static final Set<String> CONTRASTS = Set.of("but", "while", "whereas", "although", "though");
 
+    private static final Set<String> VERB_PHRASE_OPENERS = Set.of("said", "says", "told", "did", "does", "was", "is",
+            "has", "had", "have", "would", "will", "also", "then", "later", "once", "wrote", "made", "took", "went");
+
     private final Cues cues;
     private final SpeakerPhraseFinder phrases;
     private final MentionParser mentions;
@@ -336,9 +339,17 @@ final class ReportedSpeechAttributor {
                 k = Math.max(k, q.lastToken());
             } else if (doc.token(k).isPunct(',')) {
                 return k;
+            } else if ((doc.token(k).is("and") || doc.token(k).is("but")) && k + 1 < clause && startsVerbPhrase(doc.token(k + 1))) {
+                return k; // "questioned the deal and refused to sign it": the object ends where the subject's next verb starts
             }
         }
         return clause;
+    }
+
+    /** A lowercase past form or a finite auxiliary: "and refused", "and said", "and has …", a new verb phrase, not a noun. */
+    private static boolean startsVerbPhrase(Token t) {
+        String w = t.lower();
+        return t.isWord() && !t.isCapitalized() && (w.length() > 4 && w.endsWith("ed") || VERB_PHRASE_OPENERS.contains(w));
     }
 
     /** Token {@code i} lies in the content of an attribution found earlier in the same or a previous sentence. */

@@ -42,4 +42,16 @@ class ReportedClauseEndTest {
         ExtractedStatement s = only("Mayor Ann Briggs said the bridge, which is old, would reopen in May.");
         assertThat(s.content().text()).isEqualTo("the bridge, which is old, would reopen in May");
     }
+
+    @Test
+    void anObjectEndsWhereTheSubjectsNextVerbStarts() {
+        Extraction x = EXTRACTOR.extract("Governor Tom Reyes rejected the merger and refused to meet its backers.", null);
+        assertThat(x.statements()).extracting(st -> st.content().text()).contains("the merger");
+    }
+
+    @Test
+    void coordinatedNounsStayInTheObject() {
+        Extraction x = EXTRACTOR.extract("Governor Tom Reyes rejected the merger and the layoffs.", null);
+        assertThat(x.statements()).extracting(st -> st.content().text()).contains("the merger and the layoffs");
+    }
 }
