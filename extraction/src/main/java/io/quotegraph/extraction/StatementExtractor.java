@@ -93,7 +93,7 @@ public final class StatementExtractor {
             boolean nested = nesting.isNested(a);
             resolver.resolve(a.speaker(), nested, antecedent(doc, a));
             kept.add(a);
-            if (!nested) {
+            if (!nested && !withinAttribution(previous, a)) {
                 previous = a;
                 previousIndex = kept.size() - 1;
             }
@@ -125,6 +125,15 @@ public final class StatementExtractor {
             return null;
         }
         return antecedents.nearestPerson(doc, doc.tokenAt(m.span().start()));
+    }
+
+    /**
+     * A report in the words that attribute a quote ("“…,” said X, who wrote about it in his book. “…”", "…, asking
+     * for anonymity") is an aside: the quote after it still continues the quote before.
+     */
+    private static boolean withinAttribution(Attribution previous, Attribution a) {
+        return previous != null && previous.kind() == StatementKind.DIRECT && a.kind() != StatementKind.DIRECT
+                && a.sentence().equals(previous.sentence()) && a.contentStart() >= previous.contentEnd();
     }
 
     private static boolean continues(Document doc, Attribution previous, Attribution continuation) {

@@ -52,6 +52,23 @@ final class Cues {
         return 1;
     }
 
+    /**
+     * "called for", "talked about": a verb and the preposition whose object is its content, as adjacent lowercase
+     * words outside quotes, not used as a noun ("the calls for reform").
+     */
+    boolean prepositionalAt(Document doc, int i) {
+        if (i + 1 >= doc.size() || doc.quoteAt(i) != null || doc.isExcluded(i) || doc.quoteAt(i + 1) != null) {
+            return false;
+        }
+        Token t = doc.token(i);
+        Token p = doc.token(i + 1);
+        if (!t.isWord() || !p.isWord() || t.isCapitalized() && !isSentenceStart(doc, i)
+                || !lexicons.isPrepositionalCue(t.text(), p.text())) {
+            return false;
+        }
+        return i == 0 || !NOT_BEFORE_A_VERB.contains(doc.token(i - 1).lower()) && doc.token(i - 1).kind() != Token.Kind.POSSESSIVE;
+    }
+
     /** A headline written in title case: "Mayor Ortiz Says Ferry Service Will Resume In May." */
     private static boolean inTitleCase(Document doc, int i) {
         var s = doc.sentenceOf(i);

@@ -121,6 +121,9 @@ final class DirectQuoteAttributor {
             if (len == 0 || k > t && insideRelativeClause(doc, t, k)) {
                 continue; // "…,” Mayor Ada Brill, who has proposed a levy, said": the relative clause's verb is not the cue
             }
+            if (s != doc.sentenceOf(q.lastToken()) && introducesQuote(doc, k + len)) {
+                return null; // "“…?” He answered, “…”": the cue opens the next quote, not the question before it
+            }
             int[] phrase;
             if (k == t) {
                 // inverted "…," said X; after "told" comes the addressee, never the speaker
@@ -128,13 +131,17 @@ final class DirectQuoteAttributor {
             } else {
                 phrase = phrases.left(doc, k, t);
                 if (phrase != null && phrase[0] != t) {
-                    if (!isDescriptor(doc, t, phrase[0])) {
-                        return null; // words before the speaker: "…," which is what X said
+                    if (isDescriptor(doc, t, phrase[0])) {
+                        phrase[0] = t; // "…," coach Maria Alvarez said: a plain-word descriptor before the name
+                    } else {
+                        phrase = null; // words before the speaker: "…," which is what X said; read by speakerBetween
                     }
-                    phrase[0] = t; // "…," coach Maria Alvarez said: a plain-word descriptor before the name
                 }
             }
             Mention m = phrase == null ? null : mentions.parse(doc, phrase[0], phrase[1]);
+            if (m == null && k > t) {
+                m = speakerBetween(doc, t, k);
+            }
             return m == null ? null : new Attribution(StatementKind.DIRECT, q.start(), q.end(), k, k + len, m, s, t, s.to());
         }
         return null;
@@ -225,6 +232,48 @@ final class DirectQuoteAttributor {
         }
         Mention m = mentions.parse(doc, phrase[0], phrase[1]);
         return m != null && (m.form() == Mention.Form.NAME || m.form() == Mention.Form.PRONOUN) ? m : null;
+    }
+
+    /**
+     * In "“…,” WORDS said", the words between the quote and its cue name the speaker even when the phrase rules cannot
+     * read all of them ("Jeff Weaver, Sanders’ campaign manager,", "Pima County Recorder Ann Hale"): the part before
+     * the first comma, else the longest readable name ending at the cue. Null when no part reads as a name.
+     */
+    private Mention speakerBetween(Document doc, int from, int cue) {
+        int to = cue;
+        while (to > from && doc.token(to - 1).isWord() && lexicons.isAuxiliary(doc.token(to - 1).text())) {
+            to--;
+        }
+        if (to - from > MAX_TAIL_BEFORE_CUE || !doc.token(from).isCapitalized()) {
+            return null; // "…," which is what X said: a lowercase opening is a clause
+        }
+        for (int k = from; k < to; k++) {
+            if (!doc.token(k).isWord() && !doc.token(k).isPunct(',') && !doc.token(k).isPunct('.')
+                    && doc.token(k).kind() != Token.Kind.POSSESSIVE || doc.token(k).isWord() && lexicons.isCueVerb(doc.token(k).text())) {
+                return null; // a clause, not a described speaker
+            }
+        }
+        for (int k = from; k < to; k++) {
+            if (doc.token(k).isPunct(',')) {
+                Mention head = k > from ? mentions.parse(doc, from, k) : null;
+                return head != null && head.form() == Mention.Form.NAME ? head : null;
+            }
+        }
+        for (int k = from + 1; k < to; k++) {
+            Mention m = mentions.parse(doc, k, to);
+            if (m != null && m.form() == Mention.Form.NAME) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** A quote opens at {@code k}, right away or after a comma or colon. */
+    private static boolean introducesQuote(Document doc, int k) {
+        if (k < doc.size() && (doc.token(k).isPunct(',') || doc.token(k).isPunct(':'))) {
+            k++;
+        }
+        return k < doc.size() && doc.quoteAt(k) != null && doc.quoteAt(k).firstToken() == k;
     }
 
     /** Tokens [from, to) are a few words describing the speaker ("former FBI agent"), not a clause. */

@@ -50,6 +50,12 @@ final class ReportedSpeechAttributor {
     private static final Set<String> CLAUSE_SUBJECTS = Set.of("he", "she", "they", "it", "we", "i", "you", "there",
             "this", "these", "those", "most", "many", "some", "voters", "americans", "people", "nobody", "no", "none");
 
+    /** Conjunctions that, after a comma, open a clause contrasting with the report rather than continuing it. */
+    private static final Set<String> CONTRASTS = Set.of("but", "while", "whereas", "although", "though");
+
+    private static final Set<String> VERB_PHRASE_OPENERS = Set.of("said", "says", "told", "did", "does", "was", "is",
+            "has", "had", "have", "would", "will", "also", "then", "later", "once", "wrote", "made", "took", "went");
+
     private final Cues cues;
     private final SpeakerPhraseFinder phrases;
     private final MentionParser mentions;
@@ -69,14 +75,43 @@ final class ReportedSpeechAttributor {
                 if (usedCue[i] || cues.takesObject(doc.token(i)) && insideContent(doc, out, i)) {
                     continue; // a stance inside a report is part of what was reported ("said the US welcomes …")
                 }
-                int len = cues.verbAt(doc, i);
-                Attribution a = len == 2 ? accordingTo(doc, s, i) : len == 1 ? verb(doc, s, i, out) : null;
+                Attribution a = cues.prepositionalAt(doc, i) ? prepositional(doc, s, i, out) : null;
+                int len = a != null ? 2 : cues.verbAt(doc, i);
+                if (a == null) {
+                    a = len == 2 ? accordingTo(doc, s, i) : len == 1 ? verb(doc, s, i, out) : null;
+                }
                 if (a != null) {
                     out.add(a);
                     i += len - 1;
                 }
             }
         }
+    }
+
+    /**
+     * "The senator called for an inquiry", "Smith talked about the economy", "…, responding to the charge": the
+     * content is the preposition's object, up to the first comma or the end of the clause.
+     */
+    private Attribution prepositional(Document doc, Sentence s, int cue, List<Attribution> found) {
+        int end = contentEnd(doc, s);
+        int from = cue + 2;
+        if (from >= end || !startsClause(doc, from)) {
+            return null;
+        }
+        Mention shared = isParticiple(doc.token(cue)) ? Attribution.sharedSubject(found, s, cue) : null;
+        int[] subject = shared != null ? null : phrases.participleSubject(doc, cue, s.from());
+        if (subject == null && shared == null) {
+            subject = phrases.left(doc, cue, s.from());
+        }
+        if (subject == null && shared == null) {
+            subject = phrases.coordinatedSubject(doc, cue, s.from());
+        }
+        if (subject == null && shared == null) {
+            return null;
+        }
+        Mention m = shared != null ? shared : mentions.parse(doc, subject[0], subject[1]);
+        int to = objectEnd(doc, from, end);
+        return to <= from ? null : build(doc, s, from, to, cue, cue + 2, m, s.from(), to);
     }
 
     private Attribution verb(Document doc, Sentence s, int cue, List<Attribution> found) {
@@ -175,6 +210,11 @@ final class ReportedSpeechAttributor {
             if ((t.is("and") || t.is("but")) && k + 1 < end && startsNewPredicate(doc, k + 1)) {
                 // "said he would not own the planes, but agreed that …": the subject goes on to do something else
                 return doc.token(k - 1).isPunct(',') ? k - 1 : k;
+            }
+            if (doc.token(k - 1).isPunct(',') && k + 1 < end && (CONTRASTS.contains(t.lower()) || isCueParticiple(doc, k))) {
+                // "said the plan would pass, but critics doubted it" / "urged a delay, saying …": after a comma, a
+                // contrast or the reporter's own participle ("saying", "citing") opens a clause of its own
+                return k - 1;
             }
         }
         return end;
@@ -299,9 +339,17 @@ final class ReportedSpeechAttributor {
                 k = Math.max(k, q.lastToken());
             } else if (doc.token(k).isPunct(',')) {
                 return k;
+            } else if ((doc.token(k).is("and") || doc.token(k).is("but")) && k + 1 < clause && startsVerbPhrase(doc.token(k + 1))) {
+                return k; // "questioned the deal and refused to sign it": the object ends where the subject's next verb starts
             }
         }
         return clause;
+    }
+
+    /** A lowercase past form or a finite auxiliary: "and refused", "and said", "and has …", a new verb phrase, not a noun. */
+    private static boolean startsVerbPhrase(Token t) {
+        String w = t.lower();
+        return t.isWord() && !t.isCapitalized() && (w.length() > 4 && w.endsWith("ed") || VERB_PHRASE_OPENERS.contains(w));
     }
 
     /** Token {@code i} lies in the content of an attribution found earlier in the same or a previous sentence. */
@@ -327,6 +375,12 @@ final class ReportedSpeechAttributor {
             k++;
         }
         return cues.verbAt(doc, k) == 1 && t.lower().endsWith("ed");
+    }
+
+    /** A lowercase "-ing" form of a cue verb: "saying", "adding", "citing". */
+    private boolean isCueParticiple(Document doc, int k) {
+        Token t = doc.token(k);
+        return isParticiple(t) && cues.verbAt(doc, k) == 1;
     }
 
     private static boolean isParticiple(Token t) {

@@ -24,6 +24,7 @@ public final class Lexicons {
     private final Set<String> beliefVerbs;
     private final Set<String> stanceVerbs;
     private final Set<String> cueNouns;
+    private final Set<String> prepositionalCues;
     private final Set<String> titles;
     private final int longestTitle;
     private final Set<String> titleModifiers;
@@ -47,6 +48,7 @@ public final class Lexicons {
         cues.addAll(stanceVerbs);
         cueVerbs = Set.copyOf(cues);
         cueNouns = set("cue-nouns.txt");
+        prepositionalCues = set("prepositional-cues.txt");
         titles = set("titles.txt");
         longestTitle = longestPhrase(titles);
         titleModifiers = set("title-modifiers.txt");
@@ -81,6 +83,11 @@ public final class Lexicons {
     /** A verb taking a stance on a thing ("criticized the deal", "called for an inquiry"): its content is a noun phrase. */
     public boolean isStanceVerb(String word) {
         return stanceVerbs.contains(lower(word));
+    }
+
+    /** A verb and the preposition whose object it reports ("called for", "talked about"); both as written. */
+    public boolean isPrepositionalCue(String verb, String preposition) {
+        return prepositionalCues.contains(lower(verb) + ' ' + lower(preposition));
     }
 
     public boolean isCueNoun(String word) {

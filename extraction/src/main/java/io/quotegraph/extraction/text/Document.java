@@ -36,6 +36,7 @@ public final class Document {
                 quoteOf[k] = i;
             }
         }
+        markPluralPossessives(text, tokens, quoteOf);
         this.sentences = new SentenceSplitter(lexicons).split(tokens, paragraph, quotes);
         this.sentenceOf = new int[tokens.size()];
         for (int i = 0; i < sentences.size(); i++) {
@@ -43,6 +44,24 @@ public final class Document {
             Arrays.fill(sentenceOf, s.from(), s.to(), i);
         }
         this.excluded = new Boilerplate(lexicons).mark(text, tokens, paragraph);
+    }
+
+    /**
+     * "Sanders’ campaign manager", "the voters' choice": an apostrophe right after a word ending in "s" and before a
+     * space, that bounds no quotation, is the plural possessive, so the phrase rules read through it as through "’s".
+     */
+    private static void markPluralPossessives(String text, List<Token> tokens, int[] quoteOf) {
+        for (int t = 1; t + 1 < tokens.size(); t++) {
+            Token tok = tokens.get(t);
+            Token before = tokens.get(t - 1);
+            if (quoteOf[t] >= 0 || tok.kind() != Token.Kind.PUNCT || tok.text().length() != 1
+                    || !Tokenizer.isApostrophe(tok.text().charAt(0)) || !before.isWord() || before.end() != tok.start()
+                    || Character.toLowerCase(before.text().charAt(before.text().length() - 1)) != 's'
+                    || tok.end() >= text.length() || text.charAt(tok.end()) != ' ' || !tokens.get(t + 1).isWord()) {
+                continue;
+            }
+            tokens.set(t, new Token(tok.start(), tok.end(), tok.text(), Token.Kind.POSSESSIVE));
+        }
     }
 
     private static int[] paragraphs(String text, List<Token> tokens) {

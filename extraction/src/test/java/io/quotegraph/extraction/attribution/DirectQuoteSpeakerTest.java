@@ -1,0 +1,50 @@
+package io.quotegraph.extraction.attribution;
+
+import io.quotegraph.extraction.StatementExtractor;
+import io.quotegraph.model.ExtractedStatement;
+import io.quotegraph.model.Extraction;
+import io.quotegraph.model.StatementKind;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The speaker between a quote and its cue when the phrase rules cannot read all of it. */
+class DirectQuoteSpeakerTest {
+
+    private static final StatementExtractor EXTRACTOR = new StatementExtractor();
+
+    private static ExtractedStatement quote(String text) {
+        Extraction x = EXTRACTOR.extract(text, null);
+        return x.statements().stream().filter(s -> s.kind() == StatementKind.DIRECT).findFirst()
+                .orElseThrow(() -> new AssertionError("no direct quote in: " + text + " -> " + x.statements()));
+    }
+
+    @Test
+    void aLongTitledNameBeforeTheCue() {
+        ExtractedStatement s = quote("\"We made mistakes,\" Gila Valley County Recorder Ann Hale said.");
+        assertThat(s.cue().text()).isEqualTo("said");
+        assertThat(s.speakerMention().text()).endsWith("Ann Hale");
+    }
+
+    @Test
+    void aNameDescribedWithAPluralPossessive() {
+        ExtractedStatement s = quote("“The numbers are good,” Dan Price, the Rivers’ campaign manager, said.");
+        assertThat(s.speakerMention().text()).startsWith("Dan Price");
+    }
+
+    @Test
+    void aLowercaseClauseBeforeTheCueIsNoSpeaker() {
+        Extraction x = EXTRACTOR.extract("\"It is over,\" which is what Ann Hale said.", null);
+        assertThat(x.statements()).noneMatch(s -> s.kind() == StatementKind.DIRECT && s.speakerMention() != null);
+    }
+
+    @Test
+    void aCueOpeningTheNextQuoteDoesNotAttributeTheQuestionBefore() {
+        Extraction x = EXTRACTOR.extract("The host pressed on: “Was it wise?” He answered, “I have no regrets at all.”", null);
+        ExtractedStatement answer = x.statements().stream().filter(s -> s.content().text().contains("no regrets"))
+                .findFirst().orElseThrow(() -> new AssertionError(x.statements().toString()));
+        assertThat(answer.cue().text()).isEqualTo("answered");
+        assertThat(x.statements()).noneMatch(s -> s.content().text().contains("wise") && s.cue() != null
+                && s.cue().text().equals("answered"));
+    }
+}

@@ -1,0 +1,48 @@
+package io.quotegraph.extraction.attribution;
+
+import io.quotegraph.extraction.StatementExtractor;
+import io.quotegraph.model.ExtractedStatement;
+import io.quotegraph.model.Extraction;
+import io.quotegraph.model.StatementKind;
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Verb + preposition cues ("called for", "talked about") whose content is the preposition's object. */
+class PrepositionalCueTest {
+
+    private static final StatementExtractor EXTRACTOR = new StatementExtractor();
+
+    private static Optional<ExtractedStatement> withCue(String text, String cue) {
+        Extraction x = EXTRACTOR.extract(text, null);
+        return x.statements().stream().filter(s -> s.cue() != null && s.cue().text().equals(cue)).findFirst();
+    }
+
+    @Test
+    void calledForReportsItsObject() {
+        ExtractedStatement s = withCue("Senator Ruth Alder called for an independent inquiry, citing new evidence.", "called for")
+                .orElseThrow();
+        assertThat(s.kind()).isEqualTo(StatementKind.INDIRECT);
+        assertThat(s.content().text()).isEqualTo("an independent inquiry");
+        assertThat(s.speakerMention().text()).isEqualTo("Senator Ruth Alder");
+    }
+
+    @Test
+    void talkedAboutWithAPronounSubject() {
+        ExtractedStatement s = withCue("At the rally, she talked about rising rents in the city.", "talked about").orElseThrow();
+        assertThat(s.content().text()).isEqualTo("rising rents in the city");
+        assertThat(s.speakerMention().text()).isEqualTo("she");
+    }
+
+    @Test
+    void aNounBeforeThePrepositionIsNoCue() {
+        assertThat(withCue("The calls for reform grew louder in the capital.", "calls for")).isEmpty();
+    }
+
+    @Test
+    void aPrepositionNotInTheLexiconIsNoCue() {
+        assertThat(withCue("Mayor Tom Reyes talked with reporters outside the hall.", "talked with")).isEmpty();
+    }
+}

@@ -1,0 +1,57 @@
+package io.quotegraph.extraction.attribution;
+
+import io.quotegraph.extraction.StatementExtractor;
+import io.quotegraph.model.ExtractedStatement;
+import io.quotegraph.model.Extraction;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Where a reported clause ends when the sentence goes on after a comma. */
+class ReportedClauseEndTest {
+
+    private static final StatementExtractor EXTRACTOR = new StatementExtractor();
+
+    private static ExtractedStatement only(String text) {
+        Extraction x = EXTRACTOR.extract(text, null);
+        assertThat(x.statements()).as("statements of: " + text).hasSize(1);
+        return x.statements().get(0);
+    }
+
+    @Test
+    void aContrastAfterACommaEndsTheReport() {
+        ExtractedStatement s = only("Mayor Ann Briggs said the bridge would reopen in May, but engineers doubted the schedule.");
+        assertThat(s.content().text()).isEqualTo("the bridge would reopen in May");
+    }
+
+    @Test
+    void whileAfterACommaEndsTheReport() {
+        ExtractedStatement s = only("Senator Paul Marsh said the bill was dead, while his colleagues kept negotiating.");
+        assertThat(s.content().text()).isEqualTo("the bill was dead");
+    }
+
+    @Test
+    void theReportersOwnParticipleEndsTheObject() {
+        Extraction x = EXTRACTOR.extract("Governor Tom Reyes said the plan was flawed, citing its cost.", null);
+        assertThat(x.statements()).extracting(st -> st.content().text()).contains("the plan was flawed")
+                .noneMatch(text -> text.contains("citing"));
+    }
+
+    @Test
+    void aCommaWithoutAContrastKeepsTheReportWhole() {
+        ExtractedStatement s = only("Mayor Ann Briggs said the bridge, which is old, would reopen in May.");
+        assertThat(s.content().text()).isEqualTo("the bridge, which is old, would reopen in May");
+    }
+
+    @Test
+    void anObjectEndsWhereTheSubjectsNextVerbStarts() {
+        Extraction x = EXTRACTOR.extract("Governor Tom Reyes rejected the merger and refused to meet its backers.", null);
+        assertThat(x.statements()).extracting(st -> st.content().text()).contains("the merger");
+    }
+
+    @Test
+    void coordinatedNounsStayInTheObject() {
+        Extraction x = EXTRACTOR.extract("Governor Tom Reyes rejected the merger and the layoffs.", null);
+        assertThat(x.statements()).extracting(st -> st.content().text()).contains("the merger and the layoffs");
+    }
+}
