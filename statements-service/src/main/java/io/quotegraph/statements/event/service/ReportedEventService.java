@@ -9,6 +9,7 @@ import io.quotegraph.model.ExtractedStatement;
 import io.quotegraph.model.Span;
 import io.quotegraph.model.TimeValue;
 import io.quotegraph.statements.common.Dates;
+import io.quotegraph.statements.common.IdSets;
 import io.quotegraph.statements.event.repository.EventMentionRepository;
 import io.quotegraph.statements.event.repository.EventRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,6 +54,8 @@ public class ReportedEventService {
     EventMentionRepository mentions;
     @Inject
     EventRepository events;
+    @Inject
+    IdSets sets;
 
     private final EventTypes types = EventTypes.get();
     private final EventLinker linker = new EventLinker();
@@ -112,7 +115,12 @@ public class ReportedEventService {
         nodes.forEach((id, mention) -> groups.computeIfAbsent(eventOf.get(id), e -> new ArrayList<>()).add(mention));
         Set<String> statementsToRelink = new TreeSet<>();
         for (Map.Entry<String, List<Document>> group : groups.entrySet()) {
-            events.replace(eventDocument(group.getKey(), group.getValue()));
+            Document event = eventDocument(group.getKey(), group.getValue());
+            // before the event names them: a participant's set is a superset of their events (see IdSets)
+            for (String participantId : event.getList("participantIds", String.class, List.of())) {
+                sets.add(IdSets.PARTICIPANT_EVENTS, participantId, List.of(group.getKey()));
+            }
+            events.replace(event);
             for (Document mention : group.getValue()) {
                 String id = mention.getString("_id");
                 if (!group.getKey().equals(mention.getString("eventId"))) {
