@@ -21,6 +21,7 @@ public class TimelineEvent implements TimelineEntry {
     }
 
     @Override
+    @NonNull
     public LocalDate getDate() {
         return view.date();
     }
