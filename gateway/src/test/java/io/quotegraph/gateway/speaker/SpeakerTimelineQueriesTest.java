@@ -46,7 +46,7 @@ class SpeakerTimelineQueriesTest {
         assertThat(r.getString(t + ".edges[0].node.event.title")).isEqualTo("Climate summit");
         assertThat(r.getList(t + ".edges[0].node.event.participants.name")).containsExactly("Jane Doe", "John Roe");
         assertThat(r.getString(t + ".edges[0].node.endDate")).isEqualTo("2026-11-02");
-        assertThat(r.getList(t + ".edges.node.statement.id")).containsExactly(null, "a1:0", "a2:0", "a4:0");
+        assertThat(r.getList(t + ".edges.node.statement.id")).containsExactly("a1:0", "a2:0", "a4:0");
         assertThat(r.getList(t + ".edges.node.date")).containsExactly("2026-11-01", "2026-11-01", "2026-11-01", "2026-11-04");
         assertThat(r.getList(t + ".edges.node.dateApproximate")).containsExactly(false, false, false, true);
         assertThat(r.getString(t + ".edges[1].node.statement.speaker.name")).isEqualTo("Jane Doe");
