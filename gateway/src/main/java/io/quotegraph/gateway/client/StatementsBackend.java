@@ -4,6 +4,7 @@ import io.quotegraph.model.view.EventView;
 import io.quotegraph.model.view.Page;
 import io.quotegraph.model.view.SpeakerView;
 import io.quotegraph.model.view.StatementView;
+import io.quotegraph.model.view.TimelineView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -107,6 +108,21 @@ public class StatementsBackend {
             }
         }
         return events;
+    }
+
+    /**
+     * The same page of each speaker's timeline, by speaker id: one call per 100 distinct ids.
+     *
+     * @param after a timeline cursor (opaque; statements-service rejects a foreign one), or null
+     */
+    public Map<String, TimelineView> timelines(Collection<String> speakerIds, LocalDate from, LocalDate to, String after,
+                                               int limit) {
+        Map<String, TimelineView> byId = new HashMap<>();
+        for (List<String> chunk : batching.chunks(speakerIds)) {
+            BackendCalls.call(SERVICE, () -> client.timelines(chunk, str(from), str(to), after, limit))
+                    .forEach(t -> byId.put(t.speakerId(), t));
+        }
+        return byId;
     }
 
     private static List<String> empty(List<String> values) {

@@ -4,6 +4,7 @@ import io.quotegraph.model.view.EventView;
 import io.quotegraph.model.view.Page;
 import io.quotegraph.model.view.SpeakerView;
 import io.quotegraph.model.view.StatementView;
+import io.quotegraph.model.view.TimelineView;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -54,6 +55,14 @@ public interface StatementsClient {
     @GET
     @Path("/speakers/{id}")
     SpeakerView speaker(@PathParam("id") String id);
+
+    @GET
+    @Path("/speakers/timelines")
+    List<TimelineView> timelines(@QueryParam("speakerId") List<String> speakerIds,
+                                 @QueryParam("from") String from,
+                                 @QueryParam("to") String to,
+                                 @QueryParam("after") String after,
+                                 @QueryParam("limit") Integer limit);
 
     @GET
     @Path("/events")

@@ -1,10 +1,12 @@
 package io.quotegraph.gateway.speaker;
 
 import io.quotegraph.gateway.client.StatementsBackend;
+import io.quotegraph.gateway.graphql.InvalidArgumentException;
 import io.quotegraph.gateway.graphql.PageRequest;
 import io.quotegraph.gateway.graphql.Slice;
 import io.quotegraph.gateway.statement.NestedStatements;
 import io.quotegraph.gateway.statement.StatementConnection;
+import io.quotegraph.model.view.TimelineView;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -14,7 +16,9 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /** Speakers (statements-service): queries and the speaker's statements. */
 @GraphQLApi
@@ -52,6 +56,31 @@ public class SpeakerApi {
                                                          @Name("after") String after) {
         return nestedStatements.connections(NestedStatements.Parent.SPEAKER,
                 speakers.stream().map(Speaker::getId).toList(), first, after);
+    }
+
+    @Name("timeline")
+    @Description("The speaker's statements and the events they took part in or spoke at, oldest first (on one day, "
+            + "events first). A statement is dated by the event it was made at when that date is known, else by its "
+            + "article's publication day. `from`/`to` bound the dates (an event's range matches when it overlaps).")
+    @NonNull
+    public List<@NonNull TimelineConnection> timeline(@Source List<Speaker> speakers,
+                                                      @Name("first") Integer first,
+                                                      @Name("after") String after,
+                                                      @Name("from") LocalDate from,
+                                                      @Name("to") LocalDate to) {
+        TimelineRequest request = TimelineRequest.of(first, after, from, to);
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new InvalidArgumentException("from must not be after to");
+        }
+        Map<String, TimelineView> pages = statements.timelines(speakers.stream().map(Speaker::getId).toList(),
+                from, to, request.after(), request.backendLimit());
+        return speakers.stream().map(s -> new TimelineConnection(request, pages.get(s.getId()), r -> fetchOne(s.getId(), r)))
+                .toList();
+    }
+
+    private TimelineView fetchOne(String speakerId, TimelineRequest r) {
+        return statements.timelines(List.of(speakerId), r.from() == null ? null : LocalDate.parse(r.from()),
+                r.to() == null ? null : LocalDate.parse(r.to()), r.after(), r.backendLimit()).get(speakerId);
     }
 
     private static String blankToNull(String s) {

@@ -14,6 +14,8 @@ import io.quotegraph.model.view.QuotationView;
 import io.quotegraph.model.view.SimilarStatementView;
 import io.quotegraph.model.view.SpeakerView;
 import io.quotegraph.model.view.StatementView;
+import io.quotegraph.model.view.TimelineEntryView;
+import io.quotegraph.model.view.TimelineView;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -119,6 +121,10 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
             }
             if (method.equals("POST") && collection.equals("curation") && id != null) {
                 curation(ex, id);
+                return;
+            }
+            if (method.equals("GET") && path.equals("/speakers/timelines")) {
+                timelines(ex, q);
                 return;
             }
             if (!method.equals("GET")) {
@@ -367,6 +373,63 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
         LocalDate to = date(first(q, "to"));
         s = s.filter(e -> (from == null || !e.date().isBefore(from)) && (to == null || !e.date().isAfter(to)));
         page(ex, q, s.sorted(Comparator.comparing(EventView::date).reversed()).toList(), 100);
+    }
+
+    /**
+     * statements-service's timelines, over the fake data: a speaker's statements (dated by their occasion when its date
+     * is exact, else by publication) and the events they take part in or spoke at, oldest first, events first on a day;
+     * cursors are the base64url sort keys.
+     */
+    private void timelines(HttpExchange ex, Map<String, List<String>> q) throws IOException {
+        String after = first(q, "after");
+        String afterKey = null;
+        if (after != null) {
+            afterKey = new String(java.util.Base64.getUrlDecoder().decode(after), StandardCharsets.UTF_8);
+            if (!afterKey.matches("\\d{4}-\\d{2}-\\d{2}\\|[01]\\|.+")) {
+                problem(ex, 400, "Bad Request", "query parameter 'after': not a timeline cursor");
+                return;
+            }
+        }
+        LocalDate from = date(first(q, "from"));
+        LocalDate to = date(first(q, "to"));
+        int limit = Integer.parseInt(q.getOrDefault("limit", List.of("20")).get(0));
+        List<TimelineView> result = new ArrayList<>();
+        for (String speakerId : q.getOrDefault("speakerId", List.of())) {
+            TreeMap<String, TimelineEntryView> entries = new TreeMap<>();
+            java.util.Set<String> eventIds = new java.util.TreeSet<>();
+            FakeData.EVENTS.stream().filter(e -> e.participantIds().contains(speakerId)).forEach(e -> eventIds.add(e.id()));
+            for (StatementView st : FakeData.STATEMENTS) {
+                if (!speakerId.equals(st.speakerId())) {
+                    continue;
+                }
+                EventView occasion = FakeData.EVENTS.stream().filter(e -> e.id().equals(st.occasionId())).findFirst().orElse(null);
+                if (occasion != null) {
+                    eventIds.add(occasion.id());
+                }
+                boolean dated = occasion != null && !occasion.dateApproximate();
+                LocalDate day = dated ? occasion.date() : st.publishedAt().atZone(java.time.ZoneOffset.UTC).toLocalDate();
+                String key = day + "|1|" + String.format("%015d|%s|%06d", st.publishedAt().toEpochMilli(), st.articleId(), st.index());
+                entries.put(key, new TimelineEntryView("STATEMENT", cursor(key), day, null, "DAY", !dated, st, null));
+            }
+            for (String id : eventIds) {
+                EventView e = FakeData.EVENTS.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+                String key = e.date() + "|0|" + e.id();
+                entries.put(key, new TimelineEntryView("EVENT", cursor(key), e.date(), e.endDate(),
+                        e.granularity() != null ? e.granularity() : e.dateApproximate() ? null : "DAY", e.dateApproximate(), null, e));
+            }
+            entries.values().removeIf(e -> from != null && (e.endDate() == null ? e.date() : e.endDate()).isBefore(from)
+                    || to != null && e.date().isAfter(to));
+            long total = entries.size();
+            List<TimelineEntryView> rest = new ArrayList<>((afterKey == null ? entries : entries.tailMap(afterKey, false)).values());
+            List<TimelineEntryView> items = rest.subList(0, Math.min(limit, rest.size()));
+            result.add(new TimelineView(speakerId, items, limit, total, rest.size() > items.size(),
+                    items.isEmpty() ? null : items.get(items.size() - 1).cursor()));
+        }
+        send(ex, 200, result);
+    }
+
+    private static String cursor(String sortKey) {
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(sortKey.getBytes(StandardCharsets.UTF_8));
     }
 
     private void postArticle(HttpExchange ex) throws IOException {

@@ -42,7 +42,7 @@ public class IdSets {
     public static final String SPEAKER_MAPPINGS = "speaker";
     /** Statement ids made at an event. */
     public static final String EVENT_STATEMENTS = "event";
-    /** Event ids a speaker takes part in. */
+    /** Event ids a speaker or entity takes part in (the occasions of their statements, the events articles report). */
     public static final String PARTICIPANT_EVENTS = "participant";
     /** Event ids whose articleIds hold an article (events its statements were made at, events it reports). */
     public static final String ARTICLE_EVENTS = "articleEvents";

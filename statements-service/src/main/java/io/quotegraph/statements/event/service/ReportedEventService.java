@@ -1,5 +1,6 @@
 package io.quotegraph.statements.event.service;
 
+import io.quotegraph.extraction.event.EventLinker;
 import io.quotegraph.extraction.event.EventTypes;
 import io.quotegraph.model.EntityMention;
 import io.quotegraph.model.EventStatus;
@@ -35,23 +36,15 @@ import java.util.function.Function;
 /**
  * The events articles report, linked across articles. Each article event is stored as a mention; a new mention is
  * compared with the mentions in its blocking buckets (same type family, neighbouring months) and with the other
- * mentions of their events, and every pair that scores at least {@value #LINK_THRESHOLD} is linked. An event is a
- * connected group of linked mentions, identified by its smallest mention id, so that the grouping and the ids do not
- * depend on the order articles arrive in (as long as candidates meet in a bucket).
- * <p>
- * Score: same type +0.5 (a refining type, e.g. MISSION and MONITORING_MISSION, is compatible at 0); dates that overlap
- * +1, or within the coarser granularity's tolerance +0.5 (an undated mention counts as the month before publication,
- * or the two after it when planned or proposed, and adds nothing); a shared participant +1, disjoint participants -1;
- * the same place +1. Incompatible types, dates or places never link.
+ * mentions of their events, and the {@link EventLinker} (extraction) groups them: every pair that scores at least
+ * {@value EventLinker#LINK_THRESHOLD} is linked, and an event is a connected group of linked mentions, identified by its
+ * smallest mention id, so that the grouping and the ids do not depend on the order articles arrive in (as long as
+ * candidates meet in a bucket).
  */
 @ApplicationScoped
 public class ReportedEventService {
 
     public static final String KIND = "REPORTED";
-    static final double LINK_THRESHOLD = 1.5;
-    /** Undated events are assumed this close to publication (before it, or after it when planned or proposed). */
-    private static final int UNDATED_DAYS_BEFORE = 31;
-    private static final int UNDATED_DAYS_AFTER = 62;
     /** A mention spanning more days than this is filed under years rather than months. */
     private static final int MAX_MONTHLY_SPAN_DAYS = 92;
     /** Years a long range is filed under, at most. */
@@ -65,6 +58,7 @@ public class ReportedEventService {
     IdSets sets;
 
     private final EventTypes types = EventTypes.get();
+    private final EventLinker linker = new EventLinker();
 
     /**
      * Stores an article's events and links them across articles.
@@ -130,6 +124,10 @@ public class ReportedEventService {
             linked.put(group.getKey(), event);
             EventService.articleSetChanges(event.getString("_id"), articlesBefore.getOrDefault(event.getString("_id"), List.of()),
                     event.getList("articleIds", String.class), joined, left);
+            // before the event names them: a participant's set is a superset of their events (see IdSets)
+            for (String participantId : event.getList("participantIds", String.class, List.of())) {
+                sets.add(IdSets.PARTICIPANT_EVENTS, participantId, List.of(group.getKey()));
+            }
         }
         for (String gone : eventIds) {
             if (!kept.contains(gone)) {
@@ -214,96 +212,30 @@ public class ReportedEventService {
 
     /** Event id per mention id: connected groups of linked mentions, named after their smallest mention id. */
     private Map<String, String> link(Map<String, Document> nodes) {
-        List<String> ids = new ArrayList<>(nodes.keySet());
-        Map<String, String> parent = new HashMap<>();
-        ids.forEach(id -> parent.put(id, id));
-        for (int a = 0; a < ids.size(); a++) {
-            for (int b = a + 1; b < ids.size(); b++) {
-                if (score(nodes.get(ids.get(a)), nodes.get(ids.get(b))) >= LINK_THRESHOLD) {
-                    String ra = root(parent, ids.get(a));
-                    String rb = root(parent, ids.get(b));
-                    if (!ra.equals(rb)) {
-                        // the smaller id becomes the root, so that a group's root is its smallest member
-                        parent.put(ra.compareTo(rb) < 0 ? rb : ra, ra.compareTo(rb) < 0 ? ra : rb);
-                    }
-                }
-            }
-        }
+        Map<String, String> groupOf = linker.groups(nodes.values().stream().map(ReportedEventService::mention).toList());
         Map<String, String> eventOf = new HashMap<>();
-        for (String id : ids) {
-            eventOf.put(id, eventId(root(parent, id)));
-        }
+        groupOf.forEach((id, root) -> eventOf.put(id, eventId(root)));
         return eventOf;
-    }
-
-    private static String root(Map<String, String> parent, String id) {
-        String r = id;
-        while (!parent.get(r).equals(r)) {
-            r = parent.get(r);
-        }
-        return r;
     }
 
     static String eventId(String smallestMentionId) {
         return EventService.idOf(KIND + "|" + smallestMentionId);
     }
 
-    /** How strongly two mentions look like one event; negative infinity when they cannot be. */
-    double score(Document a, Document b) {
-        String typeA = a.getString("type");
-        String typeB = b.getString("type");
-        if (!types.compatible(typeA, typeB)) {
-            return Double.NEGATIVE_INFINITY;
-        }
-        double score = typeA.equals(typeB) ? 0.5 : 0;
-        TimeValue dateA = blockingDate(a);
-        TimeValue dateB = blockingDate(b);
-        long gap = dateA.gapDays(dateB);
-        boolean dated = a.getString("start") != null && b.getString("start") != null;
-        if (gap > tolerance(dateA, dateB)) {
-            return Double.NEGATIVE_INFINITY;
-        }
-        if (dated) {
-            score += gap == 0 ? 1 : 0.5;
-        }
-        String placeA = a.getString("locationKey");
-        String placeB = b.getString("locationKey");
-        if (placeA != null && placeB != null) {
-            if (!placeA.equals(placeB)) {
-                return Double.NEGATIVE_INFINITY;
-            }
-            score += 1;
-        }
-        List<String> partiesA = a.getList("participantKeys", String.class, List.of());
-        List<String> partiesB = b.getList("participantKeys", String.class, List.of());
-        if (!partiesA.isEmpty() && !partiesB.isEmpty()) {
-            score += partiesA.stream().anyMatch(partiesB::contains) ? 1 : -1;
-        }
-        return score;
-    }
-
-    /** Days two dates may lie apart and still be one event: the coarser one's unit (a week, a month); none for years. */
-    private static long tolerance(TimeValue a, TimeValue b) {
-        TimeValue.Granularity g = a.granularity().compareTo(b.granularity()) >= 0 ? a.granularity() : b.granularity();
-        return switch (g) {
-            case DAY -> 1;
-            case WEEK -> 3;
-            case MONTH -> 15;
-            case YEAR -> 0;
-        };
+    /** A stored mention as the linker sees it. */
+    static EventLinker.Mention mention(Document d) {
+        TimeValue date = d.getString("start") == null ? null : new TimeValue(TimeValue.Kind.valueOf(d.getString("dateKind")),
+                LocalDate.parse(d.getString("start")), LocalDate.parse(d.getString("end")),
+                TimeValue.Granularity.valueOf(d.getString("granularity")));
+        String status = d.getString("status");
+        return new EventLinker.Mention(d.getString("_id"), d.getString("type"), status == null ? null : EventStatus.valueOf(status),
+                LocalDate.parse(d.getString("published")), date, d.getList("participantKeys", String.class, List.of()),
+                d.getString("locationKey"));
     }
 
     /** The mention's date, or for an undated one the stretch around publication it is assumed to lie in. */
     private static TimeValue blockingDate(Document mention) {
-        if (mention.getString("start") != null) {
-            return new TimeValue(TimeValue.Kind.valueOf(mention.getString("dateKind")), LocalDate.parse(mention.getString("start")),
-                    LocalDate.parse(mention.getString("end")), TimeValue.Granularity.valueOf(mention.getString("granularity")));
-        }
-        LocalDate published = LocalDate.parse(mention.getString("published"));
-        String status = mention.getString("status");
-        boolean ahead = EventStatus.PLANNED.name().equals(status) || EventStatus.PROPOSED.name().equals(status);
-        return ahead ? TimeValue.approximate(published, published.plusDays(UNDATED_DAYS_AFTER), TimeValue.Granularity.MONTH)
-                : TimeValue.approximate(published.minusDays(UNDATED_DAYS_BEFORE), published, TimeValue.Granularity.MONTH);
+        return EventLinker.blockingDate(mention(mention));
     }
 
     /** The buckets a mention is filed under: the months of its (blocking) date, or its years when it is long. */

@@ -18,7 +18,9 @@ import org.bson.Document;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -117,6 +119,24 @@ public class StatementService {
             return idsOfArticles(articleIds);
         }
         return null;
+    }
+
+    /**
+     * Every statement of these speakers, by speaker (each speaker's in article and position order): the statements of
+     * the articles that map a name to them (read by _id), kept when they are still theirs.
+     */
+    public Map<String, List<StatementView>> ofSpeakers(Collection<String> speakerIds) {
+        Map<String, List<StatementView>> bySpeaker = new LinkedHashMap<>();
+        speakerIds.forEach(id -> bySpeaker.put(id, new ArrayList<>()));
+        Set<String> articleIds = new TreeSet<>();
+        speakerIds.forEach(id -> articleSpeakers.findBySpeaker(id).forEach(m -> articleIds.add(m.getString("articleId"))));
+        for (Document statement : statements.findByIds(idsOfArticles(articleIds))) {
+            List<StatementView> own = bySpeaker.get(statement.getString("speakerId"));
+            if (own != null) {
+                own.add(toView(statement));
+            }
+        }
+        return bySpeaker;
     }
 
     private Set<String> idsOfArticles(Collection<String> articleIds) {
