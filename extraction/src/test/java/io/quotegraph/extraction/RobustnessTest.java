@@ -21,7 +21,8 @@ class RobustnessTest {
     private static final StatementExtractor EXTRACTOR = new StatementExtractor();
     private static final Instant PUBLISHED = Instant.parse("2024-05-15T12:00:00Z");
     private static final int ONE_MB = 1 << 20;
-    private static final Duration BUDGET = Duration.ofSeconds(10);
+    /** A hang guard, not a speed target (the eval command measures throughput): generous for busy machines. */
+    private static final Duration BUDGET = Duration.ofSeconds(30);
 
     private static Extraction extract(String text) {
         Extraction x = EXTRACTOR.extract(text, PUBLISHED);
