@@ -47,4 +47,11 @@ public class SpeakerResource {
     public List<SpeakerService.SpeakerLinkView> links(@PathParam("id") String id) {
         return service.links(id);
     }
+
+    @GET
+    @Path("/{id}/aliases")
+    @Operation(summary = "Each of the speaker's names, with the score, evidence and basis of the link that made it theirs")
+    public List<SpeakerService.AliasView> aliases(@PathParam("id") String id) {
+        return service.aliasLinks(id);
+    }
 }
