@@ -1,6 +1,9 @@
 package io.quotegraph.gateway.speaker;
 
 import io.quotegraph.gateway.client.StatementsBackend;
+import io.quotegraph.gateway.entity.AliasLink;
+import io.quotegraph.gateway.entity.EntityBackend;
+import io.quotegraph.gateway.entity.EntityLink;
 import io.quotegraph.gateway.graphql.PageRequest;
 import io.quotegraph.gateway.graphql.Slice;
 import io.quotegraph.gateway.statement.NestedStatements;
@@ -25,6 +28,9 @@ public class SpeakerApi {
 
     @Inject
     NestedStatements nestedStatements;
+
+    @Inject
+    EntityBackend entities;
 
     @Query("speaker")
     @Description("The speaker with this id, or null.")
@@ -52,6 +58,22 @@ public class SpeakerApi {
                                                          @Name("after") String after) {
         return nestedStatements.connections(NestedStatements.Parent.SPEAKER,
                 speakers.stream().map(Speaker::getId).toList(), first, after);
+    }
+
+    @Name("links")
+    @Description("Each article's name for the speaker, with the score, evidence and basis of its link (one backend call "
+            + "per speaker: meant for a speaker's page, not for long lists).")
+    @NonNull
+    public List<@NonNull EntityLink> links(@Source Speaker speaker) {
+        return entities.links(speaker.getId()).stream().map(EntityLink::new).toList();
+    }
+
+    @Name("aliasLinks")
+    @Description("The speaker's names, each with the score, evidence and basis of the link that made it theirs (one "
+            + "backend call per speaker).")
+    @NonNull
+    public List<@NonNull AliasLink> aliasLinks(@Source Speaker speaker) {
+        return entities.aliasLinks(speaker.getId()).stream().map(AliasLink::new).toList();
     }
 
     private static String blankToNull(String s) {

@@ -9,6 +9,8 @@ import io.quotegraph.model.EntityType;
 import io.quotegraph.model.Role;
 import io.quotegraph.model.view.Page;
 import io.quotegraph.model.view.RoleView;
+import io.quotegraph.model.view.AliasLinkView;
+import io.quotegraph.model.view.SpeakerLinkView;
 import io.quotegraph.model.view.SpeakerView;
 import io.quotegraph.statements.common.Dates;
 import io.quotegraph.statements.common.Params;
@@ -158,30 +160,16 @@ public class SpeakerService {
     }
 
     /**
-     * One article's name for a speaker, and why resolution linked it there.
-     *
-     * @param basis what the link rests on: {@link EntityClusterer.Basis} (EXACT_NAME, GAZETTEER_ALIAS, …)
+     * The speaker's aliases, each with the best link among the article names that use it: within an article a role
+     * or other name standing for the article's name of the speaker rests on ANTECEDENT, a gazetteer name on
+     * GAZETTEER_ALIAS, the article's name itself on its link's basis; curated aliases on CURATION.
      */
-    public record SpeakerLinkView(String articleId, String key, String name, boolean mention, double score, String evidence,
-                                  String basis) {
-    }
-
-    /**
-     * One name of a speaker, and why it is theirs: the best link among the article names that use it (score, evidence
-     * and basis). Within an article a name that is a role or pronoun stands for the article's name of the speaker
-     * (ANTECEDENT), a surname for the full name (EXACT_NAME within the article's own coreference); curated aliases
-     * rest on CURATION.
-     */
-    public record AliasView(String name, double score, String evidence, String basis) {
-    }
-
-    /** The speaker's aliases, each with the score, evidence and basis of its link. */
-    public List<AliasView> aliasLinks(String speakerId) {
+    public List<AliasLinkView> aliasLinks(String speakerId) {
         Document speaker = document(speakerId);
         Gazetteer g = gazetteer.current();
         EntityType type = speaker.getString("type") == null ? null : EntityType.valueOf(speaker.getString("type"));
         String speakerName = speaker.getString("name");
-        Map<String, AliasView> byKey = new LinkedHashMap<>();
+        Map<String, AliasLinkView> byKey = new LinkedHashMap<>();
         Set<String> curated = new HashSet<>();
         speaker.getList("curatedAliases", String.class, List.of()).forEach(a -> curated.add(aliasKey(a)));
         if (speaker.getString("curatedName") != null) {
@@ -193,7 +181,7 @@ public class SpeakerService {
         for (String alias : speaker.getList("aliases", String.class, List.of())) {
             String key = aliasKey(alias);
             if (curated.contains(key)) {
-                byKey.putIfAbsent(key, new AliasView(alias, 1.0, "curated alias", EntityClusterer.Basis.CURATION.name()));
+                byKey.putIfAbsent(key, new AliasLinkView(alias, 1.0, "curated alias", EntityClusterer.Basis.CURATION.name()));
                 continue;
             }
             for (Document m : mappings) {
@@ -206,21 +194,21 @@ public class SpeakerService {
                 String link = "; article " + m.getString("articleId") + " linked by: " + m.getString("evidence");
                 double score = score(m);
                 if (isName) {
-                    byKey.putIfAbsent(key, new AliasView(alias, score, "the article's name '" + mappingName + "'" + link, m.getString("basis")));
+                    byKey.putIfAbsent(key, new AliasLinkView(alias, score, "the article's name '" + mappingName + "'" + link, m.getString("basis")));
                 } else if (EntityNames.isRoleOnly(alias)) {
-                    byKey.putIfAbsent(key, new AliasView(alias, score, "within the article, '" + alias + "' stands for '"
+                    byKey.putIfAbsent(key, new AliasLinkView(alias, score, "within the article, '" + alias + "' stands for '"
                             + mappingName + "'" + link, EntityClusterer.Basis.ANTECEDENT.name()));
                 } else if (g.lookup(alias).map(e -> speakerName != null && g.lookup(speakerName).map(e::equals).orElse(false)).orElse(false)) {
-                    byKey.putIfAbsent(key, new AliasView(alias, score, "gazetteer " + g.version() + ": '" + alias + "' = '"
+                    byKey.putIfAbsent(key, new AliasLinkView(alias, score, "gazetteer " + g.version() + ": '" + alias + "' = '"
                             + speakerName + "'" + link, EntityClusterer.Basis.GAZETTEER_ALIAS.name()));
                 } else {
-                    byKey.putIfAbsent(key, new AliasView(alias, score, "within the article, '" + alias + "' names '"
+                    byKey.putIfAbsent(key, new AliasLinkView(alias, score, "within the article, '" + alias + "' names '"
                             + mappingName + "'" + link, EntityClusterer.Basis.ANTECEDENT.name()));
                 }
                 break;
             }
             if (!byKey.containsKey(key) && type != null && alias.equals(speakerName)) {
-                byKey.put(key, new AliasView(alias, 1.0, "the canonical name", EntityClusterer.Basis.EXACT_NAME.name()));
+                byKey.put(key, new AliasLinkView(alias, 1.0, "the canonical name", EntityClusterer.Basis.EXACT_NAME.name()));
             }
         }
         return new ArrayList<>(byKey.values());
