@@ -118,16 +118,66 @@ class EntityResolutionEndToEndTest {
         assertThat(strings(us.path("edges").get(0).path("node").path("aliases"))).containsAnyOf("US", "U.S.");
     }
 
-    /** Every expected entity that the statements name or that speaks is one canonical entity of that name. */
+    /**
+     * Every expected entity, named in a statement or anywhere else in the articles (Samantha Power, Yuri Kim, Granada,
+     * the Lachin corridor), is one canonical entity of that name and type (expected.json's LOCATION covers
+     * countries), with the expected roles (the gazetteer's offices on the days the articles were published).
+     */
     @Test
-    void theExpectedEntitiesThatStatementsNameAreOneEntityEach() {
-        for (String canonical : List.of("Matthew Miller", "Antony Blinken", "Ilham Aliyev", "Nikol Pashinyan",
-                "Nagorno-Karabakh", "United States", "Azerbaijan")) {
-            JsonNode found = query("{ entities(search: \"" + canonical + "\") { edges { node { name } } } }").path("entities");
+    void theExpectedEntitiesAreOneEntityEach() {
+        for (JsonNode want : expected.path("entities")) {
+            String canonical = want.path("canonical").asText();
+            JsonNode found = query("{ entities(search: \"" + canonical + "\", type: " + want.path("type").asText()
+                    + ") { edges { node { id name type } } } }").path("entities");
             List<String> names = new ArrayList<>();
             found.path("edges").forEach(e -> names.add(e.path("node").path("name").asText()));
             assertThat(names).as(canonical).containsOnlyOnce(canonical);
+            String id = null;
+            for (JsonNode e : found.path("edges")) {
+                if (e.path("node").path("name").asText().equals(canonical)) {
+                    id = e.path("node").path("id").asText();
+                }
+            }
+            for (JsonNode role : want.path("roles")) {
+                JsonNode roles = query("{ speaker(id: \"" + id + "\") { roles { title organizationName firstSeen } } }")
+                        .path("speaker").path("roles");
+                String organization = role.path("organization").asText();
+                assertThat(roles).as(canonical + " " + role).anySatisfy(r ->
+                        assertThat(r.path("organizationName").asText()).isEqualTo(organization));
+            }
         }
+        JsonNode power = query("{ entities(search: \"samantha power\") { edges { node { id } } } }").path("entities");
+        JsonNode roles = query("{ speaker(id: \"" + only(power).path("id").asText() + "\") { roles { title organizationName firstSeen lastSeen } } }")
+                .path("speaker").path("roles");
+        assertThat(roles).singleElement().satisfies(r -> {
+            assertThat(r.path("title").asText()).isEqualTo("Administrator");
+            assertThat(r.path("organizationName").asText()).isEqualTo("USAID");
+            assertThat(r.path("firstSeen").asText()).isEqualTo("2023-09-27");
+        });
+    }
+
+    @Test
+    void everyLinkCarriesAScoreAndItsEvidence() {
+        JsonNode miller = query("{ speakers(search: \"miller\") { edges { node { links { articleId name score evidence basis } "
+                + "aliasLinks { name score evidence basis } } } } }").path("speakers").path("edges").get(0).path("node");
+        Set<String> articles = new TreeSet<>();
+        miller.path("links").forEach(l -> {
+            articles.add(l.path("articleId").asText());
+            assertThat(l.path("score").asDouble()).isBetween(0.5, 1.0);
+            assertThat(l.path("evidence").asText()).isNotBlank();
+            assertThat(l.path("basis").asText()).isIn("EXACT_NAME", "GAZETTEER_ALIAS", "SURNAME_COMPATIBLE_ROLE");
+        });
+        assertThat(articles).containsExactlyInAnyOrderElementsOf(articleIds);
+        List<String> aliases = new ArrayList<>();
+        miller.path("aliasLinks").forEach(a -> aliases.add(a.path("name").asText()));
+        assertThat(aliases).contains("Matthew Miller", "Miller");
+        // "the secretary" is Blinken's because, within its article, it stands for the name given in parentheses
+        JsonNode blinken = query("{ entities(search: \"blinken\", type: PERSON) { edges { node { aliasLinks { name basis } } } } }")
+                .path("entities").path("edges").get(0).path("node");
+        assertThat(blinken.path("aliasLinks")).anySatisfy(a -> {
+            assertThat(a.path("name").asText()).isEqualTo("the secretary");
+            assertThat(a.path("basis").asText()).isEqualTo("ANTECEDENT");
+        });
     }
 
     @Test

@@ -106,10 +106,11 @@ public final class StatementExtractor {
         }
         statements.sort(Comparator.comparingInt((ExtractedStatement s) -> s.content().start())
                 .thenComparingInt(s -> s.content().end()));
-        EntityMentionFinder.ArticleNames names = entityMentions.names(text, speakers.speakers());
+        EntityMentionFinder.ArticleNames names = entityMentions.names(text, speakers.speakers(), published);
         List<ExtractedStatement> withEntities = entityMentions.attach(names, inheritance.apply(statements));
         EventDetector.Result reported = events.detect(doc, published, withEntities, names);
-        return new Extraction(VERSION, reported.statements(), speakers.speakers(), reported.events());
+        return new Extraction(VERSION, reported.statements(), speakers.speakers(), reported.events(),
+                names.in(0, text.length()));
     }
 
     /**

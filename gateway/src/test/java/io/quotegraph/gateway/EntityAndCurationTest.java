@@ -60,6 +60,26 @@ class EntityAndCurationTest {
     }
 
     @Test
+    void speakersAndEntitiesShowTheScoreEvidenceAndBasisOfTheirLinks() {
+        JsonPath r = query("""
+                { speaker(id: "s1") { links { articleId name score evidence basis } aliasLinks { name score evidence basis } }
+                  entity(id: "s1") { links { name basis } aliasLinks { name basis } } }""");
+        assertThat(errors(r)).isEmpty();
+        assertThat(r.getList("data.speaker.links.articleId")).containsExactly("a1", "a4");
+        assertThat(r.getList("data.speaker.links.basis")).containsExactly("EXACT_NAME", "SURNAME_COMPATIBLE_ROLE");
+        assertThat(r.getList("data.speaker.links.score", Float.class)).containsExactly(1.0f, 0.9f);
+        assertThat(r.getString("data.speaker.links[1].evidence")).contains("only compatible full name");
+        assertThat(r.getList("data.speaker.aliasLinks.name")).containsExactly("Jane Doe", "the minister");
+        assertThat(r.getList("data.speaker.aliasLinks.basis")).containsExactly("EXACT_NAME", "ANTECEDENT");
+        assertThat(r.getList("data.entity.links.name")).containsExactly("Jane Doe", "Doe");
+        assertThat(r.getList("data.entity.aliasLinks.basis")).containsExactly("EXACT_NAME", "ANTECEDENT");
+        // an entity without links (none stored, or unknown to the backend) has an empty list
+        JsonPath none = query("{ entity(id: \"p1\") { links { name } aliasLinks { name } } }");
+        assertThat(errors(none)).isEmpty();
+        assertThat(none.getList("data.entity.links")).isEmpty();
+    }
+
+    @Test
     void curationMutationsPassTheCuratorAndReturnTheSpeakers() {
         JsonPath merged = query("""
                 mutation { mergeSpeakers(targetId: "s1", sourceIds: ["s3"], curator: "alice") { id name } }""");

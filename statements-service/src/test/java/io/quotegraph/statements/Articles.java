@@ -22,6 +22,7 @@ final class Articles {
     final List<Map<String, Object>> statements = new ArrayList<>();
     final List<Map<String, Object>> speakers = new ArrayList<>();
     final List<Map<String, Object>> events = new ArrayList<>();
+    final List<Map<String, Object>> entities = new ArrayList<>();
 
     Articles(String articleId) {
         this.articleId = articleId;
@@ -169,6 +170,19 @@ final class Articles {
         return mention;
     }
 
+    /** Appends "surface." to the text and reports it as an entity the article names (outside any statement). */
+    Articles names(String surface, String name, String type, String role) {
+        text.append(' ');
+        Map<String, Object> mention = new LinkedHashMap<>();
+        mention.put("span", append(surface));
+        mention.put("name", name);
+        mention.put("type", type);
+        mention.put("role", role);
+        text.append(". ");
+        entities.add(mention);
+        return this;
+    }
+
     Articles extractorVersion(String version) {
         this.extractorVersion = version;
         return this;
@@ -194,6 +208,7 @@ final class Articles {
         extraction.put("statements", statements);
         extraction.put("speakers", speakers);
         extraction.put("events", events);
+        extraction.put("entities", entities);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("articleId", articleId);
         payload.put("url", "https://example.test/" + articleId);

@@ -52,6 +52,99 @@ class EntityResolutionTest {
         assertThat(links.getList("score", Double.class)).allMatch(s -> s > 0.5);
         assertThat(links.getList("evidence", String.class)).anyMatch(e -> e.contains("full name"))
                 .anyMatch(e -> e.contains("surname"));
+        // the surname joined the full name because the organisations of their roles agree
+        assertThat(links.getList("basis", String.class)).containsExactlyInAnyOrder("EXACT_NAME", "SURNAME_COMPATIBLE_ROLE");
+
+        // every name of the speaker, with the score, evidence and basis of the link that made it theirs
+        JsonPath aliases = given().get("/speakers/{id}/aliases", id).then().statusCode(200).extract().jsonPath();
+        assertThat(aliases.getList("name", String.class)).containsExactlyInAnyOrder("Matthew " + surname, surname);
+        Map<String, String> basisByName = new HashMap<>();
+        List<Map<String, Object>> rows = aliases.getList("$");
+        rows.forEach(r -> basisByName.put((String) r.get("name"), (String) r.get("basis")));
+        assertThat(basisByName).containsEntry("Matthew " + surname, "EXACT_NAME");
+        assertThat(rows).allSatisfy(r -> {
+            assertThat(((Number) r.get("score")).doubleValue()).isBetween(0.5, 1.0);
+            assertThat((String) r.get("evidence")).isNotBlank();
+        });
+        given().get("/speakers/{id}/aliases", "no-such-speaker").then().statusCode(404);
+    }
+
+    @Test
+    void entitiesNamedAnywhereInTheArticleAreLinkedToIt() {
+        String person = "Hana " + Articles.name();
+        String place = Articles.name();
+        String other = Articles.name();
+        Articles article = Articles.article("named").publishedAt("2023-09-27T18:00:00Z")
+                .speaker("S1", "Helen " + Articles.name(), "PERSON", List.of(), null, null)
+                .statement("INDIRECT", "talks with " + other + " went well", "she", "said", "S1")
+                .about(other, "COUNTRY", null)
+                .names(person, person, "PERSON", null)
+                .names("the city of " + place, place, "LOCATION", null)
+                .names(other, other, "COUNTRY", null);
+        article.deliver().statusCode(200);
+        JsonPath named = given().queryParam("articleId", article.articleId).queryParam("limit", 50)
+                .get("/entities").then().statusCode(200).extract().jsonPath();
+        assertThat(named.getList("items.name", String.class))
+                .containsExactlyInAnyOrder(person, place, other, (String) article.speakers.get(0).get("name"));
+        // named in the text only: linked to the article, not to the statement; named in the content: both
+        List<String> about = given().get("/statements/{id}", article.articleId + ":0").then().extract().jsonPath()
+                .getList("aboutIds", String.class);
+        String otherId = given().queryParam("search", other).get("/entities").then().extract().path("items[0].id");
+        assertThat(about).containsExactly(otherId);
+        given().queryParam("articleId", article.articleId).queryParam("type", "LOCATION").get("/entities").then()
+                .statusCode(200).body("items.name", org.hamcrest.Matchers.containsInAnyOrder(place, other)); // countries are places
+    }
+
+    @Test
+    void gazetteerOfficesGiveSpeakersTheirRolesOnTheDaysTheyWereSeen() {
+        String minister = "Anna " + Articles.name();
+        String country = Articles.name() + "ia";
+        Articles before = Articles.article("office-a").publishedAt("2019-06-01T10:00:00Z")
+                .speaker("S1", minister, "PERSON", List.of(minister), null, null)
+                .statement("DIRECT", "We are ready", minister, "said", "S1");
+        Articles during = Articles.article("office-b").publishedAt("2023-09-26T10:00:00Z")
+                .speaker("S1", minister, "PERSON", List.of(minister), null, null)
+                .statement("DIRECT", "We are still ready", minister, "said", "S1");
+        before.deliver().statusCode(200);
+        during.deliver().statusCode(200);
+        String id = speakerOf(during.articleId + ":0");
+        assertThat(given().get("/speakers/{id}", id).then().extract().jsonPath().getList("roles")).isEmpty();
+
+        Map<String, Object> office = new HashMap<>();
+        office.put("title", "Foreign Minister");
+        office.put("organization", country);
+        office.put("from", "2020-01-15");
+        office.put("to", null);
+        given().header("X-Quotegraph-Actor", "carol").contentType(ContentType.JSON)
+                .body(Map.of("canonical", minister, "type", "PERSON", "offices", List.of(office)))
+                .post("/gazetteer/entries").then().statusCode(201)
+                .body("offices[0].title", equalTo("Foreign Minister")).body("offices[0].from", equalTo("2020-01-15"));
+        // applies at once to what was seen: held in 2023, not yet in 2019
+        JsonPath speaker = given().get("/speakers/{id}", id).then().statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> roles = speaker.getList("roles");
+        assertThat(roles).singleElement().satisfies(r -> assertThat(r)
+                .containsEntry("title", "Foreign Minister").containsEntry("organization", country)
+                .containsEntry("firstSeen", "2023-09-26").containsEntry("lastSeen", "2023-09-26"));
+        List<Map<String, Object>> entries = given().get("/gazetteer").then().extract().jsonPath().getList("entries");
+        assertThat(entries).filteredOn(e -> minister.equals(e.get("canonical"))).singleElement()
+                .satisfies(e -> assertThat(e.get("offices").toString()).contains("Foreign Minister", country, "2020-01-15"));
+    }
+
+    @Test
+    void gazetteerOfficesAreValidated() {
+        Map<String, Object> backwards = new HashMap<>(Map.of("title", "President", "from", "2024-01-01", "to", "2020-01-01"));
+        Map<String, Object> untitled = new HashMap<>(Map.of("organization", "Somewhere"));
+        Map<String, Object> badDate = new HashMap<>(Map.of("title", "President", "from", "2023-13-45"));
+        for (Map<String, Object> body : List.of(
+                Map.of("canonical", "Rex " + Articles.name(), "type", "PERSON", "offices", List.of(backwards)),
+                Map.of("canonical", "Rex " + Articles.name(), "type", "PERSON", "offices", List.of(untitled)),
+                Map.of("canonical", "Rex " + Articles.name(), "type", "PERSON", "offices", List.of(badDate)),
+                Map.of("canonical", Articles.name() + " Bank", "type", "ORGANIZATION", "offices",
+                        List.of(Map.of("title", "Governor"))))) {
+            given().header("X-Quotegraph-Actor", "carol").contentType(ContentType.JSON).body(body)
+                    .post("/gazetteer/entries").then().statusCode(400)
+                    .contentType(org.hamcrest.Matchers.startsWith("application/problem+json"));
+        }
     }
 
     @Test

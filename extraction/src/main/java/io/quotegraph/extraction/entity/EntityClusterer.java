@@ -28,8 +28,28 @@ import java.util.TreeSet;
  */
 public final class EntityClusterer {
 
-    /** How one mention joined its cluster. */
-    public record Link(String mentionId, double score, String evidence) {
+    /** What a link rests on, for readers who filter or weigh links (the evidence says it in words). */
+    public enum Basis {
+        /** the same full name (or, for non-people, the same canonical name as written) */
+        EXACT_NAME,
+        /** a name the gazetteer lists for the entity ("US" = United States, "Blinken" = Antony Blinken) */
+        GAZETTEER_ALIAS,
+        /** a surname joining the only full name whose organisations are compatible with its role's */
+        SURNAME_COMPATIBLE_ROLE,
+        /** a surname joining the full name that accounts for most mentions of that surname */
+        SURNAME_DOMINANT,
+        /** a surname kept with the same surnames, no full name being known or alone compatible */
+        SURNAME_ONLY,
+        /** within one article, a pronoun or role ("he", "the secretary") resolved to the name it stands for */
+        ANTECEDENT,
+        /** named only by a role: kept within its article */
+        ROLE_ONLY,
+        /** a curator's merge, split or alias decided it */
+        CURATION
+    }
+
+    /** How one mention joined its cluster: a score in [0, 1], the evidence in words and what it rests on. */
+    public record Link(String mentionId, double score, String evidence, Basis basis) {
     }
 
     /** One entity: its mentions (sorted by id). */
@@ -83,7 +103,7 @@ public final class EntityClusterer {
         List<Cluster> clusters;
         if (blockKey.startsWith("a:")) {
             clusters = sorted.stream().map(m -> new Cluster(blockKey,
-                    List.of(new Link(m.id(), 1.0, "named only by a role ('" + m.name() + "'): kept within its article")))).toList();
+                    List.of(new Link(m.id(), 1.0, "named only by a role ('" + m.name() + "'): kept within its article", Basis.ROLE_ONLY)))).toList();
         } else if (blockKey.startsWith("p:")) {
             clusters = clusterPeople(blockKey, sorted);
         } else {
@@ -98,9 +118,10 @@ public final class EntityClusterer {
         String key = canonicalKey(m);
         Gazetteer.Entry entry = gazetteer.lookup(m.name()).orElse(null);
         if (entry != null && !EntityNames.nameKey(m.name(), EntityType.ORGANIZATION).equals(key)) {
-            return new Link(m.id(), 0.95, "gazetteer " + gazetteer.version() + ": '" + m.name() + "' = '" + entry.canonical() + "'");
+            return new Link(m.id(), 0.95, "gazetteer " + gazetteer.version() + ": '" + m.name() + "' = '" + entry.canonical() + "'",
+                    Basis.GAZETTEER_ALIAS);
         }
-        return new Link(m.id(), 1.0, "same name '" + key + "'");
+        return new Link(m.id(), 1.0, "same name '" + key + "'", Basis.EXACT_NAME);
     }
 
     private List<Cluster> clusterPeople(String blockKey, List<ResolutionMention> sorted) {
@@ -121,7 +142,7 @@ public final class EntityClusterer {
             members.forEach(m -> orgs.addAll(organizationKeys(m)));
             fullNameOrgs.put(name, orgs);
             List<Link> links = new ArrayList<>();
-            members.forEach(m -> links.add(new Link(m.id(), 1.0, "full name '" + name + "'")));
+            members.forEach(m -> links.add(personNameLink(m, name)));
             fullNameLinks.put(name, links);
         });
         Map<String, List<ResolutionMention>> unattached = new TreeMap<>();
@@ -138,12 +159,13 @@ public final class EntityClusterer {
                 fullNameLinks.get(name).add(new Link(m.id(), agree ? 0.9 : 0.75,
                         "surname '" + surname + "' matches the only compatible full name '" + name + "'"
                                 + (agree ? ", organisation agrees (" + String.join(", ", shared) + ")" : "")
-                                + (fullNames.size() > 1 ? "; " + (fullNames.size() - 1) + " other full name(s) conflict" : "")));
+                                + (fullNames.size() > 1 ? "; " + (fullNames.size() - 1) + " other full name(s) conflict" : ""),
+                        Basis.SURNAME_COMPATIBLE_ROLE));
             } else if (!compatible.isEmpty() && dominant(compatible, fullNames) != null) {
                 String name = dominant(compatible, fullNames);
                 fullNameLinks.get(name).add(new Link(m.id(), 0.65, "surname '" + surname + "': '" + name + "' has "
                         + fullNames.get(name).size() + " of the " + compatible.stream().mapToInt(n -> fullNames.get(n).size()).sum()
-                        + " mentions of the compatible full names"));
+                        + " mentions of the compatible full names", Basis.SURNAME_DOMINANT));
             } else {
                 unattached.computeIfAbsent(String.join(";", orgs), k -> new ArrayList<>()).add(m);
             }
@@ -159,13 +181,24 @@ public final class EntityClusterer {
         String surname = blockKey.substring(2);
         String ambiguity = fullNames.isEmpty() ? "no full name known" : fullNames.size() + " full names, none alone compatible";
         unattached.forEach((orgs, members) -> clusters.add(new Cluster(blockKey, sorted(members.stream()
-                .map(m -> new Link(m.id(), 0.6, "surname '" + surname + "' with organisations [" + orgs + "]; " + ambiguity))
+                .map(m -> new Link(m.id(), 0.6, "surname '" + surname + "' with organisations [" + orgs + "]; " + ambiguity,
+                        Basis.SURNAME_ONLY))
                 .toList()))));
         if (withoutOrganisation != null) {
             clusters.add(new Cluster(blockKey, sorted(withoutOrganisation.stream()
-                    .map(m -> new Link(m.id(), 0.5, "surname '" + surname + "' without organisation; " + ambiguity)).toList())));
+                    .map(m -> new Link(m.id(), 0.5, "surname '" + surname + "' without organisation; " + ambiguity, Basis.SURNAME_ONLY))
+                    .toList())));
         }
         return clusters;
+    }
+
+    /** A person's mention that is a full name: as written, or through a name the gazetteer lists for the person. */
+    private Link personNameLink(ResolutionMention m, String name) {
+        if (!EntityNames.nameKey(m.name(), EntityType.PERSON).equals(name)) {
+            return new Link(m.id(), 0.95, "gazetteer " + gazetteer.version() + ": '" + m.name() + "' = '" + name + "'",
+                    Basis.GAZETTEER_ALIAS);
+        }
+        return new Link(m.id(), 1.0, "full name '" + name + "'", Basis.EXACT_NAME);
     }
 
     /**

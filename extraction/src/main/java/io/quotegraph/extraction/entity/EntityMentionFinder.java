@@ -25,9 +25,15 @@ public final class EntityMentionFinder {
     private record Candidate(String surface, String name, EntityType type, String speakerKey) {
     }
 
+    /** "the Spanish city of Granada": a place the gazetteer need not know, named by what kind of place it is. */
+    private static final java.util.regex.Pattern PLACE = java.util.regex.Pattern.compile(
+            "\\b(?:city|town|village|capital|province|region|port|district) of (\\p{Lu}\\p{Ll}+(?:[ -]\\p{Lu}\\p{Ll}+)?)");
+
+    private final Gazetteer gazetteer;
     private final List<Candidate> gazetteerNames;
 
     public EntityMentionFinder(Gazetteer gazetteer) {
+        this.gazetteer = gazetteer;
         List<Candidate> names = new ArrayList<>();
         for (Gazetteer.Entry entry : gazetteer.entries()) {
             for (String name : entry.names()) {
@@ -70,7 +76,23 @@ public final class EntityMentionFinder {
      * @param text the article's text, or null when only its speakers and the gazetteer are to be used
      */
     public ArticleNames names(String text, List<ArticleSpeaker> speakers) {
-        List<PersonMentions.Found> people = text == null ? List.of() : PersonMentions.find(text);
+        return names(text, speakers, null);
+    }
+
+    /**
+     * As {@link #names(String, List)}; the publication date (may be null) lets bare roles resolve to the gazetteer's
+     * office holders of that day ("the secretary" → the Secretary of State then).
+     */
+    public ArticleNames names(String text, List<ArticleSpeaker> speakers, java.time.LocalDate published) {
+        List<PersonMentions.Found> people = text == null ? List.of() : PersonMentions.find(text, gazetteer, published);
+        List<Candidate> places = new ArrayList<>();
+        if (text != null) {
+            java.util.regex.Matcher m = PLACE.matcher(text);
+            while (m.find()) {
+                places.add(new Candidate(m.group(1), gazetteer.canonicalName(m.group(1)),
+                        gazetteer.lookup(m.group(1)).map(Gazetteer.Entry::type).orElse(EntityType.LOCATION), null));
+            }
+        }
         List<Candidate> candidates = new ArrayList<>();
         for (ArticleSpeaker speaker : speakers) {
             if (speaker.name() == null || EntityNames.isRoleOnly(speaker.name())) {
@@ -84,6 +106,7 @@ public final class EntityMentionFinder {
             candidates.add(new Candidate(speaker.name().strip(), speaker.name(), speaker.type(), speaker.key()));
         }
         candidates.addAll(gazetteerNames);
+        candidates.addAll(places);
         // longest names first, so that "Nagorno-Karabakh" wins over "Karabakh" and speakers over the gazetteer
         candidates.sort(Comparator.comparingInt((Candidate c) -> -c.surface().length()));
         return new ArticleNames(text, people, candidates, speakers);
@@ -96,6 +119,7 @@ public final class EntityMentionFinder {
         private final List<PersonMentions.Found> people;
         private final List<Candidate> candidates;
         private final List<ArticleSpeaker> speakers;
+        private volatile List<EntityMention> whole;
 
         private ArticleNames(String text, List<PersonMentions.Found> people, List<Candidate> candidates, List<ArticleSpeaker> speakers) {
             this.text = text;
@@ -109,6 +133,15 @@ public final class EntityMentionFinder {
          * wins (people named with a title or role first).
          */
         public List<EntityMention> in(int start, int end) {
+            if (start == 0 && end == text.length()) {
+                // the whole article is asked for by event detection and for the extraction's entities: found once
+                List<EntityMention> all = whole;
+                if (all == null) {
+                    all = List.copyOf(find(new Span(start, end, text)));
+                    whole = all;
+                }
+                return all;
+            }
             return find(new Span(start, end, text.substring(start, end)));
         }
 
@@ -154,7 +187,7 @@ public final class EntityMentionFinder {
                     if (anyTaken(taken, at, end)) {
                         continue;
                     }
-                    for (int i = at; i < end; i++) {
+                    for (int i = Math.max(0, person.coverStart() - content.start()); i < end; i++) {
                         taken[i] = true;
                     }
                     String speakerKey = speakerOf(person.name(), speakers);

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -26,10 +27,34 @@ public final class Gazetteer {
 
     public static final String RESOURCE = "gazetteer.tsv";
 
-    /** One entity of the gazetteer: its canonical name, its type and every other name it goes by. */
-    public record Entry(String canonical, EntityType type, List<String> aliases) {
+    /**
+     * An office a person holds: title at organisation, from and to inclusive (either null when not stated: open).
+     */
+    public record Office(String title, String organization, LocalDate from, LocalDate to) {
+
+        /** Whether the office was held on this date (any date when the date is unknown). */
+        public boolean heldOn(LocalDate date) {
+            return date == null || (from == null || !date.isBefore(from)) && (to == null || !date.isAfter(to));
+        }
+
+        /**
+         * The role noun a text names the office by ("secretary" for "Secretary of State", "spokesperson" for
+         * "Spokesman"): its first word after "Acting"/"Deputy", spokesman/-woman/-person being one.
+         */
+        public String roleNoun() {
+            return Gazetteer.roleNoun(title);
+        }
+    }
+
+    /** One entity of the gazetteer: its canonical name, its type, every other name it goes by and (people) its offices. */
+    public record Entry(String canonical, EntityType type, List<String> aliases, List<Office> offices) {
         public Entry {
             aliases = aliases == null ? List.of() : List.copyOf(aliases);
+            offices = offices == null ? List.of() : List.copyOf(offices);
+        }
+
+        public Entry(String canonical, EntityType type, List<String> aliases) {
+            this(canonical, type, aliases, List.of());
         }
 
         /** The canonical name first, then the aliases, without repeats. */
@@ -100,7 +125,9 @@ public final class Gazetteer {
             } else {
                 LinkedHashSet<String> aliases = new LinkedHashSet<>(base.aliases());
                 aliases.addAll(add.aliases());
-                merged.put(key, new Entry(base.canonical(), base.type(), new ArrayList<>(aliases)));
+                LinkedHashSet<Office> offices = new LinkedHashSet<>(base.offices());
+                offices.addAll(add.offices());
+                merged.put(key, new Entry(base.canonical(), base.type(), new ArrayList<>(aliases), new ArrayList<>(offices)));
             }
         }
         return new Gazetteer(version + "+" + additionsVersion, new ArrayList<>(merged.values()));
@@ -123,6 +150,67 @@ public final class Gazetteer {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The person the gazetteer knows by this surname alone ("Blinken" → Antony Blinken): the only person whose
+     * canonical name ends with it; empty when none or several.
+     */
+    public Optional<Entry> personBySurname(String surname) {
+        List<String> wanted = EntityNames.nameTokens(surname, EntityType.PERSON);
+        if (wanted.size() != 1) {
+            return Optional.empty();
+        }
+        Entry match = null;
+        for (Entry e : entries) {
+            List<String> tokens = EntityNames.nameTokens(e.canonical(), EntityType.PERSON);
+            if (e.type() == EntityType.PERSON && tokens.size() >= 2 && tokens.get(tokens.size() - 1).equals(wanted.get(0))) {
+                if (match != null) {
+                    return Optional.empty();
+                }
+                match = e;
+            }
+        }
+        return Optional.ofNullable(match);
+    }
+
+    /**
+     * The people holding an office named by this role noun ("secretary", "president", "spokesman") on this date (any
+     * date when null), each with that office, in gazetteer order.
+     */
+    public List<Map.Entry<Entry, Office>> officeHolders(String roleNoun, LocalDate date) {
+        String noun = roleNoun(roleNoun);
+        List<Map.Entry<Entry, Office>> holders = new ArrayList<>();
+        for (Entry e : entries) {
+            for (Office o : e.offices()) {
+                if (!noun.isEmpty() && noun.equals(o.roleNoun()) && o.heldOn(date)) {
+                    holders.add(Map.entry(e, o));
+                }
+            }
+        }
+        return holders;
+    }
+
+    /** The offices of the person this name denotes held on the date (every office when the date is null). */
+    public List<Office> officesOf(String name, LocalDate date) {
+        Entry e = lookup(name).orElse(null);
+        if (e == null || e.type() != EntityType.PERSON) {
+            return List.of();
+        }
+        return e.offices().stream().filter(o -> o.heldOn(date)).toList();
+    }
+
+    static String roleNoun(String title) {
+        List<String> words = EntityNames.words(title);
+        int i = 0;
+        while (i < words.size() - 1 && (words.get(i).equals("acting") || words.get(i).equals("the") || words.get(i).equals("a"))) {
+            i++;
+        }
+        if (i >= words.size()) {
+            return "";
+        }
+        String w = words.get(i);
+        return w.equals("spokesman") || w.equals("spokeswoman") ? "spokesperson" : w;
     }
 
     /** The canonical name of what a name denotes, or the name itself when the gazetteer does not know it. */
@@ -163,7 +251,10 @@ public final class Gazetteer {
         }
     }
 
-    /** Lines "canonical TAB TYPE TAB alias|alias|…"; "# version: X" names the version; other "#" lines are comments. */
+    /**
+     * Lines "canonical TAB TYPE TAB alias|alias|… [TAB office|office|…]", an office being "title@organization@from@to"
+     * (ISO dates, either empty when not stated); "# version: X" names the version; other "#" lines are comments.
+     */
     static Gazetteer parse(BufferedReader reader) throws IOException {
         String version = "unversioned";
         List<Entry> entries = new ArrayList<>();
@@ -191,8 +282,30 @@ public final class Gazetteer {
                     }
                 }
             }
-            entries.add(new Entry(fields[0].strip(), EntityType.valueOf(fields[1].strip()), aliases));
+            List<Office> offices = new ArrayList<>();
+            if (fields.length > 3) {
+                for (String office : fields[3].split("\\|")) {
+                    if (!office.isBlank()) {
+                        offices.add(office(office, number));
+                    }
+                }
+            }
+            entries.add(new Entry(fields[0].strip(), EntityType.valueOf(fields[1].strip()), aliases, offices));
         }
         return new Gazetteer(version, entries);
+    }
+
+    private static Office office(String raw, int line) {
+        String[] parts = raw.split("@", -1);
+        if (parts.length != 4 || parts[0].isBlank()) {
+            throw new IllegalStateException(RESOURCE + " line " + line + ": expected office title@organization@from@to");
+        }
+        try {
+            return new Office(parts[0].strip(), parts[1].isBlank() ? null : parts[1].strip(),
+                    parts[2].isBlank() ? null : LocalDate.parse(parts[2].strip()),
+                    parts[3].isBlank() ? null : LocalDate.parse(parts[3].strip()));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalStateException(RESOURCE + " line " + line + ": office dates are ISO dates (YYYY-MM-DD)", e);
+        }
     }
 }

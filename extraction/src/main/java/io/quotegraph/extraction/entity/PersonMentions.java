@@ -2,6 +2,7 @@ package io.quotegraph.extraction.entity;
 
 import io.quotegraph.model.EntityType;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -21,15 +22,21 @@ import java.util.regex.Pattern;
 final class PersonMentions {
 
     /**
-     * A person named at [start, end) of the article text; role: the role it names the person by there (lower case, the
+     * A person named at [start, end) of the article text (a long title before it, from coverStart, is not part of the
+     * mention but names no one else: "Assistant Secretary for Europe and Eurasian Affairs Yuri Kim"); role: the role it names the person by there (lower case, the
      * key roles are learnt by), title: that role as written ("Prime Minister"), if any.
      */
-    record Found(int start, int end, String name, String role, String title) {
+    record Found(int start, int end, String name, String role, String title, int coverStart) {
+
+        Found(int start, int end, String name, String role, String title) {
+            this(start, end, name, role, title, start);
+        }
     }
 
     private static final String NAME_WORD = "\\p{Lu}[\\p{L}'’\\-]+";
     private static final String NAME = NAME_WORD + "(?:\\s+" + NAME_WORD + "){0,2}";
-    private static final String TITLE = "(?:(?:Vice|Deputy|Acting|Former)\\s+)?(?:President|Prime\\s+Minister|Secretary\\s+of\\s+State"
+    private static final String TITLE = "(?:(?:Vice|Deputy|Acting|Former)\\s+)?(?:(?:Assistant|Under)\\s+Secretary\\s+(?:of|for)\\s+"
+            + "(?:\\p{Lu}\\p{L}+\\s+(?:and\\s+)?)+Affairs|President|Prime\\s+Minister|Secretary\\s+of\\s+State"
             + "|Foreign\\s+Minister|Defen[cs]e\\s+Minister|Minister|Secretary|Chancellor|Senator|Sen\\.|Rep\\.|Governor|Gov\\."
             + "|Mayor|Ambassador|General|Gen\\.|King|Queen|Pope|Mr\\.|Mrs\\.|Ms\\.|Dr\\.)";
     private static final Pattern TITLED = Pattern.compile("\\b(" + TITLE + ")\\s+(" + NAME + ")");
@@ -44,6 +51,16 @@ final class PersonMentions {
     }
 
     static List<Found> find(String text) {
+        return find(text, Gazetteer.empty(), null);
+    }
+
+    /**
+     * As {@link #find(String)}, and with the gazetteer: a surname the article does not complete is the gazetteer's
+     * only person of that surname ("Secretary Blinken" → Antony Blinken), and a bare role the article gives no one
+     * ("the secretary") is the only person the gazetteer has in such an office on the article's date, at an
+     * organisation the article names (only offices with a stated start count, and only when the date is known).
+     */
+    static List<Found> find(String text, Gazetteer gazetteer, LocalDate date) {
         List<Found> found = new ArrayList<>();
         Map<String, String> fullNames = new HashMap<>(); // surname → the full name the article gives
         Map<String, String> roles = new HashMap<>();     // "secretary" → the person last named with it
@@ -53,6 +70,10 @@ final class PersonMentions {
         for (Matcher m : matchers) {
             while (m.find()) {
                 List<String> tokens = nameTokens(m.group(2));
+                if (tokens.size() == 1) {
+                    gazetteer.personBySurname(tokens.get(0))
+                            .ifPresent(e -> fullNames.putIfAbsent(tokens.get(0), e.canonical()));
+                }
                 if (tokens.size() >= 2) {
                     fullNames.put(tokens.get(tokens.size() - 1), String.join(" ", tokens));
                 }
@@ -79,8 +100,10 @@ final class PersonMentions {
             int end = titled.start(2) + String.join(" ", tokens).length();
             String title = titled.group(1).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
             boolean honorific = title.endsWith(".");
-            found.add(new Found(titled.start(), Math.min(end, titled.end()), name, honorific ? null : title,
-                    honorific ? null : titled.group(1).replaceAll("\\s+", " ")));
+            // an office with its remit ("… for Europe and Eurasian Affairs") is too long to be a name for the person
+            int start = title.endsWith(" affairs") ? titled.start(2) : titled.start();
+            found.add(new Found(start, Math.min(end, titled.end()), name, honorific ? null : title,
+                    honorific ? null : titled.group(1).replaceAll("\\s+", " "), titled.start()));
             taken.set(titled.start(), titled.end());
         }
         found.sort((a, b) -> Integer.compare(a.start(), b.start()));
@@ -98,9 +121,15 @@ final class PersonMentions {
             }
             String role = bare.group(1).toLowerCase(Locale.ROOT);
             String person = roles.get(role);
+            if (person == null && !role.contains(" ")) {
+                person = officeHolder(text, role, gazetteer, date);
+            }
             if (person == null && role.contains(" ")) {
                 role = role.substring(0, role.indexOf(' '));
                 person = roles.get(role);
+                if (person == null) {
+                    person = officeHolder(text, role, gazetteer, date);
+                }
                 if (person != null) {
                     withRoles.add(new Found(bare.start(), bare.start() + bare.group().indexOf(' ') + 1 + role.length(), person, role, role));
                 }
@@ -112,6 +141,38 @@ final class PersonMentions {
         }
         withRoles.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return withRoles;
+    }
+
+    /** The only person the gazetteer has in an office this role names on the date, at an organisation the text names. */
+    private static String officeHolder(String text, String role, Gazetteer gazetteer, LocalDate date) {
+        if (date == null) {
+            return null;
+        }
+        String holder = null;
+        for (Map.Entry<Gazetteer.Entry, Gazetteer.Office> h : gazetteer.officeHolders(role, date)) {
+            Gazetteer.Office office = h.getValue();
+            if (office.from() == null || office.organization() == null || !names(text, office.organization(), gazetteer)) {
+                continue;
+            }
+            if (holder != null && !holder.equals(h.getKey().canonical())) {
+                return null;
+            }
+            holder = h.getKey().canonical();
+        }
+        return holder;
+    }
+
+    /** Whether the text names the organisation by one of its gazetteer names (as written, on word boundaries). */
+    private static boolean names(String text, String organization, Gazetteer gazetteer) {
+        List<String> names = gazetteer.lookup(organization).map(Gazetteer.Entry::names).orElse(List.of(organization));
+        for (String name : names) {
+            String n = name.regionMatches(true, 0, "the ", 0, 4) ? name.substring(4) : name;
+            Matcher m = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(n) + "(?![\\p{L}\\p{N}])").matcher(text);
+            if (m.find()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "the secretary (Antony Blinken)" teaches "secretary"; "Prime Minister Pashinyan" teaches "prime minister" and "minister". */

@@ -48,10 +48,17 @@ class EntityMentionFinderTest {
         ExtractedStatement first = statement(text, "he welcomed the talks between President Aliyev and Pashinyan", "S1");
         ExtractedStatement second = statement(text, "Miller was right", "S2");
         List<ExtractedStatement> result = new EntityMentionFinder().attach(List.of(first, second), speakers);
-        assertThat(result.get(0).about()).singleElement().satisfies(m -> {
+        assertThat(result.get(0).about()).hasSize(2);
+        assertThat(result.get(0).about().get(0)).satisfies(m -> {
             assertThat(m.speakerKey()).isEqualTo("S2");
             assertThat(m.span().text()).isEqualTo("President Aliyev"); // the longest name wins
             assertThat(m.name()).isEqualTo("Ilham Aliyev");
+        });
+        // not a speaker here: the gazetteer's only Pashinyan
+        assertThat(result.get(0).about().get(1)).satisfies(m -> {
+            assertThat(m.speakerKey()).isNull();
+            assertThat(m.span().text()).isEqualTo("Pashinyan");
+            assertThat(m.name()).isEqualTo("Nikol Pashinyan");
         });
         assertThat(result.get(1).about()).extracting(EntityMention::speakerKey).containsExactly("S1");
     }

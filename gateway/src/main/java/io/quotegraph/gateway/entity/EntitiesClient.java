@@ -2,6 +2,8 @@ package io.quotegraph.gateway.entity;
 
 import io.quotegraph.gateway.client.StatementsClient;
 import io.quotegraph.model.view.Page;
+import io.quotegraph.model.view.AliasLinkView;
+import io.quotegraph.model.view.SpeakerLinkView;
 import io.quotegraph.model.view.SpeakerView;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import jakarta.ws.rs.Consumes;
@@ -37,6 +39,14 @@ public interface EntitiesClient {
     @GET
     @Path("/entities/{id}")
     SpeakerView entity(@PathParam("id") String id);
+
+    @GET
+    @Path("/speakers/{id}/links")
+    List<SpeakerLinkView> links(@PathParam("id") String id);
+
+    @GET
+    @Path("/speakers/{id}/aliases")
+    List<AliasLinkView> aliasLinks(@PathParam("id") String id);
 
     @POST
     @Path("/curation/merge")

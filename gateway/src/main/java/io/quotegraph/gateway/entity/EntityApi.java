@@ -44,6 +44,22 @@ public class EntityApi {
                 page.offset(), page.backendLimit()), page).map(Entity::new));
     }
 
+    @Name("links")
+    @Description("Each article's name for the entity, with the score, evidence and basis of its link (one backend call "
+            + "per entity: meant for an entity's page, not for long lists).")
+    @NonNull
+    public List<@NonNull EntityLink> links(@Source Entity entity) {
+        return entities.links(entity.getId()).stream().map(EntityLink::new).toList();
+    }
+
+    @Name("aliasLinks")
+    @Description("The entity's names, each with the score, evidence and basis of the link that made it theirs (one "
+            + "backend call per entity).")
+    @NonNull
+    public List<@NonNull AliasLink> aliasLinks(@Source Entity entity) {
+        return entities.aliasLinks(entity.getId()).stream().map(AliasLink::new).toList();
+    }
+
     @Name("about")
     @Description("The entities the statement's content names.")
     @NonNull

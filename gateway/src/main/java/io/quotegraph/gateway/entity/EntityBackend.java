@@ -5,6 +5,8 @@ import io.quotegraph.gateway.client.Batching;
 import io.quotegraph.gateway.client.StatementsClient;
 import io.quotegraph.model.EntityType;
 import io.quotegraph.model.view.Page;
+import io.quotegraph.model.view.AliasLinkView;
+import io.quotegraph.model.view.SpeakerLinkView;
 import io.quotegraph.model.view.SpeakerView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,6 +48,16 @@ public class EntityBackend {
                     .items().forEach(e -> byId.put(e.id(), e));
         }
         return byId;
+    }
+
+    /** Each article's name for the entity, with the score, evidence and basis of its link; empty when unknown. */
+    public List<SpeakerLinkView> links(String id) {
+        return BackendCalls.find(SERVICE, () -> client.links(id)).orElse(List.of());
+    }
+
+    /** The entity's names, each with the score, evidence and basis of its link; empty when unknown. */
+    public List<AliasLinkView> aliasLinks(String id) {
+        return BackendCalls.find(SERVICE, () -> client.aliasLinks(id)).orElse(List.of());
     }
 
     public SpeakerView merge(String actor, String targetId, List<String> sourceIds) {

@@ -1,6 +1,9 @@
 package io.quotegraph.gateway.speaker;
 
 import io.quotegraph.gateway.client.StatementsBackend;
+import io.quotegraph.gateway.entity.AliasLink;
+import io.quotegraph.gateway.entity.EntityBackend;
+import io.quotegraph.gateway.entity.EntityLink;
 import io.quotegraph.gateway.graphql.InvalidArgumentException;
 import io.quotegraph.gateway.graphql.PageRequest;
 import io.quotegraph.gateway.graphql.Slice;
@@ -29,6 +32,9 @@ public class SpeakerApi {
 
     @Inject
     NestedStatements nestedStatements;
+
+    @Inject
+    EntityBackend entities;
 
     @Query("speaker")
     @Description("The speaker with this id, or null.")
@@ -81,6 +87,22 @@ public class SpeakerApi {
     private TimelineView fetchOne(String speakerId, TimelineRequest r) {
         return statements.timelines(List.of(speakerId), r.from() == null ? null : LocalDate.parse(r.from()),
                 r.to() == null ? null : LocalDate.parse(r.to()), r.after(), r.backendLimit()).get(speakerId);
+    }
+
+    @Name("links")
+    @Description("Each article's name for the speaker, with the score, evidence and basis of its link (one backend call "
+            + "per speaker: meant for a speaker's page, not for long lists).")
+    @NonNull
+    public List<@NonNull EntityLink> links(@Source Speaker speaker) {
+        return entities.links(speaker.getId()).stream().map(EntityLink::new).toList();
+    }
+
+    @Name("aliasLinks")
+    @Description("The speaker's names, each with the score, evidence and basis of the link that made it theirs (one "
+            + "backend call per speaker).")
+    @NonNull
+    public List<@NonNull AliasLink> aliasLinks(@Source Speaker speaker) {
+        return entities.aliasLinks(speaker.getId()).stream().map(AliasLink::new).toList();
     }
 
     private static String blankToNull(String s) {

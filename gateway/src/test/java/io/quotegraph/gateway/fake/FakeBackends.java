@@ -147,7 +147,9 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
                     }
                 }
                 case "speakers" -> {
-                    if (id != null) {
+                    if (id != null && parts.length > 2) {
+                        speakerLinks(ex, id, parts[2]);
+                    } else if (id != null) {
                         one(ex, FakeData.SPEAKERS.stream().filter(s -> s.id().equals(id)), "speaker " + id);
                     } else {
                         speakers(ex, q);
@@ -272,6 +274,15 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
                 ? Comparator.comparing(QuotationView::firstSeen).reversed()
                 : Comparator.comparingLong(QuotationView::articleCount).reversed().thenComparing(QuotationView::firstSeen);
         page(ex, q, s.sorted(order.thenComparing(QuotationView::id)).toList(), 1000);
+    }
+
+    /** GET /speakers/{id}/links and /speakers/{id}/aliases: the fake speaker s1's links; 404 for other speakers. */
+    private void speakerLinks(HttpExchange ex, String id, String what) throws IOException {
+        if (!id.equals("s1") || !(what.equals("links") || what.equals("aliases"))) {
+            problem(ex, 404, "Not Found", "no speaker " + id);
+            return;
+        }
+        send(ex, 200, what.equals("links") ? FakeData.S1_LINKS : FakeData.S1_ALIASES);
     }
 
     private void speakers(HttpExchange ex, Map<String, List<String>> q) throws IOException {

@@ -59,6 +59,15 @@ public final class FakeData {
         statement("a4", 0, StatementKind.MIXED, "the climate plan was \"only a start\"", "said", "Jane Doe", "s1", null);
     }
 
+    /** How the articles' names of speaker s1 (Jane Doe) were linked to her. */
+    public static final List<io.quotegraph.model.view.SpeakerLinkView> S1_LINKS = List.of(
+            new io.quotegraph.model.view.SpeakerLinkView("a1", "S1", "Jane Doe", false, 1.0, "full name 'jane doe'", "EXACT_NAME"),
+            new io.quotegraph.model.view.SpeakerLinkView("a4", "S2", "Doe", false, 0.9,
+                    "surname 'doe' matches the only compatible full name 'jane doe', organisation agrees", "SURNAME_COMPATIBLE_ROLE"));
+    public static final List<io.quotegraph.model.view.AliasLinkView> S1_ALIASES = List.of(
+            new io.quotegraph.model.view.AliasLinkView("Jane Doe", 1.0, "the article's name 'Jane Doe'", "EXACT_NAME"),
+            new io.quotegraph.model.view.AliasLinkView("the minister", 0.9, "within the article, 'the minister' stands for 'Doe'", "ANTECEDENT"));
+
     /** Entities that are not speakers (places), served by /entities with the speakers. */
     public static final List<SpeakerView> PLACES = new ArrayList<>();
 

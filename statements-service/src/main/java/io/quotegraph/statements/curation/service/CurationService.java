@@ -1,5 +1,6 @@
 package io.quotegraph.statements.curation.service;
 
+import io.quotegraph.extraction.entity.EntityClusterer;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.model.Updates;
@@ -102,7 +103,8 @@ public class CurationService {
             speakers.set(to, Updates.set("curatedAliases", new ArrayList<>(curatedAliases)));
             speakers.set(from, Updates.set("mergedInto", to));
             articleSpeakers.linkAll(articleSpeakers.findBySpeaker(from).stream()
-                    .map(mapping -> new ArticleSpeakerRepository.Link(mapping, to, 1.0, "merged by " + actorName)).toList());
+                    .map(mapping -> new ArticleSpeakerRepository.Link(mapping, to, 1.0, "merged by " + actorName,
+                            EntityClusterer.Basis.CURATION.name())).toList());
         }
         finish(articles, affected);
         SpeakerView after = speakerService.get(to);
@@ -148,7 +150,8 @@ public class CurationService {
             articles.add(mapping.getString("articleId"));
         }
         articleSpeakers.linkAll(moving.stream()
-                .map(mapping -> new ArticleSpeakerRepository.Link(mapping, newId, 1.0, "split off by " + actorName)).toList());
+                .map(mapping -> new ArticleSpeakerRepository.Link(mapping, newId, 1.0, "split off by " + actorName,
+                        EntityClusterer.Basis.CURATION.name())).toList());
         for (Document mapping : all) {
             if (!movingKeys.contains(mapping.getString("articleId") + "|" + mapping.getString("speakerKey"))) {
                 curation.pin(mapping.getString("articleId"), mapping.getString("nameKey"), id, actorName);

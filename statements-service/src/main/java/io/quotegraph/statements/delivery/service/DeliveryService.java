@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quotegraph.model.ArticleExtraction;
 import io.quotegraph.model.ArticleSpeaker;
+import io.quotegraph.model.EntityMention;
 import io.quotegraph.model.ExtractedStatement;
 import io.quotegraph.model.view.DeliveryResult;
 import io.quotegraph.statements.common.Dates;
@@ -109,8 +110,12 @@ public class DeliveryService {
         extracted.stream().filter(statement -> statement.speakerKey() != null)
                 .forEach(statement -> statementsBySpeakerKey.merge(statement.speakerKey(), 1, Integer::sum));
         Instant publishedAt = payload.publishedAt();
-        List<ArticleSpeaker> mentioned = new ArrayList<>(MentionedEntities.of(extracted));
-        mentioned.addAll(MentionedEntities.entries(ReportedEventService.entities(payload.extraction().events())));
+        // the entities statements name, events involve, and the article names anywhere: one entry each
+        List<EntityMention> named = new ArrayList<>();
+        extracted.forEach(statement -> named.addAll(statement.about()));
+        named.addAll(ReportedEventService.entities(payload.extraction().events()));
+        named.addAll(payload.extraction().entities());
+        List<ArticleSpeaker> mentioned = MentionedEntities.entries(named);
         SpeakerService.ArticleResolution resolution = speakers.resolveArticle(articleId, publishedAt,
                 payload.extraction().speakers(), mentioned, statementsBySpeakerKey);
         Map<String, String> speakerIds = resolution.speakerIds();

@@ -35,9 +35,11 @@ public class EntityResource {
             @Parameter(description = "words, each a case-insensitive prefix of a word of the name or an alias") @QueryParam("search") String search,
             @Parameter(description = "PERSON, ORGANIZATION, LOCATION (includes COUNTRY), COUNTRY or OTHER") @QueryParam("type") String type,
             @Parameter(description = "entity id (repeatable, ≤ 100)") @QueryParam("id") List<String> ids,
+            @Parameter(description = "only entities the article names anywhere in its text (repeatable, ≤ 100)") @QueryParam("articleId") List<String> articleIds,
             @Parameter(description = "default 0") @QueryParam("offset") String offset,
             @Parameter(description = "default 20, at most 1000") @QueryParam("limit") String limit) {
-        return service.list(search, null, Params.values("id", ids), types(type), false, Params.offset(offset), Params.limit(limit));
+        return service.list(search, null, Params.values("id", ids), types(type), false, Params.values("articleId", articleIds),
+                Params.offset(offset), Params.limit(limit));
     }
 
     @GET

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import org.bson.Document;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,6 +27,7 @@ public class GazetteerService {
 
     public static final int MAX_NAME_LENGTH = 200;
     public static final int MAX_ALIASES = 50;
+    public static final int MAX_OFFICES = 20;
 
     @Inject
     GazetteerRepository additions;
@@ -34,11 +36,19 @@ public class GazetteerService {
     public record GazetteerView(String version, List<EntryView> entries) {
     }
 
-    public record EntryView(String canonical, EntityType type, List<String> aliases, boolean curated) {
+    public record EntryView(String canonical, EntityType type, List<String> aliases, List<OfficeView> offices, boolean curated) {
     }
 
-    /** An addition as POST /gazetteer/entries takes it. */
-    public record NewEntry(String canonical, EntityType type, List<String> aliases, String curator) {
+    /** An office a person holds: title at organisation from … to (ISO dates, inclusive; null: not stated, open). */
+    public record OfficeView(String title, String organization, LocalDate from, LocalDate to) {
+
+        static OfficeView of(Gazetteer.Office o) {
+            return new OfficeView(o.title(), o.organization(), o.from(), o.to());
+        }
+    }
+
+    /** An addition as POST /gazetteer/entries takes it; offices only for people. */
+    public record NewEntry(String canonical, EntityType type, List<String> aliases, List<OfficeView> offices, String curator) {
     }
 
     /** The current gazetteer (read per resolution: additions take effect at once, on every instance). */
@@ -47,8 +57,13 @@ public class GazetteerService {
         List<Gazetteer.Entry> entries = new ArrayList<>();
         long revision = 0;
         for (Document d : added) {
+            List<Gazetteer.Office> offices = new ArrayList<>();
+            for (Document o : d.getList("offices", Document.class, List.of())) {
+                offices.add(new Gazetteer.Office(o.getString("title"), o.getString("organization"),
+                        Dates.date(o.get("from")), Dates.date(o.get("to"))));
+            }
             entries.add(new Gazetteer.Entry(d.getString("canonical"), EntityType.valueOf(d.getString("type")),
-                    d.getList("aliases", String.class, List.of())));
+                    d.getList("aliases", String.class, List.of()), offices));
             Number r = d.get("revision", Number.class);
             revision = Math.max(revision, r == null ? 0 : r.longValue());
         }
@@ -63,7 +78,7 @@ public class GazetteerService {
         Gazetteer g = current();
         List<String> curated = additions.findAll().stream().map(d -> d.getString("_id")).toList();
         return new GazetteerView(g.version(), g.entries().stream()
-                .map(e -> new EntryView(e.canonical(), e.type(), e.aliases(),
+                .map(e -> new EntryView(e.canonical(), e.type(), e.aliases(), offices(e),
                         curated.contains(EntityNames.nameKey(e.canonical(), EntityType.ORGANIZATION))))
                 .toList());
     }
@@ -99,6 +114,7 @@ public class GazetteerService {
         if (EntityNames.words(entry.canonical()).isEmpty()) {
             throw new ProblemException(ProblemType.INVALID_INPUT, "'canonical' must contain letters or digits");
         }
+        List<OfficeView> offices = validOffices(entry);
         Gazetteer current = current();
         Gazetteer.Entry known = current.lookup(entry.canonical()).orElse(null);
         String canonical = known != null ? known.canonical() : entry.canonical().strip();
@@ -117,12 +133,49 @@ public class GazetteerService {
             all.addAll(existing.getList("aliases", String.class, List.of()));
         }
         names.stream().filter(n -> !n.equals(canonical)).forEach(all::add);
+        if (!offices.isEmpty() && type != EntityType.PERSON) {
+            throw new ProblemException(ProblemType.INVALID_INPUT, "only people hold offices: '" + canonical + "' is " + type);
+        }
+        List<Document> storedOffices = new ArrayList<>(existing == null ? List.of()
+                : existing.getList("offices", Document.class, List.of()));
+        for (OfficeView o : offices) {
+            Document d = new Document("title", o.title().strip()).append("organization", o.organization() == null ? null : o.organization().strip())
+                    .append("from", Dates.toBson(o.from())).append("to", Dates.toBson(o.to()));
+            if (!storedOffices.contains(d)) {
+                storedOffices.add(d);
+            }
+        }
         long revision = additions.findAll().stream().map(d -> d.get("revision", Number.class))
                 .mapToLong(n -> n == null ? 0 : n.longValue()).max().orElse(0) + 1;
         additions.save(new Document("_id", key).append("canonical", canonical).append("type", type.name())
-                .append("aliases", new ArrayList<>(all)).append("revision", revision)
+                .append("aliases", new ArrayList<>(all)).append("offices", storedOffices).append("revision", revision)
                 .append("addedBy", actor).append("addedAt", Dates.toBson(Instant.now())));
         Gazetteer.Entry saved = current().lookup(canonical).orElseThrow();
-        return new EntryView(saved.canonical(), saved.type(), saved.aliases(), true);
+        return new EntryView(saved.canonical(), saved.type(), saved.aliases(), offices(saved), true);
+    }
+
+    private static List<OfficeView> offices(Gazetteer.Entry e) {
+        return e.offices().stream().map(OfficeView::of).toList();
+    }
+
+    /** The entry's offices, each with a title, names of bounded length, and from ≤ to. */
+    private static List<OfficeView> validOffices(NewEntry entry) {
+        List<OfficeView> offices = entry.offices() == null ? List.of() : entry.offices();
+        if (offices.size() > MAX_OFFICES) {
+            throw new ProblemException(ProblemType.INVALID_INPUT, "at most " + MAX_OFFICES + " offices are allowed");
+        }
+        for (OfficeView o : offices) {
+            if (o == null || o.title() == null || EntityNames.words(o.title()).isEmpty()) {
+                throw new ProblemException(ProblemType.INVALID_INPUT, "every office needs a 'title' with letters or digits");
+            }
+            if (o.title().length() > MAX_NAME_LENGTH || o.organization() != null && o.organization().length() > MAX_NAME_LENGTH) {
+                throw new ProblemException(ProblemType.INVALID_INPUT, "office titles and organisations are at most "
+                        + MAX_NAME_LENGTH + " characters");
+            }
+            if (o.from() != null && o.to() != null && o.to().isBefore(o.from())) {
+                throw new ProblemException(ProblemType.INVALID_INPUT, "an office's 'to' (" + o.to() + ") is before its 'from' (" + o.from() + ")");
+            }
+        }
+        return offices;
     }
 }

@@ -61,15 +61,6 @@ public final class MentionedEntities {
         return new ArrayList<>(keys);
     }
 
-    /** The named entities that are not the article's speakers, as entries for resolution. */
-    public static List<ArticleSpeaker> of(List<ExtractedStatement> statements) {
-        List<EntityMention> mentions = new ArrayList<>();
-        for (ExtractedStatement statement : statements) {
-            mentions.addAll(statement.about());
-        }
-        return entries(mentions);
-    }
-
     /** These named entities, except the article's speakers, as entries for resolution (one per key). */
     public static List<ArticleSpeaker> entries(List<EntityMention> mentions) {
         Map<String, ArticleSpeaker> entries = new LinkedHashMap<>();

@@ -114,7 +114,7 @@ public class ArticleSpeakerRepository {
     }
 
     /** A mapping (as stored) to point at a canonical speaker, with the score and evidence of the link. */
-    public record Link(Document mapping, String speakerId, double score, String evidence) {
+    public record Link(Document mapping, String speakerId, double score, String evidence, String basis) {
     }
 
     /** Points mappings at canonical speakers; each leaves the speaker set it was in. */
@@ -129,7 +129,8 @@ public class ArticleSpeakerRepository {
             String id = link.mapping().getString("_id");
             joined.add(IdSets.SPEAKER_MAPPINGS, link.speakerId(), id);
             writes.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(Updates.set("speakerId", link.speakerId()),
-                    Updates.set("score", link.score()), Updates.set("evidence", link.evidence()))));
+                    Updates.set("score", link.score()), Updates.set("evidence", link.evidence()),
+                    Updates.set("basis", link.basis()))));
             leave(left, IdSets.SPEAKER_MAPPINGS, link.mapping().getString("speakerId"), link.speakerId(), id);
         }
         sets.apply(joined);

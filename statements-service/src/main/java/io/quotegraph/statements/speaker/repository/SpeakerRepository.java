@@ -52,6 +52,8 @@ public class SpeakerRepository {
         c.createIndex(Indexes.ascending("aliasKeys"), new IndexOptions().name("speakers_alias_keys"));
         c.createIndex(Indexes.ascending("surnameKey"), new IndexOptions().name("speakers_surname_key"));
         c.createIndex(Indexes.ascending("searchTokens"), new IndexOptions().name("speakers_search_tokens"));
+        // the entities an article names (GET /entities?articleId=)
+        c.createIndex(Indexes.ascending("articleIds"), new IndexOptions().name("speakers_article_ids"));
         c.createIndex(Indexes.compoundIndex(Indexes.descending("statementCount"), Indexes.ascending("name")),
                 new IndexOptions().name("speakers_order"));
     }

@@ -1,6 +1,8 @@
 package io.quotegraph.statements.speaker.rest;
 
 import io.quotegraph.model.view.Page;
+import io.quotegraph.model.view.AliasLinkView;
+import io.quotegraph.model.view.SpeakerLinkView;
 import io.quotegraph.model.view.SpeakerView;
 import io.quotegraph.model.view.TimelineView;
 import io.quotegraph.statements.common.Params;
@@ -93,7 +95,14 @@ public class SpeakerResource {
     @GET
     @Path("/{id}/links")
     @Operation(summary = "Each article's name for the speaker, with the score and evidence of its link")
-    public List<SpeakerService.SpeakerLinkView> links(@PathParam("id") String id) {
+    public List<SpeakerLinkView> links(@PathParam("id") String id) {
         return service.links(id);
+    }
+
+    @GET
+    @Path("/{id}/aliases")
+    @Operation(summary = "Each of the speaker's names, with the score, evidence and basis of the link that made it theirs")
+    public List<AliasLinkView> aliases(@PathParam("id") String id) {
+        return service.aliasLinks(id);
     }
 }

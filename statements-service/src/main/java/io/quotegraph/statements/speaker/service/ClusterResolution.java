@@ -145,12 +145,13 @@ public class ClusterResolution {
                 Document mapping = byMentionId.get(link.mentionId());
                 String id = assignment.get(link.mentionId());
                 String evidence = link.evidence() + evidenceSuffix.getOrDefault(link.mentionId(), "");
-                double score = evidenceSuffix.containsKey(link.mentionId()) && pinned.containsKey(link.mentionId())
-                        ? 1.0 : link.score();
+                boolean curated = evidenceSuffix.containsKey(link.mentionId()) && pinned.containsKey(link.mentionId());
+                double score = curated ? 1.0 : link.score();
+                String basis = (curated ? EntityClusterer.Basis.CURATION : link.basis()).name();
                 String before = mapping.getString("speakerId");
                 if (!id.equals(before) || !evidence.equals(mapping.getString("evidence"))
-                        || !Objects.equals(score, mapping.getDouble("score"))) {
-                    links.add(new ArticleSpeakerRepository.Link(mapping, id, score, evidence));
+                        || !Objects.equals(score, mapping.getDouble("score")) || !basis.equals(mapping.getString("basis"))) {
+                    links.add(new ArticleSpeakerRepository.Link(mapping, id, score, evidence, basis));
                 }
                 if (!id.equals(before)) {
                     outcome.speakerIds().add(id);

@@ -8,6 +8,8 @@ import io.quotegraph.model.EntityType;
 import io.quotegraph.model.Role;
 import io.quotegraph.model.view.Page;
 import io.quotegraph.model.view.RoleView;
+import io.quotegraph.model.view.AliasLinkView;
+import io.quotegraph.model.view.SpeakerLinkView;
 import io.quotegraph.model.view.SpeakerView;
 import io.quotegraph.statements.common.Criteria;
 import io.quotegraph.statements.common.Dates;
@@ -114,7 +116,8 @@ public class SpeakerService {
                 mapping.put("speakerId", null);
             }
             if (before != null) {
-                mapping.append("score", before.get("score")).append("evidence", before.get("evidence"));
+                mapping.append("score", before.get("score")).append("evidence", before.get("evidence"))
+                        .append("basis", before.get("basis"));
                 blocks.add(before.getString("blockKey"));
             }
             written.add(mapping);
@@ -152,12 +155,71 @@ public class SpeakerService {
         String id = document(speakerId).getString("_id");
         return articleSpeakers.findBySpeaker(id).stream().map(m -> new SpeakerLinkView(m.getString("articleId"),
                 m.getString("speakerKey"), m.getString("name"), Boolean.TRUE.equals(m.getBoolean("mention")),
-                m.get("score", Number.class) == null ? 0 : m.get("score", Number.class).doubleValue(),
-                m.getString("evidence"))).toList();
+                score(m), m.getString("evidence"), m.getString("basis"))).toList();
     }
 
-    /** One article's name for a speaker, and why resolution linked it there. */
-    public record SpeakerLinkView(String articleId, String key, String name, boolean mention, double score, String evidence) {
+    /**
+     * The speaker's aliases, each with the best link among the article names that use it: within an article a role
+     * or other name standing for the article's name of the speaker rests on ANTECEDENT, a gazetteer name on
+     * GAZETTEER_ALIAS, the article's name itself on its link's basis; curated aliases on CURATION.
+     */
+    public List<AliasLinkView> aliasLinks(String speakerId) {
+        Document speaker = document(speakerId);
+        Gazetteer g = gazetteer.current();
+        EntityType type = speaker.getString("type") == null ? null : EntityType.valueOf(speaker.getString("type"));
+        String speakerName = speaker.getString("name");
+        Map<String, AliasLinkView> byKey = new LinkedHashMap<>();
+        Set<String> curated = new HashSet<>();
+        speaker.getList("curatedAliases", String.class, List.of()).forEach(a -> curated.add(aliasKey(a)));
+        if (speaker.getString("curatedName") != null) {
+            curated.add(aliasKey(speaker.getString("curatedName")));
+        }
+        List<Document> mappings = new ArrayList<>(articleSpeakers.findBySpeaker(speaker.getString("_id")));
+        mappings.sort(Comparator.comparing((Document m) -> -score(m)).thenComparing(m -> m.getString("articleId"))
+                .thenComparing(m -> m.getString("speakerKey")));
+        for (String alias : speaker.getList("aliases", String.class, List.of())) {
+            String key = aliasKey(alias);
+            if (curated.contains(key)) {
+                byKey.putIfAbsent(key, new AliasLinkView(alias, 1.0, "curated alias", EntityClusterer.Basis.CURATION.name()));
+                continue;
+            }
+            for (Document m : mappings) {
+                String mappingName = m.getString("name");
+                boolean isName = mappingName != null && aliasKey(mappingName).equals(key);
+                boolean used = isName || m.getList("aliases", String.class, List.of()).stream().anyMatch(a -> aliasKey(a).equals(key));
+                if (!used) {
+                    continue;
+                }
+                String link = "; article " + m.getString("articleId") + " linked by: " + m.getString("evidence");
+                double score = score(m);
+                if (isName) {
+                    byKey.putIfAbsent(key, new AliasLinkView(alias, score, "the article's name '" + mappingName + "'" + link, m.getString("basis")));
+                } else if (EntityNames.isRoleOnly(alias)) {
+                    byKey.putIfAbsent(key, new AliasLinkView(alias, score, "within the article, '" + alias + "' stands for '"
+                            + mappingName + "'" + link, EntityClusterer.Basis.ANTECEDENT.name()));
+                } else if (g.lookup(alias).map(e -> speakerName != null && g.lookup(speakerName).map(e::equals).orElse(false)).orElse(false)) {
+                    byKey.putIfAbsent(key, new AliasLinkView(alias, score, "gazetteer " + g.version() + ": '" + alias + "' = '"
+                            + speakerName + "'" + link, EntityClusterer.Basis.GAZETTEER_ALIAS.name()));
+                } else {
+                    byKey.putIfAbsent(key, new AliasLinkView(alias, score, "within the article, '" + alias + "' names '"
+                            + mappingName + "'" + link, EntityClusterer.Basis.ANTECEDENT.name()));
+                }
+                break;
+            }
+            if (!byKey.containsKey(key) && type != null && alias.equals(speakerName)) {
+                byKey.put(key, new AliasLinkView(alias, 1.0, "the canonical name", EntityClusterer.Basis.EXACT_NAME.name()));
+            }
+        }
+        return new ArrayList<>(byKey.values());
+    }
+
+    private static String aliasKey(String alias) {
+        return String.join(" ", TextTokens.words(alias));
+    }
+
+    private static double score(Document mapping) {
+        Number n = mapping.get("score", Number.class);
+        return n == null ? 0 : n.doubleValue();
     }
 
     private static Document mapping(String articleId, Instant publishedAt, ArticleSpeaker speaker, String name,
@@ -239,24 +301,19 @@ public class SpeakerService {
             mapping.getList("aliases", String.class, List.of()).forEach(a -> addAlias(aliases, a, suppressedKeys));
             LocalDate seen = Dates.utcDate(Dates.instant(mapping.get("publishedAt")));
             for (Document role : mapping.getList("roles", Document.class, List.of())) {
-                String title = role.getString("title");
-                String organization = role.getString("organization") == null ? null : g.canonicalName(role.getString("organization"));
-                String orgKey = organization == null ? "" : g.organizationKey(organization);
-                if (!orgKey.isEmpty()) {
-                    orgKeys.add(orgKey);
-                    affiliations.putIfAbsent(orgKey, organization);
-                }
-                String roleKey = (title == null ? "" : String.join(" ", TextTokens.words(title))) + "|" + orgKey;
-                Document merged = roles.computeIfAbsent(roleKey, k -> new Document("title", title)
-                        .append("organization", organization).append("firstSeen", null).append("lastSeen", null));
-                if (seen != null) {
-                    LocalDate first = Dates.date(merged.get("firstSeen"));
-                    LocalDate last = Dates.date(merged.get("lastSeen"));
-                    merged.put("firstSeen", Dates.toBson(first == null || seen.isBefore(first) ? seen : first));
-                    merged.put("lastSeen", Dates.toBson(last == null || seen.isAfter(last) ? seen : last));
+                addRole(roles, role.getString("title"), role.getString("organization"), seen, g, orgKeys, affiliations);
+            }
+        }
+        if (type == EntityType.PERSON && name != null) {
+            // the offices the gazetteer states for the person on the days the articles saw them
+            for (Document mapping : mappings) {
+                LocalDate seen = Dates.utcDate(Dates.instant(mapping.get("publishedAt")));
+                for (Gazetteer.Office office : g.officesOf(name, seen)) {
+                    addRole(roles, office.title(), office.organization(), seen, g, orgKeys, affiliations);
                 }
             }
         }
+        mergeUntitledOrganisations(roles);
         boolean anonymous = Boolean.TRUE.equals(speaker.getBoolean("anonymous"));
         Set<String> aliasKeys = new TreeSet<>();
         Set<String> searchTokens = new TreeSet<>();
@@ -282,6 +339,63 @@ public class SpeakerService {
                 .append("listed", listed)
                 .append("statementCount", statementCount);
         return derived;
+    }
+
+    /**
+     * Adds a role seen on a date: organisations made canonical by the gazetteer, titles compared by their words with
+     * spokesman, spokeswoman and spokesperson one title; the first title seen is kept.
+     */
+    private static void addRole(Map<String, Document> roles, String title, String rawOrganization, LocalDate seen, Gazetteer g,
+                                Set<String> orgKeys, Map<String, String> affiliations) {
+        String organization = rawOrganization == null ? null : g.canonicalName(rawOrganization);
+        String orgKey = organization == null ? "" : g.organizationKey(organization);
+        if (!orgKey.isEmpty()) {
+            orgKeys.add(orgKey);
+            affiliations.putIfAbsent(orgKey, organization);
+        }
+        String roleKey = titleKey(title) + "|" + orgKey;
+        Document merged = roles.computeIfAbsent(roleKey, k -> new Document("title", title)
+                .append("organization", organization).append("firstSeen", null).append("lastSeen", null));
+        widen(merged, seen, seen);
+    }
+
+    private static void widen(Document role, LocalDate from, LocalDate to) {
+        if (from != null) {
+            LocalDate first = Dates.date(role.get("firstSeen"));
+            role.put("firstSeen", Dates.toBson(first == null || from.isBefore(first) ? from : first));
+        }
+        if (to != null) {
+            LocalDate last = Dates.date(role.get("lastSeen"));
+            role.put("lastSeen", Dates.toBson(last == null || to.isAfter(last) ? to : last));
+        }
+    }
+
+    private static String titleKey(String title) {
+        List<String> words = new ArrayList<>(TextTokens.words(title == null ? "" : title));
+        words.replaceAll(w -> w.equals("spokesman") || w.equals("spokeswoman") ? "spokesperson" : w);
+        return String.join(" ", words);
+    }
+
+    /**
+     * A title without organisation ("President", "the secretary") is the same role as the one titled role with an
+     * organisation it names ("President" of Azerbaijan, "Secretary of State"): it is merged into it.
+     */
+    private static void mergeUntitledOrganisations(Map<String, Document> roles) {
+        for (String key : new ArrayList<>(roles.keySet())) {
+            Document untitled = roles.get(key);
+            if (!key.endsWith("|") || untitled.getString("title") == null) {
+                continue;
+            }
+            String noun = new Gazetteer.Office(untitled.getString("title"), null, null, null).roleNoun();
+            List<Document> matches = roles.entrySet().stream().filter(e -> !e.getKey().endsWith("|"))
+                    .map(Map.Entry::getValue).filter(r -> r.getString("title") != null
+                            && new Gazetteer.Office(r.getString("title"), null, null, null).roleNoun().equals(noun))
+                    .toList();
+            if (matches.size() == 1) {
+                widen(matches.get(0), Dates.date(untitled.get("firstSeen")), Dates.date(untitled.get("lastSeen")));
+                roles.remove(key);
+            }
+        }
     }
 
     /** The most frequent type the articles give (people first on a tie); the gazetteer's for names it knows. */
@@ -367,7 +481,16 @@ public class SpeakerService {
      */
     public Page<SpeakerView> list(String search, String role, List<String> ids, Collection<EntityType> types,
                                   boolean speakersOnly, int offset, int limit) {
+        return list(search, role, ids, types, speakersOnly, List.of(), offset, limit);
+    }
+
+    /** As {@link #list(String, String, List, Collection, boolean, int, int)}, only entities named in these articles. */
+    public Page<SpeakerView> list(String search, String role, List<String> ids, Collection<EntityType> types,
+                                  boolean speakersOnly, List<String> articleIds, int offset, int limit) {
         Criteria criteria = new Criteria();
+        if (!articleIds.isEmpty()) {
+            criteria.in("articleIds", articleIds);
+        }
         if (ids.isEmpty()) {
             criteria.ne("listed", false);
         }
