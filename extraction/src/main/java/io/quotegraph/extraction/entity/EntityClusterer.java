@@ -24,7 +24,8 @@ import java.util.TreeSet;
  * fit, a surname joins one that accounts for three quarters of their mentions (with a lower score), as a reader
  * takes "Trump" in 2016 news for Donald Trump. Other entities: one per canonical
  * name (the gazetteer maps "US", "U.S." and "United States" to one). A mention known only by a role stays alone.
- * Every link carries a score and the evidence it rests on.
+ * Every link carries a score and the evidence it rests on. The evidence holds no running counts of the block, so that
+ * a block's links change only when its clusters do (each changed link is a stored write).
  */
 public final class EntityClusterer {
 
@@ -159,13 +160,12 @@ public final class EntityClusterer {
                 fullNameLinks.get(name).add(new Link(m.id(), agree ? 0.9 : 0.75,
                         "surname '" + surname + "' matches the only compatible full name '" + name + "'"
                                 + (agree ? ", organisation agrees (" + String.join(", ", shared) + ")" : "")
-                                + (fullNames.size() > 1 ? "; " + (fullNames.size() - 1) + " other full name(s) conflict" : ""),
+                                + (fullNames.size() > 1 ? "; the other full names conflict" : ""),
                         Basis.SURNAME_COMPATIBLE_ROLE));
             } else if (!compatible.isEmpty() && dominant(compatible, fullNames) != null) {
                 String name = dominant(compatible, fullNames);
-                fullNameLinks.get(name).add(new Link(m.id(), 0.65, "surname '" + surname + "': '" + name + "' has "
-                        + fullNames.get(name).size() + " of the " + compatible.stream().mapToInt(n -> fullNames.get(n).size()).sum()
-                        + " mentions of the compatible full names", Basis.SURNAME_DOMINANT));
+                fullNameLinks.get(name).add(new Link(m.id(), 0.65, "surname '" + surname + "': '" + name
+                        + "' has most of the mentions of the compatible full names", Basis.SURNAME_DOMINANT));
             } else {
                 unattached.computeIfAbsent(String.join(";", orgs), k -> new ArrayList<>()).add(m);
             }
@@ -179,7 +179,7 @@ public final class EntityClusterer {
             withoutOrganisation = null;
         }
         String surname = blockKey.substring(2);
-        String ambiguity = fullNames.isEmpty() ? "no full name known" : fullNames.size() + " full names, none alone compatible";
+        String ambiguity = fullNames.isEmpty() ? "no full name known" : "several full names, none alone compatible";
         unattached.forEach((orgs, members) -> clusters.add(new Cluster(blockKey, sorted(members.stream()
                 .map(m -> new Link(m.id(), 0.6, "surname '" + surname + "' with organisations [" + orgs + "]; " + ambiguity,
                         Basis.SURNAME_ONLY))

@@ -17,8 +17,8 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -35,8 +35,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * DELIVERED and {@code next_attempt_at} reached), claimed with {@code FOR UPDATE SKIP LOCKED} so that several
  * instances share the work, and processes each claimed batch on {@code ingest.delivery.concurrency} threads. It runs every {@code ingest.delivery.interval} and right after each ingest.
  * <p>
- * Per article: PENDING → extract, store the result (EXTRACTED) → deliver → DELIVERED; a failure makes it FAILED with
- * the reason, and it is retried after an exponential backoff. The stored extraction is reused by every retry. A
+ * Per article: PENDING → extract → deliver → DELIVERED (with the extraction stored); a failure makes it FAILED with
+ * the reason (the extraction stored too), and it is retried after an exponential backoff. The stored extraction is
+ * reused by every retry. A claimed batch is read in one transaction and its outcomes recorded in one. A
  * payload that statements-service rejects (4xx other than 408/429) is dead-lettered instead: FAILED, not retried.
  */
 @ApplicationScoped
@@ -132,15 +133,18 @@ public class DeliveryWorker {
                 if (ids.isEmpty()) {
                     return;
                 }
-                List<Callable<Void>> tasks = ids.stream().<Callable<Void>>map(id -> () -> {
-                    if (!stopping) { // otherwise it is taken up again when its lease ends
-                        process(id);
+                // one read and one write transaction per batch, not several per article
+                List<DeliveryItem> items = service.loadAll(ids);
+                // when stopping, an article is taken up again once its lease ends
+                List<Callable<DeliveryService.Outcome>> tasks = items.stream().<Callable<DeliveryService.Outcome>>map(
+                        item -> () -> stopping ? null : process(item)).toList();
+                List<DeliveryService.Outcome> outcomes = new ArrayList<>();
+                for (Future<DeliveryService.Outcome> done : workers.invokeAll(tasks)) {
+                    if (done.get() != null) {
+                        outcomes.add(done.get());
                     }
-                    return null;
-                }).toList();
-                for (Future<Void> done : workers.invokeAll(tasks)) {
-                    done.get();
                 }
+                service.recordAll(outcomes);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -151,36 +155,41 @@ public class DeliveryWorker {
         }
     }
 
-    /** Extracts (unless already done) and delivers one claimed article. */
-    void process(UUID id) {
-        Optional<DeliveryItem> found = service.load(id);
-        if (found.isEmpty() || found.get().status() == ArticleStatus.DELIVERED
-                || found.get().status() == ArticleStatus.DUPLICATE || found.get().status() == ArticleStatus.SKIPPED) {
-            return;
+    /**
+     * Extracts (unless already done) and delivers one claimed article; returns what is to be recorded (null: nothing,
+     * it is settled already).
+     */
+    DeliveryService.Outcome process(DeliveryItem item) {
+        UUID id = item.id();
+        if (item.status() == ArticleStatus.DELIVERED || item.status() == ArticleStatus.DUPLICATE
+                || item.status() == ArticleStatus.SKIPPED) {
+            return null;
         }
-        DeliveryItem item = found.get();
         Extraction result;
+        String extractedJson = null;
         try {
             if (item.extractionJson() == null) {
                 result = extraction.extract(item.text(), item.publishedAt());
-                service.storeExtraction(id, extraction.toJson(result), result.extractorVersion());
+                extractedJson = extraction.toJson(result);
             } else {
                 result = extraction.fromJson(item.extractionJson());
             }
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             LOG.errorf(e, "extraction of article %s failed", id);
-            service.markFailed(id, "extraction failed: " + e);
-            return;
+            return new DeliveryService.Outcome(id, DeliveryService.Outcome.Kind.FAILED, null, null,
+                    "extraction failed: " + e);
         }
+        String version = extractedJson == null ? null : result.extractorVersion();
         ArticleExtraction payload = new ArticleExtraction(id.toString(), item.url(), item.source(), item.title(),
                 item.publishedAt(), item.language(), result);
         try {
             delivery.deliver(payload);
-            service.markDelivered(id);
             LOG.debugf("delivered article %s (%d statements)", id, result.statements().size());
+            return new DeliveryService.Outcome(id, DeliveryService.Outcome.Kind.DELIVERED, extractedJson, version, null);
         } catch (StatementsServiceException.RejectedByStatementsService e) {
             LOG.errorf("article %s: %s; dead-lettered (FAILED, not retried)", id, e.getMessage());
-            service.markRejected(id, e.getMessage());
+            return new DeliveryService.Outcome(id, DeliveryService.Outcome.Kind.REJECTED, extractedJson, version,
+                    e.getMessage());
         } catch (RuntimeException e) {
             String reason = "delivery to statements-service failed: " + describe(e);
             if (item.attempts() == 0) {
@@ -188,7 +197,7 @@ public class DeliveryWorker {
             } else {
                 LOG.debugf("article %s: %s (attempt %d)", id, reason, item.attempts() + 1);
             }
-            service.markFailed(id, reason);
+            return new DeliveryService.Outcome(id, DeliveryService.Outcome.Kind.FAILED, extractedJson, version, reason);
         }
     }
 

@@ -156,6 +156,39 @@ class DeliveryTest {
         assertThat(backoff.delayAfter(1000)).isEqualTo(Duration.ofMinutes(5));
     }
 
+    @Test
+    void outcomesOfABatchAreRecordedTogether() {
+        UUID delivered = UUID.fromString(create(article(unique())));
+        UUID rejected = UUID.fromString(create(article(unique())));
+        awaitStatus(delivered.toString(), "DELIVERED");
+        awaitStatus(rejected.toString(), "DELIVERED");
+        String extraction = deliveryService.load(delivered).orElseThrow().extractionJson();
+
+        // as the worker records a batch: one article delivered with its new extraction, one rejected
+        deliveryService.recordAll(List.of(
+                new DeliveryService.Outcome(delivered, DeliveryService.Outcome.Kind.DELIVERED, extraction, "test-v1", null),
+                new DeliveryService.Outcome(rejected, DeliveryService.Outcome.Kind.REJECTED, null, null, "HTTP 422: bad")));
+
+        DeliveryItem first = deliveryService.load(delivered).orElseThrow();
+        assertThat(first.status()).isEqualTo(ArticleStatus.DELIVERED);
+        assertThat(first.attempts()).isZero();
+        DeliveryItem second = deliveryService.load(rejected).orElseThrow();
+        assertThat(second.status()).isEqualTo(ArticleStatus.FAILED);
+        assertThat(second.attempts()).isEqualTo(1);
+        Object[] row = (Object[]) io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("SELECT extractor_version, status_reason, next_attempt_at FROM article WHERE id = :id")
+                .setParameter("id", rejected).getSingleResult());
+        assertThat(row[1]).asString().startsWith("rejected, not retried: HTTP 422: bad");
+        assertThat(row[2]).isNull(); // dead-lettered: never claimed again
+        Object version = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("SELECT extractor_version FROM article WHERE id = :id")
+                .setParameter("id", delivered).getSingleResult());
+        assertThat(version).isEqualTo("test-v1");
+        // both were read by the batch: the one claimed batch read lists them in the order asked
+        assertThat(deliveryService.loadAll(List.of(rejected, UUID.randomUUID(), delivered)))
+                .extracting(DeliveryItem::id).containsExactly(rejected, delivered);
+    }
+
     private void awaitStatus(String id, String status) {
         await("article " + id + " " + status, WAIT,
                 () -> given().when().get("/articles/" + id).then().extract().jsonPath().getString("status"),

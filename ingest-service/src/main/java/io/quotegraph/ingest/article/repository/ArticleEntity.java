@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -16,6 +17,8 @@ import java.util.UUID;
 /** One row of {@code article} (schema: db/migration/V1__articles.sql). */
 @Entity
 @Table(name = "article")
+// a status change writes its few columns, not the article's text and extraction again
+@DynamicUpdate
 public class ArticleEntity {
 
     @Id

@@ -2,9 +2,12 @@ package io.quotegraph.statements.event.repository;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import io.quotegraph.statements.common.Mongo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,7 +15,10 @@ import org.bson.Document;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -60,47 +66,84 @@ public class EventMentionRepository {
         return Optional.ofNullable(mentions().find(Filters.eq("_id", id)).first());
     }
 
+    /** The stored mentions with these ids, in the order of {@code ids} (one read, by _id). */
     public List<Document> findAll(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return new ArrayList<>();
+        }
+        Map<String, Document> byId = new HashMap<>();
+        mentions().find(Filters.in("_id", new ArrayList<>(new LinkedHashSet<>(ids))))
+                .forEach(d -> byId.put(d.getString("_id"), d));
         List<Document> found = new ArrayList<>(ids.size());
         for (String id : ids) {
-            find(id).ifPresent(found::add);
+            Document d = byId.get(id);
+            if (d != null) {
+                found.add(d);
+            }
         }
         return found;
     }
 
-    public void save(Document mention) {
-        mentions().replaceOne(Filters.eq("_id", mention.getString("_id")), mention, new ReplaceOptions().upsert(true));
+    /** Writes these mentions (by their _id) in one round trip. */
+    public void saveAll(Collection<Document> mentions) {
+        if (!mentions.isEmpty()) {
+            mentions().bulkWrite(mentions.stream().<WriteModel<Document>>map(m -> new ReplaceOneModel<>(
+                    Filters.eq("_id", m.getString("_id")), m, new ReplaceOptions().upsert(true))).toList());
+        }
     }
 
-    public void delete(String id) {
-        mentions().deleteOne(Filters.eq("_id", id));
+    public void deleteAll(Collection<String> ids) {
+        if (!ids.isEmpty()) {
+            mentions().deleteMany(Filters.in("_id", new ArrayList<>(ids)));
+        }
     }
 
-    public void setEvent(String mentionId, String eventId) {
-        mentions().updateOne(Filters.eq("_id", mentionId), Updates.set("eventId", eventId));
+    /** Points these mentions (mention id → event id) at their events, in one round trip. */
+    public void setEvents(Map<String, String> eventByMention) {
+        if (!eventByMention.isEmpty()) {
+            mentions().bulkWrite(eventByMention.entrySet().stream().<WriteModel<Document>>map(e -> new UpdateOneModel<>(
+                    Filters.eq("_id", e.getKey()), Updates.set("eventId", e.getValue()))).toList());
+        }
     }
 
-    /** The mention ids in these buckets. */
+    /** The mention ids in these buckets, bucket by bucket in the order of {@code bucketKeys} (one read). */
     public List<String> bucketMembers(Collection<String> bucketKeys) {
+        if (bucketKeys.isEmpty()) {
+            return new ArrayList<>();
+        }
+        Map<String, List<String>> byKey = new HashMap<>();
+        buckets().find(Filters.in("_id", new ArrayList<>(new LinkedHashSet<>(bucketKeys))))
+                .forEach(b -> byKey.put(b.getString("_id"), b.getList("mentionIds", String.class, List.of())));
         List<String> ids = new ArrayList<>();
         for (String key : bucketKeys) {
-            Document bucket = buckets().find(Filters.eq("_id", key)).first();
-            if (bucket != null) {
-                ids.addAll(bucket.getList("mentionIds", String.class, List.of()));
-            }
+            ids.addAll(byKey.getOrDefault(key, List.of()));
         }
         return ids;
     }
 
-    public void addToBuckets(String mentionId, Collection<String> bucketKeys) {
-        for (String key : bucketKeys) {
-            buckets().updateOne(Filters.eq("_id", key), Updates.addToSet("mentionIds", mentionId), new UpdateOptions().upsert(true));
+    /** Bucket changes, applied in order in one round trip ({@link #apply}). */
+    public static final class BucketChanges {
+        private final List<WriteModel<Document>> writes = new ArrayList<>();
+
+        public BucketChanges add(String mentionId, Collection<String> bucketKeys) {
+            for (String key : bucketKeys) {
+                writes.add(new UpdateOneModel<>(Filters.eq("_id", key), Updates.addToSet("mentionIds", mentionId),
+                        new UpdateOptions().upsert(true)));
+            }
+            return this;
+        }
+
+        public BucketChanges remove(String mentionId, Collection<String> bucketKeys) {
+            for (String key : bucketKeys) {
+                writes.add(new UpdateOneModel<>(Filters.eq("_id", key), Updates.pull("mentionIds", mentionId)));
+            }
+            return this;
         }
     }
 
-    public void removeFromBuckets(String mentionId, Collection<String> bucketKeys) {
-        for (String key : bucketKeys) {
-            buckets().updateOne(Filters.eq("_id", key), Updates.pull("mentionIds", mentionId));
+    public void apply(BucketChanges changes) {
+        if (!changes.writes.isEmpty()) {
+            buckets().bulkWrite(changes.writes);
         }
     }
 

@@ -69,37 +69,46 @@ public class ReportedEventService {
      */
     public Map<Integer, String> deliver(String articleId, Instant publishedAt, List<ExtractedEvent> extracted,
                                         Map<Integer, List<String>> statementIds, Function<EntityMention, String> entityId) {
+        // reads and writes by _id, batched: a round trip per step, not per mention or bucket
         Set<String> previousEvents = new TreeSet<>();
         int previousCount = mentions.countOfArticle(articleId);
+        List<String> previousIds = new ArrayList<>();
         for (int i = 0; i < previousCount; i++) {
-            String id = EventMentionRepository.mentionId(articleId, i);
-            mentions.find(id).ifPresent(old -> {
-                if (old.getString("eventId") != null) {
-                    previousEvents.add(old.getString("eventId"));
-                }
-                mentions.removeFromBuckets(id, storeKeys(old));
-                mentions.delete(id);
-            });
+            previousIds.add(EventMentionRepository.mentionId(articleId, i));
         }
+        List<Document> previous = mentions.findAll(previousIds);
+        EventMentionRepository.BucketChanges bucketsLeft = new EventMentionRepository.BucketChanges();
+        for (Document old : previous) {
+            if (old.getString("eventId") != null) {
+                previousEvents.add(old.getString("eventId"));
+            }
+            bucketsLeft.remove(old.getString("_id"), storeKeys(old));
+        }
+        mentions.apply(bucketsLeft);
+        mentions.deleteAll(previous.stream().map(old -> old.getString("_id")).toList());
         LocalDate published = publishedAt == null ? null : Dates.utcDate(publishedAt);
         Map<String, Document> nodes = new TreeMap<>();
         List<String> ownIds = new ArrayList<>();
+        List<Document> own = new ArrayList<>();
+        EventMentionRepository.BucketChanges bucketsJoined = new EventMentionRepository.BucketChanges();
         for (int i = 0; i < extracted.size(); i++) {
             Document mention = mentionDocument(articleId, i, extracted.get(i), published,
                     statementIds.getOrDefault(i, List.of()), entityId);
-            mentions.save(mention);
-            mentions.addToBuckets(mention.getString("_id"), storeKeys(mention));
+            own.add(mention);
+            bucketsJoined.add(mention.getString("_id"), storeKeys(mention));
             nodes.put(mention.getString("_id"), mention);
             ownIds.add(mention.getString("_id"));
         }
+        mentions.saveAll(own);
+        mentions.apply(bucketsJoined);
         mentions.setCountOfArticle(articleId, extracted.size());
 
         // the neighbourhood: bucket candidates, and every mention of the events involved (which may merge or split)
         Set<String> eventIds = new TreeSet<>(previousEvents);
-        for (String own : ownIds) {
-            for (Document candidate : mentions.findAll(new TreeSet<>(mentions.bucketMembers(lookupKeys(nodes.get(own)))))) {
-                nodes.putIfAbsent(candidate.getString("_id"), candidate);
-            }
+        Set<String> lookup = new LinkedHashSet<>();
+        ownIds.forEach(ownId -> lookup.addAll(lookupKeys(nodes.get(ownId))));
+        for (Document candidate : mentions.findAll(new TreeSet<>(mentions.bucketMembers(lookup)))) {
+            nodes.putIfAbsent(candidate.getString("_id"), candidate);
         }
         nodes.values().stream().map(d -> d.getString("eventId")).filter(Objects::nonNull).forEach(eventIds::add);
         Map<String, List<String>> articlesBefore = new HashMap<>();
@@ -119,6 +128,7 @@ public class ReportedEventService {
         IdSets.Changes joined = new IdSets.Changes();
         IdSets.Changes left = new IdSets.Changes();
         Map<String, Document> linked = new TreeMap<>();
+        Map<String, String> moved = new LinkedHashMap<>();
         for (Map.Entry<String, List<Document>> group : groups.entrySet()) {
             Document event = eventDocument(group.getKey(), group.getValue());
             linked.put(group.getKey(), event);
@@ -141,13 +151,14 @@ public class ReportedEventService {
             for (Document mention : group.getValue()) {
                 String id = mention.getString("_id");
                 if (!group.getKey().equals(mention.getString("eventId"))) {
-                    mentions.setEvent(id, group.getKey());
+                    moved.put(id, group.getKey());
                     if (!id.startsWith(articleId + "#")) {
                         statementsToRelink.addAll(mention.getList("statementIds", String.class, List.of()));
                     }
                 }
             }
         }
+        mentions.setEvents(moved);
         for (String gone : eventIds) {
             if (!kept.contains(gone)) {
                 events.delete(gone);

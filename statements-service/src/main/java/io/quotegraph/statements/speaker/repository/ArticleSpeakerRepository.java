@@ -71,6 +71,22 @@ public class ArticleSpeakerRepository {
         return members(IdSets.BLOCK_MAPPINGS, blockKey, m -> blockKey.equals(m.getString("blockKey")), BY_ARTICLE_AND_KEY);
     }
 
+    /** The mappings of each of these blocks (two reads in all), by block key, each in id order. */
+    public Map<String, List<Document>> findByBlocks(Collection<String> blockKeys) {
+        Map<String, Set<String>> members = sets.membersOf(IdSets.BLOCK_MAPPINGS, blockKeys);
+        Map<String, List<Document>> byBlock = new LinkedHashMap<>();
+        blockKeys.forEach(key -> byBlock.put(key, new ArrayList<>()));
+        for (Document mapping : findByIds(members.values().stream().flatMap(Set::stream).collect(Collectors.toSet()))) {
+            String blockKey = mapping.getString("blockKey");
+            // a set may still list a mapping that has moved on: it belongs to the block it names now
+            if (blockKey != null && members.getOrDefault(blockKey, Set.of()).contains(mapping.getString("_id"))) {
+                byBlock.get(blockKey).add(mapping);
+            }
+        }
+        byBlock.values().forEach(mappings -> mappings.sort(BY_ARTICLE_AND_KEY));
+        return byBlock;
+    }
+
     /** The mappings having this name key: a collection scan, for curation and gazetteer changes only. */
     public List<Document> findByNameKey(String nameKey) {
         return collection().find(Filters.eq("nameKey", nameKey)).into(new ArrayList<>());

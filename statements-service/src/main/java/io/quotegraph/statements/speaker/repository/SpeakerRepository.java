@@ -71,6 +71,13 @@ public class SpeakerRepository {
         collection().insertOne(speaker);
     }
 
+    /** Inserts new speakers in one round trip. */
+    public void insertAll(List<Document> newSpeakers) {
+        if (!newSpeakers.isEmpty()) {
+            collection().insertMany(newSpeakers);
+        }
+    }
+
     /** Sets fields of a speaker (curation: curatedName, curatedAliases, suppressedAliases, mergedInto). */
     public void set(String id, Bson update) {
         collection().updateOne(Filters.eq("_id", id), update);

@@ -67,36 +67,56 @@ public class ClusterResolution {
                 Boolean.TRUE.equals(mapping.getBoolean("roleOnly")));
     }
 
-    /** Re-clusters these blocks, each under its lease. (Timer name kept from resolution v1 for the dashboards.) */
+    /**
+     * Re-clusters these blocks together under their leases: the leases, the blocks' mappings, their curation pins,
+     * new speakers and changed links each take one round trip for all blocks, not one per block. Each block is still
+     * clustered on its own. (Timer name kept from resolution v1 for the dashboards.)
+     */
     @io.micrometer.core.annotation.Timed(value = "quotegraph.speaker.resolution", histogram = true,
             description = "Resolving an article's speakers and named entities: re-clustering their blocks")
     public Outcome resolveBlocks(EntityClusterer clusterer, Collection<String> blockKeys) {
         Outcome outcome = Outcome.empty();
-        for (String blockKey : new TreeSet<>(blockKeys.stream().filter(Objects::nonNull).toList())) {
-            String owner = locks.acquire(blockKey);
-            try {
-                outcome.add(resolveBlock(clusterer, blockKey));
-            } finally {
-                locks.release(blockKey, owner);
+        List<String> keys = new ArrayList<>(new TreeSet<>(blockKeys.stream().filter(Objects::nonNull).toList()));
+        if (keys.isEmpty()) {
+            return outcome;
+        }
+        String owner = locks.acquireAll(keys);
+        try {
+            Map<String, List<Document>> blocks = articleSpeakers.findByBlocks(keys);
+            Map<String, String> pinned = pins(blocks.values().stream().flatMap(List::stream).toList());
+            List<Document> created = new ArrayList<>();
+            List<ArticleSpeakerRepository.Link> links = new ArrayList<>();
+            for (String blockKey : keys) {
+                outcome.add(resolveBlock(clusterer, blockKey, blocks.get(blockKey), pinned, created, links));
             }
+            speakers.insertAll(created);
+            articleSpeakers.linkAll(links);
+        } finally {
+            locks.releaseAll(keys, owner);
         }
         return outcome;
     }
 
-    private Outcome resolveBlock(EntityClusterer clusterer, String blockKey) {
+    /** Clusters one block; adds the speakers it creates to {@code created} and its changed links to {@code links}. */
+    private Outcome resolveBlock(EntityClusterer clusterer, String blockKey, List<Document> mappings,
+                                 Map<String, String> allPins, List<Document> created,
+                                 List<ArticleSpeakerRepository.Link> links) {
         Outcome outcome = Outcome.empty();
-        List<Document> mappings = articleSpeakers.findByBlock(blockKey);
         if (mappings.isEmpty()) {
             return outcome;
         }
         Map<String, Document> byMentionId = new LinkedHashMap<>();
+        Map<String, String> pinned = new HashMap<>();
         for (Document m : mappings) {
-            byMentionId.put(mention(m).id(), m);
+            String mentionId = mention(m).id();
+            byMentionId.put(mentionId, m);
+            if (allPins.containsKey(mentionId)) {
+                pinned.put(mentionId, allPins.get(mentionId));
+            }
         }
         List<EntityClusterer.Cluster> clusters = clusterer.clusterBlock(blockKey,
                 mappings.stream().map(ClusterResolution::mention).toList());
 
-        Map<String, String> pinned = pins(mappings);
         Map<String, String> redirects = new HashMap<>();
         Set<String> claimed = new HashSet<>();
         pinned.values().forEach(id -> claimed.add(follow(id, redirects)));
@@ -135,11 +155,10 @@ public class ClusterResolution {
                     }
                 }
             }
-            String id = counts.isEmpty() ? create(byMentionId.get(cluster.mentionIds().get(0)), blockKey) : best(counts);
+            String id = counts.isEmpty() ? create(byMentionId.get(cluster.mentionIds().get(0)), blockKey, created) : best(counts);
             claimed.add(id);
             cluster.mentionIds().forEach(mentionId -> assignment.put(mentionId, id));
         }
-        List<ArticleSpeakerRepository.Link> links = new ArrayList<>();
         for (EntityClusterer.Cluster cluster : clusters) {
             for (EntityClusterer.Link link : cluster.links()) {
                 Document mapping = byMentionId.get(link.mentionId());
@@ -162,7 +181,6 @@ public class ClusterResolution {
                 }
             }
         }
-        articleSpeakers.linkAll(links);
         return outcome;
     }
 
@@ -224,10 +242,11 @@ public class ClusterResolution {
         return best;
     }
 
-    private String create(Document firstMapping, String blockKey) {
+    /** A new speaker for a cluster without one, inserted with the block's links ({@code created}). */
+    private String create(Document firstMapping, String blockKey, List<Document> created) {
         String id = UUID.randomUUID().toString();
         boolean anonymous = blockKey.startsWith("a:");
-        speakers.insert(new Document("_id", id)
+        created.add(new Document("_id", id)
                 .append("matchKey", "c:" + id)
                 .append("anonymous", anonymous)
                 .append("name", firstMapping.getString("name"))
