@@ -64,7 +64,7 @@ class AccessTest {
         as("Bearer " + new TokenIssuer(DevKeys.privateKey(), "https://elsewhere.example").issue("ian",
                 java.util.List.of(Roles.INGESTOR), Duration.ofMinutes(5)))
                 .body(body).post("/articles").then().statusCode(401).contentType("application/problem+json");
-        as(null).body("{\"url\":\"x\"}\n").contentType("application/x-ndjson").post("/articles/batch")
+        as(null).body("{\"url\":\"x\"}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)).contentType("application/x-ndjson").post("/articles/batch")
                 .then().statusCode(401).contentType("application/problem+json");
         as(null).body(Map.of("url", "https://feeds.example/" + unique())).post("/feeds").then().statusCode(401);
         as(null).delete("/feeds/00000000-0000-0000-0000-000000000000").then().statusCode(401);
