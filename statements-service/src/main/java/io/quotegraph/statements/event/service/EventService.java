@@ -191,6 +191,10 @@ public class EventService {
             filter.put("status", normaliseType(status));
         }
         if (location != null && !location.isBlank()) {
+            // a BSON regex is a C string: a NUL would fail in the driver (500); no place name has control characters
+            if (location.chars().anyMatch(Character::isISOControl)) {
+                throw io.quotegraph.statements.common.Params.invalid("location", "must not contain control characters");
+            }
             alternatives.add(Filters.or(Filters.eq("locationId", location.strip()),
                     Filters.regex("locationName", "^" + java.util.regex.Pattern.quote(location.strip()) + "$", "i")));
         }
