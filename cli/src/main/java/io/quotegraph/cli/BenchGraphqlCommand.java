@@ -1,5 +1,6 @@
 package io.quotegraph.cli;
 
+import io.quotegraph.devstack.DevTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quotegraph.devstack.ingest.BulkIngester;
@@ -222,7 +223,8 @@ final class BenchGraphqlCommand implements Callable<Integer> {
     private Cell measure(String gatewayUrl, String query, int clients) throws Exception {
         byte[] body = JSON.writeValueAsBytes(Map.of("query", query));
         HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl + "/graphql"))
-                .header("Content-Type", "application/json").timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json").header("Authorization", DevTokens.launcher())
+                .timeout(REQUEST_TIMEOUT)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         run(request, clients, Duration.ofSeconds(1), new ArrayList<>(), new AtomicLong());
 

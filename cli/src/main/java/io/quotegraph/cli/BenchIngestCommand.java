@@ -1,5 +1,6 @@
 package io.quotegraph.cli;
 
+import io.quotegraph.devstack.DevTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quotegraph.devstack.ingest.BulkIngester;
@@ -146,7 +147,8 @@ final class BenchIngestCommand implements Callable<Integer> {
                     List<String> slice = ids.subList(from, Math.min(ids.size(), from + 100));
                     String query = slice.stream().map(id -> "id=" + id).collect(Collectors.joining("&"));
                     HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                                    URI.create(ingestUrl + "/articles?limit=100&" + query)).GET().build(),
+                                    URI.create(ingestUrl + "/articles?limit=100&" + query))
+                                    .header("Authorization", DevTokens.launcher()).GET().build(),
                             HttpResponse.BodyHandlers.ofString());
                     long now = System.nanoTime();
                     for (JsonNode article : JSON.readTree(response.body()).path("items")) {

@@ -1,5 +1,6 @@
 package io.quotegraph.cli;
 
+import io.quotegraph.devstack.DevTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quotegraph.devstack.ingest.SyntheticCorpus;
@@ -128,6 +129,7 @@ final class LoadCommand implements Callable<Integer> {
     private void ingest(String ingestUrl, String body) {
         JsonNode answer = send("POST /articles", HttpRequest.newBuilder(URI.create(ingestUrl + "/articles"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", DevTokens.launcher())
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), false);
         if (answer != null && answer.hasNonNull("id")) {
             ingestedIds.add(answer.get("id").asText());
@@ -153,6 +155,7 @@ final class LoadCommand implements Callable<Integer> {
         try {
             send(name, HttpRequest.newBuilder(URI.create(gatewayUrl + "/graphql"))
                     .header("Content-Type", "application/json")
+                    .header("Authorization", DevTokens.launcher())
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(request))), true);
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -12,7 +12,7 @@ import java.util.logging.LogManager;
         description = "Who said what, about whom, and when, in the news.",
         subcommands = {UpCommand.class, ExtractCommand.class, EvalCommand.class, IngestCommand.class, BenchIngestCommand.class,
                 BenchGraphqlCommand.class, FaultTestCommand.class, LoadCommand.class, ResolutionEvalCommand.class,
-                QuotationEvalCommand.class, BenchQuotationsCommand.class, EventEvalCommand.class})
+                QuotationEvalCommand.class, BenchQuotationsCommand.class, EventEvalCommand.class, TokenCommand.class})
 public final class QuotegraphCli implements Runnable {
 
     @CommandLine.Spec

@@ -78,6 +78,9 @@ final class UpCommand implements Callable<Integer> {
                 Try this query in the GraphiQL UI:
                 %5$s
 
+                Writes need a token (dev key; reads are public): ./quotegraph token --role ingestor
+                (or curator), then send "Authorization: Bearer <token>" (GraphiQL: Headers tab).
+
                 Press Ctrl-C to stop.
                 """, stack.gatewayUrl(), stack.ingestUrl(), stack.statementsUrl(), stack.logDirectory(), SAMPLE_QUERY);
         stopped.await();

@@ -39,7 +39,8 @@ class WorkloadHygieneTest {
     static final Map<String, Set<String>> SECRETS = Map.of(
             "quotegraph-postgres", Set.of("username", "password"),
             "quotegraph-mongodb", Set.of("root-username", "root-password", "app-username", "app-password", "keyfile"),
-            "quotegraph-tls", Set.of());
+            "quotegraph-tls", Set.of(),
+            "quotegraph-auth", Set.of("verify-keys", "service-private-key.pem"));
 
     static Stream<String> overlays() {
         return Stream.concat(Stream.of("base"), Project.OVERLAYS.stream());

@@ -12,7 +12,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-/** A minimal JSON-over-HTTP client for talking to the running services (sample loading, end-to-end tests). */
+/**
+ * A minimal JSON-over-HTTP client for talking to the running services (sample loading, end-to-end tests). It sends
+ * the launcher's dev token ({@link DevTokens#launcher()}) unless made with another Authorization (or none).
+ */
 public final class JsonHttp {
 
     public record Reply(int status, String contentType, JsonNode body) {
@@ -22,6 +25,16 @@ public final class JsonHttp {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final java.util.function.Supplier<String> authorization;
+
+    public JsonHttp() {
+        this(DevTokens::launcher);
+    }
+
+    /** @param authorization the Authorization header of every request; null or answering null: none */
+    public JsonHttp(java.util.function.Supplier<String> authorization) {
+        this.authorization = authorization;
+    }
 
     public Reply get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
@@ -56,6 +69,10 @@ public final class JsonHttp {
     }
 
     private Reply send(HttpRequest.Builder request) {
+        String bearer = authorization == null ? null : authorization.get();
+        if (bearer != null) {
+            request.header("Authorization", bearer);
+        }
         try {
             HttpResponse<String> response = client.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
             String body = response.body();

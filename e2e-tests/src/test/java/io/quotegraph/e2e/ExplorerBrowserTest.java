@@ -225,6 +225,8 @@ class ExplorerBrowserTest {
         row.findElement(By.linkText("Edit")).click();
         browser.await(ExpectedConditions.presenceOfElementLocated(By.id("new-alias"))).sendKeys(alias);
         browser.find("#curator").sendKeys("e2e curator");
+        // curation needs a curator token (auth is on in the started system)
+        browser.find("#token").sendKeys(curatorToken());
         WebElement form = browser.find("#add-alias-form");
         form.findElement(By.cssSelector("button[type='submit']")).click();
         browser.await(ExpectedConditions.stalenessOf(form));
@@ -249,6 +251,8 @@ class ExplorerBrowserTest {
         openView("#/curation?search=" + target);
         browser.find("#curator").clear();
         browser.find("#curator").sendKeys("e2e curator");
+        browser.find("#token").clear();
+        browser.find("#token").sendKeys(curatorToken());
 
         for (String name : pair) {
             browser.find("#curation-speakers input[aria-label='Merge " + name + "']").click();
@@ -363,5 +367,10 @@ class ExplorerBrowserTest {
         List<String> strings = new ArrayList<>();
         array.forEach(node -> strings.add(node.asText()));
         return strings;
+    }
+
+    private static String curatorToken() {
+        return io.quotegraph.devstack.DevTokens.bearer("e2e curator", java.util.List.of("curator"),
+                java.time.Duration.ofHours(1)).substring("Bearer ".length());
     }
 }

@@ -2,6 +2,9 @@ package io.quotegraph.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -61,10 +64,31 @@ public class ProblemExceptionMappers {
                 .entity(new Problem(type.urn(), type.title(), status, detail, List.of())).build();
     }
 
+    /** No credentials, or credentials that could not be verified (bad signature, expired, wrong issuer). */
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return unauthorized("a valid bearer token is required (Authorization: Bearer <JWT>)");
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return unauthorized("the bearer token was rejected: it is malformed, expired, or not signed by a trusted key");
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(Problem.of(ProblemType.FORBIDDEN, "the token does not grant the role this operation needs"));
+    }
+
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
         LOG.error("unexpected failure", e);
         return respond(Problem.of(ProblemType.INTERNAL, "an internal error occurred; it has been logged"));
+    }
+
+    private static Response unauthorized(String detail) {
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer")
+                .entity(Problem.of(ProblemType.UNAUTHORIZED, detail)).build();
     }
 
     private static Response respond(Problem problem) {

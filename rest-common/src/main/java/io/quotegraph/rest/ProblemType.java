@@ -4,6 +4,8 @@ package io.quotegraph.rest;
 public enum ProblemType {
     INVALID_INPUT(400, "Invalid input"),
     MALFORMED_BODY(400, "Malformed request body"),
+    UNAUTHORIZED(401, "Unauthorized"),
+    FORBIDDEN(403, "Forbidden"),
     NOT_FOUND(404, "Not found"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "Not acceptable"),

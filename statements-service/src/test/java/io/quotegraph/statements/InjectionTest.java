@@ -109,6 +109,49 @@ class InjectionTest {
         }
     }
 
+    /** Operator documents in JSON bodies: where a string is expected they are refused, as strings they match nothing. */
+    @Test
+    void operatorDocumentsInJsonBodiesAreRefusedOrLiteral() {
+        String speakerId = given().get("/statements/{id}", article.articleId + ":0").then().statusCode(200)
+                .extract().path("speakerId");
+        for (String action : List.of("rename", "add-alias", "merge")) {
+            // an object where the id string belongs: the typed body refuses it
+            String objectId = "{\"speakerId\": {\"$ne\": null}, \"targetId\": {\"$gt\": \"\"}, \"sourceIds\": [\"x\"],"
+                    + " \"name\": \"X\", \"alias\": \"X\", \"curator\": \"t\"}";
+            given().contentType("application/json").body(objectId).post("/curation/" + action).then()
+                    .statusCode(400).contentType("application/problem+json");
+            // the same operators as strings are ids that do not exist
+            String stringId = "{\"speakerId\": \"{\\\"$ne\\\": null}\", \"targetId\": \"$where\", \"sourceIds\": [\".*\"],"
+                    + " \"name\": \"X\", \"alias\": \"X\", \"curator\": \"t\"}";
+            int status = given().contentType("application/json").body(stringId).post("/curation/" + action).then()
+                    .contentType("application/problem+json").extract().statusCode();
+            assertThat(status).as("POST /curation/%s with operator-like ids", action).isIn(400, 404);
+        }
+        // an alias that looks like an operator is stored and found as text, and changes no other speaker
+        given().contentType("application/json")
+                .body(java.util.Map.of("speakerId", speakerId, "alias", "{\"$gt\": \"\"}", "curator", "t"))
+                .post("/curation/add-alias").then().statusCode(200)
+                .body("aliases", org.hamcrest.Matchers.hasItem("{\"$gt\": \"\"}"));
+        for (String hostile : HOSTILE) {
+            given().queryParam("speakerId", hostile).get("/curation/log").then().statusCode(200).body("totalCount", equalTo(0));
+            for (String parameter : List.of("location", "type", "participantId", "articleId", "id")) {
+                int status = given().queryParam(parameter, hostile).get("/events").then().extract().statusCode();
+                assertThat(status).as("GET /events?%s=%s", parameter, hostile).isIn(200, 400);
+                if (status == 200) {
+                    given().queryParam(parameter, hostile).get("/events").then().body("totalCount", equalTo(0));
+                }
+            }
+            for (String parameter : List.of("speakerId", "statementId")) {
+                // a speaker that does not exist is a 404 (problem+json), never a match of every speaker
+                int status = given().queryParam(parameter, hostile).get("/quotations").then().extract().statusCode();
+                assertThat(status).as("GET /quotations?%s=%s", parameter, hostile).isIn(200, 400, 404);
+                if (status == 200) {
+                    given().queryParam(parameter, hostile).get("/quotations").then().body("totalCount", equalTo(0));
+                }
+            }
+        }
+    }
+
     private static ExtractableResponse<Response> ok(Response response) {
         assertThat(response.statusCode()).as(response.body().asString()).isEqualTo(200);
         return response.then().extract();

@@ -234,6 +234,7 @@ public final class BulkIngester {
                 .timeout(Duration.ofMinutes(2))
                 .header("Content-Type", "application/x-ndjson")
                 .header("Accept", "application/x-ndjson")
+                .header("Authorization", io.quotegraph.devstack.DevTokens.launcher())
                 .POST(HttpRequest.BodyPublishers.ofString(ndjson, StandardCharsets.UTF_8))
                 .build();
         String failure = null;

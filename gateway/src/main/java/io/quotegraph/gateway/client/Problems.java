@@ -23,6 +23,15 @@ final class Problems {
             // no readable body: fall back to the status line
         }
         String detail = problemText(body);
+        // said plainly, so that an API client can tell a missing/bad token or role from a backend failure
+        if (status == 401) {
+            return new BackendException(service, status, "unauthorized: " + (detail == null
+                    ? service + " needs a valid bearer token (Authorization: Bearer <JWT>)" : detail));
+        }
+        if (status == 403) {
+            return new BackendException(service, status, "forbidden: " + (detail == null
+                    ? "the token does not grant the role this operation needs" : detail));
+        }
         if (status >= 400 && status < 500) {
             if (detail == null) {
                 detail = service + " rejected the request (HTTP " + status + ")";

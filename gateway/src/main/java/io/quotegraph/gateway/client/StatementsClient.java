@@ -13,12 +13,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import java.util.List;
 
 /** statements-service's REST API. Use it through {@link StatementsBackend}, which translates failures. */
 @RegisterRestClient(configKey = StatementsClient.SERVICE)
+@RegisterClientHeaders(CallerCredentials.class)
 @Produces(MediaType.APPLICATION_JSON)
 public interface StatementsClient {
 

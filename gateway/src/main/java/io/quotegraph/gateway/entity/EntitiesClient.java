@@ -16,6 +16,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.quotegraph.gateway.client.CallerCredentials;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import java.util.List;
@@ -23,6 +25,7 @@ import java.util.Map;
 
 /** statements-service's entity and curation API (the same service and URL as {@link StatementsClient}). */
 @RegisterRestClient(configKey = StatementsClient.SERVICE)
+@RegisterClientHeaders(CallerCredentials.class)
 @Produces(MediaType.APPLICATION_JSON)
 public interface EntitiesClient {
 

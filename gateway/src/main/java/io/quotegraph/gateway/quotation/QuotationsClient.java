@@ -12,12 +12,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.quotegraph.gateway.client.CallerCredentials;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import java.util.List;
 
 /** statements-service's quotation API (the same service and URL as {@link StatementsClient}). */
 @RegisterRestClient(configKey = StatementsClient.SERVICE)
+@RegisterClientHeaders(CallerCredentials.class)
 @Produces(MediaType.APPLICATION_JSON)
 public interface QuotationsClient {
 

@@ -14,8 +14,9 @@ import org.eclipse.microprofile.graphql.NonNull;
 import java.util.List;
 
 /**
- * Curation of speakers through the gateway. The curator recorded in the audit log is the {@code curator} argument,
- * else the request's {@value #ACTOR_HEADER} header (authentication is not part of this API yet).
+ * Curation of speakers through the gateway. The caller's bearer token (forwarded; it needs the curator role) names the
+ * curator recorded in the audit log; without auth (embedded test defaults) it is the {@code curator} argument, else
+ * the request's {@value #ACTOR_HEADER} header.
  */
 @GraphQLApi
 public class SpeakerCurationApi {
@@ -75,6 +76,10 @@ public class SpeakerCurationApi {
             return curator;
         }
         String header = request.getCurrent() == null ? null : request.getCurrent().request().getHeader(ACTOR_HEADER);
+        if ((header == null || header.isBlank()) && request.getCurrent() != null
+                && request.getCurrent().request().getHeader("Authorization") != null) {
+            return null; // statements-service records the token's principal
+        }
         if (header == null || header.isBlank()) {
             throw new InvalidArgumentException("argument 'curator' is required (or the " + ACTOR_HEADER + " header)");
         }

@@ -3,12 +3,20 @@ export const GRAPHQL_URL = new URL('../graphql', document.baseURI).href;
 
 export class GraphQLError extends Error {}
 
+/** Where the bearer token pasted on the curation page is kept (this tab only); writes need one, reads do not. */
+export const TOKEN_KEY = 'quotegraph.token';
+
 export async function graphql(query, variables = {}) {
   let response;
   try {
+    const headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
+    const token = sessionStorage.getItem(TOKEN_KEY);
+    if (token) {
+      headers.Authorization = `Bearer ${token}`;
+    }
     response = await fetch(GRAPHQL_URL, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      headers,
       body: JSON.stringify({ query, variables }),
     });
   } catch (e) {

@@ -43,6 +43,9 @@ import java.util.stream.Stream;
  * Counts requests per "METHOD /path" (GET /__stats, POST /__reset) and keeps the last POST /articles body (GET /__last-post).
  * Serves statements-service's event stream (GET /statements/stream): POST /__publish with a StatementView body sends it to
  * every open stream and answers how many there are. Both rest-client URLs point at it.
+ * Access as the real services check it when a request carries a token (none: the embedded test defaults, auth off):
+ * the token must verify with the dev public key (else 401) and hold ingestor for POST /articles*, curator for
+ * POST /curation/* (else 403). GET /__authorizations answers the last Authorization header per "METHOD /path".
  */
 public class FakeBackends implements QuarkusTestResourceLifecycleManager {
 
@@ -53,6 +56,7 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final List<HttpExchange> streams = new CopyOnWriteArrayList<>();
     private volatile String lastPost = "{}";
+    private final Map<String, String> authorizations = new ConcurrentHashMap<>();
     private HttpServer server;
 
     @Override
@@ -107,7 +111,18 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
                 sendRaw(ex, 200, "application/json", lastPost);
                 return;
             }
+            if (path.equals("/__authorizations")) {
+                send(ex, 200, new TreeMap<>(authorizations));
+                return;
+            }
             counts.computeIfAbsent(method + " " + path, k -> new AtomicInteger()).incrementAndGet();
+            String authorization = ex.getRequestHeaders().getFirst("Authorization");
+            if (authorization != null) {
+                authorizations.put(method + " " + path, authorization);
+                if (!allowed(ex, method, path, authorization)) {
+                    return;
+                }
+            }
             String[] parts = path.substring(1).split("/");
             String collection = parts[0];
             String id = parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : null;
@@ -519,6 +534,28 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
     private static <T> Predicate<T> anyOf(Map<String, List<String>> q, String param, java.util.function.Function<T, String> field) {
         List<String> wanted = q.getOrDefault(param, List.of());
         return t -> wanted.isEmpty() || wanted.contains(field.apply(t));
+    }
+
+    /** Checks a token as the services do; answers 401/403 problem+json and false when it does not pass. */
+    private static boolean allowed(HttpExchange ex, String method, String path, String authorization) throws IOException {
+        List<String> groups;
+        try {
+            groups = new org.jose4j.jwt.consumer.JwtConsumerBuilder()
+                    .setVerificationKey(io.quotegraph.security.DevKeys.publicKey())
+                    .setExpectedIssuer(io.quotegraph.security.TokenIssuer.DEFAULT_ISSUER).setRequireExpirationTime().build()
+                    .processToClaims(authorization.replaceFirst("^Bearer ", "")).getStringListClaimValue("groups");
+        } catch (Exception e) {
+            problem(ex, 401, "Unauthorized", "the bearer token was rejected: it is malformed, expired, or not signed by a trusted key");
+            return false;
+        }
+        String needed = !method.equals("POST") ? null
+                : path.startsWith("/articles") ? io.quotegraph.security.Roles.INGESTOR
+                : path.startsWith("/curation") ? io.quotegraph.security.Roles.CURATOR : null;
+        if (needed != null && (groups == null || !groups.contains(needed))) {
+            problem(ex, 403, "Forbidden", "the token does not grant the role this operation needs");
+            return false;
+        }
+        return true;
     }
 
     private static void problem(HttpExchange ex, int status, String title, String detail) throws IOException {

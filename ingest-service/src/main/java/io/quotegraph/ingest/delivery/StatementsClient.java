@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.quarkus.rest.client.reactive.jackson.ClientObjectMapper;
+import io.quotegraph.ingest.config.ServiceCredentials;
 import io.quotegraph.model.ArticleExtraction;
 import io.quotegraph.model.view.DeliveryResult;
 import jakarta.ws.rs.Consumes;
@@ -13,10 +14,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-/** statements-service as ingest-service uses it (base URL: {@code quarkus.rest-client.statements-service.url}). */
+/**
+ * statements-service as ingest-service uses it (base URL: {@code quarkus.rest-client.statements-service.url}); every
+ * call carries ingest-service's service token.
+ */
 @RegisterRestClient(configKey = "statements-service")
+@RegisterClientHeaders(ServiceCredentials.class)
 @Path("/articles")
 public interface StatementsClient {
 

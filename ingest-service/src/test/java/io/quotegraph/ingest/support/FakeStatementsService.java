@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * A stand-in for statements-service on a free port: records every {@code PUT /articles/{id}/extraction} and answers
  * 200 with a DeliveryResult, or 503 while told to. Tests control it over HTTP (the test resource and the test run in
  * different class loaders): {@code POST /_control/status} with "200" or "503", {@code GET /_control/puts} for the
- * recorded PUTs as a JSON array of {articleId, answered, body}.
+ * recorded PUTs as a JSON array of {articleId, answered, authorization, body}.
  */
 public final class FakeStatementsService implements AutoCloseable {
 
@@ -57,7 +57,10 @@ public final class FakeStatementsService implements AutoCloseable {
             if (method.equals("PUT") && put.matches()) {
                 int answer = status;
                 synchronized (recorded) {
-                    recorded.add("{\"articleId\":\"" + put.group(1) + "\",\"answered\":" + answer + ",\"body\":" + body + "}");
+                    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+                    recorded.add("{\"articleId\":\"" + put.group(1) + "\",\"answered\":" + answer
+                            + ",\"authorization\":" + (authorization == null ? "null" : "\"" + authorization + "\"")
+                            + ",\"body\":" + body + "}");
                 }
                 if (answer == 200) {
                     int statements = body.split("\"kind\"", -1).length - 1;

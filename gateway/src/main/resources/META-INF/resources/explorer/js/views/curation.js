@@ -1,7 +1,7 @@
 // Curation: find speakers, add and remove aliases, rename, and merge duplicates into one.
-// Open to everyone until authentication exists; it will be limited to the curator role once the API has roles.
+// Changes need a bearer token with the curator role (./quotegraph token --role curator on the dev stack).
 import { html, replace } from '../dom.js';
-import { graphql } from '../graphql.js';
+import { graphql, TOKEN_KEY } from '../graphql.js';
 import { emptyMessage, speakerLink } from '../components.js';
 import { humanize } from '../format.js';
 import { route } from '../router.js';
@@ -23,6 +23,9 @@ export async function renderCuration(container, { id, params }) {
   const curatorInput = html`<input id="curator" name="curator" autocomplete="username" required
                                    value=${localStorage.getItem(CURATOR_KEY) || ''} placeholder="your name"
                                    onchange=${() => localStorage.setItem(CURATOR_KEY, curatorInput.value.trim())} />`;
+  const tokenInput = html`<input id="token" name="token" type="password" autocomplete="off"
+                                 value=${sessionStorage.getItem(TOKEN_KEY) || ''} placeholder="paste a curator token"
+                                 onchange=${() => sessionStorage.setItem(TOKEN_KEY, tokenInput.value.trim().replace(/^Bearer\s+/i, ''))} />`;
   const detail = html`<section class="curation-detail" aria-labelledby="curation-detail-title"></section>`;
   const [found, selected] = await Promise.all([
     search ? graphql(FIND, { search, first: RESULTS_SHOWN }).then((data) => data.speakers) : null,
@@ -38,6 +41,7 @@ export async function renderCuration(container, { id, params }) {
       return;
     }
     localStorage.setItem(CURATOR_KEY, curator);
+    sessionStorage.setItem(TOKEN_KEY, tokenInput.value.trim().replace(/^Bearer\s+/i, ''));
     try {
       const data = await graphql(mutation, { ...variables, curator });
       done(Object.values(data)[0]);
@@ -123,8 +127,10 @@ export async function renderCuration(container, { id, params }) {
   replace(container, html`
     <h1>Curation</h1>
     <p class="message notice">Curation changes what every reader sees and is recorded in the audit log under your name.
-      Anyone can curate until authentication exists; it will be limited to the curator role once the API has roles.</p>
+      It needs a bearer token with the curator role (on the dev stack: <code>./quotegraph token --role curator</code>);
+      with one, the log records the token's subject.</p>
     <div class="field curator-field"><label for="curator">Curator</label>${curatorInput}</div>
+    <div class="field curator-field"><label for="token">Token</label>${tokenInput}</div>
     ${status}
     <div class="curation-layout">
       <section aria-labelledby="find-title">

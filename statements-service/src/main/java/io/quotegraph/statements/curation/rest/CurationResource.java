@@ -14,15 +14,18 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 import java.util.List;
 
 /**
- * Curation of speakers. Every change names its curator (header {@value #ACTOR_HEADER}, or the body's "curator"),
- * is recorded in the log with the speakers before and after, and survives re-delivery of the articles.
+ * Curation of speakers. Every change names its curator: the token's principal when the caller authenticated (always,
+ * with auth on: these writes need the curator role), otherwise header {@value #ACTOR_HEADER} or the body's "curator";
+ * it is recorded in the log with the speakers before and after, and survives re-delivery of the articles.
  */
 @Path("/curation")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,41 +52,41 @@ public class CurationResource {
     @POST
     @Path("/merge")
     @Operation(summary = "Merge speakers into a target; answers the merged speaker (the sources' ids then answer as it)")
-    public SpeakerView merge(@HeaderParam(ACTOR_HEADER) String actor, MergeRequest request) {
+    public SpeakerView merge(@Context SecurityContext security, @HeaderParam(ACTOR_HEADER) String actor, MergeRequest request) {
         MergeRequest r = required(request);
-        return service.merge(r.targetId(), r.sourceIds(), actor(actor, r.curator()));
+        return service.merge(r.targetId(), r.sourceIds(), actor(security, actor, r.curator()));
     }
 
     @POST
     @Path("/split")
     @Operation(summary = "Split the names some articles use for a speaker into a new speaker; answers [remaining, new]")
-    public List<SpeakerView> split(@HeaderParam(ACTOR_HEADER) String actor, SplitRequest request) {
+    public List<SpeakerView> split(@Context SecurityContext security, @HeaderParam(ACTOR_HEADER) String actor, SplitRequest request) {
         SplitRequest r = required(request);
-        return service.split(r.speakerId(), r.articleIds(), r.name(), actor(actor, r.curator()));
+        return service.split(r.speakerId(), r.articleIds(), r.name(), actor(security, actor, r.curator()));
     }
 
     @POST
     @Path("/add-alias")
     @Operation(summary = "Add an alias to a speaker; the name then resolves to it in every article")
-    public SpeakerView addAlias(@HeaderParam(ACTOR_HEADER) String actor, AliasRequest request) {
+    public SpeakerView addAlias(@Context SecurityContext security, @HeaderParam(ACTOR_HEADER) String actor, AliasRequest request) {
         AliasRequest r = required(request);
-        return service.addAlias(r.speakerId(), r.alias(), actor(actor, r.curator()));
+        return service.addAlias(r.speakerId(), r.alias(), actor(security, actor, r.curator()));
     }
 
     @POST
     @Path("/remove-alias")
     @Operation(summary = "Remove an alias from a speaker")
-    public SpeakerView removeAlias(@HeaderParam(ACTOR_HEADER) String actor, AliasRequest request) {
+    public SpeakerView removeAlias(@Context SecurityContext security, @HeaderParam(ACTOR_HEADER) String actor, AliasRequest request) {
         AliasRequest r = required(request);
-        return service.removeAlias(r.speakerId(), r.alias(), actor(actor, r.curator()));
+        return service.removeAlias(r.speakerId(), r.alias(), actor(security, actor, r.curator()));
     }
 
     @POST
     @Path("/rename")
     @Operation(summary = "Rename a speaker; later articles do not change the name")
-    public SpeakerView rename(@HeaderParam(ACTOR_HEADER) String actor, RenameRequest request) {
+    public SpeakerView rename(@Context SecurityContext security, @HeaderParam(ACTOR_HEADER) String actor, RenameRequest request) {
         RenameRequest r = required(request);
-        return service.rename(r.speakerId(), r.name(), actor(actor, r.curator()));
+        return service.rename(r.speakerId(), r.name(), actor(security, actor, r.curator()));
     }
 
     @GET
@@ -104,7 +107,11 @@ public class CurationResource {
         return body;
     }
 
-    private static String actor(String header, String field) {
+    /** The authenticated principal wins: a token holder cannot log a change under someone else's name. */
+    public static String actor(SecurityContext security, String header, String field) {
+        if (security != null && security.getUserPrincipal() != null && !security.getUserPrincipal().getName().isBlank()) {
+            return security.getUserPrincipal().getName();
+        }
         return header != null && !header.isBlank() ? header : field;
     }
 }

@@ -10,7 +10,9 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -34,8 +36,9 @@ public class GazetteerResource {
     @Path("/entries")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Add an entity, or aliases of a known one; names already seen are resolved again at once")
-    public Response add(@HeaderParam(CurationResource.ACTOR_HEADER) String actor, GazetteerService.NewEntry entry) {
-        String curator = actor != null && !actor.isBlank() ? actor : entry == null ? null : entry.curator();
+    public Response add(@Context SecurityContext security, @HeaderParam(CurationResource.ACTOR_HEADER) String actor,
+                        GazetteerService.NewEntry entry) {
+        String curator = CurationResource.actor(security, actor, entry == null ? null : entry.curator());
         if (curator == null || curator.isBlank()) {
             throw new io.quotegraph.rest.ProblemException(io.quotegraph.rest.ProblemType.INVALID_INPUT,
                     "the curator is required: header X-Quotegraph-Actor or field 'curator'");

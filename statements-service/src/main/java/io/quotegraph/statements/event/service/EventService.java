@@ -229,6 +229,10 @@ public class EventService {
             criteria.eq("status", normaliseType(status));
         }
         if (location != null && !location.isBlank()) {
+            // a BSON regex is a C string: a NUL would fail in the driver (500); no place name has control characters
+            if (location.chars().anyMatch(Character::isISOControl)) {
+                throw io.quotegraph.statements.common.Params.invalid("location", "must not contain control characters");
+            }
             criteria.anyOf(new Criteria().eq("locationId", location.strip()), new Criteria().regex("locationName",
                     java.util.regex.Pattern.compile("^" + java.util.regex.Pattern.quote(location.strip()) + "$",
                             java.util.regex.Pattern.CASE_INSENSITIVE)));
