@@ -308,6 +308,12 @@ public final class TemporalExpressions {
         if (!plural && count == null && (w.equals("last") || w.equals("this") || w.equals("next"))) {
             // "last week", "this month", "next year": the calendar period
             int offset = w.equals("last") ? -1 : w.equals("next") ? 1 : 0;
+            if (offset == 0 && unit == Granularity.WEEK && tense == Tense.PAST
+                    && anchor.getDayOfWeek().compareTo(DayOfWeek.TUESDAY) <= 0) {
+                // "this week's debate was ..." written on a Monday or Tuesday: hardly any of the calendar week has
+                // passed, so the past "this week" is the seven days up to the anchor (the weekend just gone)
+                return new TemporalMatch(i, k + 1, TimeValue.range(anchor.minusDays(6), anchor, Granularity.WEEK));
+            }
             return new TemporalMatch(i, k + 1, period(anchor, unit, offset));
         }
         int n = count == null ? 1 : count;
