@@ -24,15 +24,19 @@ import java.util.Map;
  * <p>
  * Grouping is average-link, not single-link, so that one vague mention ("GOP Debate", 2016) does not chain every
  * debate of a year into one event: starting from single mentions, the two groups with the highest mean pair score
- * merge while that mean reaches {@value #MERGE_THRESHOLD}, some pair across them links, and no pair across them is
+ * merge while that mean reaches half of a link ({@link #MERGE_THRESHOLD}), some pair across them links, and no pair across them is
  * incompatible (so a group never holds two places, or dates that do not meet). Ties break on the groups' smallest
  * ids, and an event is named after its smallest mention id, so that the grouping does not depend on input order.
  */
 public final class EventLinker {
 
     public static final double LINK_THRESHOLD = 1.5;
-    /** The mean pair score two groups need to merge (besides one linked pair and no incompatible one). */
-    public static final double MERGE_THRESHOLD = 1.0;
+    /**
+     * The mean pair score two groups need to merge (besides one linked pair and no incompatible one): half a link, so
+     * that a mention linked to one member joins when it does not count against the others (a neutral pair scores
+     * about 0.5, a pair with disjoint participants below 0).
+     */
+    public static final double MERGE_THRESHOLD = LINK_THRESHOLD / 2;
     /** Undated events are assumed this close to publication (before it, or after it when planned or proposed). */
     public static final int UNDATED_DAYS_BEFORE = 31;
     public static final int UNDATED_DAYS_AFTER = 62;
