@@ -392,8 +392,11 @@ public final class TemporalExpressions {
                 if (lead.equals("within") || count == null) {
                     return new TemporalMatch(i, u + 1, TimeValue.range(anchor, end, unit));
                 }
-                if (lead.equals("in") && tense != Tense.FUTURE) {
-                    // "the lowest in five years", "made progress in six months": the stretch up to the anchor
+                // days and weeks, not hours: "6.7 million posts in 10 hours" measures a stretch
+                boolean shortUnit = unitWord.startsWith("day") || unitWord.startsWith("week");
+                if (lead.equals("in") && (tense == Tense.PAST || tense == Tense.PRESENT && !shortUnit)) {
+                    // "the lowest in five years", "made progress in six months": the stretch up to the anchor; but
+                    // with no past verb, "the debate in 10 days" or "in two weeks" lies ahead
                     return new TemporalMatch(i, u + 1, TimeValue.range(minus(anchor, unitWord, n), anchor, unit));
                 }
                 return new TemporalMatch(i, u + 1, TimeValue.approximate(end, end, unit), lead.equals("after"));

@@ -77,6 +77,16 @@ class TemporalTaggerTest {
                 TimeValue.range(LocalDate.of(2023, 9, 25), LocalDate.of(2023, 10, 1), TimeValue.Granularity.WEEK));
     }
 
+    @Test
+    void inSoManyDaysLiesAheadUnlessThePastIsSpokenOf() {
+        assertThat(value("Clinton needs a strong showing at the debate in 10 days."))
+                .isEqualTo(TimeValue.approximate(LocalDate.of(2023, 10, 6), LocalDate.of(2023, 10, 6), TimeValue.Granularity.DAY));
+        assertThat(value("They made progress in 10 days.")).isEqualTo(
+                TimeValue.range(LocalDate.of(2023, 9, 16), ANCHOR, TimeValue.Granularity.DAY));
+        // a stretch of months or years without a tense is still the stretch up to the anchor
+        assertThat(value("The rate is the lowest in five years.").end()).isEqualTo(ANCHOR);
+    }
+
     private TimeValue value(String sentence) {
         return only(sentence).value();
     }
