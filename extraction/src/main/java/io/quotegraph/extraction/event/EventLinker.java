@@ -24,9 +24,10 @@ import java.util.Map;
  * <p>
  * Grouping is average-link, not single-link, so that one vague mention ("GOP Debate", 2016) does not chain every
  * debate of a year into one event: starting from single mentions, the two groups with the highest mean pair score
- * merge while that mean reaches half of a link ({@link #MERGE_THRESHOLD}), some pair across them links, and no pair across them is
- * incompatible (so a group never holds two places, or dates that do not meet). Ties break on the groups' smallest
- * ids, and an event is named after its smallest mention id, so that the grouping does not depend on input order.
+ * merge while that mean reaches half of a link ({@link #MERGE_THRESHOLD}), some pair across them links, and no pair
+ * across them is incompatible (so a group never holds two places, or dates further apart than their tolerance). Ties
+ * break on the groups' smallest ids, and an event is named after its smallest mention id, so that the grouping does
+ * not depend on input order.
  */
 public final class EventLinker {
 
