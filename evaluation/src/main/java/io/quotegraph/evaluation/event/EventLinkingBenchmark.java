@@ -27,7 +27,7 @@ import java.util.Map;
  * mentions: {@value #LABELS} (see the README beside it), mentions the extractor found in the sample articles and in
  * PolNeAR dev articles, each with the event a reader identified. Every pair of mentions is thereby labelled: the same
  * event or not. Scores: pairwise precision/recall/F1 of the linker's own pair decisions (score ≥ threshold), of the
- * events it forms (connected groups: what the service stores), and B³ over those events.
+ * events it forms (its groups: what the service stores), and B³ over those events.
  * <p>
  * The service keys participants and places by the entity they resolve to; without the resolver, a person is keyed
  * here by the last word of the name ("Clinton" = "Hillary Clinton") and anything else by its name key.

@@ -446,9 +446,30 @@ public final class EventDetector {
     /** "in Granada", "visit to Armenia", "in the Spanish city of Granada", "in the region" (the setting); after the trigger first. */
     private EntityMention location(Article article, Mention m, EntityMention setting) {
         EntityMention after = placeIn(article, m.to, m.clauseTo, setting);
+        if (after != null) {
+            return after;
+        }
+        EntityMention modifier = placeModifier(article, m);
+        if (modifier != null) {
+            return modifier;
+        }
         // a place before the trigger is another verb's ("launched ... in the region to uphold an agreement"), except
         // for the events an article places in its setting ("the situation in Karabakh after the offensive")
-        return after != null || !types.type(m.type).local() ? after : placeIn(article, m.clauseFrom, m.npFrom, setting);
+        return !types.type(m.type).local() ? null : placeIn(article, m.clauseFrom, m.npFrom, setting);
+    }
+
+    /**
+     * A state or city modifying the event noun: "the Oregon primary", "South Dakota's Democratic primary". Only a
+     * LOCATION: a country before the noun is more often a party ("the Iran deal"), and a demonym names a side.
+     */
+    private EntityMention placeModifier(Article article, Mention m) {
+        EntityMention found = null;
+        for (EntityMention e : article.entitiesIn(m.npFrom, m.from)) {
+            if (e.type() == EntityType.LOCATION && vocabulary.demonym(e.span().text()) == null) {
+                found = e;
+            }
+        }
+        return found;
     }
 
     private EntityMention placeIn(Article article, int from, int to, EntityMention setting) {

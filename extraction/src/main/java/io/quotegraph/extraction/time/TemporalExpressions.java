@@ -308,6 +308,12 @@ public final class TemporalExpressions {
         if (!plural && count == null && (w.equals("last") || w.equals("this") || w.equals("next"))) {
             // "last week", "this month", "next year": the calendar period
             int offset = w.equals("last") ? -1 : w.equals("next") ? 1 : 0;
+            if (offset == 0 && unit == Granularity.WEEK && tense == Tense.PAST
+                    && anchor.getDayOfWeek().compareTo(DayOfWeek.TUESDAY) <= 0) {
+                // "this week's debate was ..." written on a Monday or Tuesday: hardly any of the calendar week has
+                // passed, so the past "this week" is the seven days up to the anchor (the weekend just gone)
+                return new TemporalMatch(i, k + 1, TimeValue.range(anchor.minusDays(6), anchor, Granularity.WEEK));
+            }
             return new TemporalMatch(i, k + 1, period(anchor, unit, offset));
         }
         int n = count == null ? 1 : count;
@@ -386,8 +392,11 @@ public final class TemporalExpressions {
                 if (lead.equals("within") || count == null) {
                     return new TemporalMatch(i, u + 1, TimeValue.range(anchor, end, unit));
                 }
-                if (lead.equals("in") && tense != Tense.FUTURE) {
-                    // "the lowest in five years", "made progress in six months": the stretch up to the anchor
+                // days and weeks, not hours: "6.7 million posts in 10 hours" measures a stretch
+                boolean shortUnit = unitWord.startsWith("day") || unitWord.startsWith("week");
+                if (lead.equals("in") && (tense == Tense.PAST || tense == Tense.PRESENT && !shortUnit)) {
+                    // "the lowest in five years", "made progress in six months": the stretch up to the anchor; but
+                    // with no past verb, "the debate in 10 days" or "in two weeks" lies ahead
                     return new TemporalMatch(i, u + 1, TimeValue.range(minus(anchor, unitWord, n), anchor, unit));
                 }
                 return new TemporalMatch(i, u + 1, TimeValue.approximate(end, end, unit), lead.equals("after"));

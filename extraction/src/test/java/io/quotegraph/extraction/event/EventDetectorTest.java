@@ -119,6 +119,17 @@ class EventDetectorTest {
         assertThat(x.events()).isEmpty();
     }
 
+    @Test
+    void aPlaceModifyingTheEventNounIsItsPlace() {
+        Extraction x = EXTRACTOR.extract("Sanders won the Washington caucuses on Saturday.", Instant.parse("2016-03-28T12:00:00Z"));
+        assertThat(only(x, "ELECTION").location().name()).isEqualTo("Washington");
+        // a country before the noun stays a party, not a place
+        ExtractedEvent deal = only(EXTRACTOR.extract("The Iran nuclear agreement was signed on Tuesday.",
+                Instant.parse("2016-03-28T12:00:00Z")), "AGREEMENT");
+        assertThat(deal.location()).isNull();
+        assertThat(names(deal.participants())).containsExactly("Iran");
+    }
+
     private static ExtractedEvent only(Extraction x, String type) {
         List<ExtractedEvent> found = x.events().stream().filter(e -> e.type().equals(type)).toList();
         assertThat(found).as(type).hasSize(1);

@@ -75,4 +75,45 @@ class EventLinkerTest {
         assertThat(groups).containsEntry("a#0", "a#0").containsEntry("b#0", "a#0").containsEntry("c#0", "a#0")
                 .containsEntry("d#0", "d#0");
     }
+
+    @Test
+    void aYearDateIsNoEvidenceAndDoesNotChainTwoDebates() {
+        EventLinker.Mention year = mention("a#0", "DEBATE", "2016-01-01/2016-12-31 YEAR", List.of("trump"), null);
+        EventLinker.Mention february = mention("b#0", "DEBATE", "2016-02-06", List.of("trump"), null);
+        EventLinker.Mention september = mention("c#0", "DEBATE", "2016-09-26", List.of("trump"), null);
+        assertThat(linker.decide(year, february).reason()).contains("coarse dates 0");
+        assertThat(linker.decide(year, february).score()).isEqualTo(1.5);
+        assertThat(linker.decide(year, september).linked()).isTrue();
+        // single-link would make one event of all three; the February and September debates are incompatible
+        Map<String, String> groups = linker.groups(List.of(september, year, february));
+        assertThat(groups.get("b#0")).isNotEqualTo(groups.get("c#0"));
+        assertThat(groups.get("a#0")).isEqualTo("a#0");
+    }
+
+    @Test
+    void aGroupNeverHoldsTwoPlacesWhateverTheOrder() {
+        EventLinker.Mention washington = mention("a#0", "ELECTION", "2016-06-07", List.of(), "washington");
+        EventLinker.Mention southDakota = mention("b#0", "ELECTION", "2016-06-07", List.of(), "south dakota");
+        EventLinker.Mention unplaced = mention("c#0", "ELECTION", "2016-06-07", List.of(), null);
+        assertThat(linker.decide(unplaced, washington).linked()).isTrue();
+        assertThat(linker.decide(unplaced, southDakota).linked()).isTrue();
+        Map<String, String> expected = linker.groups(List.of(washington, southDakota, unplaced));
+        assertThat(expected.get("a#0")).isNotEqualTo(expected.get("b#0"));
+        // the same groups from every order of the input
+        for (List<EventLinker.Mention> order : List.of(List.of(unplaced, southDakota, washington),
+                List.of(southDakota, unplaced, washington), List.of(washington, unplaced, southDakota))) {
+            assertThat(linker.groups(order)).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void averageLinkJoinsAMentionThatFitsTheGroupAsAWhole() {
+        // d links to a; b and c are the same meeting with a, and d agrees with them too: one group of four
+        Map<String, String> groups = linker.groups(List.of(
+                mention("a#0", "MEETING", "2023-10-05", List.of("aliyev"), "granada"),
+                mention("b#0", "MEETING", "2023-10-05", List.of("aliyev"), null),
+                mention("c#0", "MEETING", "2023-10-02/2023-10-08 WEEK", List.of("aliyev"), null),
+                mention("d#0", "MEETING", "2023-10-01/2023-10-31 MONTH", List.of("aliyev"), "granada")));
+        assertThat(groups.values()).containsOnly("a#0");
+    }
 }

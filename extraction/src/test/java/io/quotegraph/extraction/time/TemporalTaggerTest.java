@@ -64,6 +64,29 @@ class TemporalTaggerTest {
         assertThat(tagger.tag(doc, 0, doc.size(), ANCHOR)).extracting(m -> doc.token(m.from()).text()).containsExactly("2000");
     }
 
+    @Test
+    void aPastThisWeekEarlyInTheWeekReachesBackOverTheWeekend() {
+        // written on Tuesday about a debate that has happened: the seven days up to the anchor, not Mon-Sun ahead
+        assertThat(value("This week's debate was a rout.")).isEqualTo(
+                TimeValue.range(LocalDate.of(2023, 9, 20), LocalDate.of(2023, 9, 26), TimeValue.Granularity.WEEK));
+        assertThat(value("This week's debate will be a rout.")).isEqualTo(
+                TimeValue.range(LocalDate.of(2023, 9, 25), LocalDate.of(2023, 10, 1), TimeValue.Granularity.WEEK));
+        // later in the week the calendar week has mostly passed and stays the reading
+        Document doc = doc("This week's debate was a rout.");
+        assertThat(tagger.tag(doc, 0, doc.size(), LocalDate.of(2023, 9, 29)).get(0).value()).isEqualTo(
+                TimeValue.range(LocalDate.of(2023, 9, 25), LocalDate.of(2023, 10, 1), TimeValue.Granularity.WEEK));
+    }
+
+    @Test
+    void inSoManyDaysLiesAheadUnlessThePastIsSpokenOf() {
+        assertThat(value("Clinton needs a strong showing at the debate in 10 days."))
+                .isEqualTo(TimeValue.approximate(LocalDate.of(2023, 10, 6), LocalDate.of(2023, 10, 6), TimeValue.Granularity.DAY));
+        assertThat(value("They made progress in 10 days.")).isEqualTo(
+                TimeValue.range(LocalDate.of(2023, 9, 16), ANCHOR, TimeValue.Granularity.DAY));
+        // a stretch of months or years without a tense is still the stretch up to the anchor
+        assertThat(value("The rate is the lowest in five years.").end()).isEqualTo(ANCHOR);
+    }
+
     private TimeValue value(String sentence) {
         return only(sentence).value();
     }

@@ -36,10 +36,10 @@ import java.util.function.Function;
 /**
  * The events articles report, linked across articles. Each article event is stored as a mention; a new mention is
  * compared with the mentions in its blocking buckets (same type family, neighbouring months) and with the other
- * mentions of their events, and the {@link EventLinker} (extraction) groups them: every pair that scores at least
- * {@value EventLinker#LINK_THRESHOLD} is linked, and an event is a connected group of linked mentions, identified by its
- * smallest mention id, so that the grouping and the ids do not depend on the order articles arrive in (as long as
- * candidates meet in a bucket).
+ * mentions of their events, and the {@link EventLinker} (extraction) groups them: average-link groups of mentions
+ * that contain a linked pair (score at least {@value EventLinker#LINK_THRESHOLD}) and no incompatible one, each
+ * identified by its smallest mention id, so that the grouping and the ids do not depend on the order articles arrive
+ * in (as long as candidates meet in a bucket).
  */
 @ApplicationScoped
 public class ReportedEventService {
@@ -221,7 +221,7 @@ public class ReportedEventService {
         });
     }
 
-    /** Event id per mention id: connected groups of linked mentions, named after their smallest mention id. */
+    /** Event id per mention id: the linker's groups of mentions, named after their smallest mention id. */
     private Map<String, String> link(Map<String, Document> nodes) {
         Map<String, String> groupOf = linker.groups(nodes.values().stream().map(ReportedEventService::mention).toList());
         Map<String, String> eventOf = new HashMap<>();
