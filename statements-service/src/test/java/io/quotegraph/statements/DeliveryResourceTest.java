@@ -157,6 +157,30 @@ class DeliveryResourceTest {
     }
 
     @Test
+    void entityMentionsAreCappedAndNeedANameAndAType() {
+        Articles article = threeStatements();
+        Map<String, Object> payload = article.payload();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> extraction = (Map<String, Object>) payload.get("extraction");
+        Map<String, Object> mention = new java.util.LinkedHashMap<>();
+        mention.put("span", Articles.span(0, 5, "Paris"));
+        mention.put("name", "Paris");
+        mention.put("type", "LOCATION");
+        extraction.put("entities", java.util.Collections.nCopies(20_001, mention));
+        Articles.deliver(article.articleId, payload).statusCode(400)
+                .contentType("application/problem+json")
+                .body("detail", containsString("extraction.entities"))
+                .body("detail", containsString("20000"));
+
+        Map<String, Object> nameless = new java.util.LinkedHashMap<>(mention);
+        nameless.remove("name");
+        extraction.put("entities", List.of(mention, nameless));
+        Articles.deliver(article.articleId, payload).statusCode(400)
+                .body("detail", containsString("extraction.entities[1]"));
+        given().queryParam("articleId", article.articleId).get("/statements").then().body("totalCount", equalTo(0));
+    }
+
+    @Test
     void unknownFieldsAndMalformedJsonAreRejected() {
         Articles article = threeStatements();
         Map<String, Object> payload = new LinkedHashMap<>(article.payload());

@@ -2,6 +2,7 @@ package io.quotegraph.statements.delivery.service;
 
 import io.quotegraph.model.ArticleExtraction;
 import io.quotegraph.model.ArticleSpeaker;
+import io.quotegraph.model.EntityMention;
 import io.quotegraph.model.ExtractedStatement;
 import io.quotegraph.model.Span;
 import io.quotegraph.rest.ProblemException;
@@ -16,6 +17,8 @@ public final class ExtractionValidator {
 
     public static final int MAX_STATEMENTS = 5_000;
     public static final int MAX_SPEAKERS = 5_000;
+    public static final int MAX_EVENTS = 5_000;
+    public static final int MAX_ENTITY_MENTIONS = 20_000;
     public static final int MAX_ID_LENGTH = 512;
 
     private ExtractionValidator() {
@@ -44,6 +47,21 @@ public final class ExtractionValidator {
         }
         if (speakers.size() > MAX_SPEAKERS) {
             throw invalid("extraction.speakers", "at most " + MAX_SPEAKERS + " speakers, got " + speakers.size());
+        }
+        if (body.extraction().events().size() > MAX_EVENTS) {
+            throw invalid("extraction.events", "at most " + MAX_EVENTS + " events, got " + body.extraction().events().size());
+        }
+        List<EntityMention> entities = body.extraction().entities();
+        if (entities.size() > MAX_ENTITY_MENTIONS) {
+            throw invalid("extraction.entities", "at most " + MAX_ENTITY_MENTIONS + " entity mentions, got " + entities.size());
+        }
+        for (int i = 0; i < entities.size(); i++) {
+            EntityMention entity = entities.get(i);
+            String field = "extraction.entities[" + i + "]";
+            if (entity == null || entity.name() == null || entity.name().isBlank() || entity.type() == null) {
+                throw invalid(field, "needs a name and a type");
+            }
+            span(field + ".span", entity.span());
         }
         Set<String> keys = new HashSet<>();
         for (int i = 0; i < speakers.size(); i++) {
