@@ -71,6 +71,8 @@ public final class Gazetteer {
     private final String version;
     private final List<Entry> entries;
     private final Map<String, Entry> byKey = new HashMap<>();
+    /** People by the last token of their canonical name (of at least two tokens); built once, looked up per mention. */
+    private final Map<String, List<Entry>> peopleBySurname = new HashMap<>();
 
     private Gazetteer(String version, List<Entry> entries) {
         this.version = version;
@@ -80,6 +82,10 @@ public final class Gazetteer {
                 for (String key : keys(name)) {
                     byKey.putIfAbsent(key, entry);
                 }
+            }
+            List<String> tokens = EntityNames.nameTokens(entry.canonical(), EntityType.PERSON);
+            if (entry.type() == EntityType.PERSON && tokens.size() >= 2) {
+                peopleBySurname.computeIfAbsent(tokens.get(tokens.size() - 1), k -> new ArrayList<>()).add(entry);
             }
         }
     }
@@ -161,17 +167,8 @@ public final class Gazetteer {
         if (wanted.size() != 1) {
             return Optional.empty();
         }
-        Entry match = null;
-        for (Entry e : entries) {
-            List<String> tokens = EntityNames.nameTokens(e.canonical(), EntityType.PERSON);
-            if (e.type() == EntityType.PERSON && tokens.size() >= 2 && tokens.get(tokens.size() - 1).equals(wanted.get(0))) {
-                if (match != null) {
-                    return Optional.empty();
-                }
-                match = e;
-            }
-        }
-        return Optional.ofNullable(match);
+        List<Entry> matches = peopleBySurname.getOrDefault(wanted.get(0), List.of());
+        return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
     }
 
     /**
