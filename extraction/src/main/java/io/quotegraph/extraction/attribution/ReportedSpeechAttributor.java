@@ -99,13 +99,7 @@ final class ReportedSpeechAttributor {
             return null;
         }
         Mention shared = isParticiple(doc.token(cue)) ? Attribution.sharedSubject(found, s, cue) : null;
-        int[] subject = shared != null ? null : phrases.participleSubject(doc, cue, s.from());
-        if (subject == null && shared == null) {
-            subject = phrases.left(doc, cue, s.from());
-        }
-        if (subject == null && shared == null) {
-            subject = phrases.coordinatedSubject(doc, cue, s.from());
-        }
+        int[] subject = shared != null ? null : subjectPhrase(doc, cue, s.from());
         if (subject == null && shared == null) {
             return null;
         }
@@ -114,17 +108,20 @@ final class ReportedSpeechAttributor {
         return to <= from ? null : build(doc, s, from, to, cue, cue + 2, m, s.from(), to);
     }
 
+    /** The phrase that is the cue's subject: a participle's, else the phrase before the cue, else a coordinated one. */
+    private int[] subjectPhrase(Document doc, int cue, int sentenceFrom) {
+        int[] subject = phrases.participleSubject(doc, cue, sentenceFrom);
+        if (subject == null) {
+            subject = phrases.left(doc, cue, sentenceFrom);
+        }
+        return subject != null ? subject : phrases.coordinatedSubject(doc, cue, sentenceFrom);
+    }
+
     private Attribution verb(Document doc, Sentence s, int cue, List<Attribution> found) {
         int end = contentEnd(doc, s);
         // a participle after an attribution shares its subject: "…, the treasurer said, adding that …"
         Mention shared = isParticiple(doc.token(cue)) ? Attribution.sharedSubject(found, s, cue) : null;
-        int[] subject = shared != null ? null : phrases.participleSubject(doc, cue, s.from());
-        if (subject == null && shared == null) {
-            subject = phrases.left(doc, cue, s.from());
-        }
-        if (subject == null && shared == null) {
-            subject = phrases.coordinatedSubject(doc, cue, s.from());
-        }
+        int[] subject = shared != null ? null : subjectPhrase(doc, cue, s.from());
         if (Cues.isRefusalToSpeak(doc, cue)) {
             // "declined to comment (on the audit)": the refusal is what is reported; a described subject may open the
             // sentence and run up to the cue ("A spokeswoman for the utility declined …")
