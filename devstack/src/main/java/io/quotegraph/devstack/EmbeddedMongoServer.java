@@ -1,7 +1,7 @@
 package io.quotegraph.devstack;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import io.quotegraph.devstack.mongo.TypedIndexH2Backend;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +12,8 @@ import java.nio.file.Path;
 /**
  * A MongoDB wire-compatible server (de.bwaldvogel:mongo-java-server) for the embedded defaults and tests:
  * the services talk to it through the real MongoDB driver exactly as to a real MongoDB.
- * With a data file it persists through its H2 backend; without one it keeps everything in memory.
+ * With a data file it persists through its H2 backend; without one it keeps everything in memory. Either way its
+ * unique indexes compare keys by value ({@link TypedIndexH2Backend}).
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
 
@@ -31,14 +32,14 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     public static EmbeddedMongoServer start(Path dataFile, int port) {
         MongoServer server;
         if (dataFile == null) {
-            server = new MongoServer(H2Backend.inMemory());
+            server = new MongoServer(TypedIndexH2Backend.open(null));
         } else {
             try {
                 Files.createDirectories(dataFile.toAbsolutePath().getParent());
             } catch (IOException e) {
                 throw new UncheckedIOException("could not create " + dataFile.getParent(), e);
             }
-            server = new MongoServer(new H2Backend(dataFile.toString()));
+            server = new MongoServer(TypedIndexH2Backend.open(dataFile.toString()));
         }
         server.bind("127.0.0.1", port);
         InetSocketAddress address = server.getLocalAddress();
