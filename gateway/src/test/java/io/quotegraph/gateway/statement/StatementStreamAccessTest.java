@@ -23,6 +23,8 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.security.KeyPairGenerator;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +36,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * With protected reads on the backend side (the fake statements-service refuses any request without a valid token,
  * the event stream included), statementAdded still works: the gateway opens the stream with its own service token,
- * and a reconnect after that token expired carries a fresh one. The service tokens live 4 s here.
+ * and a reconnect after that token expired carries a fresh one. Subscribers must still be allowed to read: the
+ * gateway asks statements-service with their token (sent on the WebSocket upgrade) before it streams to them. The
+ * service tokens live 4 s here.
  */
 @QuarkusTest
 @TestProfile(StatementStreamAccessTest.ShortLivedServiceTokens.class)
@@ -113,8 +117,32 @@ class StatementStreamAccessTest {
         }
     }
 
+    @Test
+    void subscribersWithoutAReadingTokenGetNoStatements() throws Exception {
+        String foreign = "Bearer " + new TokenIssuer(KeyPairGenerator.getInstance("RSA").generateKeyPair().getPrivate())
+                .issue("reader", List.of(), Duration.ofMinutes(5));
+        try (SubscriptionClient anonymous = subscribe(null);
+             SubscriptionClient forged = subscribe(foreign);
+             SubscriptionClient reader = subscribe()) {
+            StatementView statement = FakeData.STATEMENTS.get(3);
+            assertThat(deliver(reader, statement).get("id").asText()).isEqualTo(statement.id());
+            publish(statement);
+            for (SubscriptionClient refused : List.of(anonymous, forged)) {
+                JsonNode message = refused.poll(1_000);
+                assertThat(message == null ? "" : message.toString()).as("what a refused subscriber receives")
+                        .doesNotContain(statement.id()).doesNotContain(statement.content().text());
+            }
+        }
+    }
+
+    /** Subscribes to every statement as a reader (a valid token, no role: what protected reads ask). */
     private SubscriptionClient subscribe() throws Exception {
-        SubscriptionClient client = SubscriptionClient.open(graphql, "graphql-transport-ws");
+        return subscribe("Bearer " + DevKeys.issuer().issue("reader", List.of(), Duration.ofMinutes(5)));
+    }
+
+    /** With this Authorization header on the WebSocket upgrade request (null: none). */
+    private SubscriptionClient subscribe(String authorization) throws Exception {
+        SubscriptionClient client = SubscriptionClient.open(graphql, "graphql-transport-ws", authorization);
         client.send(Map.of("type", "connection_init"));
         assertThat(client.nextOfType("connection_ack")).isNotNull();
         client.send(Map.of("id", "1", "type", "subscribe", "payload", Map.of("query", SUBSCRIBE)));

@@ -26,10 +26,18 @@ final class SubscriptionClient implements WebSocket.Listener, AutoCloseable {
     private WebSocket socket;
 
     static SubscriptionClient open(URI http, String subprotocol) throws Exception {
+        return open(http, subprotocol, null);
+    }
+
+    /** With an Authorization header on the upgrade request (null: none). */
+    static SubscriptionClient open(URI http, String subprotocol, String authorization) throws Exception {
         SubscriptionClient client = new SubscriptionClient();
         URI ws = URI.create(http.toString().replaceFirst("^http", "ws"));
-        client.socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols(subprotocol)
-                .buildAsync(ws, client).get(10, TimeUnit.SECONDS);
+        WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols(subprotocol);
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        client.socket = builder.buildAsync(ws, client).get(10, TimeUnit.SECONDS);
         return client;
     }
 
@@ -42,6 +50,18 @@ final class SubscriptionClient implements WebSocket.Listener, AutoCloseable {
         JsonNode message = pollOfType(type, 10_000);
         assertThat(message).as("a '" + type + "' message within 10 s").isNotNull();
         return message;
+    }
+
+    /** The next message that is not a keep-alive, whatever its type, or null after the wait. */
+    JsonNode poll(long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (System.nanoTime() < deadline) {
+            JsonNode message = received.poll(Math.max(1, (deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
+            if (message != null && !KEEP_ALIVES.contains(message.get("type").asText())) {
+                return message;
+            }
+        }
+        return null;
     }
 
     JsonNode pollOfType(String type, long millis) throws InterruptedException {
