@@ -138,6 +138,39 @@ class WorkloadHygieneTest {
         });
     }
 
+    /**
+     * A key location the configuration names ({@code QUOTEGRAPH_AUTH_*_LOCATION=file:/...}) is a file a mounted volume
+     * provides: else the service starts and fails on its first signed call (the gateway: on its statement stream).
+     */
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyConfiguredFileIsMounted(String overlay) {
+        Objects objects = Objects.of(overlay);
+        objects.podTemplates().forEach((workload, template) -> {
+            Map<String, Volume> volumes = template.getSpec().getVolumes() == null ? Map.of()
+                    : template.getSpec().getVolumes().stream().collect(Collectors.toMap(Volume::getName, v -> v));
+            for (Container c : Objects.allContainers(template)) {
+                objects.environment(c).forEach((name, value) -> {
+                    if (value == null || !value.startsWith("file:")) {
+                        return;
+                    }
+                    String file = value.substring("file:".length());
+                    String where = overlay + ": " + workload + "/" + c.getName() + " " + name + "=" + value;
+                    VolumeMount mount = c.getVolumeMounts() == null ? null : c.getVolumeMounts().stream()
+                            .filter(m -> file.startsWith(m.getMountPath().replaceAll("/*$", "/"))).findFirst().orElse(null);
+                    assertThat(mount).as(where + " is under a volume mount").isNotNull();
+                    Volume volume = volumes.get(mount.getName());
+                    assertThat(volume).as(where + ": volume " + mount.getName()).isNotNull();
+                    String relative = file.substring(mount.getMountPath().replaceAll("/*$", "/").length());
+                    if (volume.getSecret() != null && volume.getSecret().getItems() != null) {
+                        assertThat(volume.getSecret().getItems()).as(where + " is an item of the Secret "
+                                + volume.getSecret().getSecretName()).anyMatch(i -> i.getPath().equals(relative));
+                    }
+                });
+            }
+        });
+    }
+
     @ParameterizedTest
     @MethodSource("overlays")
     void selectorsLineUpWithTheirPods(String overlay) {

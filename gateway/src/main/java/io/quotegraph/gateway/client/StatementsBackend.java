@@ -5,6 +5,7 @@ import io.quotegraph.model.view.Page;
 import io.quotegraph.model.view.SpeakerView;
 import io.quotegraph.model.view.StatementView;
 import io.quotegraph.model.view.TimelineView;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -31,6 +32,19 @@ public class StatementsBackend {
     @Inject
     @RestClient
     StatementsClient client;
+
+    /**
+     * Completes when the caller may read statements; fails with statements-service's refusal (401/403 as an
+     * {@code unauthorized:}/{@code forbidden:} error) when it may not. The statement stream is read with the gateway's
+     * own token, so a subscription asks this first with the caller's: else protected reads would be open through it.
+     * Any other failure (statements-service unavailable) is not the caller's: it completes, and the stream reconnects
+     * as usual. Non-blocking: subscriptions are resolved on the event loop.
+     */
+    public Uni<Void> checkReadAccess() {
+        return client.anyStatement(1).replaceWithVoid()
+                .onFailure(e -> !(e instanceof BackendException b && (b.status() == 401 || b.status() == 403)))
+                .recoverWithNull();
+    }
 
     public Optional<StatementView> statement(String id) {
         return BackendCalls.find(SERVICE, () -> client.statement(id));

@@ -6,6 +6,7 @@ import io.quotegraph.model.view.SpeakerView;
 import io.quotegraph.model.view.StatementView;
 import io.quotegraph.model.view.TimelineView;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -41,6 +42,11 @@ public interface StatementsClient {
                                    @QueryParam("order") String order,
                                    @QueryParam("offset") Integer offset,
                                    @QueryParam("limit") Integer limit);
+
+    /** The cheapest read, without blocking: may the caller read at all (asked before a subscription starts). */
+    @GET
+    @Path("/statements")
+    Uni<Page<StatementView>> anyStatement(@QueryParam("limit") Integer limit);
 
     @GET
     @Path("/statements/{id}")

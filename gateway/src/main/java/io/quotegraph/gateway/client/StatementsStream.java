@@ -2,6 +2,7 @@ package io.quotegraph.gateway.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quotegraph.model.view.StatementView;
+import io.quotegraph.rest.security.ServiceCredentials;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import io.vertx.core.Vertx;
@@ -28,6 +29,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * is shared by all subscribers; if it fails or ends, it is reopened with an exponential backoff
  * ({@value #MIN_BACKOFF_MILLIS} ms up to {@value #MAX_BACKOFF_SECONDS} s). Statements stored while it is reconnecting are missed.
  * <p>
+ * The connection is the gateway's own, outside any caller's request, so it carries the gateway's service token
+ * ({@link ServiceCredentials}: subject {@code gateway}, no role, as protected reads need only a valid token), taken anew
+ * for every (re)connection: a reconnect after the token's renewal time gets a fresh one. statements-service checks it
+ * when the stream opens only; an open stream outlives the token.
+ * <p>
  * statements-service publishes what its own replica stores: with several replicas the gateway would have to listen to
  * each of them (or the feed be replaced by MongoDB change streams), see the module README.
  */
@@ -48,6 +54,9 @@ public class StatementsStream {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    ServiceCredentials credentials;
 
     @ConfigProperty(name = "quarkus.rest-client.statements-service.url")
     String statementsServiceUrl;
@@ -85,9 +94,17 @@ public class StatementsStream {
                 response.request().connection().close();
             }
         });
-        RequestOptions request = new RequestOptions().setMethod(HttpMethod.GET)
-                .setAbsoluteURI(statementsServiceUrl.replaceAll("/+$", "") + PATH)
-                .putHeader("Accept", "text/event-stream");
+        RequestOptions request;
+        try {
+            request = new RequestOptions().setMethod(HttpMethod.GET)
+                    .setAbsoluteURI(statementsServiceUrl.replaceAll("/+$", "") + PATH)
+                    .putHeader("Accept", "text/event-stream")
+                    .putHeader("Authorization", credentials.bearer());
+        } catch (RuntimeException e) {
+            // e.g. an unreadable signing key: retried with the backoff like any failed connection, and logged
+            emitter.fail(e);
+            return;
+        }
         http.request(request).compose(r -> r.send()).onComplete(sent -> {
             if (sent.failed()) {
                 emitter.fail(sent.cause());

@@ -78,7 +78,9 @@ public class StatementApi {
                                                     @Name("entityId") @Id String entityId) {
         String speaker = speakerId == null || speakerId.isBlank() ? null : speakerId;
         String entity = entityId == null || entityId.isBlank() ? null : entityId;
-        return stream.statements()
+        // the stream is read with the gateway's token: the caller's own must allow reads (protected reads). A refusal
+        // fails the subscription; SmallRye GraphQL logs it but sends the client nothing (docs/security.md)
+        return statements.checkReadAccess().onItem().transformToMulti(allowed -> stream.statements())
                 .filter(s -> (speaker == null || speaker.equals(s.speakerId())) && (entity == null || s.aboutIds().contains(entity)))
                 .map(Statement::new);
     }

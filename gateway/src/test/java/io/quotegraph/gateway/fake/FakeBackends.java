@@ -46,8 +46,14 @@ import java.util.stream.Stream;
  * Access as the real services check it when a request carries a token (none: the embedded test defaults, auth off):
  * the token must verify with the dev public key (else 401) and hold ingestor for POST /articles*, curator for
  * POST /curation/* (else 403). GET /__authorizations answers the last Authorization header per "METHOD /path".
+ * With the init argument {@value #PROTECT_READS}=true (as quotegraph.auth.protect-reads=true) a request without a token
+ * is a 401 too, the event stream included. GET /__stream-connections answers every event stream request (its
+ * Authorization header and the status it got), POST /__close-streams ends the open streams (the gateway reconnects).
  */
 public class FakeBackends implements QuarkusTestResourceLifecycleManager {
+
+    /** Init argument: reads need a valid token. */
+    public static final String PROTECT_READS = "protect-reads";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
@@ -57,7 +63,14 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
     private final List<HttpExchange> streams = new CopyOnWriteArrayList<>();
     private volatile String lastPost = "{}";
     private final Map<String, String> authorizations = new ConcurrentHashMap<>();
+    private final List<Map<String, Object>> streamConnections = new CopyOnWriteArrayList<>();
+    private boolean protectReads;
     private HttpServer server;
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        protectReads = Boolean.parseBoolean(initArgs.get(PROTECT_READS));
+    }
 
     @Override
     public Map<String, String> start() {
@@ -115,8 +128,23 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
                 send(ex, 200, new TreeMap<>(authorizations));
                 return;
             }
+            if (path.equals("/__stream-connections")) {
+                send(ex, 200, streamConnections);
+                return;
+            }
+            if (path.equals("/__close-streams")) {
+                List<HttpExchange> open = List.copyOf(streams);
+                streams.removeAll(open);
+                open.forEach(HttpExchange::close);
+                send(ex, 200, Map.of("closed", open.size()));
+                return;
+            }
             counts.computeIfAbsent(method + " " + path, k -> new AtomicInteger()).incrementAndGet();
             String authorization = ex.getRequestHeaders().getFirst("Authorization");
+            if (authorization == null && protectReads) {
+                unauthorized(ex);
+                return;
+            }
             if (authorization != null) {
                 authorizations.put(method + " " + path, authorization);
                 if (!allowed(ex, method, path, authorization)) {
@@ -203,6 +231,20 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
     /** Holds the exchange open as an event stream (closed when the gateway disconnects or the server stops). */
     private void openStream(HttpExchange ex) throws IOException {
         counts.computeIfAbsent("GET /statements/stream", k -> new AtomicInteger()).incrementAndGet();
+        String authorization = ex.getRequestHeaders().getFirst("Authorization");
+        Map<String, Object> connection = new LinkedHashMap<>();
+        connection.put("authorization", authorization);
+        if (authorization == null ? protectReads : !allowed(ex, "GET", "/statements/stream", authorization)) {
+            if (authorization == null) {
+                unauthorized(ex);
+            }
+            connection.put("status", 401);
+            streamConnections.add(connection);
+            ex.close();
+            return;
+        }
+        connection.put("status", 200);
+        streamConnections.add(connection);
         ex.getResponseHeaders().set("Content-Type", "text/event-stream");
         ex.sendResponseHeaders(200, 0);
         ex.getResponseBody().write(": connected\n\n".getBytes(StandardCharsets.UTF_8));
@@ -556,6 +598,11 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
             return false;
         }
         return true;
+    }
+
+    private static void unauthorized(HttpExchange ex) throws IOException {
+        ex.getResponseHeaders().set("WWW-Authenticate", "Bearer");
+        problem(ex, 401, "Unauthorized", "this request needs a bearer token");
     }
 
     private static void problem(HttpExchange ex, int status, String title, String detail) throws IOException {

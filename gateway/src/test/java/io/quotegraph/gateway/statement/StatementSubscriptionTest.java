@@ -14,13 +14,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
@@ -47,7 +41,7 @@ class StatementSubscriptionTest {
     void speakerFilterOverGraphqlTransportWs() throws Exception {
         StatementView janes = statement("a2:0", "s1");
         StatementView acmes = statement("a3:0", "s2");
-        try (Client client = Client.open(graphql, "graphql-transport-ws")) {
+        try (SubscriptionClient client = SubscriptionClient.open(graphql, "graphql-transport-ws")) {
             client.send(Map.of("type", "connection_init"));
             assertThat(client.nextOfType("connection_ack")).isNotNull();
             client.send(Map.of("id", "1", "type", "subscribe", "payload",
@@ -72,7 +66,7 @@ class StatementSubscriptionTest {
         StatementView other = FakeData.STATEMENTS.get(1);
         assertThat(aboutKarabakh.aboutIds()).contains("p1");
         assertThat(other.aboutIds()).doesNotContain("p1");
-        try (Client client = Client.open(graphql, "graphql-ws")) {
+        try (SubscriptionClient client = SubscriptionClient.open(graphql, "graphql-ws")) {
             client.send(Map.of("type", "connection_init"));
             assertThat(client.nextOfType("connection_ack")).isNotNull();
             client.send(Map.of("id", "7", "type", "start", "payload",
@@ -113,69 +107,6 @@ class StatementSubscriptionTest {
             return JSON.writeValueAsString(value);
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** A GraphQL-over-WebSocket client: JSON messages in, a queue of received messages out. */
-    private static final class Client implements WebSocket.Listener, AutoCloseable {
-
-        private static final Set<String> KEEP_ALIVES = Set.of("ka", "ping", "pong");
-
-        private final BlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
-        private final StringBuilder partial = new StringBuilder();
-        private WebSocket socket;
-
-        static Client open(URI http, String subprotocol) throws Exception {
-            Client client = new Client();
-            URI ws = URI.create(http.toString().replaceFirst("^http", "ws"));
-            client.socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols(subprotocol)
-                    .buildAsync(ws, client).get(10, TimeUnit.SECONDS);
-            return client;
-        }
-
-        void send(Map<String, Object> message) throws Exception {
-            socket.sendText(toJson(message), true).get(10, TimeUnit.SECONDS);
-        }
-
-        /** The next message of this type, skipping keep-alives (graphql-ws "ka", graphql-transport-ws "ping"/"pong"). */
-        JsonNode nextOfType(String type) throws InterruptedException {
-            JsonNode message = pollOfType(type, 10_000);
-            assertThat(message).as("a '" + type + "' message within 10 s").isNotNull();
-            return message;
-        }
-
-        JsonNode pollOfType(String type, long millis) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
-            while (System.nanoTime() < deadline) {
-                JsonNode message = received.poll(Math.max(1, (deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
-                if (message != null && message.get("type").asText().equals(type)) {
-                    return message;
-                }
-                if (message != null && !KEEP_ALIVES.contains(message.get("type").asText())) {
-                    throw new AssertionError("unexpected message " + message);
-                }
-            }
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                try {
-                    received.add(JSON.readTree(partial.toString()));
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public void close() {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
         }
     }
 }

@@ -1,7 +1,6 @@
-package io.quotegraph.ingest.config;
+package io.quotegraph.rest.security;
 
 import io.quotegraph.security.Pem;
-import io.quotegraph.security.Roles;
 import io.quotegraph.security.ServiceTokens;
 import io.quotegraph.security.TokenIssuer;
 import jakarta.annotation.PostConstruct;
@@ -13,19 +12,25 @@ import org.eclipse.microprofile.rest.client.ext.ClientHeadersFactory;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * ingest-service's own credentials towards statements-service: a token with the {@code service} role, signed with
- * {@code quotegraph.auth.service-key.location} (the dev key unless configured) and renewed before it expires.
- * Registered on the REST client with {@code @RegisterClientHeaders}.
+ * A service's own credentials towards the other services: a token for {@code quotegraph.auth.service-token.subject}
+ * holding {@code quotegraph.auth.service-token.roles} (none unless configured), signed with
+ * {@code quotegraph.auth.service-key.location} and renewed before it expires (at 3/4 of its life, so a caller asking
+ * for it before each request never sends an expired one). Registered on REST clients with
+ * {@code @RegisterClientHeaders} (ingest-service's deliveries, role {@code service}); connections made outside the REST
+ * client take {@link #bearer()} (the gateway's statement stream, no role: protected reads only need a valid token).
  */
 @ApplicationScoped
 public class ServiceCredentials implements ClientHeadersFactory {
 
     @ConfigProperty(name = "quotegraph.auth.service-key.location")
     String keyLocation;
-    @ConfigProperty(name = "quotegraph.auth.service-token.subject", defaultValue = "ingest-service")
+    @ConfigProperty(name = "quotegraph.auth.service-token.subject")
     String subject;
+    @ConfigProperty(name = "quotegraph.auth.service-token.roles")
+    Optional<List<String>> roles;
     @ConfigProperty(name = "quotegraph.auth.service-token.ttl", defaultValue = "1h")
     Duration ttl;
     @ConfigProperty(name = "quotegraph.auth.issuer", defaultValue = TokenIssuer.DEFAULT_ISSUER)
@@ -36,14 +41,19 @@ public class ServiceCredentials implements ClientHeadersFactory {
     @PostConstruct
     void init() {
         tokens = new ServiceTokens(new TokenIssuer(Pem.privateKey(Pem.read(keyLocation)), issuer), subject,
-                List.of(Roles.SERVICE), ttl);
+                roles.orElse(List.of()), ttl);
+    }
+
+    /** The {@code Authorization} header value: the current token, a new one when it is near its expiry. */
+    public String bearer() {
+        return tokens.bearer();
     }
 
     @Override
     public MultivaluedMap<String, String> update(MultivaluedMap<String, String> incoming,
                                                  MultivaluedMap<String, String> outgoing) {
         MultivaluedMap<String, String> headers = new MultivaluedHashMap<>();
-        headers.putSingle("Authorization", tokens.bearer());
+        headers.putSingle("Authorization", bearer());
         return headers;
     }
 }

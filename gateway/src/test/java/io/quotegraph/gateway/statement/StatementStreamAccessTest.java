@@ -1,0 +1,187 @@
+package io.quotegraph.gateway.statement;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.quotegraph.gateway.GraphQL;
+import io.quotegraph.gateway.fake.FakeBackends;
+import io.quotegraph.gateway.fake.FakeData;
+import io.quotegraph.model.view.StatementView;
+import io.quotegraph.security.DevKeys;
+import io.quotegraph.security.TokenIssuer;
+import io.restassured.http.ContentType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * With protected reads on the backend side (the fake statements-service refuses any request without a valid token,
+ * the event stream included), statementAdded still works: the gateway opens the stream with its own service token,
+ * and a reconnect after that token expired carries a fresh one. Subscribers must still be allowed to read: the
+ * gateway asks statements-service with their token (sent on the WebSocket upgrade) before it streams to them. The
+ * service tokens live 4 s here.
+ */
+@QuarkusTest
+@TestProfile(StatementStreamAccessTest.ShortLivedServiceTokens.class)
+@WithTestResource(value = FakeBackends.class, initArgs = @ResourceArg(name = FakeBackends.PROTECT_READS, value = "true"))
+class StatementStreamAccessTest {
+
+    public static class ShortLivedServiceTokens implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quotegraph.auth.service-token.ttl", "4s");
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
+    private static final String SUBSCRIBE = "subscription { statementAdded { id content { text } } }";
+
+    @TestHTTPResource("/graphql")
+    URI graphql;
+
+    @ConfigProperty(name = "quarkus.rest-client.statements-service.url")
+    String backend;
+
+    @Test
+    void theBackendRefusesCallsWithoutAToken() {
+        // the fake really protects reads: a query without a caller token is refused...
+        assertThat(GraphQL.errors(GraphQL.query("{ statements { edges { node { id } } } }")))
+                .singleElement().asString().startsWith("unauthorized:");
+        // ...and so is a stream request without one
+        given().get(backend + "/statements/stream").then().statusCode(401);
+    }
+
+    @Test
+    void theStreamCarriesTheGatewaysTokenAndStatementsReachTheSubscriber() throws Exception {
+        StatementView statement = FakeData.STATEMENTS.get(0);
+        int earlier = streamConnections().size();
+        try (SubscriptionClient client = subscribe()) {
+            JsonNode added = deliver(client, statement);
+            assertThat(added.get("id").asText()).isEqualTo(statement.id());
+            assertThat(added.at("/content/text").asText()).isEqualTo(statement.content().text());
+        }
+        List<Map<String, Object>> all = streamConnections();
+        List<Map<String, Object>> connections = all.subList(earlier, all.size());
+        assertThat(connections).isNotEmpty().allSatisfy(c -> assertThat(c.get("status")).isEqualTo(200));
+        JwtClaims claims = verify((String) connections.get(connections.size() - 1).get("authorization"));
+        assertThat(claims.getSubject()).isEqualTo("gateway");
+        assertThat(claims.getStringListClaimValue("groups")).as("reads need no role").isEmpty();
+        assertThat(claims.getExpirationTime().getValue() - claims.getIssuedAt().getValue()).isEqualTo(4);
+    }
+
+    @Test
+    void aReconnectAfterTheTokenExpiredCarriesAFreshOne() throws Exception {
+        int earlier = streamConnections().size();
+        try (SubscriptionClient client = subscribe()) {
+            deliver(client, FakeData.STATEMENTS.get(1));
+            List<Map<String, Object>> before = streamConnections();
+            String first = (String) before.get(before.size() - 1).get("authorization");
+            long expiry = verify(first).getExpirationTime().getValue();
+            while (System.currentTimeMillis() / 1000 < expiry) {
+                Thread.sleep(100);
+            }
+            assertThatThrownBy(() -> verify(first)).as("the first token has expired").isInstanceOf(InvalidJwtException.class);
+
+            given().post(backend + "/__close-streams").then().statusCode(200);
+            // the same subscription goes on over the new connection
+            StatementView later = FakeData.STATEMENTS.get(2);
+            assertThat(deliver(client, later).get("id").asText()).isEqualTo(later.id());
+
+            List<Map<String, Object>> all = streamConnections();
+            List<Map<String, Object>> after = all.subList(earlier, all.size());
+            assertThat(all.size()).isGreaterThan(before.size());
+            assertThat(after).as("no connection was refused: the stale token was never sent")
+                    .allSatisfy(c -> assertThat(c.get("status")).isEqualTo(200));
+            String renewed = (String) after.get(after.size() - 1).get("authorization");
+            assertThat(renewed).isNotEqualTo(first);
+            assertThat(verify(renewed).getSubject()).isEqualTo("gateway");
+        }
+    }
+
+    @Test
+    void subscribersWithoutAReadingTokenGetNoStatements() throws Exception {
+        String foreign = "Bearer " + new TokenIssuer(KeyPairGenerator.getInstance("RSA").generateKeyPair().getPrivate())
+                .issue("reader", List.of(), Duration.ofMinutes(5));
+        try (SubscriptionClient anonymous = subscribe(null);
+             SubscriptionClient forged = subscribe(foreign);
+             SubscriptionClient reader = subscribe()) {
+            StatementView statement = FakeData.STATEMENTS.get(3);
+            assertThat(deliver(reader, statement).get("id").asText()).isEqualTo(statement.id());
+            publish(statement);
+            for (SubscriptionClient refused : List.of(anonymous, forged)) {
+                JsonNode message = refused.poll(1_000);
+                assertThat(message == null ? "" : message.toString()).as("what a refused subscriber receives")
+                        .doesNotContain(statement.id()).doesNotContain(statement.content().text());
+            }
+        }
+    }
+
+    /** Subscribes to every statement as a reader (a valid token, no role: what protected reads ask). */
+    private SubscriptionClient subscribe() throws Exception {
+        return subscribe("Bearer " + DevKeys.issuer().issue("reader", List.of(), Duration.ofMinutes(5)));
+    }
+
+    /** With this Authorization header on the WebSocket upgrade request (null: none). */
+    private SubscriptionClient subscribe(String authorization) throws Exception {
+        SubscriptionClient client = SubscriptionClient.open(graphql, "graphql-transport-ws", authorization);
+        client.send(Map.of("type", "connection_init"));
+        assertThat(client.nextOfType("connection_ack")).isNotNull();
+        client.send(Map.of("id", "1", "type", "subscribe", "payload", Map.of("query", SUBSCRIBE)));
+        return client;
+    }
+
+    /**
+     * Publishes the statement until the subscriber receives it: the gateway (re)connects upstream asynchronously, and
+     * a statement published while it is not connected is missed by design.
+     */
+    private JsonNode deliver(SubscriptionClient client, StatementView statement) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (System.nanoTime() < deadline) {
+            if (publish(statement) > 0) {
+                JsonNode message = client.pollOfType("next", 500);
+                if (message != null) {
+                    return message.at("/payload/data/statementAdded");
+                }
+            } else {
+                Thread.sleep(50);
+            }
+        }
+        throw new AssertionError("statement " + statement.id() + " never reached the subscriber");
+    }
+
+    private int publish(StatementView statement) throws Exception {
+        return given().contentType(ContentType.JSON).body(JSON.writeValueAsString(statement)).post(backend + "/__publish")
+                .then().statusCode(200).extract().jsonPath().getInt("streams");
+    }
+
+    private List<Map<String, Object>> streamConnections() {
+        return given().get(backend + "/__stream-connections").then().statusCode(200).extract().jsonPath().getList("");
+    }
+
+    /** Verifies a bearer token as statements-service does (the dev public key, the default issuer, an expiry). */
+    private static JwtClaims verify(String authorization) throws InvalidJwtException {
+        assertThat(authorization).startsWith("Bearer ");
+        return new JwtConsumerBuilder().setVerificationKey(DevKeys.publicKey())
+                .setExpectedIssuer(TokenIssuer.DEFAULT_ISSUER).setRequireExpirationTime().setRequireSubject().build()
+                .processToClaims(authorization.substring("Bearer ".length()));
+    }
+}
