@@ -3,6 +3,7 @@ package io.quotegraph.statements;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.quotegraph.rest.security.AuthOn;
 import io.quotegraph.security.Roles;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -11,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
-import static io.quotegraph.statements.AuthOn.bearer;
+import static io.quotegraph.rest.security.AuthOn.bearer;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;

@@ -6,6 +6,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quotegraph.ingest.support.IngestTestResources;
+import io.quotegraph.rest.security.AuthOn;
 import io.quotegraph.security.DevKeys;
 import io.quotegraph.security.Roles;
 import io.quotegraph.security.TokenIssuer;
@@ -24,7 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import static io.quotegraph.ingest.access.AuthOn.bearer;
+import static io.quotegraph.rest.security.AuthOn.bearer;
 import static io.quotegraph.ingest.support.Articles.article;
 import static io.quotegraph.ingest.support.Articles.unique;
 import static io.restassured.RestAssured.given;

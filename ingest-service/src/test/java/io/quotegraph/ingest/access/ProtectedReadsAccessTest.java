@@ -4,6 +4,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quotegraph.ingest.support.IngestTestResources;
+import io.quotegraph.rest.security.AuthOn;
 import io.quotegraph.security.Roles;
 import org.junit.jupiter.api.Test;
 

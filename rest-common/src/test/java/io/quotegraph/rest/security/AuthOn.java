@@ -1,4 +1,4 @@
-package io.quotegraph.ingest.access;
+package io.quotegraph.rest.security;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quotegraph.security.DevKeys;
@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** The test profile with access control on, as in production (the functional tests run with it off). */
+/** The services' test profile with access control on, as in production (their functional tests run with it off). */
 public class AuthOn implements QuarkusTestProfile {
 
     @Override
