@@ -25,6 +25,8 @@ public final class Lexicons {
     private final Set<String> stanceVerbs;
     private final Set<String> cueNouns;
     private final Set<String> prepositionalCues;
+    /** The verbs of prepositionalCues, so that most words are rejected without building the pair. */
+    private final Set<String> prepositionalCueVerbs;
     private final Set<String> titles;
     private final int longestTitle;
     private final Set<String> titleModifiers;
@@ -49,6 +51,8 @@ public final class Lexicons {
         cueVerbs = Set.copyOf(cues);
         cueNouns = set("cue-nouns.txt");
         prepositionalCues = set("prepositional-cues.txt");
+        prepositionalCueVerbs = prepositionalCues.stream().map(c -> c.substring(0, c.indexOf(' ')))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         titles = set("titles.txt");
         longestTitle = longestPhrase(titles);
         titleModifiers = set("title-modifiers.txt");
@@ -87,7 +91,8 @@ public final class Lexicons {
 
     /** A verb and the preposition whose object it reports ("called for", "talked about"); both as written. */
     public boolean isPrepositionalCue(String verb, String preposition) {
-        return prepositionalCues.contains(lower(verb) + ' ' + lower(preposition));
+        String v = lower(verb);
+        return prepositionalCueVerbs.contains(v) && prepositionalCues.contains(v + ' ' + lower(preposition));
     }
 
     public boolean isCueNoun(String word) {
