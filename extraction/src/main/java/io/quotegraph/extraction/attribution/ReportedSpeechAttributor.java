@@ -52,6 +52,7 @@ final class ReportedSpeechAttributor {
 
     /** Conjunctions that, after a comma, open a clause contrasting with the report rather than continuing it. */
     private static final Set<String> CONTRASTS = Set.of("but", "while", "whereas", "although", "though");
+    private static final Set<String> SUBJECT_PRONOUNS = Set.of("he", "she", "they", "we", "i");
 
     private static final Set<String> VERB_PHRASE_OPENERS = Set.of("said", "says", "told", "did", "does", "was", "is",
             "has", "had", "have", "would", "will", "also", "then", "later", "once", "wrote", "made", "took", "went");
@@ -207,6 +208,11 @@ final class ReportedSpeechAttributor {
             if ((t.is("and") || t.is("but")) && k + 1 < end && startsNewPredicate(doc, k + 1)) {
                 // "said he would not own the planes, but agreed that …": the subject goes on to do something else
                 return doc.token(k - 1).isPunct(',') ? k - 1 : k;
+            }
+            if (doc.token(k - 1).isPunct(',') && t.is("and") && k + 2 < end && SUBJECT_PRONOUNS.contains(doc.token(k + 1).lower())
+                    && startsVerbPhrase(doc.token(k + 2))) {
+                // "said the budget is the problem, and he attacked the council": a new clause with a subject of its own
+                return k - 1;
             }
             if (doc.token(k - 1).isPunct(',') && k + 1 < end && (CONTRASTS.contains(t.lower()) || isCueParticiple(doc, k))) {
                 // "said the plan would pass, but critics doubted it" / "urged a delay, saying …": after a comma, a

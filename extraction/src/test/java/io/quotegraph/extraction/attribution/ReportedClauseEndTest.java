@@ -54,4 +54,16 @@ class ReportedClauseEndTest {
         Extraction x = EXTRACTOR.extract("Governor Tom Reyes rejected the merger and the layoffs.", null);
         assertThat(x.statements()).extracting(st -> st.content().text()).contains("the merger and the layoffs");
     }
+
+    @Test
+    void andWithAPronounSubjectAndAVerbEndsTheReport() {
+        Extraction x = EXTRACTOR.extract("Mayor Ann Briggs said the real problem is the budget, and she blamed the council for the delay.", null);
+        assertThat(x.statements()).extracting(st -> st.content().text()).contains("the real problem is the budget");
+    }
+
+    @Test
+    void andWithoutANewSubjectKeepsTheReportWhole() {
+        ExtractedStatement s = only("Mayor Ann Briggs said the budget is late, and the roads are in poor shape.");
+        assertThat(s.content().text()).isEqualTo("the budget is late, and the roads are in poor shape");
+    }
 }
