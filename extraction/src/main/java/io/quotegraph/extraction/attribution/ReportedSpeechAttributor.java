@@ -209,6 +209,11 @@ final class ReportedSpeechAttributor {
                 // "said he would not own the planes, but agreed that …": the subject goes on to do something else
                 return doc.token(k - 1).isPunct(',') ? k - 1 : k;
             }
+            if (doc.token(k - 1).isPunct(',') && t.is("which") && !commaBefore(doc, k + 1, end)) {
+                // "said she would close the bridge over the flood, which is expected Friday": a closing relative
+                // clause on the report's last noun is the reporter's gloss
+                return k - 1;
+            }
             if (doc.token(k - 1).isPunct(',') && t.is("and") && k + 2 < end && SUBJECT_PRONOUNS.contains(doc.token(k + 1).lower())
                     && startsVerbPhrase(doc.token(k + 2))) {
                 // "said the budget is the problem, and he attacked the council": a new clause with a subject of its own
@@ -368,6 +373,16 @@ final class ReportedSpeechAttributor {
     }
 
     /** A coordinated verb of the reporting subject: a cue verb ("and pledged"), or "has"/"also" before one. */
+    /** A comma (outside quotes) in [from, to). */
+    private static boolean commaBefore(Document doc, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (doc.token(k).isPunct(',') && doc.quoteAt(k) == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean startsNewPredicate(Document doc, int k) {
         Token t = doc.token(k);
         if (!t.isWord() || t.isCapitalized()) {

@@ -66,4 +66,10 @@ class ReportedClauseEndTest {
         ExtractedStatement s = only("Mayor Ann Briggs said the budget is late, and the roads are in poor shape.");
         assertThat(s.content().text()).isEqualTo("the budget is late, and the roads are in poor shape");
     }
+
+    @Test
+    void aClosingWhichClauseIsNotPartOfTheReport() {
+        Extraction x = EXTRACTOR.extract("Mayor Ann Briggs said she would close the bridge before the storm, which is due on Friday.", null);
+        assertThat(x.statements()).extracting(st -> st.content().text()).contains("she would close the bridge before the storm");
+    }
 }
