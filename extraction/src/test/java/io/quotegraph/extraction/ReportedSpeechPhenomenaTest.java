@@ -231,6 +231,15 @@ class ReportedSpeechPhenomenaTest {
     }
 
     @Test
+    void accordingToInterruptingTheReportTakesTheWholeSentence() {
+        ExtractedStatement s = containing(extract("Ticket sales, according to the organisers, have doubled since March."),
+                "have doubled");
+        assertThat(s.content().text()).isEqualTo("Ticket sales, according to the organisers, have doubled since March");
+        assertThat(s.cue().text()).isEqualTo("according to");
+        assertThat(s.speakerMention().text()).contains("organisers");
+    }
+
+    @Test
     void accordingToSourcesWrittenWithDots() {
         assertThat(containing(extract("The twins grew up in Lyon, according to lyon-actu.fr."), "grew up in Lyon")
                 .speakerMention().text()).isEqualTo("lyon-actu.fr");

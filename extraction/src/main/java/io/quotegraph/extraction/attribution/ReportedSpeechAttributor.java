@@ -273,6 +273,11 @@ final class ReportedSpeechAttributor {
             // "According to X, …" and "While …, according to X, …": the report follows the source
             return build(doc, s, sourceEnd + 1, end, cue, cue + 2, m, cue, sourceEnd);
         }
+        if (commaBefore && commaAfter && sourceEnd + 1 < end) {
+            // "Fundraising, according to the campaign, has surged": the source interrupts the report, which is the
+            // whole sentence around it
+            return build(doc, s, s.from(), end, cue, cue + 2, m, cue, sourceEnd);
+        }
         if (commaBefore) {
             return build(doc, s, s.from(), cue - 1, cue, cue + 2, m, cue, s.to());
         }
