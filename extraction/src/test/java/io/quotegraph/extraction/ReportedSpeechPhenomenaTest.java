@@ -240,6 +240,15 @@ class ReportedSpeechPhenomenaTest {
     }
 
     @Test
+    void aHometownAfterTheNameIsPartOfTheDescription() {
+        ExtractedStatement s = containing(extract("Johnnie Ray, of Dover, Del., said he had driven all night to vote."), "driven all night");
+        assertThat(s.speakerMention().text()).startsWith("Johnnie Ray");
+        ExtractedStatement t = containing(extract("Ana Ruiz, of Leeds, who watched the count on television, said the result surprised her."),
+                "surprised her");
+        assertThat(t.speakerMention().text()).startsWith("Ana Ruiz");
+    }
+
+    @Test
     void accordingToSourcesWrittenWithDots() {
         assertThat(containing(extract("The twins grew up in Lyon, according to lyon-actu.fr."), "grew up in Lyon")
                 .speakerMention().text()).isEqualTo("lyon-actu.fr");
