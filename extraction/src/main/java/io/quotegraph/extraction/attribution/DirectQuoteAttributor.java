@@ -184,6 +184,9 @@ final class DirectQuoteAttributor {
                 if (phrase == null) {
                     phrase = phrases.left(doc, k, s.from());
                 }
+                if (phrase == null) {
+                    phrase = phrases.coordinatedSubject(doc, k, s.from()); // "She rolled her eyes and joked, “…”"
+                }
                 Mention m = phrase == null ? null : mentions.parse(doc, phrase[0], phrase[1]);
                 if (m == null && isParticiple(doc.token(k))) {
                     m = Attribution.sharedSubject(found, s, k); // "X said …, adding, “…”"

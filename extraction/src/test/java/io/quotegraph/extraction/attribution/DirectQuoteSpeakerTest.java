@@ -47,4 +47,11 @@ class DirectQuoteSpeakerTest {
         assertThat(x.statements()).noneMatch(s -> s.content().text().contains("wise") && s.cue() != null
                 && s.cue().text().equals("answered"));
     }
+
+    @Test
+    void aCueCoordinatedWithAnEarlierVerbTakesTheClauseSubject() {
+        ExtractedStatement s = quote("Mayor Ann Hale rolled her eyes and joked, “We will need a bigger boat.”");
+        assertThat(s.cue().text()).isEqualTo("joked");
+        assertThat(s.speakerMention().text()).isEqualTo("Mayor Ann Hale");
+    }
 }
