@@ -188,7 +188,9 @@ final class ReportedSpeechAttributor {
         }
         Mention m = shared != null ? shared : mentions.parse(doc, subject[0], subject[1]);
         int contentEnd = cues.takesObject(doc.token(cue)) && !that ? objectEnd(doc, after, end) : clauseEnd(doc, after, end);
-        return build(doc, s, after, contentEnd, cue, cue + 1, m, s.from(), after);
+        // the complementizer belongs to the reported clause: "said that the plan would pass" reports "that the plan …"
+        int contentStart = that && doc.token(after - 1).is("that") ? after - 1 : after;
+        return build(doc, s, contentStart, contentEnd, cue, cue + 1, m, s.from(), contentStart);
     }
 
     /**
