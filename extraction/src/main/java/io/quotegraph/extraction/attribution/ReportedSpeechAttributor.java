@@ -54,6 +54,10 @@ final class ReportedSpeechAttributor {
     private static final Set<String> CONTRASTS = Set.of("but", "while", "whereas", "although", "though");
     private static final Set<String> SUBJECT_PRONOUNS = Set.of("he", "she", "they", "we", "i");
 
+    /** Adverbs between "and" and the subject's next verb: "attacked her record and even questioned …". */
+    private static final Set<String> ADVERBS_BEFORE_VERB = Set.of("even", "then", "later", "repeatedly", "again", "quickly",
+            "publicly", "privately", "subsequently", "eventually", "ultimately", "just");
+
     private static final Set<String> VERB_PHRASE_OPENERS = Set.of("said", "says", "told", "did", "does", "was", "is",
             "has", "had", "have", "would", "will", "also", "then", "later", "once", "wrote", "made", "took", "went");
 
@@ -354,7 +358,9 @@ final class ReportedSpeechAttributor {
                 k = Math.max(k, q.lastToken());
             } else if (doc.token(k).isPunct(',')) {
                 return k;
-            } else if ((doc.token(k).is("and") || doc.token(k).is("but")) && k + 1 < clause && startsVerbPhrase(doc.token(k + 1))) {
+            } else if ((doc.token(k).is("and") || doc.token(k).is("but")) && k + 1 < clause
+                    && (startsVerbPhrase(doc.token(k + 1)) || k + 2 < clause && ADVERBS_BEFORE_VERB.contains(doc.token(k + 1).lower())
+                        && startsVerbPhrase(doc.token(k + 2)))) {
                 return k; // "questioned the deal and refused to sign it": the object ends where the subject's next verb starts
             }
         }

@@ -72,4 +72,10 @@ class ReportedClauseEndTest {
         Extraction x = EXTRACTOR.extract("Mayor Ann Briggs said she would close the bridge before the storm, which is due on Friday.", null);
         assertThat(x.statements()).extracting(st -> st.content().text()).contains("she would close the bridge before the storm");
     }
+
+    @Test
+    void anObjectEndsAtTheNextVerbAfterAnAdverb() {
+        Extraction x = EXTRACTOR.extract("Governor Tom Reyes attacked the levy and even questioned its legality.", null);
+        assertThat(x.statements()).extracting(st -> st.content().text()).contains("the levy");
+    }
 }
