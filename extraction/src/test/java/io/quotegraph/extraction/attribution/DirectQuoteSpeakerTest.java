@@ -54,4 +54,12 @@ class DirectQuoteSpeakerTest {
         assertThat(s.cue().text()).isEqualTo("joked");
         assertThat(s.speakerMention().text()).isEqualTo("Mayor Ann Hale");
     }
+
+    @Test
+    void aQuotePresentedWithHereIsTakesThePresentedName() {
+        ExtractedStatement s = quote("Here is Mayor Ann Hale at the 2019 rally: “We will not close a single library.”");
+        assertThat(s.speakerMention().text()).endsWith("Ann Hale");
+        Extraction x = EXTRACTOR.extract("Here is the plan in short: “Build first, pay later.”", null);
+        assertThat(x.statements()).isEmpty();
+    }
 }
