@@ -249,6 +249,22 @@ class ReportedSpeechPhenomenaTest {
     }
 
     @Test
+    void aCommissiveVerbBeforeAnInfinitiveReportsTheCommitment() {
+        ExtractedStatement s = containing(extract("Mayor Dana Cole pledged to rebuild the ferry pier before the winter."), "rebuild");
+        assertThat(s.content().text()).isEqualTo("to rebuild the ferry pier before the winter");
+        assertThat(s.cue().text()).isEqualTo("pledged");
+        assertThat(s.speakerMention().text()).isEqualTo("Mayor Dana Cole");
+        assertThat(containing(extract("The senator vowed to block the bill in committee."), "block the bill").cue().text())
+                .isEqualTo("vowed");
+    }
+
+    @Test
+    void aCommissiveWordUsedAsANounIsNoCue() {
+        assertThat(extract("Her pledge to rebuild the pier won the vote.").statements())
+                .noneMatch(st -> st.cue() != null && st.cue().text().equals("pledge"));
+    }
+
+    @Test
     void accordingToSourcesWrittenWithDots() {
         assertThat(containing(extract("The twins grew up in Lyon, according to lyon-actu.fr."), "grew up in Lyon")
                 .speakerMention().text()).isEqualTo("lyon-actu.fr");

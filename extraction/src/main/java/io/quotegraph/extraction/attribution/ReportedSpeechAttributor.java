@@ -137,6 +137,11 @@ final class ReportedSpeechAttributor {
             Mention m = shared != null ? shared : subject == null ? null : mentions.parse(doc, subject[0], subject[1]);
             return build(doc, s, cue + 1, objectEnd(doc, cue + 1, end), cue, cue + 1, m, s.from(), end);
         }
+        if (cues.isCommitment(doc, cue)) {
+            // "pledged to rebuild the bridge": the commitment is the infinitive clause, "to" included
+            Mention m = shared != null ? shared : subject == null ? null : mentions.parse(doc, subject[0], subject[1]);
+            return build(doc, s, cue + 1, clauseEnd(doc, cue + 1, end), cue, cue + 1, m, s.from(), cue + 1);
+        }
         int after = cue + 1;
         if (Cues.isTell(doc.token(cue))) {
             after = skipToldObject(doc, after, end);

@@ -23,6 +23,7 @@ public final class Lexicons {
     private final Set<String> cueVerbs;
     private final Set<String> beliefVerbs;
     private final Set<String> stanceVerbs;
+    private final Set<String> commissiveVerbs;
     private final Set<String> cueNouns;
     private final Set<String> prepositionalCues;
     /** The verbs of prepositionalCues, so that most words are rejected without building the pair. */
@@ -49,6 +50,7 @@ public final class Lexicons {
         stanceVerbs = set("stance-verbs.txt");
         cues.addAll(stanceVerbs);
         cueVerbs = Set.copyOf(cues);
+        commissiveVerbs = set("commissive-verbs.txt");
         cueNouns = set("cue-nouns.txt");
         prepositionalCues = set("prepositional-cues.txt");
         prepositionalCueVerbs = prepositionalCues.stream().map(c -> c.substring(0, c.indexOf(' ')))
@@ -82,6 +84,11 @@ public final class Lexicons {
     /** A verb of belief, finding or polling ("believe", "found", "show"): a cue only before a clause. */
     public boolean isBeliefVerb(String word) {
         return beliefVerbs.contains(lower(word));
+    }
+
+    /** A verb committing its subject to an action ("pledged", "vowed", "agreed"): a cue only before "to" + a verb. */
+    public boolean isCommissiveVerb(String word) {
+        return commissiveVerbs.contains(lower(word));
     }
 
     /** A verb taking a stance on a thing ("criticized the deal", "called for an inquiry"): its content is a noun phrase. */
