@@ -220,6 +220,11 @@ final class ReportedSpeechAttributor {
                 // "said he would not own the planes, but agreed that …": the subject goes on to do something else
                 return doc.token(k - 1).isPunct(',') ? k - 1 : k;
             }
+            if (doc.token(k - 1).isPunct(',') && t.is("compared") && k + 1 < end
+                    && (doc.token(k + 1).is("with") || doc.token(k + 1).is("to"))) {
+                // "said the plan would be better, compared with 41 percent for …": the reporter's comparison
+                return k - 1;
+            }
             if (doc.token(k - 1).isPunct(',') && t.is("which") && !commaBefore(doc, k + 1, end)) {
                 // "said she would close the bridge over the flood, which is expected Friday": a closing relative
                 // clause on the report's last noun is the reporter's gloss

@@ -78,4 +78,10 @@ class ReportedClauseEndTest {
         Extraction x = EXTRACTOR.extract("Governor Tom Reyes attacked the levy and even questioned its legality.", null);
         assertThat(x.statements()).extracting(st -> st.content().text()).contains("the levy");
     }
+
+    @Test
+    void aComparisonAfterACommaEndsTheReport() {
+        ExtractedStatement s = only("Most renters said the city should build more housing, compared with a third of owners.");
+        assertThat(s.content().text()).isEqualTo("the city should build more housing");
+    }
 }
