@@ -248,22 +248,33 @@ final class ReportedSpeechAttributor {
     private Attribution contentBefore(Document doc, Sentence s, int cue, int[] subject) {
         Mention m;
         int comma;
+        int end = contentEnd(doc, s);
+        int attributionEnd; // the token after the speaker, cue and adverbials (a description after an inverted name is unbounded)
         if (subject != null) {
             comma = subject[0] - 1;
             m = mentions.parse(doc, subject[0], subject[1]);
+            attributionEnd = adverbials.skip(doc, cue + 1, end);
         } else if (Cues.isTell(doc.token(cue))) {
             return null; // "…, told X": X is the addressee
         } else {
             comma = cue - 1;
             int[] inverted = phrases.right(doc, cue + 1, s.to());
             boolean describedAfter = inverted != null && inverted[1] < s.to() && doc.token(inverted[1]).isPunct(',');
-            if (inverted == null || !describedAfter && adverbials.skip(doc, inverted[1], contentEnd(doc, s)) < contentEnd(doc, s)) {
+            if (inverted == null || !describedAfter && adverbials.skip(doc, inverted[1], end) < end) {
                 return null; // a description may follow the name: "…, said Dana Whitfield, a pollster who …"
             }
             m = mentions.parse(doc, inverted[0], inverted[1]);
+            attributionEnd = describedAfter ? end : inverted[1];
         }
         if (comma <= s.from() || !doc.token(comma).isPunct(',')) {
             return null;
+        }
+        if (attributionEnd + 1 < end && doc.token(attributionEnd).isPunct(',') && doc.token(attributionEnd + 1).isWord()
+                && doc.quoteAt(attributionEnd + 1) == null && !isCueParticiple(doc, attributionEnd + 1)
+                && !doc.token(attributionEnd + 1).is("and")) {
+            // "Whatever progress he has made, officials said, could unravel": the report runs on both sides of its
+            // attribution, so it is the whole sentence
+            return build(doc, s, s.from(), clauseEnd(doc, attributionEnd + 1, end), cue, cue + 1, m, comma, attributionEnd);
         }
         return build(doc, s, s.from(), comma, cue, cue + 1, m, comma, s.to());
     }

@@ -84,4 +84,13 @@ class ReportedClauseEndTest {
         ExtractedStatement s = only("Most renters said the city should build more housing, compared with a third of owners.");
         assertThat(s.content().text()).isEqualTo("the city should build more housing");
     }
+
+    @Test
+    void aReportOnBothSidesOfAnInterposedAttributionIsTheWholeSentence() {
+        Extraction x = EXTRACTOR.extract("Whatever gains the council has made, officials said, could vanish after the election.", null);
+        assertThat(x.statements()).extracting(st -> st.content().text())
+                .contains("Whatever gains the council has made, officials said, could vanish after the election");
+        Extraction y = EXTRACTOR.extract("The budget is balanced, the treasurer said, adding that reserves stay untouched.", null);
+        assertThat(y.statements()).extracting(st -> st.content().text()).contains("The budget is balanced");
+    }
 }
