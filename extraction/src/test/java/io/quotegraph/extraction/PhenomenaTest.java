@@ -135,7 +135,7 @@ class PhenomenaTest {
         Extraction x = extract("Senator John Reyes told reporters on Thursday that the bill lacked support.");
         ExtractedStatement s = containing(x, "the bill lacked support");
         assertThat(s.kind()).isEqualTo(StatementKind.INDIRECT);
-        assertThat(s.content().text()).isEqualTo("the bill lacked support");
+        assertThat(s.content().text()).isEqualTo("that the bill lacked support");
         assertThat(s.cue().text()).isEqualTo("told");
         assertThat(speaker(x, s).name()).isEqualTo("John Reyes");
         assertThat(s.occasion().type()).isEqualTo("PRESS_BRIEFING");

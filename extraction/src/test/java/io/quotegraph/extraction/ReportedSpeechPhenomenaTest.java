@@ -38,7 +38,7 @@ class ReportedSpeechPhenomenaTest {
         Extraction x = extract("The Lakeside Institute study found that rents rose faster than wages in every district.");
         ExtractedStatement s = containing(x, "rents rose faster");
         assertThat(s.cue().text()).isEqualTo("found");
-        assertThat(s.content().text()).startsWith("rents rose");
+        assertThat(s.content().text()).startsWith("that rents rose");
     }
 
     @Test
@@ -104,7 +104,7 @@ class ReportedSpeechPhenomenaTest {
     void participleAfterAnAttributionReportsForTheSameSpeaker() {
         Extraction x = extract("The budget is balanced, the treasurer said, adding that the reserves stay untouched.");
         ExtractedStatement s = containing(x, "reserves stay untouched");
-        assertThat(s.content().text()).isEqualTo("the reserves stay untouched");
+        assertThat(s.content().text()).isEqualTo("that the reserves stay untouched");
         assertThat(s.speakerMention().text()).isEqualTo("the treasurer");
     }
 
@@ -228,6 +228,40 @@ class ReportedSpeechPhenomenaTest {
         assertThat(s.speakerMention().text()).isEqualTo("figures");
         assertThat(containing(extract("The ferry carried 9,000 cars, according to a Harbor Gazette review of port authority ledgers."),
                 "ferry carried").speakerMention().text()).isEqualTo("a Harbor Gazette review");
+    }
+
+    @Test
+    void accordingToInterruptingTheReportTakesTheWholeSentence() {
+        ExtractedStatement s = containing(extract("Ticket sales, according to the organisers, have doubled since March."),
+                "have doubled");
+        assertThat(s.content().text()).isEqualTo("Ticket sales, according to the organisers, have doubled since March");
+        assertThat(s.cue().text()).isEqualTo("according to");
+        assertThat(s.speakerMention().text()).contains("organisers");
+    }
+
+    @Test
+    void aHometownAfterTheNameIsPartOfTheDescription() {
+        ExtractedStatement s = containing(extract("Johnnie Ray, of Dover, Del., said he had driven all night to vote."), "driven all night");
+        assertThat(s.speakerMention().text()).startsWith("Johnnie Ray");
+        ExtractedStatement t = containing(extract("Ana Ruiz, of Leeds, who watched the count on television, said the result surprised her."),
+                "surprised her");
+        assertThat(t.speakerMention().text()).startsWith("Ana Ruiz");
+    }
+
+    @Test
+    void aCommissiveVerbBeforeAnInfinitiveReportsTheCommitment() {
+        ExtractedStatement s = containing(extract("Mayor Dana Cole pledged to rebuild the ferry pier before the winter."), "rebuild");
+        assertThat(s.content().text()).isEqualTo("to rebuild the ferry pier before the winter");
+        assertThat(s.cue().text()).isEqualTo("pledged");
+        assertThat(s.speakerMention().text()).isEqualTo("Mayor Dana Cole");
+        assertThat(containing(extract("The senator vowed to block the bill in committee."), "block the bill").cue().text())
+                .isEqualTo("vowed");
+    }
+
+    @Test
+    void aCommissiveWordUsedAsANounIsNoCue() {
+        assertThat(extract("Her pledge to rebuild the pier won the vote.").statements())
+                .noneMatch(st -> st.cue() != null && st.cue().text().equals("pledge"));
     }
 
     @Test

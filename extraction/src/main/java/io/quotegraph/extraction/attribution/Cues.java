@@ -39,7 +39,7 @@ final class Cues {
         if (isAccordingTo(doc, i)) {
             return 2;
         }
-        if (isRefusalToSpeak(doc, i)) {
+        if (isRefusalToSpeak(doc, i) || isCommitment(doc, i)) {
             return 1;
         }
         if (!lexicons.isCueVerb(t.text())
@@ -50,6 +50,21 @@ final class Cues {
             return 0; // "the said agreement", "his tweets", "to say", "Rubio's attack", "the wave of attacks": nouns
         }
         return 1;
+    }
+
+    /**
+     * "pledged to rebuild the bridge", "agreed to pay": a commissive verb, lowercase, before "to" and a lowercase
+     * word that is neither a determiner nor a function word (so "agreed to a deal" is not one).
+     */
+    boolean isCommitment(Document doc, int i) {
+        Token t = doc.token(i);
+        if (i + 2 >= doc.size() || t.isCapitalized() || !lexicons.isCommissiveVerb(t.text()) || !doc.token(i + 1).is("to")) {
+            return false;
+        }
+        Token verb = doc.token(i + 2);
+        return verb.isWord() && Character.isLowerCase(verb.text().charAt(0)) && doc.quoteAt(i + 2) == null
+                && !NOT_BEFORE_A_VERB.contains(verb.lower()) && !lexicons.isFunctionWord(verb.text())
+                && (i == 0 || !NOT_BEFORE_A_VERB.contains(doc.token(i - 1).lower()) && doc.token(i - 1).kind() != Token.Kind.POSSESSIVE);
     }
 
     /**

@@ -184,6 +184,9 @@ final class DirectQuoteAttributor {
                 if (phrase == null) {
                     phrase = phrases.left(doc, k, s.from());
                 }
+                if (phrase == null) {
+                    phrase = phrases.coordinatedSubject(doc, k, s.from()); // "She rolled her eyes and joked, “…”"
+                }
                 Mention m = phrase == null ? null : mentions.parse(doc, phrase[0], phrase[1]);
                 if (m == null && isParticiple(doc.token(k))) {
                     m = Attribution.sharedSubject(found, s, k); // "X said …, adding, “…”"
@@ -197,6 +200,11 @@ final class DirectQuoteAttributor {
             if (m != null && m.form() == Mention.Form.NAME) {
                 return new Attribution(StatementKind.DIRECT, q.start(), q.end(), p + 1, p + 2, m, s, s.from(), q.firstToken());
             }
+            // "Here is the governor in 2004: “…”": the quote is presented as the named person's words
+            Mention presented = presented(doc, s.from(), p + 1);
+            if (presented != null && runsToSentenceEnd(doc, q)) {
+                return new Attribution(StatementKind.DIRECT, q.start(), q.end(), p + 1, p + 2, presented, s, s.from(), q.firstToken());
+            }
             // a clause introducing the quote: "Trump went even further: “…”", "he returned to his familiar lines: “…”"
             Mention subject = clauseSubject(doc, s.from(), p + 1);
             if (subject != null && runsToSentenceEnd(doc, q)) {
@@ -204,6 +212,23 @@ final class DirectQuoteAttributor {
             }
         }
         return null;
+    }
+
+    /** "Here is X …" / "Here's X …" / "Here are X …" opening [from, to): X when it is a name, else null. */
+    private Mention presented(Document doc, int from, int to) {
+        int k = from;
+        if (k + 1 >= to || !doc.token(k).is("here")) {
+            return null;
+        }
+        k++;
+        if (doc.token(k).kind() == Token.Kind.POSSESSIVE || doc.token(k).is("is") || doc.token(k).is("are")) {
+            k++;
+        } else {
+            return null;
+        }
+        int[] phrase = k < to ? phrases.right(doc, k, to) : null;
+        Mention m = phrase == null ? null : mentions.parse(doc, phrase[0], phrase[1]);
+        return m != null && m.form() == Mention.Form.NAME ? m : null;
     }
 
     /**

@@ -52,6 +52,11 @@ final class ReportedSpeechAttributor {
 
     /** Conjunctions that, after a comma, open a clause contrasting with the report rather than continuing it. */
     private static final Set<String> CONTRASTS = Set.of("but", "while", "whereas", "although", "though");
+    private static final Set<String> SUBJECT_PRONOUNS = Set.of("he", "she", "they", "we", "i");
+
+    /** Adverbs between "and" and the subject's next verb: "attacked her record and even questioned …". */
+    private static final Set<String> ADVERBS_BEFORE_VERB = Set.of("even", "then", "later", "repeatedly", "again", "quickly",
+            "publicly", "privately", "subsequently", "eventually", "ultimately", "just");
 
     private static final Set<String> VERB_PHRASE_OPENERS = Set.of("said", "says", "told", "did", "does", "was", "is",
             "has", "had", "have", "would", "will", "also", "then", "later", "once", "wrote", "made", "took", "went");
@@ -132,6 +137,11 @@ final class ReportedSpeechAttributor {
             Mention m = shared != null ? shared : subject == null ? null : mentions.parse(doc, subject[0], subject[1]);
             return build(doc, s, cue + 1, objectEnd(doc, cue + 1, end), cue, cue + 1, m, s.from(), end);
         }
+        if (cues.isCommitment(doc, cue)) {
+            // "pledged to rebuild the bridge": the commitment is the infinitive clause, "to" included
+            Mention m = shared != null ? shared : subject == null ? null : mentions.parse(doc, subject[0], subject[1]);
+            return build(doc, s, cue + 1, clauseEnd(doc, cue + 1, end), cue, cue + 1, m, s.from(), cue + 1);
+        }
         int after = cue + 1;
         if (Cues.isTell(doc.token(cue))) {
             after = skipToldObject(doc, after, end);
@@ -187,7 +197,9 @@ final class ReportedSpeechAttributor {
         }
         Mention m = shared != null ? shared : mentions.parse(doc, subject[0], subject[1]);
         int contentEnd = cues.takesObject(doc.token(cue)) && !that ? objectEnd(doc, after, end) : clauseEnd(doc, after, end);
-        return build(doc, s, after, contentEnd, cue, cue + 1, m, s.from(), after);
+        // the complementizer belongs to the reported clause: "said that the plan would pass" reports "that the plan …"
+        int contentStart = that && doc.token(after - 1).is("that") ? after - 1 : after;
+        return build(doc, s, contentStart, contentEnd, cue, cue + 1, m, s.from(), contentStart);
     }
 
     /**
@@ -208,6 +220,21 @@ final class ReportedSpeechAttributor {
                 // "said he would not own the planes, but agreed that …": the subject goes on to do something else
                 return doc.token(k - 1).isPunct(',') ? k - 1 : k;
             }
+            if (doc.token(k - 1).isPunct(',') && t.is("compared") && k + 1 < end
+                    && (doc.token(k + 1).is("with") || doc.token(k + 1).is("to"))) {
+                // "said the plan would be better, compared with 41 percent for …": the reporter's comparison
+                return k - 1;
+            }
+            if (doc.token(k - 1).isPunct(',') && t.is("which") && !commaBefore(doc, k + 1, end)) {
+                // "said she would close the bridge over the flood, which is expected Friday": a closing relative
+                // clause on the report's last noun is the reporter's gloss
+                return k - 1;
+            }
+            if (doc.token(k - 1).isPunct(',') && t.is("and") && k + 2 < end && SUBJECT_PRONOUNS.contains(doc.token(k + 1).lower())
+                    && startsVerbPhrase(doc.token(k + 2))) {
+                // "said the budget is the problem, and he attacked the council": a new clause with a subject of its own
+                return k - 1;
+            }
             if (doc.token(k - 1).isPunct(',') && k + 1 < end && (CONTRASTS.contains(t.lower()) || isCueParticiple(doc, k))) {
                 // "said the plan would pass, but critics doubted it" / "urged a delay, saying …": after a comma, a
                 // contrast or the reporter's own participle ("saying", "citing") opens a clause of its own
@@ -221,22 +248,33 @@ final class ReportedSpeechAttributor {
     private Attribution contentBefore(Document doc, Sentence s, int cue, int[] subject) {
         Mention m;
         int comma;
+        int end = contentEnd(doc, s);
+        int attributionEnd; // the token after the speaker, cue and adverbials (a description after an inverted name is unbounded)
         if (subject != null) {
             comma = subject[0] - 1;
             m = mentions.parse(doc, subject[0], subject[1]);
+            attributionEnd = adverbials.skip(doc, cue + 1, end);
         } else if (Cues.isTell(doc.token(cue))) {
             return null; // "…, told X": X is the addressee
         } else {
             comma = cue - 1;
             int[] inverted = phrases.right(doc, cue + 1, s.to());
             boolean describedAfter = inverted != null && inverted[1] < s.to() && doc.token(inverted[1]).isPunct(',');
-            if (inverted == null || !describedAfter && adverbials.skip(doc, inverted[1], contentEnd(doc, s)) < contentEnd(doc, s)) {
+            if (inverted == null || !describedAfter && adverbials.skip(doc, inverted[1], end) < end) {
                 return null; // a description may follow the name: "…, said Dana Whitfield, a pollster who …"
             }
             m = mentions.parse(doc, inverted[0], inverted[1]);
+            attributionEnd = describedAfter ? end : inverted[1];
         }
         if (comma <= s.from() || !doc.token(comma).isPunct(',')) {
             return null;
+        }
+        if (attributionEnd + 1 < end && doc.token(attributionEnd).isPunct(',') && doc.token(attributionEnd + 1).isWord()
+                && doc.quoteAt(attributionEnd + 1) == null && !isCueParticiple(doc, attributionEnd + 1)
+                && !doc.token(attributionEnd + 1).is("and")) {
+            // "Whatever progress he has made, officials said, could unravel": the report runs on both sides of its
+            // attribution, so it is the whole sentence
+            return build(doc, s, s.from(), clauseEnd(doc, attributionEnd + 1, end), cue, cue + 1, m, comma, attributionEnd);
         }
         return build(doc, s, s.from(), comma, cue, cue + 1, m, comma, s.to());
     }
@@ -261,6 +299,11 @@ final class ReportedSpeechAttributor {
         if (commaAfter && (cue == s.from() || commaBefore && SUBORDINATORS.contains(doc.token(s.from()).lower()))) {
             // "According to X, …" and "While …, according to X, …": the report follows the source
             return build(doc, s, sourceEnd + 1, end, cue, cue + 2, m, cue, sourceEnd);
+        }
+        if (commaBefore && commaAfter && sourceEnd + 1 < end) {
+            // "Fundraising, according to the campaign, has surged": the source interrupts the report, which is the
+            // whole sentence around it
+            return build(doc, s, s.from(), end, cue, cue + 2, m, cue, sourceEnd);
         }
         if (commaBefore) {
             return build(doc, s, s.from(), cue - 1, cue, cue + 2, m, cue, s.to());
@@ -336,7 +379,9 @@ final class ReportedSpeechAttributor {
                 k = Math.max(k, q.lastToken());
             } else if (doc.token(k).isPunct(',')) {
                 return k;
-            } else if ((doc.token(k).is("and") || doc.token(k).is("but")) && k + 1 < clause && startsVerbPhrase(doc.token(k + 1))) {
+            } else if ((doc.token(k).is("and") || doc.token(k).is("but")) && k + 1 < clause
+                    && (startsVerbPhrase(doc.token(k + 1)) || k + 2 < clause && ADVERBS_BEFORE_VERB.contains(doc.token(k + 1).lower())
+                        && startsVerbPhrase(doc.token(k + 2)))) {
                 return k; // "questioned the deal and refused to sign it": the object ends where the subject's next verb starts
             }
         }
@@ -362,6 +407,16 @@ final class ReportedSpeechAttributor {
     }
 
     /** A coordinated verb of the reporting subject: a cue verb ("and pledged"), or "has"/"also" before one. */
+    /** A comma (outside quotes) in [from, to). */
+    private static boolean commaBefore(Document doc, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (doc.token(k).isPunct(',') && doc.quoteAt(k) == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean startsNewPredicate(Document doc, int k) {
         Token t = doc.token(k);
         if (!t.isWord() || t.isCapitalized()) {

@@ -25,9 +25,12 @@ public final class EntityMentionFinder {
     private record Candidate(String surface, String name, EntityType type, String speakerKey) {
     }
 
-    /** "the Spanish city of Granada": a place the gazetteer need not know, named by what kind of place it is. */
+    /**
+     * "the Spanish city of Granada": a place the gazetteer need not know, named by what kind of place it is
+     * (the lookahead of the kinds' first letters rejects most positions before the word-boundary test).
+     */
     private static final java.util.regex.Pattern PLACE = java.util.regex.Pattern.compile(
-            "\\b(?:city|town|village|capital|province|region|port|district) of (\\p{Lu}\\p{Ll}+(?:[ -]\\p{Lu}\\p{Ll}+)?)");
+            "(?=[ctvprd])\\b(?:city|town|village|capital|province|region|port|district) of (\\p{Lu}\\p{Ll}+(?:[ -]\\p{Lu}\\p{Ll}+)?)");
 
     private final Gazetteer gazetteer;
     private final List<Candidate> gazetteerNames;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,9 +40,11 @@ final class PersonMentions {
             + "(?:\\p{Lu}\\p{L}+\\s+(?:and\\s+)?)+Affairs|President|Prime\\s+Minister|Secretary\\s+of\\s+State"
             + "|Foreign\\s+Minister|Defen[cs]e\\s+Minister|Minister|Secretary|Chancellor|Senator|Sen\\.|Rep\\.|Governor|Gov\\."
             + "|Mayor|Ambassador|General|Gen\\.|King|Queen|Pope|Mr\\.|Mrs\\.|Ms\\.|Dr\\.)";
-    private static final Pattern TITLED = Pattern.compile("\\b(" + TITLE + ")\\s+(" + NAME + ")");
-    private static final Pattern PARENTHESISED = Pattern.compile("\\b[Tt]he\\s+([a-z]+(?:\\s+[a-z]+)?)\\s+\\((" + NAME + ")\\)");
-    private static final Pattern BARE_ROLE = Pattern.compile("\\b[Tt]he\\s+([a-z]+(?:\\s+[a-z]+)?)\\b");
+    // every title starts with a capital: the lookahead rejects other positions before the word-boundary test and
+    // the alternation (this pattern was the engine's costliest step)
+    private static final Pattern TITLED = Pattern.compile("(?=\\p{Lu})\\b(" + TITLE + ")\\s+(" + NAME + ")");
+    private static final Pattern PARENTHESISED = Pattern.compile("(?=[Tt])\\b[Tt]he\\s+([a-z]+(?:\\s+[a-z]+)?)\\s+\\((" + NAME + ")\\)");
+    private static final Pattern BARE_ROLE = Pattern.compile("(?=[Tt])\\b[Tt]he\\s+([a-z]+(?:\\s+[a-z]+)?)\\b");
     /** Words that end a name: titles and words that start a new phrase even when capitalised. */
     private static final Set<String> NOT_NAMES = Set.of("President", "Minister", "Secretary", "Prime", "State", "Department",
             "Government", "Ministry", "Agency", "The", "And", "Of", "For", "Acting", "Assistant", "General",
@@ -65,10 +68,12 @@ final class PersonMentions {
         Map<String, String> fullNames = new HashMap<>(); // surname → the full name the article gives
         Map<String, String> roles = new HashMap<>();     // "secretary" → the person last named with it
         BitSet taken = new BitSet(text.length());
-        List<Matcher> matchers = List.of(PARENTHESISED.matcher(text), TITLED.matcher(text));
+        // each pattern is matched once; both passes read the matches
+        List<MatchResult> parenthesisedMatches = PARENTHESISED.matcher(text).results().toList();
+        List<MatchResult> titledMatches = TITLED.matcher(text).results().toList();
         // first pass: full names, so that surnames can be completed wherever they appear
-        for (Matcher m : matchers) {
-            while (m.find()) {
+        for (List<MatchResult> matches : List.of(parenthesisedMatches, titledMatches)) {
+            for (MatchResult m : matches) {
                 List<String> tokens = nameTokens(m.group(2));
                 if (tokens.size() == 1) {
                     gazetteer.personBySurname(tokens.get(0))
@@ -78,10 +83,8 @@ final class PersonMentions {
                     fullNames.put(tokens.get(tokens.size() - 1), String.join(" ", tokens));
                 }
             }
-            m.reset();
         }
-        Matcher parenthesised = PARENTHESISED.matcher(text);
-        while (parenthesised.find()) {
+        for (MatchResult parenthesised : parenthesisedMatches) {
             String name = complete(nameTokens(parenthesised.group(2)), fullNames);
             if (name != null) {
                 // the mention is the role ("the secretary"): the name in parentheses is what it stands for
@@ -90,8 +93,7 @@ final class PersonMentions {
                 taken.set(parenthesised.start(), parenthesised.end());
             }
         }
-        Matcher titled = TITLED.matcher(text);
-        while (titled.find()) {
+        for (MatchResult titled : titledMatches) {
             List<String> tokens = nameTokens(titled.group(2));
             String name = complete(tokens, fullNames);
             if (name == null || overlaps(taken, titled.start(), titled.end())) {

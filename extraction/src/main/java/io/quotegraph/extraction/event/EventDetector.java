@@ -273,7 +273,7 @@ public final class EventDetector {
             if (!doc.token(k).isWord() || doc.isExcluded(k) || article.inOccasion[k]) {
                 continue;
             }
-            for (int len = Math.min(vocabulary.longestTrigger(), doc.size() - k); len >= 1; len--) {
+            for (int len = Math.min(vocabulary.longestTriggerStartingWith(doc.token(k).lower()), doc.size() - k); len >= 1; len--) {
                 EventLexicon.Trigger trigger = vocabulary.trigger(phrase(doc, k, k + len));
                 if (trigger != null && (!trigger.nounOnly() || isNounUse(doc, k + len))) {
                     found.add(mention(doc, k, k + len, trigger.type()));

@@ -22,9 +22,10 @@ final class EventLexicon {
 
     private final EventTypes types = EventTypes.get();
     private final Map<String, Trigger> triggers = new HashMap<>();
+    /** A trigger's first word → the most words a trigger starting with it has, so most words are passed at once. */
+    private final Map<String, Integer> triggerLengthByFirstWord = new HashMap<>();
     private final Map<String, String> demonyms = new HashMap<>();
     private final Map<String, EventStatus> statusCues = new HashMap<>();
-    private final int longestTrigger;
     private final int longestDemonym;
     private final int longestCue;
 
@@ -45,7 +46,10 @@ final class EventLexicon {
             String[] f = line.split("\\|");
             statusCues.put(f[0].strip().toLowerCase(Locale.ROOT), EventStatus.valueOf(f[1].strip()));
         }
-        longestTrigger = longest(triggers.keySet());
+        for (String t : triggers.keySet()) {
+            String[] words = t.split(" ");
+            triggerLengthByFirstWord.merge(words[0], words.length, Math::max);
+        }
         longestDemonym = longest(demonyms.keySet());
         longestCue = longest(statusCues.keySet());
     }
@@ -59,8 +63,9 @@ final class EventLexicon {
         return triggers.get(phrase);
     }
 
-    int longestTrigger() {
-        return longestTrigger;
+    /** The most words a trigger starting with this lowercased word has; 0 if none starts with it. */
+    int longestTriggerStartingWith(String firstWord) {
+        return triggerLengthByFirstWord.getOrDefault(firstWord, 0);
     }
 
     /** The country a demonym ("Azerbaijani", "North Korean") names, as written with capitals; or null. */

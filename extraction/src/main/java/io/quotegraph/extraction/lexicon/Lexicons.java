@@ -23,8 +23,11 @@ public final class Lexicons {
     private final Set<String> cueVerbs;
     private final Set<String> beliefVerbs;
     private final Set<String> stanceVerbs;
+    private final Set<String> commissiveVerbs;
     private final Set<String> cueNouns;
     private final Set<String> prepositionalCues;
+    /** The verbs of prepositionalCues, so that most words are rejected without building the pair. */
+    private final Set<String> prepositionalCueVerbs;
     private final Set<String> titles;
     private final int longestTitle;
     private final Set<String> titleModifiers;
@@ -47,8 +50,11 @@ public final class Lexicons {
         stanceVerbs = set("stance-verbs.txt");
         cues.addAll(stanceVerbs);
         cueVerbs = Set.copyOf(cues);
+        commissiveVerbs = set("commissive-verbs.txt");
         cueNouns = set("cue-nouns.txt");
         prepositionalCues = set("prepositional-cues.txt");
+        prepositionalCueVerbs = prepositionalCues.stream().map(c -> c.substring(0, c.indexOf(' ')))
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         titles = set("titles.txt");
         longestTitle = longestPhrase(titles);
         titleModifiers = set("title-modifiers.txt");
@@ -80,6 +86,11 @@ public final class Lexicons {
         return beliefVerbs.contains(lower(word));
     }
 
+    /** A verb committing its subject to an action ("pledged", "vowed", "agreed"): a cue only before "to" + a verb. */
+    public boolean isCommissiveVerb(String word) {
+        return commissiveVerbs.contains(lower(word));
+    }
+
     /** A verb taking a stance on a thing ("criticized the deal", "called for an inquiry"): its content is a noun phrase. */
     public boolean isStanceVerb(String word) {
         return stanceVerbs.contains(lower(word));
@@ -87,7 +98,8 @@ public final class Lexicons {
 
     /** A verb and the preposition whose object it reports ("called for", "talked about"); both as written. */
     public boolean isPrepositionalCue(String verb, String preposition) {
-        return prepositionalCues.contains(lower(verb) + ' ' + lower(preposition));
+        String v = lower(verb);
+        return prepositionalCueVerbs.contains(v) && prepositionalCues.contains(v + ' ' + lower(preposition));
     }
 
     public boolean isCueNoun(String word) {

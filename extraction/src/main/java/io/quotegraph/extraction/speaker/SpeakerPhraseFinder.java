@@ -20,6 +20,8 @@ public final class SpeakerPhraseFinder {
     private static final int MAX_APPOSITIVE = 25;
     private static final int MAX_AUXILIARIES = 3;
     private static final int MAX_PAREN = 10;
+    private static final int MAX_HOMETOWN = 4;
+    private static final int MAX_ABBREVIATION = 5;
     private static final Set<String> SUBJECT_PRONOUNS = Set.of("he", "she", "they", "it", "we", "i");
     private static final int MAX_DESCRIPTOR = 4;
     private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "his", "her", "their", "its", "our", "one", "another",
@@ -165,13 +167,15 @@ public final class SpeakerPhraseFinder {
         int j = comma - 1;
         // between two commas any words describe the name: "Cruz, who has proposed repealing the mandate, said"
         while (j >= limit && comma - j <= MAX_APPOSITIVE && doc.quoteAt(j) == null && (doc.token(j).isWord()
-                || doc.token(j).kind() == Token.Kind.POSSESSIVE || isAttachedDot(doc, j) || isParenthesis(doc.token(j)))) {
+                || doc.token(j).kind() == Token.Kind.POSSESSIVE || isAttachedDot(doc, j) || isAbbreviationDot(doc, j)
+                || isParenthesis(doc.token(j)))) {
             j--;
         }
         int roleStart = j + 1;
         if (roleStart >= comma || j <= limit || !doc.token(j).isPunct(',')) {
             return null;
         }
+        j = beforeHometown(doc, j, limit);
         int k = j - 1;
         while (k >= limit && j - k <= 5 && (doc.token(k).isCapitalized() || isAttachedDot(doc, k))) {
             k--;
@@ -183,6 +187,22 @@ public final class SpeakerPhraseFinder {
         // a described name before the comma: "Another Clinton ally, …", "The state's campaign chairman, Phil Lovas,"
         int[] head = plainLeft(doc, j - 1, limit);
         return head != null ? new int[] {head[0], comma} : start < j ? new int[] {start, comma} : null;
+    }
+
+    /**
+     * "Johnnie Ray, of Dover, Del., said", "Ana Ruiz, of Leeds, who …, said": a hometown set off by commas after the
+     * name is one more description; the name is before its comma.
+     * @return the comma before the hometown, or {@code comma} when there is none
+     */
+    private int beforeHometown(Document doc, int comma, int limit) {
+        int k = comma - 1;
+        while (k > limit && comma - k <= MAX_HOMETOWN && (doc.token(k).isCapitalized() || isAttachedDot(doc, k) || isAbbreviationDot(doc, k))) {
+            k--;
+        }
+        if (k - 1 > limit && k < comma - 1 && doc.token(k).is("of") && doc.token(k - 1).isPunct(',')) {
+            return k - 1;
+        }
+        return comma;
     }
 
     /**
@@ -312,6 +332,16 @@ public final class SpeakerPhraseFinder {
     }
 
     /** The dot of an abbreviation ("Mr.", "Sen.") or of a middle initial ("Harry M. Reid"), not a sentence end. */
+    /**
+     * Inside a sentence, a period attached to a short capitalised word abbreviates it ("Dover, Del.,"): the sentence
+     * splitter already took the periods that end sentences.
+     */
+    private static boolean isAbbreviationDot(Document doc, int i) {
+        return i > 0 && doc.token(i).isPunct('.') && doc.token(i - 1).end() == doc.token(i).start()
+                && doc.token(i - 1).isCapitalized() && doc.token(i - 1).text().length() <= MAX_ABBREVIATION
+                && doc.sentenceOf(i).to() > i + 1;
+    }
+
     private boolean isAttachedDot(Document doc, int i) {
         if (i <= 0 || !doc.token(i).isPunct('.') || doc.token(i - 1).end() != doc.token(i).start()) {
             return false;

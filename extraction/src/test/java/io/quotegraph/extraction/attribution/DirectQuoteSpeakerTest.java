@@ -47,4 +47,19 @@ class DirectQuoteSpeakerTest {
         assertThat(x.statements()).noneMatch(s -> s.content().text().contains("wise") && s.cue() != null
                 && s.cue().text().equals("answered"));
     }
+
+    @Test
+    void aCueCoordinatedWithAnEarlierVerbTakesTheClauseSubject() {
+        ExtractedStatement s = quote("Mayor Ann Hale rolled her eyes and joked, “We will need a bigger boat.”");
+        assertThat(s.cue().text()).isEqualTo("joked");
+        assertThat(s.speakerMention().text()).isEqualTo("Mayor Ann Hale");
+    }
+
+    @Test
+    void aQuotePresentedWithHereIsTakesThePresentedName() {
+        ExtractedStatement s = quote("Here is Mayor Ann Hale at the 2019 rally: “We will not close a single library.”");
+        assertThat(s.speakerMention().text()).endsWith("Ann Hale");
+        Extraction x = EXTRACTOR.extract("Here is the plan in short: “Build first, pay later.”", null);
+        assertThat(x.statements()).isEmpty();
+    }
 }

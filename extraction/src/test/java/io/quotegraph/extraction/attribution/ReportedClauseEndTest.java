@@ -54,4 +54,43 @@ class ReportedClauseEndTest {
         Extraction x = EXTRACTOR.extract("Governor Tom Reyes rejected the merger and the layoffs.", null);
         assertThat(x.statements()).extracting(st -> st.content().text()).contains("the merger and the layoffs");
     }
+
+    @Test
+    void andWithAPronounSubjectAndAVerbEndsTheReport() {
+        Extraction x = EXTRACTOR.extract("Mayor Ann Briggs said the real problem is the budget, and she blamed the council for the delay.", null);
+        assertThat(x.statements()).extracting(st -> st.content().text()).contains("the real problem is the budget");
+    }
+
+    @Test
+    void andWithoutANewSubjectKeepsTheReportWhole() {
+        ExtractedStatement s = only("Mayor Ann Briggs said the budget is late, and the roads are in poor shape.");
+        assertThat(s.content().text()).isEqualTo("the budget is late, and the roads are in poor shape");
+    }
+
+    @Test
+    void aClosingWhichClauseIsNotPartOfTheReport() {
+        Extraction x = EXTRACTOR.extract("Mayor Ann Briggs said she would close the bridge before the storm, which is due on Friday.", null);
+        assertThat(x.statements()).extracting(st -> st.content().text()).contains("she would close the bridge before the storm");
+    }
+
+    @Test
+    void anObjectEndsAtTheNextVerbAfterAnAdverb() {
+        Extraction x = EXTRACTOR.extract("Governor Tom Reyes attacked the levy and even questioned its legality.", null);
+        assertThat(x.statements()).extracting(st -> st.content().text()).contains("the levy");
+    }
+
+    @Test
+    void aComparisonAfterACommaEndsTheReport() {
+        ExtractedStatement s = only("Most renters said the city should build more housing, compared with a third of owners.");
+        assertThat(s.content().text()).isEqualTo("the city should build more housing");
+    }
+
+    @Test
+    void aReportOnBothSidesOfAnInterposedAttributionIsTheWholeSentence() {
+        Extraction x = EXTRACTOR.extract("Whatever gains the council has made, officials said, could vanish after the election.", null);
+        assertThat(x.statements()).extracting(st -> st.content().text())
+                .contains("Whatever gains the council has made, officials said, could vanish after the election");
+        Extraction y = EXTRACTOR.extract("The budget is balanced, the treasurer said, adding that reserves stay untouched.", null);
+        assertThat(y.statements()).extracting(st -> st.content().text()).contains("The budget is balanced");
+    }
 }
