@@ -1,7 +1,13 @@
 package io.quotegraph.statements;
 
+import com.mongodb.event.CommandListener;
+import io.quarkus.mongodb.tracing.MongoTracingCommandListener;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quotegraph.statements.common.MongoCommandTracing;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -11,7 +17,10 @@ import java.util.regex.Pattern;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The Prometheus endpoint exposes the delivery and speaker-resolution timers after a real delivery. */
+/**
+ * The Prometheus endpoint exposes the delivery and speaker-resolution timers after a real delivery; MongoDB commands
+ * reach the driver metrics and Quotegraph's tracing listener (not Quarkus's, which costs CPU with the SDK off).
+ */
 @QuarkusTest
 @WithTestResource(MongoTestResource.class)
 class MetricsTest {
@@ -38,6 +47,20 @@ class MetricsTest {
         assertThat(metrics).doesNotContain(article.articleId);
         // MongoDB driver metrics
         assertThat(metrics).contains("mongodb_driver_commands_seconds");
+    }
+
+    @Inject
+    @Any
+    Instance<CommandListener> commandListeners;
+
+    @Test
+    void mongoCommandsGoToTheTracingListenerThatIsIdleWhileTheSdkIsOff() {
+        List<CommandListener> listeners = commandListeners.stream().toList();
+        assertThat(listeners).anySatisfy(listener -> {
+            assertThat(listener).isInstanceOf(MongoCommandTracing.class);
+            assertThat(((MongoCommandTracing) listener).enabled()).as("quarkus.otel.sdk.disabled=true in tests").isFalse();
+        });
+        assertThat(listeners).noneMatch(listener -> listener instanceof MongoTracingCommandListener);
     }
 
     @Test

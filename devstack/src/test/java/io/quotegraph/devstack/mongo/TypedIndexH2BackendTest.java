@@ -10,9 +10,12 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.quotegraph.devstack.EmbeddedMongoServer;
 import org.bson.Document;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +36,25 @@ class TypedIndexH2BackendTest {
         assertThat(type.compare(new KeyValue(10), new KeyValue("a"))).as("numbers sort before strings").isNegative();
         assertThat(type.compare(new KeyValue("a", 1), new KeyValue("a", 1))).isZero();
         assertThat(type.compare(new KeyValue("a"), new KeyValue("a", 1))).isNegative();
+    }
+
+    @Test
+    void keysOfStringsAreStoredCompactlyAndOtherKeysAndKeysStoredBeforeStillReadBack() {
+        IndexKeyType type = IndexKeyType.INSTANCE;
+        for (KeyValue key : List.of(new KeyValue("speaker:0f3a|S1"), new KeyValue("a", "€ß…", ""), new KeyValue(42),
+                new KeyValue("a", 1L), new KeyValue((Object) null))) {
+            WriteBuffer buffer = new WriteBuffer();
+            type.write(buffer, key);
+            ByteBuffer written = buffer.getBuffer().flip();
+            assertThat(written.get(0) == IndexKeyType.STRINGS).as(key.toString())
+                    .isEqualTo(key.stream().allMatch(v -> v instanceof String));
+            assertThat(type.read(written)).isEqualTo(key);
+            assertThat(written.hasRemaining()).isFalse();
+        }
+        // as the previous version stored every key
+        WriteBuffer old = new WriteBuffer();
+        new ObjectDataType().write(old, new KeyValue("note:1"));
+        assertThat(type.read(old.getBuffer().flip())).isEqualTo(new KeyValue("note:1"));
     }
 
     @Test

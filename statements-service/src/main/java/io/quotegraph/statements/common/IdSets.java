@@ -88,6 +88,24 @@ public class IdSets {
             return this;
         }
 
+        /** Adds several ids to one set: one operation, not one per id. */
+        public Changes addAll(String kind, String key, Collection<String> ids) {
+            if (key != null && !ids.isEmpty()) {
+                writes.add(new UpdateOneModel<>(Filters.eq("_id", IdSets.id(kind, key)),
+                        Updates.addEachToSet("ids", new ArrayList<>(ids)), new UpdateOptions().upsert(true)));
+            }
+            return this;
+        }
+
+        /** Removes several ids from one set: one operation, not one per id. */
+        public Changes removeAll(String kind, String key, Collection<String> ids) {
+            if (key != null && !ids.isEmpty()) {
+                writes.add(new UpdateOneModel<>(Filters.eq("_id", IdSets.id(kind, key)),
+                        Updates.pullAll("ids", new ArrayList<>(ids))));
+            }
+            return this;
+        }
+
         public Changes remove(String kind, String key, String id) {
             if (key != null) {
                 writes.add(new UpdateOneModel<>(Filters.eq("_id", IdSets.id(kind, key)), Updates.pull("ids", id)));

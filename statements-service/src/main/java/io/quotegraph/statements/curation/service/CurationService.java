@@ -248,10 +248,7 @@ public class CurationService {
 
     /** Relinks the articles' statements, then refreshes the speakers and the events of moved statements. */
     private void finish(Collection<String> articleIds, Collection<String> speakerIds) {
-        Set<String> eventIds = new TreeSet<>();
-        for (String articleId : articleIds) {
-            eventIds.addAll(statementLinks.relink(articleId));
-        }
+        Set<String> eventIds = statementLinks.relink(articleIds);
         Set<String> renamed = speakerService.refresh(speakerIds);
         events.refresh(eventIds);
         events.retitle(renamed);

@@ -93,7 +93,8 @@ public class DeliveryService {
         // what the article's statements were linked to so far must be recomputed too (nothing before its first delivery)
         List<String> storedIds = StatementRepository.idsOfArticle(articleId, DeliveryRepository.statementSlots(previous));
         List<Document> stored = statements.findByIds(storedIds);
-        Set<String> affectedSpeakers = new LinkedHashSet<>(speakers.speakerIdsOfArticle(articleId));
+        List<Document> storedMappings = speakers.mappingsOfArticle(articleId);
+        Set<String> affectedSpeakers = new LinkedHashSet<>(SpeakerService.speakerIds(storedMappings));
         Set<String> affectedEvents = new LinkedHashSet<>();
         for (Document statement : stored) {
             addIfPresent(affectedSpeakers, statement.getString("speakerId"));
@@ -116,7 +117,7 @@ public class DeliveryService {
         named.addAll(ReportedEventService.entities(payload.extraction().events()));
         named.addAll(payload.extraction().entities());
         List<ArticleSpeaker> mentioned = MentionedEntities.entries(named);
-        SpeakerService.ArticleResolution resolution = speakers.resolveArticle(articleId, publishedAt,
+        SpeakerService.ArticleResolution resolution = speakers.resolveArticle(articleId, publishedAt, storedMappings,
                 payload.extraction().speakers(), mentioned, statementsBySpeakerKey);
         Map<String, String> speakerIds = resolution.speakerIds();
         Map<String, String> speakerNames = speakers.names(new LinkedHashSet<>(speakerIds.values().stream()
@@ -125,7 +126,7 @@ public class DeliveryService {
         Map<Integer, String> reportedEventIds = reportedEvents.deliver(articleId, publishedAt, payload.extraction().events(),
                 ReportedEventService.statementIds(articleId, extracted), m -> MentionedEntities.resolvedId(m, speakerIds));
         List<Document> documents = new ArrayList<>(extracted.size());
-        Map<String, String> ensuredEvents = new HashMap<>();
+        Map<String, Document> occasions = new HashMap<>();
         Map<String, List<String>> statementsByEvent = new HashMap<>();
         for (int index = 0; index < extracted.size(); index++) {
             ExtractedStatement statement = extracted.get(index);
@@ -135,7 +136,7 @@ public class DeliveryService {
                     .append("aboutIds", aboutIds(MentionedEntities.keys(statement), speakerIds));
             if (statement.occasion() != null) {
                 String occasionId = events.eventFor(statement.occasion(), speakerId, speakerNames.get(speakerId),
-                        articleId, publishedAt, ensuredEvents);
+                        articleId, publishedAt, occasions);
                 document.put("occasionId", occasionId);
                 statementsByEvent.computeIfAbsent(occasionId, id -> new ArrayList<>()).add(document.getString("_id"));
                 affectedEvents.add(occasionId);
@@ -148,6 +149,7 @@ public class DeliveryService {
         speakerIds.values().stream().filter(Objects::nonNull).forEach(affectedSpeakers::add);
         affectedSpeakers.addAll(resolution.affectedSpeakers());
 
+        events.ensure(occasions.values());
         events.addStatements(statementsByEvent);
         statements.upsertAll(documents);
         long removed = storedIds.size() > documents.size()
@@ -156,9 +158,7 @@ public class DeliveryService {
         quotations.index(articleId, documents);
 
         // re-clustering may have moved other articles' names to another speaker: their statements follow
-        for (String moved : resolution.movedArticles()) {
-            affectedEvents.addAll(statementLinks.relink(moved));
-        }
+        affectedEvents.addAll(statementLinks.relink(resolution.movedArticles()));
         Set<String> renamed = speakers.refresh(affectedSpeakers);
         events.refresh(affectedEvents);
         events.retitle(renamed);

@@ -64,8 +64,7 @@ public class EntityNameChanges {
         }
         ClusterResolution.Outcome outcome = clusters.resolveBlocks(clusterer, blocks);
         affected.addAll(outcome.speakerIds());
-        Set<String> eventIds = new TreeSet<>();
-        outcome.articleIds().forEach(a -> eventIds.addAll(statementLinks.relink(a)));
+        Set<String> eventIds = statementLinks.relink(outcome.articleIds());
         events.retitle(speakers.refresh(affected));
         events.refresh(eventIds);
     }

@@ -54,6 +54,22 @@ public class GazetteerService {
     /** The current gazetteer (read per resolution: additions take effect at once, on every instance). */
     public Gazetteer current() {
         List<Document> added = additions.findAll();
+        Built last = built;
+        if (last != null && last.additions().equals(added)) {
+            return last.gazetteer(); // the same additions as last time: built once, not per delivery
+        }
+        Gazetteer gazetteer = build(added);
+        built = new Built(added, gazetteer, new EntityClusterer(gazetteer));
+        return gazetteer;
+    }
+
+    /** The gazetteer built from these additions (immutable), with its clusterer. */
+    private record Built(List<Document> additions, Gazetteer gazetteer, EntityClusterer clusterer) {
+    }
+
+    private volatile Built built;
+
+    private static Gazetteer build(List<Document> added) {
         List<Gazetteer.Entry> entries = new ArrayList<>();
         long revision = 0;
         for (Document d : added) {
@@ -71,7 +87,9 @@ public class GazetteerService {
     }
 
     public EntityClusterer clusterer() {
-        return new EntityClusterer(current());
+        Gazetteer gazetteer = current();
+        Built last = built;
+        return last != null && last.gazetteer() == gazetteer ? last.clusterer() : new EntityClusterer(gazetteer);
     }
 
     public GazetteerView view() {

@@ -147,12 +147,18 @@ public class EventMentionRepository {
         }
     }
 
-    /** Sets the events a statement talks about (statements are addressed by their _id only). */
-    public void setStatementEvents(String statementId, List<String> eventIds) {
-        mongo.collection(Mongo.STATEMENTS).updateOne(Filters.eq("_id", statementId), Updates.set("aboutEventIds", eventIds));
+    /** Sets the events statements talk about (statement id → event ids; statements are addressed by _id only). */
+    public void setStatementEvents(Map<String, List<String>> eventIdsByStatement) {
+        if (!eventIdsByStatement.isEmpty()) {
+            mongo.collection(Mongo.STATEMENTS).bulkWrite(eventIdsByStatement.entrySet().stream()
+                    .<WriteModel<Document>>map(e -> new UpdateOneModel<>(Filters.eq("_id", e.getKey()),
+                            Updates.set("aboutEventIds", e.getValue()))).toList());
+        }
     }
 
-    public Optional<Document> findStatement(String statementId) {
-        return Optional.ofNullable(mongo.collection(Mongo.STATEMENTS).find(Filters.eq("_id", statementId)).first());
+    /** The statements with these ids (unknown ones left out), in one read. */
+    public List<Document> findStatements(Collection<String> statementIds) {
+        return mongo.collection(Mongo.STATEMENTS).find(Filters.in("_id", new ArrayList<>(statementIds)))
+                .into(new ArrayList<>());
     }
 }

@@ -1,10 +1,14 @@
 package io.quotegraph.statements.event.repository;
 
-import com.mongodb.MongoException;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.UpdateOneModel;
@@ -53,18 +57,31 @@ public class EventRepository {
         c.createIndex(Indexes.ascending("articleIds"), new IndexOptions().name("events_articles"));
     }
 
-    /** Creates the event unless it exists (its fields are then left alone); safe against a concurrent creation. */
-    public void insertIfAbsent(Document event) {
-        Document fields = new Document(event);
-        Object id = fields.remove("_id");
-        Bson onInsert = new Document("$setOnInsert", fields);
+    /**
+     * Creates these events unless they exist (their fields are then left alone), in one round trip; safe against a
+     * concurrent creation.
+     */
+    public void insertAllIfAbsent(Collection<Document> newEvents) {
+        if (newEvents.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        for (Document event : newEvents) {
+            Document fields = new Document(event);
+            Object id = fields.remove("_id");
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", id), new Document("$setOnInsert", fields),
+                    new UpdateOptions().upsert(true)));
+        }
         for (int attempt = 0; ; attempt++) {
             try {
-                collection().updateOne(Filters.eq("_id", id), onInsert, new UpdateOptions().upsert(true));
+                // unordered: an upsert that loses a race to a concurrent creation does not stop the others
+                collection().bulkWrite(writes, new BulkWriteOptions().ordered(false));
                 return;
-            } catch (MongoException e) {
-                // two upserts of a new _id may race; the loser's retry finds the winner's document
-                if (!Mongo.isDuplicateKey(e) || attempt >= 2) {
+            } catch (MongoBulkWriteException e) {
+                // the losers' retry finds the winners' documents and leaves them alone
+                boolean onlyRaces = e.getWriteErrors().stream()
+                        .allMatch(error -> error.getCategory() == ErrorCategory.DUPLICATE_KEY);
+                if (!onlyRaces || attempt >= 2) {
                     throw e;
                 }
             }
@@ -87,13 +104,18 @@ public class EventRepository {
         }
     }
 
-    /** Writes the whole event (an event derived from reported mentions is recomputed as a whole). */
-    public void replace(Document event) {
-        collection().replaceOne(Filters.eq("_id", event.getString("_id")), event, new com.mongodb.client.model.ReplaceOptions().upsert(true));
+    /** Writes these events whole (an event derived from reported mentions is recomputed as a whole), in one round trip. */
+    public void replaceAll(Collection<Document> replaced) {
+        if (!replaced.isEmpty()) {
+            collection().bulkWrite(replaced.stream().<WriteModel<Document>>map(event -> new ReplaceOneModel<>(
+                    Filters.eq("_id", event.getString("_id")), event, new ReplaceOptions().upsert(true))).toList());
+        }
     }
 
-    public void delete(String id) {
-        collection().deleteOne(Filters.eq("_id", id));
+    public void deleteAll(Collection<String> ids) {
+        if (!ids.isEmpty()) {
+            collection().deleteMany(Filters.in("_id", new ArrayList<>(ids)));
+        }
     }
 
     public <T> Page<T> page(Bson filter, int offset, int limit, Function<Document, T> toView) {

@@ -62,9 +62,12 @@ public class EventService {
     @Inject
     DeliveryRepository deliveries;
 
-    /** The id of the event of this occasion (creating it if new); {@code known} holds the ids this delivery ensured. */
+    /**
+     * The id of the event of this occasion; a new event document goes into {@code pending} (by key) for
+     * {@link #ensure}, which creates those that do not exist yet, all in one round trip.
+     */
     public String eventFor(Occasion occasion, String speakerId, String speakerName, String articleId, Instant publishedAt,
-                           Map<String, String> known) {
+                           Map<String, Document> pending) {
         String type = normaliseType(occasion.type());
         LocalDate date = occasion.date();
         boolean approximate = date == null;
@@ -74,12 +77,12 @@ public class EventService {
         }
         String who = speakerId != null ? "speaker:" + speakerId : "article:" + articleId;
         String key = type + "|" + when + "|" + who;
-        String id = known.get(key);
-        if (id != null) {
-            return id;
+        Document known = pending.get(key);
+        if (known != null) {
+            return known.getString("_id");
         }
-        id = idOf(key);
-        Document event = new Document("_id", id)
+        String id = idOf(key);
+        pending.put(key, new Document("_id", id)
                 .append("key", key)
                 .append("type", type)
                 .append("title", title(type, speakerName))
@@ -89,21 +92,34 @@ public class EventService {
                 .append("status", HAPPENED)
                 .append("participantIds", speakerId == null ? List.of() : List.of(speakerId))
                 .append("articleIds", List.of())
-                .append("statementCount", 0L);
-        sets.add(IdSets.PARTICIPANT_EVENTS, speakerId, List.of(id));
-        events.insertIfAbsent(event);
-        known.put(key, id);
+                .append("statementCount", 0L));
         return id;
+    }
+
+    /** Creates these events unless they exist (existing ones are left alone); their participants' sets first. */
+    public void ensure(Collection<Document> pending) {
+        IdSets.Changes participants = new IdSets.Changes();
+        for (Document event : pending) {
+            for (String participantId : event.getList("participantIds", String.class, List.of())) {
+                participants.add(IdSets.PARTICIPANT_EVENTS, participantId, event.getString("_id"));
+            }
+        }
+        sets.apply(participants);
+        events.insertAllIfAbsent(pending);
     }
 
     /** Records that these statements are (about to be) made at these events: event id → statement ids. */
     public void addStatements(Map<String, List<String>> statementIdsByEvent) {
-        statementIdsByEvent.forEach((eventId, ids) -> sets.add(IdSets.EVENT_STATEMENTS, eventId, ids));
+        IdSets.Changes changes = new IdSets.Changes();
+        statementIdsByEvent.forEach((eventId, ids) -> changes.addAll(IdSets.EVENT_STATEMENTS, eventId, ids));
+        sets.apply(changes);
     }
 
     /** Records that these statements are no longer made at these events (deleted, or moved to another occasion). */
     public void removeStatements(Map<String, List<String>> statementIdsByEvent) {
-        statementIdsByEvent.forEach((eventId, ids) -> sets.remove(IdSets.EVENT_STATEMENTS, eventId, ids));
+        IdSets.Changes changes = new IdSets.Changes();
+        statementIdsByEvent.forEach((eventId, ids) -> changes.removeAll(IdSets.EVENT_STATEMENTS, eventId, ids));
+        sets.apply(changes);
     }
 
     /** Recomputes the articles, statement count and title of these events from their statements (idempotent). */

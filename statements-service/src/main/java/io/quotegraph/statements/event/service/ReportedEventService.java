@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -112,13 +113,14 @@ public class ReportedEventService {
         }
         nodes.values().stream().map(d -> d.getString("eventId")).filter(Objects::nonNull).forEach(eventIds::add);
         Map<String, List<String>> articlesBefore = new HashMap<>();
-        for (String eventId : eventIds) {
-            events.findById(eventId).ifPresent(e -> {
-                articlesBefore.put(eventId, e.getList("articleIds", String.class, List.of()));
-                for (Document member : mentions.findAll(e.getList("mentionIds", String.class, List.of()))) {
-                    nodes.putIfAbsent(member.getString("_id"), member);
-                }
-            });
+        Set<String> memberIds = new TreeSet<>();
+        for (Document e : events.findByIds(eventIds)) {
+            articlesBefore.put(e.getString("_id"), e.getList("articleIds", String.class, List.of()));
+            memberIds.addAll(e.getList("mentionIds", String.class, List.of()));
+        }
+        memberIds.removeAll(nodes.keySet());
+        for (Document member : mentions.findAll(memberIds)) {
+            nodes.putIfAbsent(member.getString("_id"), member);
         }
         Map<String, String> eventOf = link(nodes);
         Set<String> kept = new TreeSet<>(eventOf.values());
@@ -136,7 +138,7 @@ public class ReportedEventService {
                     event.getList("articleIds", String.class), joined, left);
             // before the event names them: a participant's set is a superset of their events (see IdSets)
             for (String participantId : event.getList("participantIds", String.class, List.of())) {
-                sets.add(IdSets.PARTICIPANT_EVENTS, participantId, List.of(group.getKey()));
+                joined.add(IdSets.PARTICIPANT_EVENTS, participantId, group.getKey());
             }
         }
         for (String gone : eventIds) {
@@ -146,8 +148,8 @@ public class ReportedEventService {
         }
         // the article sets stay supersets (see IdSets): joined before the events are written, left after
         sets.apply(joined);
+        events.replaceAll(linked.values());
         for (Map.Entry<String, List<Document>> group : groups.entrySet()) {
-            events.replace(linked.get(group.getKey()));
             for (Document mention : group.getValue()) {
                 String id = mention.getString("_id");
                 if (!group.getKey().equals(mention.getString("eventId"))) {
@@ -159,15 +161,9 @@ public class ReportedEventService {
             }
         }
         mentions.setEvents(moved);
-        for (String gone : eventIds) {
-            if (!kept.contains(gone)) {
-                events.delete(gone);
-            }
-        }
+        events.deleteAll(eventIds.stream().filter(gone -> !kept.contains(gone)).toList());
         sets.apply(left);
-        for (String statementId : statementsToRelink) {
-            relinkStatement(statementId);
-        }
+        relinkStatements(statementsToRelink);
         Map<Integer, String> result = new LinkedHashMap<>();
         for (int i = 0; i < ownIds.size(); i++) {
             result.put(i, eventOf.get(ownIds.get(i)));
@@ -208,17 +204,28 @@ public class ReportedEventService {
         return statement.aboutEvents().stream().map(eventIdByIndex::get).filter(Objects::nonNull).distinct().toList();
     }
 
-    /** Another article's statement whose event mentions moved to another event. */
-    private void relinkStatement(String statementId) {
-        mentions.findStatement(statementId).ifPresent(statement -> {
+    /** Other articles' statements whose event mentions moved to another event: a round trip per step. */
+    private void relinkStatements(Collection<String> statementIds) {
+        if (statementIds.isEmpty()) {
+            return;
+        }
+        List<Document> found = mentions.findStatements(statementIds);
+        Map<String, String> eventOfMention = new HashMap<>();
+        for (Document mention : mentions.findAll(found.stream().flatMap(statement ->
+                statement.getList("aboutEventMentionIds", String.class, List.of()).stream()).distinct().toList())) {
+            eventOfMention.put(mention.getString("_id"), mention.getString("eventId"));
+        }
+        Map<String, List<String>> eventsByStatement = new LinkedHashMap<>();
+        for (Document statement : found) {
             Set<String> eventIds = new LinkedHashSet<>();
-            for (Document mention : mentions.findAll(statement.getList("aboutEventMentionIds", String.class, List.of()))) {
-                if (mention.getString("eventId") != null) {
-                    eventIds.add(mention.getString("eventId"));
+            for (String mentionId : statement.getList("aboutEventMentionIds", String.class, List.of())) {
+                if (eventOfMention.get(mentionId) != null) {
+                    eventIds.add(eventOfMention.get(mentionId));
                 }
             }
-            mentions.setStatementEvents(statementId, List.copyOf(eventIds));
-        });
+            eventsByStatement.put(statement.getString("_id"), List.copyOf(eventIds));
+        }
+        mentions.setStatementEvents(eventsByStatement);
     }
 
     /** Event id per mention id: the linker's groups of mentions, named after their smallest mention id. */

@@ -101,6 +101,21 @@ public class ArticleSpeakerRepository {
                 BY_ARTICLE_AND_KEY);
     }
 
+    /** The mappings of each of these articles (two reads in all), by article id, each in id order. */
+    public Map<String, List<Document>> findByArticles(Collection<String> articleIds) {
+        Map<String, Set<String>> members = sets.membersOf(IdSets.ARTICLE_MAPPINGS, articleIds);
+        Map<String, List<Document>> byArticle = new LinkedHashMap<>();
+        articleIds.forEach(id -> byArticle.put(id, new ArrayList<>()));
+        for (Document mapping : findByIds(members.values().stream().flatMap(Set::stream).collect(Collectors.toSet()))) {
+            String articleId = mapping.getString("articleId");
+            if (members.getOrDefault(articleId, Set.of()).contains(mapping.getString("_id"))) {
+                byArticle.get(articleId).add(mapping);
+            }
+        }
+        byArticle.values().forEach(mappings -> mappings.sort(BY_ARTICLE_AND_KEY));
+        return byArticle;
+    }
+
     public List<Document> findBySpeaker(String speakerId) {
         return findBySpeakers(List.of(speakerId)).get(speakerId);
     }

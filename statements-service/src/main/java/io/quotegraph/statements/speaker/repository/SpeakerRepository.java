@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
@@ -19,6 +20,7 @@ import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,6 +66,20 @@ public class SpeakerRepository {
 
     public List<Document> findByIds(Collection<String> ids) {
         return collection().find(Filters.in("_id", ids)).into(new ArrayList<>());
+    }
+
+    /**
+     * Where each of these speakers leads now: the speaker it was merged into, else itself (unknown ids are left out);
+     * one read of that field only.
+     */
+    public Map<String, String> mergeTargets(Collection<String> ids) {
+        Map<String, String> targets = new HashMap<>();
+        if (!ids.isEmpty()) {
+            collection().find(Filters.in("_id", new ArrayList<>(ids))).projection(Projections.include("mergedInto"))
+                    .forEach(d -> targets.put(d.getString("_id"),
+                            d.getString("mergedInto") == null ? d.getString("_id") : d.getString("mergedInto")));
+        }
+        return targets;
     }
 
     /** Inserts a new speaker; fails with a duplicate-key error when its matchKey exists. */

@@ -46,15 +46,19 @@ public class ClusterResolution {
     @Inject
     ResolutionLockRepository locks;
 
-    /** What re-clustering changed: speakers whose mappings changed, and articles whose mappings moved. */
-    public record Outcome(Set<String> speakerIds, Set<String> articleIds) {
+    /**
+     * What re-clustering changed: speakers whose mappings changed, and articles whose mappings moved; and the speaker
+     * each re-clustered mapping now points at (mapping id → speaker id).
+     */
+    public record Outcome(Set<String> speakerIds, Set<String> articleIds, Map<String, String> assignments) {
         static Outcome empty() {
-            return new Outcome(new TreeSet<>(), new TreeSet<>());
+            return new Outcome(new TreeSet<>(), new TreeSet<>(), new HashMap<>());
         }
 
         void add(Outcome other) {
             speakerIds.addAll(other.speakerIds);
             articleIds.addAll(other.articleIds);
+            assignments.putAll(other.assignments);
         }
     }
 
@@ -83,11 +87,15 @@ public class ClusterResolution {
         String owner = locks.acquireAll(keys);
         try {
             Map<String, List<Document>> blocks = articleSpeakers.findByBlocks(keys);
-            Map<String, String> pinned = pins(blocks.values().stream().flatMap(List::stream).toList());
+            List<Document> all = blocks.values().stream().flatMap(List::stream).toList();
+            // where the blocks' speakers lead now, read once for all blocks (not one read per speaker)
+            Redirects redirects = new Redirects();
+            redirects.load(all.stream().map(m -> m.getString("speakerId")).filter(Objects::nonNull).toList());
+            Map<String, String> pinned = pins(all, redirects);
             List<Document> created = new ArrayList<>();
             List<ArticleSpeakerRepository.Link> links = new ArrayList<>();
             for (String blockKey : keys) {
-                outcome.add(resolveBlock(clusterer, blockKey, blocks.get(blockKey), pinned, created, links));
+                outcome.add(resolveBlock(clusterer, blockKey, blocks.get(blockKey), pinned, redirects, created, links));
             }
             speakers.insertAll(created);
             articleSpeakers.linkAll(links);
@@ -99,7 +107,7 @@ public class ClusterResolution {
 
     /** Clusters one block; adds the speakers it creates to {@code created} and its changed links to {@code links}. */
     private Outcome resolveBlock(EntityClusterer clusterer, String blockKey, List<Document> mappings,
-                                 Map<String, String> allPins, List<Document> created,
+                                 Map<String, String> allPins, Redirects redirects, List<Document> created,
                                  List<ArticleSpeakerRepository.Link> links) {
         Outcome outcome = Outcome.empty();
         if (mappings.isEmpty()) {
@@ -117,9 +125,8 @@ public class ClusterResolution {
         List<EntityClusterer.Cluster> clusters = clusterer.clusterBlock(blockKey,
                 mappings.stream().map(ClusterResolution::mention).toList());
 
-        Map<String, String> redirects = new HashMap<>();
         Set<String> claimed = new HashSet<>();
-        pinned.values().forEach(id -> claimed.add(follow(id, redirects)));
+        pinned.values().forEach(id -> claimed.add(redirects.follow(id)));
         Map<String, String> assignment = new HashMap<>();
         Map<String, String> evidenceSuffix = new HashMap<>();
         List<EntityClusterer.Cluster> free = new ArrayList<>();
@@ -128,7 +135,7 @@ public class ClusterResolution {
             for (String mentionId : cluster.mentionIds()) {
                 String pin = pinned.get(mentionId);
                 if (pin != null) {
-                    pinCounts.merge(follow(pin, redirects), 1, Integer::sum);
+                    pinCounts.merge(redirects.follow(pin), 1, Integer::sum);
                 }
             }
             if (pinCounts.isEmpty()) {
@@ -138,7 +145,7 @@ public class ClusterResolution {
             String majority = best(pinCounts);
             for (String mentionId : cluster.mentionIds()) {
                 String pin = pinned.get(mentionId);
-                assignment.put(mentionId, pin != null ? follow(pin, redirects) : majority);
+                assignment.put(mentionId, pin != null ? redirects.follow(pin) : majority);
                 evidenceSuffix.put(mentionId, pin != null ? "; curated" : "; with curated mentions");
             }
         }
@@ -149,7 +156,7 @@ public class ClusterResolution {
             for (String mentionId : cluster.mentionIds()) {
                 String current = byMentionId.get(mentionId).getString("speakerId");
                 if (current != null) {
-                    String id = follow(current, redirects);
+                    String id = redirects.follow(current);
                     if (id != null && !claimed.contains(id)) {
                         counts.merge(id, 1, Integer::sum);
                     }
@@ -168,6 +175,7 @@ public class ClusterResolution {
                 double score = curated ? 1.0 : link.score();
                 String basis = (curated ? EntityClusterer.Basis.CURATION : link.basis()).name();
                 String before = mapping.getString("speakerId");
+                outcome.assignments().put(mapping.getString("_id"), id);
                 if (!id.equals(before) || !evidence.equals(mapping.getString("evidence"))
                         || !Objects.equals(score, mapping.getDouble("score")) || !basis.equals(mapping.getString("basis"))) {
                     links.add(new ArticleSpeakerRepository.Link(mapping, id, score, evidence, basis));
@@ -185,7 +193,7 @@ public class ClusterResolution {
     }
 
     /** Curation pins of these mappings by mention id: pinned by article and name, else by a curated alias. */
-    private Map<String, String> pins(List<Document> mappings) {
+    private Map<String, String> pins(List<Document> mappings, Redirects redirects) {
         Set<String> pinIds = new TreeSet<>();
         Set<String> nameKeys = new TreeSet<>();
         for (Document m : mappings) {
@@ -194,39 +202,59 @@ public class ClusterResolution {
         }
         Map<String, String> byPin = curation.pins(pinIds);
         Map<String, String> byAlias = curation.aliasPins(nameKeys);
+        redirects.load(new TreeSet<>(byPin.values()));
+        redirects.load(new TreeSet<>(byAlias.values()));
         Map<String, String> result = new HashMap<>();
         for (Document m : mappings) {
             String pin = byPin.get(CurationRepository.pinId(m.getString("articleId"), m.getString("nameKey")));
             if (pin == null && !Boolean.TRUE.equals(m.getBoolean("roleOnly"))) {
                 pin = byAlias.get(m.getString("nameKey"));
             }
-            if (pin != null && speakers.findById(pin).isPresent()) {
+            if (pin != null && redirects.exists(pin)) {
                 result.put(mention(m).id(), pin);
             }
         }
         return result;
     }
 
-    /** The speaker an id stands for now: merged speakers redirect to what they were merged into. */
-    private String follow(String id, Map<String, String> cache) {
-        String current = id;
-        Set<String> seen = new HashSet<>();
-        while (current != null && seen.add(current)) {
-            String known = cache.get(current);
-            if (known == null) {
-                Document d = speakers.findById(current).orElse(null);
-                if (d == null) {
+    /**
+     * The speaker an id stands for now (merged speakers redirect to what they were merged into), read in bulk
+     * ({@link #load}) for all the blocks of a delivery, by id otherwise.
+     */
+    private final class Redirects {
+        /** id → the speaker it was merged into, or itself; null: no such speaker. */
+        private final Map<String, String> targets = new HashMap<>();
+
+        void load(Collection<String> ids) {
+            List<String> missing = ids.stream().filter(id -> !targets.containsKey(id)).distinct().toList();
+            if (missing.isEmpty()) {
+                return;
+            }
+            Map<String, String> found = speakers.mergeTargets(missing);
+            missing.forEach(id -> targets.put(id, found.get(id)));
+        }
+
+        boolean exists(String id) {
+            load(List.of(id));
+            return targets.get(id) != null;
+        }
+
+        String follow(String id) {
+            String current = id;
+            Set<String> seen = new HashSet<>();
+            while (current != null && seen.add(current)) {
+                load(List.of(current));
+                String known = targets.get(current);
+                if (known == null) {
                     return null;
                 }
-                known = d.getString("mergedInto") == null ? current : d.getString("mergedInto");
-                cache.put(current, known);
+                if (known.equals(current)) {
+                    return current;
+                }
+                current = known;
             }
-            if (known.equals(current)) {
-                return current;
-            }
-            current = known;
+            return current;
         }
-        return current;
     }
 
     private static String best(Map<String, Integer> counts) {

@@ -63,10 +63,15 @@ public class SpeakerService {
                                     Set<String> movedArticles) {
     }
 
-    /** The speakers an article currently maps to (from its stored mappings). */
-    public Set<String> speakerIdsOfArticle(String articleId) {
+    /** The article's mappings as stored (one read of its set, one of the documents). */
+    public List<Document> mappingsOfArticle(String articleId) {
+        return articleSpeakers.findByArticle(articleId);
+    }
+
+    /** The speakers these mappings point at. */
+    public static Set<String> speakerIds(List<Document> mappings) {
         Set<String> ids = new LinkedHashSet<>();
-        for (Document mapping : articleSpeakers.findByArticle(articleId)) {
+        for (Document mapping : mappings) {
             if (mapping.getString("speakerId") != null) {
                 ids.add(mapping.getString("speakerId"));
             }
@@ -79,14 +84,16 @@ public class SpeakerService {
      * blocks they left) with {@link ClusterResolution}. A mapping keeps its speaker id as a hint, so that clusters keep
      * their ids; what resolution decides does not depend on the order articles were delivered in.
      *
+     * @param stored    the article's mappings as stored until now ({@link #mappingsOfArticle})
      * @param mentioned entities the article's statements name that are not its speakers (article-local keys "E:…")
      * @param statementCounts the article's statements by speaker key (kept on the mappings: speakers' counts are their sums)
      */
-    public ArticleResolution resolveArticle(String articleId, Instant publishedAt, List<ArticleSpeaker> articleSpeakerList,
-                                            List<ArticleSpeaker> mentioned, Map<String, Integer> statementCounts) {
+    public ArticleResolution resolveArticle(String articleId, Instant publishedAt, List<Document> stored,
+                                            List<ArticleSpeaker> articleSpeakerList, List<ArticleSpeaker> mentioned,
+                                            Map<String, Integer> statementCounts) {
         EntityClusterer clusterer = gazetteer.clusterer();
         Map<String, Document> previous = new HashMap<>();
-        for (Document mapping : articleSpeakers.findByArticle(articleId)) {
+        for (Document mapping : stored) {
             previous.put(mapping.getString("speakerKey"), mapping);
         }
         Set<String> blocks = new TreeSet<>();
@@ -137,12 +144,19 @@ public class SpeakerService {
         articleSpeakers.deleteAll(gone);
         ClusterResolution.Outcome outcome = clusters.resolveBlocks(clusterer, blocks);
         affected.addAll(outcome.speakerIds());
+        // where re-clustering put the article's names (no re-read: every named mapping was in a re-clustered block)
         Map<String, String> ids = new LinkedHashMap<>();
-        for (String key : keys) {
-            ids.put(key, null);
+        boolean unresolved = false;
+        for (Document mapping : written) {
+            String key = mapping.getString("speakerKey");
+            String assigned = outcome.assignments().get(mapping.getString("_id"));
+            ids.put(key, mapping.getString("blockKey") == null ? null : assigned);
+            unresolved |= mapping.getString("blockKey") != null && assigned == null;
         }
-        for (Document mapping : articleSpeakers.findByArticle(articleId)) {
-            ids.put(mapping.getString("speakerKey"), mapping.getString("speakerId"));
+        if (unresolved) {
+            for (Document mapping : articleSpeakers.findByArticle(articleId)) {
+                ids.put(mapping.getString("speakerKey"), mapping.getString("speakerId"));
+            }
         }
         ids.values().stream().filter(java.util.Objects::nonNull).forEach(affected::add);
         Set<String> moved = new TreeSet<>(outcome.articleIds());

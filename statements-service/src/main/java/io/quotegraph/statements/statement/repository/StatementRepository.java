@@ -7,6 +7,8 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import io.quotegraph.model.view.Page;
 import com.mongodb.client.model.Projections;
@@ -22,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -82,11 +85,19 @@ public class StatementRepository {
         return found;
     }
 
-    /** Sets the speaker and the entities of one statement (after resolution moved its article's names). */
-    public void setLinks(String id, String speakerId, List<String> aboutIds) {
-        collection().updateOne(Filters.eq("_id", id), com.mongodb.client.model.Updates.combine(
-                com.mongodb.client.model.Updates.set("speakerId", speakerId),
-                com.mongodb.client.model.Updates.set("aboutIds", aboutIds)));
+    /** The speaker and the entities of a statement (after resolution moved its article's names). */
+    public record Links(String speakerId, List<String> aboutIds) {
+    }
+
+    /** Sets the speaker and the entities of these statements, by id, in one round trip. */
+    public void setLinks(Map<String, Links> linksById) {
+        if (linksById.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        linksById.forEach((id, links) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(
+                Updates.set("speakerId", links.speakerId()), Updates.set("aboutIds", links.aboutIds())))));
+        collection().bulkWrite(writes);
     }
 
     /** Writes the statements by id, inserting or replacing each. */

@@ -8,7 +8,9 @@ import jakarta.inject.Inject;
 import org.bson.Document;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,25 +38,40 @@ public class StatementLinks {
      * @return the occasions of the statements whose speaker changed (their events need refreshing)
      */
     public Set<String> relink(String articleId) {
-        Map<String, String> ids = new HashMap<>();
-        for (Document mapping : articleSpeakers.findByArticle(articleId)) {
-            ids.put(mapping.getString("speakerKey"), mapping.getString("speakerId"));
-        }
+        return relink(List.of(articleId));
+    }
+
+    /** As {@link #relink(String)}, for several articles: a round trip per step, not per article or statement. */
+    public Set<String> relink(Collection<String> articleIds) {
         Set<String> occasions = new TreeSet<>();
-        for (Document statement : statements.findByIds(StatementRepository.idsOfArticle(articleId,
-                deliveries.statementSlots(articleId)))) {
+        if (articleIds.isEmpty()) {
+            return occasions;
+        }
+        Map<String, Map<String, String>> idsByArticle = new HashMap<>();
+        articleSpeakers.findByArticles(articleIds).forEach((articleId, mappings) -> {
+            Map<String, String> ids = new HashMap<>();
+            mappings.forEach(mapping -> ids.put(mapping.getString("speakerKey"), mapping.getString("speakerId")));
+            idsByArticle.put(articleId, ids);
+        });
+        List<String> statementIds = new ArrayList<>();
+        deliveries.statementSlots(articleIds).forEach((articleId, slots) ->
+                statementIds.addAll(StatementRepository.idsOfArticle(articleId, slots)));
+        Map<String, StatementRepository.Links> changed = new LinkedHashMap<>();
+        for (Document statement : statements.findByIds(statementIds)) {
+            Map<String, String> ids = idsByArticle.getOrDefault(statement.getString("articleId"), Map.of());
             String key = statement.getString("speakerKey");
             String speakerId = key == null ? null : ids.get(key);
             List<String> about = new ArrayList<>(new LinkedHashSet<>(statement.getList("aboutKeys", String.class, List.of())
                     .stream().map(ids::get).filter(Objects::nonNull).toList()));
             boolean speakerChanged = !Objects.equals(speakerId, statement.getString("speakerId"));
             if (speakerChanged || !about.equals(statement.getList("aboutIds", String.class, List.of()))) {
-                statements.setLinks(statement.getString("_id"), speakerId, about);
+                changed.put(statement.getString("_id"), new StatementRepository.Links(speakerId, about));
                 if (speakerChanged && statement.getString("occasionId") != null) {
                     occasions.add(statement.getString("occasionId"));
                 }
             }
         }
+        statements.setLinks(changed);
         return occasions;
     }
 }
