@@ -165,9 +165,7 @@ public class StatementService {
         List<String> entityIds = given(q.speakerIds()) ? q.speakerIds() : q.entityIds();
         if (given(entityIds)) {
             // a statement names a speaker or entity through its article's mapping to it
-            Set<String> articleIds = new TreeSet<>();
-            entityIds.forEach(id -> articleSpeakers.findBySpeaker(id).forEach(m -> articleIds.add(m.getString("articleId"))));
-            return idsOfArticles(articleIds);
+            return idsOfArticles(articlesOf(entityIds));
         }
         return null;
     }
@@ -179,15 +177,21 @@ public class StatementService {
     public Map<String, List<StatementView>> ofSpeakers(Collection<String> speakerIds) {
         Map<String, List<StatementView>> bySpeaker = new LinkedHashMap<>();
         speakerIds.forEach(id -> bySpeaker.put(id, new ArrayList<>()));
-        Set<String> articleIds = new TreeSet<>();
-        speakerIds.forEach(id -> articleSpeakers.findBySpeaker(id).forEach(m -> articleIds.add(m.getString("articleId"))));
-        for (Document statement : statements.findByIds(idsOfArticles(articleIds))) {
+        for (Document statement : statements.findByIds(idsOfArticles(articlesOf(speakerIds)))) {
             List<StatementView> own = bySpeaker.get(statement.getString("speakerId"));
             if (own != null) {
                 own.add(toView(statement));
             }
         }
         return bySpeaker;
+    }
+
+    /** The articles that map a name to any of these speakers or entities (their id sets and mappings read once). */
+    private Set<String> articlesOf(Collection<String> speakerIds) {
+        Set<String> articleIds = new TreeSet<>();
+        articleSpeakers.findBySpeakers(speakerIds).values()
+                .forEach(mappings -> mappings.forEach(m -> articleIds.add(m.getString("articleId"))));
+        return articleIds;
     }
 
     private Set<String> idsOfArticles(Collection<String> articleIds) {
