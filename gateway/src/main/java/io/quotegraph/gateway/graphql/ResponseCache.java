@@ -23,6 +23,8 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quotegraph.gateway.client.StatementsStream;
 import io.smallrye.graphql.execution.ExecutionResponse;
 import io.smallrye.mutiny.subscription.Cancellable;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -37,7 +39,10 @@ import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
@@ -78,6 +83,8 @@ public class ResponseCache {
     /** The routing-context attribute holding a miss that may be stored. */
     private static final String PENDING = ResponseCache.class.getName() + ".pending";
 
+    /** How long an identical request waits for another's answer before computing its own (the backends' read timeout). */
+    private static final long MAX_WAIT_MILLIS = 10_000;
     private static final Logger LOG = Logger.getLogger(ResponseCache.class);
 
     @ConfigProperty(name = ENABLED, defaultValue = "true")
@@ -99,6 +106,8 @@ public class ResponseCache {
     MeterRegistry registry;
 
     private Cache<Key, Entry> cache;
+    /** The misses being computed, by key. */
+    private final ConcurrentHashMap<Key, Pending> inFlight = new ConcurrentHashMap<>();
     /** Incremented by every invalidation: a response computed across one is not stored. */
     private final AtomicLong generation = new AtomicLong();
     private Cancellable streamSubscription;
@@ -121,10 +130,48 @@ public class ResponseCache {
         final Key key;
         final long generation;
         volatile byte[] body;
+        /** Identical requests that arrived while this one was computed, with the Vert.x context each runs on. */
+        private final List<Map.Entry<RoutingContext, Context>> waiters = new ArrayList<>();
+        private boolean finished;
 
         Pending(Key key, long generation) {
             this.key = key;
             this.generation = generation;
+        }
+
+        /** Queues an identical request for this one's answer; false if it has finished already. */
+        synchronized boolean await(RoutingContext waiter) {
+            if (finished) {
+                return false;
+            }
+            Context context = Vertx.currentContext();
+            waiters.add(Map.entry(waiter, context != null ? context : waiter.vertx().getOrCreateContext()));
+            return true;
+        }
+
+        /** Takes a waiter out of the queue; false if it has been answered already. */
+        synchronized boolean leave(RoutingContext waiter) {
+            return !finished && waiters.removeIf(w -> w.getKey() == waiter);
+        }
+
+        /** Answers the waiters with the stored entry, or lets each compute its own when nothing was stored. */
+        void finish(Entry stored, Counter hits) {
+            List<Map.Entry<RoutingContext, Context>> answered;
+            synchronized (this) {
+                finished = true;
+                answered = List.copyOf(waiters);
+            }
+            for (Map.Entry<RoutingContext, Context> waiter : answered) {
+                RoutingContext ctx = waiter.getKey();
+                waiter.getValue().runOnContext(v -> {
+                    if (stored != null) {
+                        hits.increment();
+                        respond(ctx, stored);
+                    } else {
+                        ctx.next(); // errors and uncacheable answers are never shared
+                    }
+                });
+            }
         }
     }
 
@@ -199,31 +246,59 @@ public class ResponseCache {
         Entry hit = cache.getIfPresent(key);
         if (hit != null) {
             hits.increment();
-            ctx.response().setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, hit.contentType())
-                    .end(Buffer.buffer(hit.body()));
+            respond(ctx, hit);
             return;
         }
-        misses.increment();
+        // identical requests arriving while one is computed wait for its answer instead of computing it again (an
+        // expired entry under load would otherwise have every client recompute it at once)
         Pending pending = new Pending(key, generation.get());
+        for (Pending leader = inFlight.putIfAbsent(key, pending); leader != null;
+             leader = inFlight.putIfAbsent(key, pending)) {
+            if (leader.await(ctx)) {
+                // a computation whose response is never sent (its client went away) must not hold the others
+                Pending waitedFor = leader;
+                ctx.vertx().setTimer(MAX_WAIT_MILLIS, timer -> {
+                    if (waitedFor.leave(ctx)) {
+                        inFlight.remove(key, waitedFor);
+                        ctx.next();
+                    }
+                });
+                return;
+            }
+            inFlight.remove(key, leader); // it has just finished: compute this one
+        }
+        misses.increment();
         ctx.put(PENDING, pending);
-        ctx.addBodyEndHandler(sent -> store(pending, ctx.response().getStatusCode(),
-                ctx.response().headers().get(HttpHeaders.CONTENT_TYPE)));
+        ctx.addBodyEndHandler(sent -> {
+            Entry stored = store(pending, ctx.response().getStatusCode(),
+                    ctx.response().headers().get(HttpHeaders.CONTENT_TYPE));
+            inFlight.remove(key, pending);
+            pending.finish(stored, hits);
+        });
         ctx.next();
     }
 
-    private void store(Pending pending, int status, String contentType) {
+    private static void respond(RoutingContext ctx, Entry entry) {
+        ctx.response().setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, entry.contentType())
+                .end(Buffer.buffer(entry.body()));
+    }
+
+    /** Stores a finished miss's response if it may be; the entry stored, or null. */
+    private Entry store(Pending pending, int status, String contentType) {
         byte[] body = pending.body;
         if (body == null || status != 200 || contentType == null) {
-            return; // not a query, errors, or not answered by SmallRye
+            return null; // not a query, errors, or not answered by SmallRye
         }
         Entry entry = new Entry(contentType, body);
         if (generation.get() != pending.generation) {
-            return;
+            return null;
         }
         cache.put(pending.key, entry);
         if (generation.get() != pending.generation) {
             cache.asMap().remove(pending.key, entry); // an invalidation ran between the check and the put
+            return null;
         }
+        return entry;
     }
 
     /** The cache key of a JSON POST, or null when the request is not one this cache handles. */
