@@ -38,10 +38,12 @@ import java.util.regex.Pattern;
 
 /**
  * {@code ./quotegraph bench-graphql}: the whole system on its embedded defaults (fresh, free loopback ports, a temp
- * directory) with the sample articles and the dev corpus loaded, plus a second gateway with batching off
- * ({@code QUOTEGRAPH_GATEWAY_BATCHING=false}) over the same backends. Each representative query runs for a bounded time
- * at 1, 10 and 50 concurrent clients against both gateways; backend calls are counted from the gateways' REST-client
- * metrics. Prints a markdown table.
+ * directory) with the sample articles and the dev corpus loaded. Its gateway answers with the response cache on
+ * (the default, mode "batched+cache"); a second gateway over the same backends has the cache off ("batched",
+ * {@code QUOTEGRAPH_GATEWAY_RESPONSE_CACHE_ENABLED=false}) and a third batching off as well ("unbatched",
+ * {@code QUOTEGRAPH_GATEWAY_BATCHING=false}). Each representative query runs for a bounded time at 1, 10 and 50
+ * concurrent clients against each gateway; backend calls are counted from the gateways' REST-client metrics, cache hits
+ * from the cache's counter. Prints markdown tables.
  */
 @Command(name = "bench-graphql", mixinStandardHelpOptions = true,
         description = {"Benchmark the GraphQL gateway: p50/p99 latency, requests/s and backend calls per query at 1, 10 "
@@ -59,6 +61,9 @@ final class BenchGraphqlCommand implements Callable<Integer> {
     private static final Pattern CLIENT_TIMER = Pattern.compile(
             "^http_client_requests_seconds_(count|sum)\\{([^}]*)} ([0-9.E+-]+)", Pattern.MULTILINE);
     private static final Pattern LABEL = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+    /** The response cache's hit and miss counters. */
+    private static final Pattern CACHE = Pattern.compile(
+            "^quotegraph_gateway_response_cache_total\\{[^}]*result=\"(hit|miss)\"[^}]*} ([0-9.E+-]+)", Pattern.MULTILINE);
 
     /** The three representative queries: name → document. */
     static final Map<String, String> QUERIES = new LinkedHashMap<>();
@@ -97,6 +102,13 @@ final class BenchGraphqlCommand implements Callable<Integer> {
     @Option(names = "--batched-only", description = "Do not start the unbatched gateway (shorter run).")
     boolean batchedOnly;
 
+    /** Which batched gateways to measure. */
+    enum CacheModes { both, on, off }
+
+    @Option(names = "--cache", defaultValue = "both",
+            description = "Batched gateway with the response cache on, off, or both (default: ${DEFAULT-VALUE}).")
+    CacheModes cache;
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Override
@@ -115,27 +127,26 @@ final class BenchGraphqlCommand implements Callable<Integer> {
         Path data = temp.resolve("data").toAbsolutePath();
         Path projectRoot = root.toAbsolutePath();
         System.out.println("starting the system (fresh databases, free loopback ports) ...");
-        ServiceProcess unbatched = null;
+        List<ServiceProcess> extraGateways = new ArrayList<>();
         try (QuotegraphStack stack = QuotegraphStack.start(StackSettings.isolated(projectRoot, data))) {
-            if (!batchedOnly) {
-                unbatched = ServiceProcess.start("gateway-unbatched", projectRoot.resolve("gateway"), freePort(),
-                        Map.of("QUARKUS_REST_CLIENT_INGEST_SERVICE_URL", stack.ingestUrl(),
-                                "QUARKUS_REST_CLIENT_STATEMENTS_SERVICE_URL", stack.statementsUrl(),
-                                "QUOTEGRAPH_GATEWAY_BATCHING", "false"),
-                        "384m", stack.logDirectory());
-                unbatched.awaitReady(Duration.ofMinutes(3));
+            Map<String, String> gateways = new LinkedHashMap<>();
+            if (cache != CacheModes.off) {
+                gateways.put("batched+cache", stack.gatewayUrl());
             }
+            if (cache != CacheModes.on) {
+                gateways.put("batched", startGateway(stack, "gateway-nocache", Map.of(), extraGateways));
+            }
+            if (!batchedOnly) {
+                gateways.put("unbatched", startGateway(stack, "gateway-unbatched",
+                        Map.of("QUOTEGRAPH_GATEWAY_BATCHING", "false"), extraGateways));
+            }
+            String profiled = gateways.containsKey("batched") ? "batched" : "batched+cache";
             long statements = load(stack);
             System.out.printf(Locale.ROOT, "loaded: %d statements; %d s per cell; load average %s%n%n",
                     statements, seconds, loadAverage());
 
-            Map<String, String> gateways = new LinkedHashMap<>();
-            gateways.put("batched", stack.gatewayUrl());
-            if (unbatched != null) {
-                gateways.put("unbatched", unbatched.baseUrl());
-            }
-            System.out.println("| query | clients | mode | p50 ms | p99 ms | req/s | backend calls/query | errors |");
-            System.out.println("|---|---:|---|---:|---:|---:|---:|---:|");
+            System.out.println("| query | clients | mode | p50 ms | p99 ms | req/s | backend calls/query | cache hits | errors |");
+            System.out.println("|---|---:|---|---:|---:|---:|---:|---:|---:|");
             List<String> routeLines = new ArrayList<>();
             for (Map.Entry<String, String> query : QUERIES.entrySet()) {
                 if (queryFilter != null && !query.getKey().contains(queryFilter)) {
@@ -144,10 +155,12 @@ final class BenchGraphqlCommand implements Callable<Integer> {
                 for (int clients : clientCounts) {
                     for (Map.Entry<String, String> gateway : gateways.entrySet()) {
                         Cell cell = measure(gateway.getValue(), query.getValue(), clients);
-                        System.out.printf(Locale.ROOT, "| %s | %d | %s | %.1f | %.1f | %.0f | %.1f | %d |%n",
+                        System.out.printf(Locale.ROOT, "| %s | %d | %s | %.1f | %.1f | %.0f | %.1f | %s | %d |%n",
                                 query.getKey(), clients, gateway.getKey(), cell.p50Millis(), cell.p99Millis(),
-                                cell.perSecond(), cell.backendCallsPerQuery(), cell.errors());
-                        if (gateway.getKey().equals("batched")) {
+                                cell.perSecond(), cell.backendCallsPerQuery(),
+                                Double.isNaN(cell.hitRatio()) ? "–" : String.format(Locale.ROOT, "%.0f %%", 100 * cell.hitRatio()),
+                                cell.errors());
+                        if (gateway.getKey().equals(profiled)) {
                             cell.routes().forEach((route, time) -> routeLines.add(String.format(Locale.ROOT,
                                     "| %s | %d | %s | %.1f | %.1f |", query.getKey(), clients, route,
                                     time.calls() / Math.max(1, cell.queries()), time.meanMillis())));
@@ -157,23 +170,47 @@ final class BenchGraphqlCommand implements Callable<Integer> {
             }
             // where a batched query's time goes: the gateway's REST-client timers per backend route
             System.out.println();
-            System.out.println("| query | clients | backend route (batched) | calls/query | mean ms/call |");
+            System.out.println("| query | clients | backend route (" + profiled + ") | calls/query | mean ms/call |");
             System.out.println("|---|---:|---|---:|---:|");
             routeLines.forEach(System.out::println);
             System.out.printf(Locale.ROOT, "%nload average after: %s%n", loadAverage());
             return 0;
         } finally {
-            if (unbatched != null) {
-                unbatched.close();
-            }
+            extraGateways.forEach(ServiceProcess::close);
             TempDirectories.deleteRecursively(temp);
         }
+    }
+
+    /** Another gateway over the stack's backends, with its response cache off and these settings besides. */
+    private String startGateway(QuotegraphStack stack, String name, Map<String, String> settings,
+                                       List<ServiceProcess> started) {
+        Map<String, String> env = new LinkedHashMap<>(settings);
+        env.put("QUARKUS_REST_CLIENT_INGEST_SERVICE_URL", stack.ingestUrl());
+        env.put("QUARKUS_REST_CLIENT_STATEMENTS_SERVICE_URL", stack.statementsUrl());
+        env.put("QUOTEGRAPH_GATEWAY_RESPONSE_CACHE_ENABLED", "false");
+        ServiceProcess gateway = ServiceProcess.start(name, root.toAbsolutePath().resolve("gateway"), freePort(), env, "384m",
+                stack.logDirectory());
+        started.add(gateway);
+        gateway.awaitReady(Duration.ofMinutes(3));
+        return gateway.baseUrl();
     }
 
     /** The sample articles and the corpus, through the ingest API; waits until the statement count settles. */
     private long load(QuotegraphStack stack) throws Exception {
         SampleLoader samples = new SampleLoader(stack.ingestUrl());
-        samples.awaitDelivered(samples.load(root.toAbsolutePath().resolve("examples/articles")));
+        List<String> sampleIds = samples.load(root.toAbsolutePath().resolve("examples/articles"));
+        for (int wait = 1; ; wait++) {
+            try {
+                samples.awaitDelivered(sampleIds);
+                break;
+            } catch (IllegalStateException notYet) {
+                // on a busy machine a first delivery may time out and be retried later by ingest-service
+                if (wait == 5) {
+                    throw notYet;
+                }
+                System.err.println("still waiting for the samples: " + notYet.getMessage());
+            }
+        }
         if (Files.isRegularFile(corpus)) {
             int corpusArticles = (int) Files.lines(corpus).filter(l -> !l.isBlank()).count(); // no synthetic ones
             Path articles = Files.createTempFile("bench-graphql-corpus", ".ndjson");
@@ -202,7 +239,7 @@ final class BenchGraphqlCommand implements Callable<Integer> {
             if (now != count) {
                 count = now;
                 stableSince = System.nanoTime();
-            } else if (count >= 0 && System.nanoTime() - stableSince > Duration.ofSeconds(5).toNanos()) {
+            } else if (count >= 0 && System.nanoTime() - stableSince > Duration.ofSeconds(15).toNanos()) {
                 // settled: not while the count cannot be read at all (every query failing is no steady state)
                 break;
             }
@@ -211,8 +248,8 @@ final class BenchGraphqlCommand implements Callable<Integer> {
         return count;
     }
 
-    record Cell(double p50Millis, double p99Millis, double perSecond, double backendCallsPerQuery, long errors,
-                long queries, Map<String, RouteTime> routes) {
+    record Cell(double p50Millis, double p99Millis, double perSecond, double backendCallsPerQuery, double hitRatio,
+                long errors, long queries, Map<String, RouteTime> routes) {
     }
 
     /** Calls of one backend route in a cell and their mean duration as the gateway's REST client saw it. */
@@ -248,8 +285,12 @@ final class BenchGraphqlCommand implements Callable<Integer> {
                 routes.put(route, new RouteTime(routeCalls, (after[1] - was[1]) * 1000 / routeCalls));
             }
         });
+        double[] cacheBefore = cacheCounts(metricsBefore);
+        double[] cacheAfter = cacheCounts(metricsAfter);
+        double hits = cacheAfter[0] - cacheBefore[0];
+        double lookups = hits + cacheAfter[1] - cacheBefore[1];
         return new Cell(percentile(latencies, 0.50), percentile(latencies, 0.99), n / elapsedSeconds,
-                n == 0 ? 0 : calls / n, errors.get(), n, routes);
+                n == 0 ? 0 : calls / n, lookups == 0 ? Double.NaN : hits / lookups, errors.get(), n, routes);
     }
 
     private void run(HttpRequest request, int clients, Duration duration, List<Long> latencies, AtomicLong errors)
@@ -304,6 +345,16 @@ final class BenchGraphqlCommand implements Callable<Integer> {
                     += Double.parseDouble(m.group(3));
         }
         return timers;
+    }
+
+    /** The response cache's {hits, misses} so far (zeros with the cache off). */
+    static double[] cacheCounts(String metrics) {
+        double[] counts = new double[2];
+        Matcher m = CACHE.matcher(metrics);
+        while (m.find()) {
+            counts[m.group(1).equals("hit") ? 0 : 1] += Double.parseDouble(m.group(2));
+        }
+        return counts;
     }
 
     /** Requests the gateway's REST clients made so far (all backends, all routes). */

@@ -2,7 +2,10 @@ package io.quotegraph.statements;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quotegraph.statements.statement.repository.StatementRepository;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -78,6 +81,58 @@ class StatementQueryTest {
         given().get("/speakers").then().statusCode(200)
                 .body("totalCount", org.hamcrest.Matchers.greaterThanOrEqualTo(2));
         given().get("/events").then().statusCode(200);
+    }
+
+    @Inject
+    StatementRepository statements;
+
+    /**
+     * The unfiltered list is read through the deliveries in publication order (not by sorting every statement): its
+     * pages are those of the sort, in both orders, with ties on publishedAt and an article whose slots are not all
+     * filled (a statement gone, as while a shorter redelivery is in progress).
+     */
+    @Test
+    void unfilteredPagesAreThoseOfTheFullSort() {
+        Articles.article("tie").publishedAt("2024-04-01T09:00:00Z")
+                .speaker("S1", "Ada " + Articles.name(), "PERSON", List.of(), null, null)
+                .statement("DIRECT", "One " + word, "Ada", "said", "S1")
+                .statement("DIRECT", "Two " + word, "Ada", "said", "S1")
+                .deliver().statusCode(200);
+        Articles gap = Articles.article("gap").publishedAt("2024-04-02T09:00:00Z")
+                .speaker("S1", "Ben " + Articles.name(), "PERSON", List.of(), null, null)
+                .statement("DIRECT", "First " + word, "Ben", "said", "S1")
+                .statement("DIRECT", "Second " + word, "Ben", "said", "S1")
+                .statement("DIRECT", "Third " + word, "Ben", "said", "S1");
+        gap.deliver().statusCode(200);
+        statements.deleteByIds(List.of(gap.articleId + ":1"));
+
+        int total = given().get("/statements").then().statusCode(200).extract().path("totalCount");
+        for (boolean oldestFirst : new boolean[]{false, true}) {
+            // pages at the start, the end, and across this test's articles (the store holds other tests' too)
+            List<String> all = statements.page(new Document(), oldestFirst, 0, total, d -> d.getString("_id")).items();
+            java.util.SortedSet<Integer> offsets = new java.util.TreeSet<>(List.of(0, 1, 2, 3, 5, 8));
+            for (String id : List.of(gap.articleId + ":0", gap.articleId + ":2", older.articleId + ":0")) {
+                int at = all.indexOf(id);
+                org.assertj.core.api.Assertions.assertThat(at).as(id).isNotNegative();
+                for (int near = at - 4; near <= at + 2; near++) {
+                    offsets.add(Math.max(0, near));
+                }
+            }
+            for (int back = 0; back <= 3; back++) {
+                offsets.add(Math.max(0, total - back));
+            }
+            for (int limit : new int[]{1, 3, 7, 50}) {
+                for (int offset : offsets) {
+                    List<String> listed = given().queryParam("offset", offset).queryParam("limit", limit)
+                            .queryParam("order", oldestFirst ? "OLDEST" : "NEWEST").get("/statements")
+                            .then().statusCode(200).body("totalCount", equalTo(total))
+                            .extract().path("items.id");
+                    org.assertj.core.api.Assertions.assertThat(listed)
+                            .as("offset %d limit %d oldest first %s", offset, limit, oldestFirst)
+                            .isEqualTo(all.subList(Math.min(offset, total), Math.min(offset + limit, total)));
+                }
+            }
+        }
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.quotegraph.statements.delivery.repository;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.quotegraph.statements.common.Mongo;
@@ -60,6 +62,17 @@ public class DeliveryRepository {
                     .forEach(d -> slots.put(d.getString("_id"), statementSlots(d)));
         }
         return slots;
+    }
+
+    /**
+     * Every delivery's _id and statement slots, newest (or oldest) publication first, then by article id: the order of
+     * the statement list (index deliveries_order, created with the statements' indexes).
+     */
+    public Iterable<Document> inPublicationOrder(boolean oldestFirst) {
+        return collection().find()
+                .sort(oldestFirst ? Sorts.orderBy(Sorts.ascending("publishedAt"), Sorts.ascending("_id"))
+                        : Sorts.orderBy(Sorts.descending("publishedAt"), Sorts.ascending("_id")))
+                .projection(Projections.include("statementSlots", "statements"));
     }
 
     /**

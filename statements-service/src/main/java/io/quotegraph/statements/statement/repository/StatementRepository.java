@@ -63,6 +63,9 @@ public class StatementRepository {
         c.createIndex(Indexes.ascending("occasionId"), new IndexOptions().name("statements_occasion"));
         c.createIndex(Indexes.ascending("tokens"), new IndexOptions().name("statements_tokens"));
         c.createIndex(Indexes.ascending("aboutIds"), new IndexOptions().name("statements_about"));
+        // the unfiltered statement list walks the deliveries in publication order (StatementService.list)
+        mongo.collection(Mongo.DELIVERIES).createIndex(Indexes.compoundIndex(Indexes.descending("publishedAt"),
+                Indexes.ascending("_id")), new IndexOptions().name("deliveries_order"));
     }
 
     /** The ids of an article's statements at positions 0 … slots-1. */
@@ -123,6 +126,11 @@ public class StatementRepository {
 
     public Optional<Document> findById(String id) {
         return Optional.ofNullable(collection().find(Filters.eq("_id", id)).first());
+    }
+
+    /** Every statement (the collection's count, from its metadata). */
+    public long count() {
+        return collection().estimatedDocumentCount();
     }
 
     /** Newest (or oldest) article first, then by article and position in it. */

@@ -96,7 +96,57 @@ public class StatementService {
             }
             return statements.pageById(candidates, criteria, text, q.oldestFirst(), offset, limit, StatementService::toView);
         }
+        if (criteria.isEmpty()) {
+            return inPublicationOrder(q.oldestFirst(), offset, limit);
+        }
         return statements.page(criteria.filter(), q.oldestFirst(), offset, limit, StatementService::toView);
+    }
+
+    /**
+     * A page of all statements without sorting them all: the deliveries (one small document per article, with its
+     * publishedAt and statement slots) are walked in publication order, and only the statements of the articles that
+     * can hold the page are read, by _id. Same order as the statements' own (publishedAt, articleId, index), since a
+     * statement's publishedAt is its article's; the total is the collection's count.
+     */
+    private Page<StatementView> inPublicationOrder(boolean oldestFirst, int offset, int limit) {
+        long total = statements.count();
+        List<StatementView> items = new ArrayList<>();
+        if (limit <= 0 || offset >= total) {
+            return new Page<>(items, offset, limit, total);
+        }
+        long wanted = (long) offset + limit;
+        long found = 0;
+        Set<String> candidates = new LinkedHashSet<>();
+        long candidateSlots = 0;
+        for (Document delivery : deliveries.inPublicationOrder(oldestFirst)) {
+            int slots = DeliveryRepository.statementSlots(delivery);
+            if (slots == 0) {
+                continue;
+            }
+            candidates.addAll(StatementRepository.idsOfArticle(delivery.getString("_id"), slots));
+            candidateSlots += slots;
+            if (found + candidateSlots >= wanted) {
+                found += read(candidates, oldestFirst, offset - found, items, limit);
+                if (items.size() >= limit) {
+                    break;
+                }
+                candidates.clear();
+                candidateSlots = 0; // slots left empty (shorter redeliveries in progress): read further articles
+            }
+        }
+        if (!candidates.isEmpty() && items.size() < limit) {
+            read(candidates, oldestFirst, offset - found, items, limit);
+        }
+        return new Page<>(items, offset, limit, total);
+    }
+
+    /** Reads candidates in order, skipping the first {@code skip} found, adding to items up to limit; how many exist. */
+    private long read(Set<String> candidates, boolean oldestFirst, long skip, List<StatementView> items, int limit) {
+        int from = (int) Math.max(0, skip);
+        Page<StatementView> page = statements.pageById(candidates, new Criteria(), false, oldestFirst, from,
+                limit - items.size(), StatementService::toView);
+        items.addAll(page.items());
+        return page.totalCount();
     }
 
     /**
@@ -115,9 +165,7 @@ public class StatementService {
         List<String> entityIds = given(q.speakerIds()) ? q.speakerIds() : q.entityIds();
         if (given(entityIds)) {
             // a statement names a speaker or entity through its article's mapping to it
-            Set<String> articleIds = new TreeSet<>();
-            entityIds.forEach(id -> articleSpeakers.findBySpeaker(id).forEach(m -> articleIds.add(m.getString("articleId"))));
-            return idsOfArticles(articleIds);
+            return idsOfArticles(articlesOf(entityIds));
         }
         return null;
     }
@@ -129,15 +177,21 @@ public class StatementService {
     public Map<String, List<StatementView>> ofSpeakers(Collection<String> speakerIds) {
         Map<String, List<StatementView>> bySpeaker = new LinkedHashMap<>();
         speakerIds.forEach(id -> bySpeaker.put(id, new ArrayList<>()));
-        Set<String> articleIds = new TreeSet<>();
-        speakerIds.forEach(id -> articleSpeakers.findBySpeaker(id).forEach(m -> articleIds.add(m.getString("articleId"))));
-        for (Document statement : statements.findByIds(idsOfArticles(articleIds))) {
+        for (Document statement : statements.findByIds(idsOfArticles(articlesOf(speakerIds)))) {
             List<StatementView> own = bySpeaker.get(statement.getString("speakerId"));
             if (own != null) {
                 own.add(toView(statement));
             }
         }
         return bySpeaker;
+    }
+
+    /** The articles that map a name to any of these speakers or entities (their id sets and mappings read once). */
+    private Set<String> articlesOf(Collection<String> speakerIds) {
+        Set<String> articleIds = new TreeSet<>();
+        articleSpeakers.findBySpeakers(speakerIds).values()
+                .forEach(mappings -> mappings.forEach(m -> articleIds.add(m.getString("articleId"))));
+        return articleIds;
     }
 
     private Set<String> idsOfArticles(Collection<String> articleIds) {

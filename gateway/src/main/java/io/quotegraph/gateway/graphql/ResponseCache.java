@@ -1,0 +1,376 @@
+package io.quotegraph.gateway.graphql;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import graphql.ExecutionResult;
+import graphql.GraphQL;
+import graphql.execution.instrumentation.ChainedInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.language.OperationDefinition;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.arc.Arc;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quotegraph.gateway.client.StatementsStream;
+import io.smallrye.graphql.execution.ExecutionResponse;
+import io.smallrye.mutiny.subscription.Cancellable;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A short-lived cache of whole GraphQL responses, for read-heavy traffic where many clients ask the same question
+ * (the representative queries of {@code ./quotegraph bench-graphql}).
+ * <p>
+ * What is cached: the response to a {@code POST /graphql} JSON request whose executed operation is a <em>query</em>
+ * and which completed with data and without any error (no partial results, no errors, no mutations or subscriptions).
+ * The key is everything that can change the answer: the exact body (document, variables, operation name,
+ * extensions), the request URI, and the caller's {@code Authorization} and {@code Accept} headers (the backends decide
+ * reads by the caller's token, so two callers never share an entry).
+ * <p>
+ * How stale an answer can be: at most {@value #STALENESS} (default 1 s) after it was computed. Sooner than that, every
+ * entry is dropped as soon as the gateway runs a mutation (when it completes, whatever its outcome) or statements-service
+ * announces a stored statement on its event stream (one upstream connection, held while the cache is on). Changes
+ * that reach the backends by other paths (a direct REST call, speaker resolution after a delivery, a stream reconnect)
+ * are seen within the staleness bound. A response computed while an invalidation happened is not stored (a generation
+ * count taken when the request arrived must still hold when it is stored).
+ * <p>
+ * Size: bounded by {@value #MAX_SIZE} (bytes of keys and responses, least recently used first out). Off with
+ * {@value #ENABLED}=false (then nothing here runs beyond one flag test per request).
+ * <p>
+ * A hit is answered before SmallRye GraphQL's route, so it does not show in the GraphQL operation metrics
+ * ({@code mp_graphql}); the counter {@value #METRIC} counts hits and misses.
+ */
+@ApplicationScoped
+public class ResponseCache {
+
+    public static final String ENABLED = "quotegraph.gateway.response-cache.enabled";
+    public static final String STALENESS = "quotegraph.gateway.response-cache.max-staleness";
+    public static final String MAX_SIZE = "quotegraph.gateway.response-cache.max-size";
+    static final String METRIC = "quotegraph.gateway.response.cache";
+
+    /** After GraphQLRequestFilter (-99) has checked the body's shape, before SmallRye GraphQL's own route. */
+    private static final int ORDER = -98;
+    /** The routing-context attribute holding a miss that may be stored. */
+    private static final String PENDING = ResponseCache.class.getName() + ".pending";
+
+    /** How long an identical request waits for another's answer before computing its own (the backends' read timeout). */
+    private static final long MAX_WAIT_MILLIS = 10_000;
+    private static final Logger LOG = Logger.getLogger(ResponseCache.class);
+
+    @ConfigProperty(name = ENABLED, defaultValue = "true")
+    boolean enabled;
+
+    @ConfigProperty(name = STALENESS, defaultValue = "1s")
+    Duration staleness;
+
+    @ConfigProperty(name = MAX_SIZE, defaultValue = "64M")
+    MemorySize maxSize;
+
+    @Inject
+    CurrentVertxRequest currentRequest;
+
+    @Inject
+    StatementsStream stream;
+
+    @Inject
+    MeterRegistry registry;
+
+    private Cache<Key, Entry> cache;
+    /** The misses being computed, by key. */
+    private final ConcurrentHashMap<Key, Pending> inFlight = new ConcurrentHashMap<>();
+    /** Incremented by every invalidation: a response computed across one is not stored. */
+    private final AtomicLong generation = new AtomicLong();
+    private Cancellable streamSubscription;
+    private Counter hits;
+    private Counter misses;
+
+    /** A request as far as its answer depends on it. */
+    record Key(String body, String uri, String authorization, String accept) {
+        int weight() {
+            return 2 * (body.length() + uri.length() + length(authorization) + length(accept));
+        }
+    }
+
+    /** A stored response: its status is 200. */
+    record Entry(String contentType, byte[] body) {
+    }
+
+    /** A miss in flight: filled by the instrumentation, stored when the response has been sent. */
+    static final class Pending {
+        final Key key;
+        final long generation;
+        volatile byte[] body;
+        /** Identical requests that arrived while this one was computed, with the Vert.x context each runs on. */
+        private final List<Map.Entry<RoutingContext, Context>> waiters = new ArrayList<>();
+        private boolean finished;
+
+        Pending(Key key, long generation) {
+            this.key = key;
+            this.generation = generation;
+        }
+
+        /** Queues an identical request for this one's answer; false if it has finished already. */
+        synchronized boolean await(RoutingContext waiter) {
+            if (finished) {
+                return false;
+            }
+            Context context = Vertx.currentContext();
+            waiters.add(Map.entry(waiter, context != null ? context : waiter.vertx().getOrCreateContext()));
+            return true;
+        }
+
+        /** Takes a waiter out of the queue; false if it has been answered already. */
+        synchronized boolean leave(RoutingContext waiter) {
+            return !finished && waiters.removeIf(w -> w.getKey() == waiter);
+        }
+
+        /** Answers the waiters with the stored entry, or lets each compute its own when nothing was stored. */
+        void finish(Entry stored, Counter hits) {
+            List<Map.Entry<RoutingContext, Context>> answered;
+            synchronized (this) {
+                finished = true;
+                answered = List.copyOf(waiters);
+            }
+            for (Map.Entry<RoutingContext, Context> waiter : answered) {
+                RoutingContext ctx = waiter.getKey();
+                waiter.getValue().runOnContext(v -> {
+                    if (stored != null) {
+                        hits.increment();
+                        respond(ctx, stored);
+                    } else {
+                        ctx.next(); // errors and uncacheable answers are never shared
+                    }
+                });
+            }
+        }
+    }
+
+    @PostConstruct
+    void init() {
+        if (!enabled) {
+            return;
+        }
+        cache = Caffeine.newBuilder()
+                .expireAfterWrite(staleness)
+                .maximumWeight(maxSize.asLongValue())
+                .<Key, Entry>weigher((key, entry) -> key.weight() + entry.body().length)
+                .build();
+        hits = Counter.builder(METRIC).tag("result", "hit").description("GraphQL responses served from the cache")
+                .register(registry);
+        misses = Counter.builder(METRIC).tag("result", "miss").description("cacheable GraphQL requests executed")
+                .register(registry);
+    }
+
+    void start(@Observes StartupEvent started) {
+        if (!enabled) {
+            return;
+        }
+        // every statement statements-service stores may change an answer
+        streamSubscription = stream.statements().subscribe().with(statement -> invalidate(),
+                failure -> LOG.warnf("response cache: statement stream ended (%s); entries expire after %s",
+                        failure.toString(), staleness));
+        LOG.infof("GraphQL response cache on: at most %s stale, at most %s", staleness, maxSize.asLongValue());
+    }
+
+    @PreDestroy
+    void stop() {
+        if (streamSubscription != null) {
+            streamSubscription.cancel();
+        }
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    /** Drops every entry, and keeps responses being computed now from being stored. */
+    public void invalidate() {
+        if (cache != null) {
+            generation.incrementAndGet();
+            cache.invalidateAll();
+        }
+    }
+
+    void install(@Observes Router router) {
+        if (enabled) {
+            router.post("/graphql").order(ORDER).handler(this::serve);
+        }
+    }
+
+    GraphQL.Builder addInstrumentation(@Observes GraphQL.Builder builder) {
+        if (!enabled) {
+            return builder;
+        }
+        // the builder has no getter: build once to read the chain configured so far, then extend it (as QueryLimits)
+        Instrumentation configured = builder.build().getInstrumentation();
+        return builder.instrumentation(new ChainedInstrumentation(List.of(configured, new Recorder())));
+    }
+
+    /** Answers a hit; marks a cacheable miss so that its response is stored once sent. */
+    private void serve(RoutingContext ctx) {
+        Key key = key(ctx);
+        if (key == null) {
+            ctx.next();
+            return;
+        }
+        Entry hit = cache.getIfPresent(key);
+        if (hit != null) {
+            hits.increment();
+            respond(ctx, hit);
+            return;
+        }
+        // identical requests arriving while one is computed wait for its answer instead of computing it again (an
+        // expired entry under load would otherwise have every client recompute it at once)
+        Pending pending = new Pending(key, generation.get());
+        for (Pending leader = inFlight.putIfAbsent(key, pending); leader != null;
+             leader = inFlight.putIfAbsent(key, pending)) {
+            if (leader.await(ctx)) {
+                // a computation whose response is never sent (its client went away) must not hold the others
+                Pending waitedFor = leader;
+                ctx.vertx().setTimer(MAX_WAIT_MILLIS, timer -> {
+                    if (waitedFor.leave(ctx)) {
+                        inFlight.remove(key, waitedFor);
+                        ctx.next();
+                    }
+                });
+                return;
+            }
+            inFlight.remove(key, leader); // it has just finished: compute this one
+        }
+        misses.increment();
+        ctx.put(PENDING, pending);
+        ctx.addBodyEndHandler(sent -> {
+            Entry stored = store(pending, ctx.response().getStatusCode(),
+                    ctx.response().headers().get(HttpHeaders.CONTENT_TYPE));
+            inFlight.remove(key, pending);
+            pending.finish(stored, hits);
+        });
+        ctx.next();
+    }
+
+    private static void respond(RoutingContext ctx, Entry entry) {
+        ctx.response().setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, entry.contentType())
+                .end(Buffer.buffer(entry.body()));
+    }
+
+    /** Stores a finished miss's response if it may be; the entry stored, or null. */
+    private Entry store(Pending pending, int status, String contentType) {
+        byte[] body = pending.body;
+        if (body == null || status != 200 || contentType == null) {
+            return null; // not a query, errors, or not answered by SmallRye
+        }
+        Entry entry = new Entry(contentType, body);
+        if (generation.get() != pending.generation) {
+            return null;
+        }
+        cache.put(pending.key, entry);
+        if (generation.get() != pending.generation) {
+            cache.asMap().remove(pending.key, entry); // an invalidation ran between the check and the put
+            return null;
+        }
+        return entry;
+    }
+
+    /** The cache key of a JSON POST, or null when the request is not one this cache handles. */
+    private static Key key(RoutingContext ctx) {
+        String contentType = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")
+                || ctx.body() == null || ctx.body().buffer() == null) {
+            return null;
+        }
+        return new Key(ctx.body().buffer().toString(StandardCharsets.UTF_8), ctx.request().uri(),
+                ctx.request().getHeader(HttpHeaders.AUTHORIZATION), ctx.request().getHeader(HttpHeaders.ACCEPT));
+    }
+
+    private static int length(String s) {
+        return s == null ? 0 : s.length();
+    }
+
+    /** The pending miss of the current HTTP request, if it is one. */
+    private Pending currentPending() {
+        if (!Arc.container().requestContext().isActive()) {
+            return null; // e.g. over a WebSocket
+        }
+        RoutingContext current = currentRequest.getCurrent();
+        return current == null ? null : current.get(PENDING);
+    }
+
+    /** Per execution: the pending miss and whether the operation run is a query. */
+    private static final class State implements InstrumentationState {
+        final Pending pending;
+        volatile boolean query;
+
+        State(Pending pending) {
+            this.pending = pending;
+        }
+    }
+
+    /**
+     * Sees each executed operation: a completed mutation invalidates the cache; a query that completed with data and
+     * no errors hands its serialised response (as SmallRye writes it) to the pending miss.
+     */
+    private final class Recorder extends SimplePerformantInstrumentation {
+
+        @Override
+        public InstrumentationState createState(InstrumentationCreateStateParameters parameters) {
+            return new State(currentPending());
+        }
+
+        @Override
+        public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+                InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+            OperationDefinition.Operation operation = parameters.getExecutionContext().getOperationDefinition()
+                    .getOperation();
+            if (operation == OperationDefinition.Operation.MUTATION) {
+                invalidate();
+                return SimpleInstrumentationContext.whenCompleted((result, failure) -> invalidate());
+            }
+            if (operation == OperationDefinition.Operation.QUERY && state instanceof State s) {
+                s.query = true;
+            }
+            return SimpleInstrumentationContext.noOp();
+        }
+
+        @Override
+        public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,
+                                                                            InstrumentationExecutionParameters parameters,
+                                                                            InstrumentationState state) {
+            if (state instanceof State s && s.query && s.pending != null && result.isDataPresent()
+                    && result.getErrors().isEmpty()) {
+                s.pending.body = new ExecutionResponse(result).getExecutionResultAsString()
+                        .getBytes(StandardCharsets.UTF_8);
+            }
+            return CompletableFuture.completedFuture(result);
+        }
+    }
+}
