@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import io.quotegraph.extraction.StatementExtractor;
 import io.quotegraph.model.Extraction;
 import jakarta.annotation.PostConstruct;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 
 /** Runs the extraction engine (one thread-safe instance) and converts its result to and from the stored JSON. */
+// loaded before the readiness probe passes, not by the first request (which then timed out on a loaded machine)
+@Startup
 @ApplicationScoped
 public class ExtractionService {
 

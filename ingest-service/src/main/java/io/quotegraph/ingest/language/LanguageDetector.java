@@ -1,5 +1,6 @@
 package io.quotegraph.ingest.language;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import opennlp.tools.langdetect.Language;
 import opennlp.tools.langdetect.LanguageDetectorME;
@@ -19,6 +20,8 @@ import java.util.Optional;
  * exists, else as the model's ISO 639-3 code. A detection below {@link #MIN_CONFIDENCE} (typical of a few words) is
  * no detection: the language stays unknown.
  */
+// loaded before the readiness probe passes, not by the first request (which then timed out on a loaded machine)
+@Startup
 @ApplicationScoped
 public class LanguageDetector {
 
