@@ -37,8 +37,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * With protected reads on the backend side (the fake statements-service refuses any request without a valid token,
  * the event stream included), statementAdded still works: the gateway opens the stream with its own service token,
  * and a reconnect after that token expired carries a fresh one. Subscribers must still be allowed to read: the
- * gateway asks statements-service with their token (sent on the WebSocket upgrade) before it streams to them. The
- * service tokens live 4 s here.
+ * gateway asks statements-service with their token (the WebSocket upgrade's Authorization header, else the
+ * connection_init payload's) before it streams to them and again after that token expired; a refused subscriber
+ * receives the error, then complete. The service tokens live 4 s here; subscribers' tokens are checked again 1 s after
+ * they expire.
  */
 @QuarkusTest
 @TestProfile(StatementStreamAccessTest.ShortLivedServiceTokens.class)
@@ -189,7 +191,7 @@ class StatementStreamAccessTest {
     @Test
     void aSubscriptionEndsWithAnErrorOnceItsTokenExpires() throws Exception {
         // long enough to subscribe and receive a statement on a slow machine; nothing below depends on how long it takes
-        String shortLived = "Bearer " + DevKeys.issuer().issue("reader", List.of(), Duration.ofSeconds(10));
+        String shortLived = "Bearer " + DevKeys.issuer().issue("reader", List.of(), Duration.ofSeconds(20));
         long expiry = signedClaims(shortLived).getExpirationTime().getValue();
         try (SubscriptionClient client = subscribe(null, Map.of("Authorization", shortLived), SUBSCRIBE)) {
             StatementView statement = FakeData.STATEMENTS.get(5);
