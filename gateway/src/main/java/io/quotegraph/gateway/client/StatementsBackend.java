@@ -34,14 +34,15 @@ public class StatementsBackend {
     StatementsClient client;
 
     /**
-     * Completes when the caller may read statements; fails with statements-service's refusal (401/403 as an
-     * {@code unauthorized:}/{@code forbidden:} error) when it may not. The statement stream is read with the gateway's
-     * own token, so a subscription asks this first with the caller's: else protected reads would be open through it.
-     * Any other failure (statements-service unavailable) is not the caller's: it completes, and the stream reconnects
-     * as usual. Non-blocking: subscriptions are resolved on the event loop.
+     * Completes when this Authorization (a subscriber's, null for none) may read statements; fails with
+     * statements-service's refusal (401/403 as an {@code unauthorized:}/{@code forbidden:} {@link BackendException})
+     * when it may not. The statement stream is read with the gateway's own token, so a subscription asks this first
+     * with the subscriber's: else protected reads would be open through it. Any other failure (statements-service
+     * unavailable) is not the subscriber's: it completes, and the stream reconnects as usual. Non-blocking:
+     * subscriptions are resolved on the event loop.
      */
-    public Uni<Void> checkReadAccess() {
-        return client.anyStatement(1).replaceWithVoid()
+    public Uni<Void> checkReadAccess(String authorization) {
+        return client.anyStatement(authorization, 1).replaceWithVoid()
                 .onFailure(e -> !(e instanceof BackendException b && (b.status() == 401 || b.status() == 403)))
                 .recoverWithNull();
     }

@@ -8,6 +8,7 @@ import io.quotegraph.model.view.TimelineView;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -43,10 +44,14 @@ public interface StatementsClient {
                                    @QueryParam("offset") Integer offset,
                                    @QueryParam("limit") Integer limit);
 
-    /** The cheapest read, without blocking: may the caller read at all (asked before a subscription starts). */
+    /**
+     * The cheapest read, without blocking: may this token read at all (asked when a subscription starts and again when
+     * the subscriber's token expires, outside any request: hence the explicit header; null sends none).
+     */
     @GET
     @Path("/statements")
-    Uni<Page<StatementView>> anyStatement(@QueryParam("limit") Integer limit);
+    Uni<Page<StatementView>> anyStatement(@HeaderParam("Authorization") String authorization,
+                                          @QueryParam("limit") Integer limit);
 
     @GET
     @Path("/statements/{id}")

@@ -1,6 +1,8 @@
 package io.quotegraph.gateway.statement;
 
+import graphql.schema.DataFetchingEnvironment;
 import io.quotegraph.gateway.article.Article;
+import io.quotegraph.gateway.client.CallerCredentials;
 import io.quotegraph.gateway.client.IngestBackend;
 import io.quotegraph.gateway.client.StatementQuery;
 import io.quotegraph.gateway.client.StatementsBackend;
@@ -13,6 +15,7 @@ import io.quotegraph.model.StatementKind;
 import io.quotegraph.model.view.ArticleView;
 import io.quotegraph.model.view.EventView;
 import io.quotegraph.model.view.SpeakerView;
+import io.smallrye.graphql.api.Context;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;
@@ -32,6 +35,9 @@ import java.util.Map;
 @GraphQLApi
 public class StatementApi {
 
+    /** The GraphQL context key under which SmallRye GraphQL's WebSocket handlers keep the connection_init payload. */
+    private static final String INIT_PAYLOAD = "init-payload";
+
     @Inject
     StatementsBackend statements;
 
@@ -40,6 +46,15 @@ public class StatementApi {
 
     @Inject
     StatementsStream stream;
+
+    @Inject
+    CallerCredentials credentials;
+
+    @Inject
+    SubscriberAccess access;
+
+    @Inject
+    Context graphql;
 
     @Query("statement")
     @Description("The statement with this id, or null.")
@@ -72,17 +87,30 @@ public class StatementApi {
 
     @Subscription("statementAdded")
     @Description("Each statement stored from now on (an article extracted again sends its statements again); "
-            + "`speakerId`: only that speaker's, `entityId`: only those about that entity.")
-    @NonNull
-    public Multi<@NonNull Statement> statementAdded(@Name("speakerId") @Id String speakerId,
-                                                    @Name("entityId") @Id String entityId) {
+            + "`speakerId`: only that speaker's, `entityId`: only those about that entity. When reads are protected, "
+            + "the subscriber's token (the `Authorization` header of the WebSocket upgrade, else `Authorization` in the "
+            + "`connection_init` payload) must let it read, when it subscribes and when the token expires: else it "
+            + "receives a null item with an `unauthorized:`/`forbidden:` error, and the subscription completes.")
+    // items are nullable on purpose: SmallRye GraphQL turns a failed Multi (a refusal) into a last result with a null
+    // item and the error, then completes; with a non-null item that result breaks and the subscriber gets nothing
+    public Multi<Statement> statementAdded(@Name("speakerId") @Id String speakerId,
+                                           @Name("entityId") @Id String entityId) {
         String speaker = speakerId == null || speakerId.isBlank() ? null : speakerId;
         String entity = entityId == null || entityId.isBlank() ? null : entityId;
-        // the stream is read with the gateway's token: the caller's own must allow reads (protected reads). A refusal
-        // fails the subscription; SmallRye GraphQL logs it but sends the client nothing (docs/security.md)
-        return statements.checkReadAccess().onItem().transformToMulti(allowed -> stream.statements())
+        // the stream is read with the gateway's token: the subscriber's own must allow reads (protected reads)
+        String authorization = credentials.subscriberAuthorization(initPayload());
+        return access.whileAllowed(authorization, stream::statements)
                 .filter(s -> (speaker == null || speaker.equals(s.speakerId())) && (entity == null || s.aboutIds().contains(entity)))
                 .map(Statement::new);
+    }
+
+    /** The WebSocket connection's connection_init payload, as SmallRye GraphQL puts it in the GraphQL context. */
+    private Map<String, ?> initPayload() {
+        DataFetchingEnvironment environment = graphql.unwrap(DataFetchingEnvironment.class);
+        Object payload = environment == null ? null : environment.getGraphQlContext().get(INIT_PAYLOAD);
+        @SuppressWarnings("unchecked")
+        Map<String, ?> map = payload instanceof Map<?, ?> m ? (Map<String, ?>) m : null;
+        return map;
     }
 
     @Name("article")

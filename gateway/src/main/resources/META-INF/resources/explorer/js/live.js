@@ -1,6 +1,6 @@
 // A graphql-transport-ws client (https://github.com/enisdenjo/graphql-ws/blob/master/PROTOCOL.md) for one
 // subscription over its own socket at the GraphQL endpoint; it reconnects with backoff when the socket drops.
-import { GRAPHQL_URL } from './graphql.js';
+import { GRAPHQL_URL, TOKEN_KEY } from './graphql.js';
 
 const PROTOCOL = 'graphql-transport-ws';
 const SUBSCRIPTION_ID = '1';
@@ -12,6 +12,8 @@ export const LIVE_URL = GRAPHQL_URL.replace(/^http/, 'ws');
 /**
  * Subscribes and calls `onData(data)` for each result; `onStatus(state, detail)` reports
  * 'connecting' | 'live' | 'reconnecting' | 'unavailable' (the server refused the subscription; no retry).
+ * The Token field's token (curation page) goes in the connection_init payload: browsers cannot set headers on a
+ * WebSocket upgrade, and the gateway checks it when reads are protected.
  * @returns a function that ends the subscription
  */
 export function subscribe(query, variables, { onData, onStatus }) {
@@ -19,13 +21,17 @@ export function subscribe(query, variables, { onData, onStatus }) {
   let retryMs = FIRST_RETRY_MS;
   let retryTimer;
   let ended = false;
+  let refusal; // the server's errors (e.g. "unauthorized: ..."), shown when it then completes the subscription
 
   const send = (message) => socket.send(JSON.stringify(message));
 
   function connect() {
     onStatus(retryMs === FIRST_RETRY_MS ? 'connecting' : 'reconnecting');
     socket = new WebSocket(LIVE_URL, PROTOCOL);
-    socket.onopen = () => send({ type: 'connection_init', payload: {} });
+    socket.onopen = () => {
+      const token = sessionStorage.getItem(TOKEN_KEY);
+      send({ type: 'connection_init', payload: token ? { Authorization: `Bearer ${token}` } : {} });
+    };
     socket.onmessage = (event) => {
       const message = JSON.parse(event.data);
       switch (message.type) {
@@ -39,7 +45,8 @@ export function subscribe(query, variables, { onData, onStatus }) {
           break;
         case 'next':
           if (message.payload?.errors?.length) {
-            onStatus('unavailable', message.payload.errors.map((e) => e.message).join('; '));
+            refusal = message.payload.errors.map((e) => e.message).join('; ');
+            onStatus('unavailable', refusal);
           }
           if (message.payload?.data) {
             onData(message.payload.data);
@@ -52,7 +59,7 @@ export function subscribe(query, variables, { onData, onStatus }) {
           break;
         case 'complete':
           ended = true;
-          onStatus('unavailable', 'the server ended the subscription');
+          onStatus('unavailable', refusal || 'the server ended the subscription');
           socket.close(1000);
           break;
         default:
