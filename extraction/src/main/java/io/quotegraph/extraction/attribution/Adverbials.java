@@ -33,6 +33,10 @@ final class Adverbials {
                 j = date.to();
                 continue;
             }
+            if (j + 1 < limit && Cues.isThatTime(doc, j, lexicons)) {
+                j += 2; // "said that day: …" / "said that night the pier would reopen"
+                continue;
+            }
             OccasionFinder.TypeMatch occasion = doc.token(j).is("told") ? null : occasions.typeAt(doc, j, limit);
             if (occasion != null) {
                 j = occasion.to();
