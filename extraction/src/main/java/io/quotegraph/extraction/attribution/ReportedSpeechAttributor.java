@@ -58,6 +58,9 @@ final class ReportedSpeechAttributor {
     private static final Set<String> ADVERBS_BEFORE_VERB = Set.of("even", "then", "later", "repeatedly", "again", "quickly",
             "publicly", "privately", "subsequently", "eventually", "ultimately", "just");
 
+    /** Past forms of cue verbs that do not end in "-ed": "urged a delay and said it …" coordinates a new report. */
+    private static final Set<String> IRREGULAR_PAST_CUES = Set.of("said", "told", "wrote", "thought", "felt", "spoke");
+
     private static final Set<String> VERB_PHRASE_OPENERS = Set.of("said", "says", "told", "did", "does", "was", "is",
             "has", "had", "have", "would", "will", "also", "then", "later", "once", "wrote", "made", "took", "went");
 
@@ -151,7 +154,18 @@ final class ReportedSpeechAttributor {
             return null; // "X said: “…”" belongs to the direct-quote rules
         }
         if (after < end && isDash(doc.token(after))) {
-            return contentBefore(doc, s, cue, subject); // "…, X said Friday — an apparent reference to …"
+            int that = thatAfterDashAside(doc, after, end);
+            if (that < 0) {
+                return contentBefore(doc, s, cue, subject); // "…, X said Friday — an apparent reference to …"
+            }
+            after = that; // "said — on the radio, as it happens — that …"
+        }
+        if (after < end && after > cue + 1 && doc.token(after).kind() == Token.Kind.POSSESSIVE) {
+            // "said during last week’s council meeting that …": the time phrase skipped above is a possessive's
+            int that = thatWithin(doc, after + 1, end);
+            if (that >= 0) {
+                after = that;
+            }
         }
         if (after < end && isPreposition(doc.token(after))) {
             // "said in an email that …" reads on after "that"; "…, X said in New York." is content-before
@@ -426,7 +440,7 @@ final class ReportedSpeechAttributor {
             t = doc.token(k + 1);
             k++;
         }
-        return cues.verbAt(doc, k) == 1 && t.lower().endsWith("ed");
+        return cues.verbAt(doc, k) == 1 && (t.lower().endsWith("ed") || IRREGULAR_PAST_CUES.contains(t.lower()));
     }
 
     /** A lowercase "-ing" form of a cue verb: "saying", "adding", "citing". */
@@ -452,8 +466,21 @@ final class ReportedSpeechAttributor {
             if (doc.token(k).is("that")) {
                 return k;
             }
-            if (!doc.token(k).isWord()) {
+            if (!doc.token(k).isWord() && doc.token(k).kind() != Token.Kind.POSSESSIVE) {
+                return -1; // words and possessives only: "in an email to the mayor’s office that"
+            }
+        }
+        return -1;
+    }
+
+    /** "— on the radio, as it happens — that": the "that" right after an aside closed by a second dash, or -1. */
+    private static int thatAfterDashAside(Document doc, int dash, int end) {
+        for (int k = dash + 1; k + 1 < end && k <= dash + MAX_TOLD_OBJECT + 4; k++) {
+            if (doc.quoteAt(k) != null) {
                 return -1;
+            }
+            if (isDash(doc.token(k))) {
+                return doc.token(k + 1).is("that") ? k + 1 : -1;
             }
         }
         return -1;

@@ -38,4 +38,23 @@ class AdverbialsTest {
         ExtractedStatement s = only("Coach Dara Finn said that time was running out for the club.");
         assertThat(s.content().text()).isEqualTo("that time was running out for the club");
     }
+
+    @Test
+    void aDurationAfterTheCueIsSkipped() {
+        ExtractedStatement s = only("Councillor Rita Vance has said for months she would not run again.");
+        assertThat(s.content().text()).isEqualTo("she would not run again");
+        assertThat(s.speakerMention().text()).isEqualTo("Councillor Rita Vance");
+    }
+
+    @Test
+    void aPossessiveTimePhraseBeforeThatIsSkipped() {
+        ExtractedStatement s = only("Councillor Rita Vance said at last night’s budget hearing that taxes would rise.");
+        assertThat(s.content().text()).isEqualTo("that taxes would rise");
+    }
+
+    @Test
+    void anAsideBetweenDashesBeforeThatIsSkipped() {
+        ExtractedStatement s = only("Councillor Rita Vance said — in a letter to residents, no less — that taxes would rise.");
+        assertThat(s.content().text()).isEqualTo("that taxes would rise");
+    }
 }

@@ -93,4 +93,11 @@ class ReportedClauseEndTest {
         Extraction y = EXTRACTOR.extract("The budget is balanced, the treasurer said, adding that reserves stay untouched.", null);
         assertThat(y.statements()).extracting(st -> st.content().text()).contains("The budget is balanced");
     }
+
+    @Test
+    void anIrregularPastCueAfterAndOpensASecondReport() {
+        Extraction x = EXTRACTOR.extract("Nurse Ida Cole urged the board to hire more staff and said the ward had reached a breaking point.", null);
+        assertThat(x.statements()).extracting(st -> st.content().text())
+                .containsExactly("the board to hire more staff", "the ward had reached a breaking point");
+    }
 }
