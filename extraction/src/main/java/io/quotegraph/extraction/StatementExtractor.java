@@ -41,6 +41,8 @@ public final class StatementExtractor {
 
     /** A quote continues the previous statement only if it follows in the same or the next paragraph. */
     private static final int MAX_CONTINUATION_PARAGRAPHS = 1;
+    /** A quotation of at most this many words alone in its paragraph is a subhead. */
+    private static final int MAX_SUBHEAD_WORDS = 5;
 
     private final Lexicons lexicons;
     private final OccasionFinder occasions;
@@ -142,12 +144,16 @@ public final class StatementExtractor {
             return false;
         }
         int paragraphs = doc.paragraph(doc.tokenAt(continuation.contentStart())) - doc.paragraph(previous.sentence().from());
+        boolean whole = wholeParagraph(doc, continuation);
+        if (whole && doc.quoteAt(doc.tokenAt(continuation.contentStart())).words() <= MAX_SUBHEAD_WORDS) {
+            return false; // "‘A tough decision.’" alone on its line: a subhead quoting the article, not a continuation
+        }
         if (previous.kind() == StatementKind.DIRECT) {
             return paragraphs <= MAX_CONTINUATION_PARAGRAPHS;
         }
         // "X said the pier would reopen.¶“We will rebuild it …”": a paragraph that is only a quotation, right after
         // a paragraph attributing a report, goes on with the same speaker's words
-        return paragraphs == 1 && wholeParagraph(doc, continuation);
+        return paragraphs == 1 && whole;
     }
 
     /** The continuation's quotation is all its paragraph holds (a final period outside the marks aside). */

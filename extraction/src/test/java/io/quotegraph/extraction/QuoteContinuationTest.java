@@ -49,4 +49,13 @@ class QuoteContinuationTest {
         Extraction x = EXTRACTOR.extract(text, null);
         assertThat(x.statements()).as(Dump.of(x)).noneMatch(s -> s.kind() == StatementKind.DIRECT);
     }
+
+    @Test
+    void aShortQuotationAloneInItsParagraphIsASubheadNotAContinuation() {
+        String text = "\"We will rebuild the pier before the summer,\" Ann Hale said.\n\n'A fresh start.'\n\n"
+                + "The council meets on Tuesday.";
+        Extraction x = EXTRACTOR.extract(text, null);
+        assertThat(x.statements()).as(Dump.of(x)).singleElement()
+                .satisfies(s -> assertThat(s.content().text()).contains("rebuild the pier"));
+    }
 }
