@@ -300,7 +300,9 @@ public final class SpeakerPhraseFinder {
             }
         }
         if (subject != null && subject[1] < j && doc.token(subject[1]).isPunct(',')) {
-            subject[1] = appositiveEnd(doc, subject[1], j); // "Lena Ortiz, a former commissioner, joined … and said"
+            // "Lena Ortiz, a former commissioner, joined … and said": past the description's closing comma, whether
+            // the phrase already holds the description or not
+            subject[1] = holdsComma(doc, subject) ? subject[1] + 1 : appositiveEnd(doc, subject[1], j);
         }
         if (subject == null || subject[1] >= j || !doc.token(subject[1]).isWord() || doc.token(subject[1]).isCapitalized()) {
             return null;
@@ -323,6 +325,15 @@ public final class SpeakerPhraseFinder {
             }
         }
         return from;
+    }
+
+    private static boolean holdsComma(Document doc, int[] phrase) {
+        for (int k = phrase[0]; k < phrase[1]; k++) {
+            if (doc.token(k).isPunct(',')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** After a description set off by commas ("…, a former commissioner,"): the token after its closing comma. */

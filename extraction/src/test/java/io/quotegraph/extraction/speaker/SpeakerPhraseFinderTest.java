@@ -36,4 +36,11 @@ class SpeakerPhraseFinderTest {
                 + "but said the appeal would fail.", "the appeal would fail");
         assertThat(s.speakerMention().text()).isEqualTo("Judge Nora Platt");
     }
+
+    @Test
+    void aDescribedSubjectIsSharedByACoordinatedCue() {
+        ExtractedStatement s = containing("Omar Velez, a nurse at the county clinic, criticized the cuts and said "
+                + "the ward could not cope.", "the ward could not cope");
+        assertThat(s.speakerMention().text()).startsWith("Omar Velez");
+    }
 }
