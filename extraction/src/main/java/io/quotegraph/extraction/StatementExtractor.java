@@ -37,10 +37,12 @@ import java.util.List;
 public final class StatementExtractor {
 
     /** Changes whenever the rules change, so that stored results can be told apart and re-extracted. */
-    public static final String VERSION = "3.2";
+    public static final String VERSION = "3.3";
 
     /** A quote continues the previous statement only if it follows in the same or the next paragraph. */
     private static final int MAX_CONTINUATION_PARAGRAPHS = 1;
+    /** A quotation of at most this many words alone in its paragraph is a subhead. */
+    private static final int MAX_SUBHEAD_WORDS = 5;
 
     private final Lexicons lexicons;
     private final OccasionFinder occasions;
@@ -138,9 +140,32 @@ public final class StatementExtractor {
     }
 
     private static boolean continues(Document doc, Attribution previous, Attribution continuation) {
-        return previous != null && previous.kind() == StatementKind.DIRECT
-                && previous.contentEnd() <= continuation.contentStart()
-                && doc.paragraph(continuation.sentence().from()) - doc.paragraph(previous.sentence().from()) <= MAX_CONTINUATION_PARAGRAPHS;
+        if (previous == null || previous.contentEnd() > continuation.contentStart()) {
+            return false;
+        }
+        int paragraphs = doc.paragraph(doc.tokenAt(continuation.contentStart())) - doc.paragraph(previous.sentence().from());
+        boolean whole = wholeParagraph(doc, continuation);
+        if (whole && doc.quoteAt(doc.tokenAt(continuation.contentStart())).words() <= MAX_SUBHEAD_WORDS) {
+            return false; // "‘A tough decision.’" alone on its line: a subhead quoting the article, not a continuation
+        }
+        if (previous.kind() == StatementKind.DIRECT) {
+            return paragraphs <= MAX_CONTINUATION_PARAGRAPHS;
+        }
+        // "X said the pier would reopen.¶“We will rebuild it …”": a paragraph that is only a quotation, right after
+        // a paragraph attributing a report, goes on with the same speaker's words
+        return paragraphs == 1 && whole;
+    }
+
+    /** The continuation's quotation is all its paragraph holds (a final period outside the marks aside). */
+    private static boolean wholeParagraph(Document doc, Attribution continuation) {
+        int first = doc.tokenAt(continuation.contentStart());
+        int last = doc.tokenAt(continuation.contentEnd() - 1);
+        boolean opens = first == 0 || doc.paragraph(first - 1) != doc.paragraph(first);
+        int next = last + 1;
+        if (next < doc.size() && doc.paragraph(next) == doc.paragraph(last) && doc.token(next).isPunct('.')) {
+            next++;
+        }
+        return opens && (next >= doc.size() || doc.paragraph(next) != doc.paragraph(last));
     }
 
     /**

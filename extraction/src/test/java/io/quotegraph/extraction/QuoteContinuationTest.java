@@ -21,4 +21,41 @@ class QuoteContinuationTest {
                 .orElseThrow(() -> new AssertionError(Dump.of(x)));
         assertThat(quote.content().text()).startsWith("\"He tried").endsWith("I kept going.\"");
     }
+
+    @Test
+    void aQuoteResumingAfterAnInterposedQuestionsAttributionIsOneStatement() {
+        String text = "\"Why should the town wait?\" the councillor asked, \"when the money is already in the account.\"";
+        Extraction x = EXTRACTOR.extract(text, null);
+        assertThat(x.statements()).as(Dump.of(x)).hasSize(1);
+        assertThat(x.statements().get(0).content().text()).startsWith("\"Why should").endsWith("in the account.\"");
+    }
+
+    @Test
+    void aParagraphThatIsOnlyAQuotationContinuesTheReportBeforeIt() {
+        String text = "Ann Hale said the pier would reopen in the spring.\n\n"
+                + "\"We have the money, we have the crews, and we have the will to finish it.\"";
+        Extraction x = EXTRACTOR.extract(text, null);
+        ExtractedStatement quote = x.statements().stream().filter(s -> s.kind() == StatementKind.DIRECT).findFirst()
+                .orElseThrow(() -> new AssertionError(Dump.of(x)));
+        ExtractedStatement report = x.statements().stream().filter(s -> s.kind() == StatementKind.INDIRECT).findFirst()
+                .orElseThrow(() -> new AssertionError(Dump.of(x)));
+        assertThat(quote.speakerKey()).isNotNull().isEqualTo(report.speakerKey());
+    }
+
+    @Test
+    void aQuotationParagraphAfterAnUnrelatedParagraphStaysUnattributed() {
+        String text = "Ann Hale said the pier would reopen in the spring.\n\nThe council met on Tuesday.\n\n"
+                + "\"We have the money, we have the crews, and we have the will to finish it.\"";
+        Extraction x = EXTRACTOR.extract(text, null);
+        assertThat(x.statements()).as(Dump.of(x)).noneMatch(s -> s.kind() == StatementKind.DIRECT);
+    }
+
+    @Test
+    void aShortQuotationAloneInItsParagraphIsASubheadNotAContinuation() {
+        String text = "\"We will rebuild the pier before the summer,\" Ann Hale said.\n\n'A fresh start.'\n\n"
+                + "The council meets on Tuesday.";
+        Extraction x = EXTRACTOR.extract(text, null);
+        assertThat(x.statements()).as(Dump.of(x)).singleElement()
+                .satisfies(s -> assertThat(s.content().text()).contains("rebuild the pier"));
+    }
 }

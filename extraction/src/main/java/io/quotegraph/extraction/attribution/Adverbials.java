@@ -8,11 +8,16 @@ import io.quotegraph.extraction.time.TemporalMatch;
 import io.quotegraph.extraction.time.Tense;
 import io.quotegraph.extraction.time.OccasionFinder;
 
+import java.util.Set;
+
 /**
  * Skips what may stand between a cue and its content: dates ("said Wednesday"), occasions ("in a statement",
  * "at a news conference with X") and adverbs ("said again"). Each step consumes tokens, so the loop ends.
  */
 final class Adverbials {
+
+    private static final Set<String> DURATION_UNITS = Set.of("days", "weeks", "months", "years", "decades");
+    private static final Set<String> DURATION_COUNTS = Set.of("several", "many", "two", "three", "four", "five", "few");
 
     private final Lexicons lexicons;
     private final TemporalExpressions dates = new TemporalExpressions();
@@ -33,6 +38,15 @@ final class Adverbials {
                 j = date.to();
                 continue;
             }
+            int duration = duration(doc, j, limit);
+            if (duration > j) {
+                j = duration; // "has said for months she …"
+                continue;
+            }
+            if (j + 1 < limit && Cues.isThatTime(doc, j, lexicons)) {
+                j += 2; // "said that day: …" / "said that night the pier would reopen"
+                continue;
+            }
             OccasionFinder.TypeMatch occasion = doc.token(j).is("told") ? null : occasions.typeAt(doc, j, limit);
             if (occasion != null) {
                 j = occasion.to();
@@ -49,5 +63,23 @@ final class Adverbials {
             return j;
         }
         return j;
+    }
+
+    /**
+     * "for months", "for the past two weeks", "for years": a duration after "for"; the token after it, or
+     * {@code from} when there is none.
+     */
+    private static int duration(Document doc, int from, int limit) {
+        if (!doc.token(from).is("for")) {
+            return from;
+        }
+        int k = from + 1;
+        if (k + 1 < limit && doc.token(k).is("the") && (doc.token(k + 1).is("past") || doc.token(k + 1).is("last"))) {
+            k += 2;
+        }
+        if (k < limit && DURATION_COUNTS.contains(doc.token(k).lower())) {
+            k++;
+        }
+        return k < limit && DURATION_UNITS.contains(doc.token(k).lower()) ? k + 1 : from;
     }
 }

@@ -17,6 +17,10 @@ final class Cues {
     private static final Set<String> SPEECH_ACTS = Set.of("comment", "discuss", "elaborate", "say", "answer", "respond",
             "speculate", "specify", "confirm", "disclose", "detail", "address", "explain", "name", "identify");
 
+    /** Nouns of time after which "that" is a determiner ("said that day"), not a complementizer. */
+    private static final Set<String> TIME_NOUNS = Set.of("day", "night", "morning", "afternoon", "evening", "week",
+            "weekend", "month", "year", "time", "moment");
+
     private static final int MIN_TITLE_WORDS = 4;
     /** Headlines leave short function words in lower case ("of", "to", "a"), so not every word is capitalised. */
     private static final int TITLE_CASE_PERCENT = 75;
@@ -25,6 +29,18 @@ final class Cues {
 
     Cues(Lexicons lexicons) {
         this.lexicons = lexicons;
+    }
+
+    /**
+     * "said that day: …", "said that night the pier …": at {@code k} a "that" determining a time noun, an adverbial
+     * rather than a complementizer; not when a verb follows the noun ("said that time was short": the noun is the
+     * clause's subject).
+     */
+    static boolean isThatTime(Document doc, int k, Lexicons lexicons) {
+        if (!doc.token(k).is("that") || k + 1 >= doc.size() || !TIME_NOUNS.contains(doc.token(k + 1).lower())) {
+            return false;
+        }
+        return k + 2 >= doc.size() || !(doc.token(k + 2).isWord() && lexicons.isAuxiliary(doc.token(k + 2).text()));
     }
 
     /** @return the cue's length in tokens at {@code i} (0 when there is none) */

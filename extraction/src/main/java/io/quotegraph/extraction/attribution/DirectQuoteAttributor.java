@@ -169,7 +169,7 @@ final class DirectQuoteAttributor {
             return null; // without punctuation, only a whole quoted sentence is direct: X said "We won."
         }
         for (int k = p; k >= s.from() && k > p - MAX_LEAD_AFTER_CUE; k--) {
-            if (doc.quoteAt(k) != null || doc.token(k).is("that")) {
+            if (doc.quoteAt(k) != null || doc.token(k).is("that") && !Cues.isThatTime(doc, k, lexicons)) {
                 return null;
             }
             int len = cues.verbAt(doc, k);

@@ -7,6 +7,8 @@ import io.quotegraph.extraction.text.Sentence;
 import io.quotegraph.extraction.text.Token;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Attributes a paragraph that opens with a speaker's name and a colon, the layout of headlines
@@ -18,6 +20,13 @@ final class LabelAttributor {
 
     /** A label is a name, not a clause: "CNN's Jake Tapper", "Senate Majority Leader Mitch McConnell". */
     private static final int MAX_LABEL_TOKENS = 6;
+
+    /** Editorial labels a newsroom puts before a line: what follows is no one's statement. */
+    private static final Set<String> EDITORIAL_LABELS = Set.of("correction", "corrections", "contributing", "update",
+            "updated", "editor's note", "editor’s note", "note", "video", "photo", "photos", "watch", "twitter",
+            "follow", "the latest", "latest", "clarification", "disclosure", "read more");
+    /** A content with this many commas between capitalised names is a roster ("Iowa: Ann Lee, Bo Ray, …"). */
+    private static final int MIN_ROSTER_COMMAS = 4;
 
     private final MentionParser mentions;
     private final ContentClassifier classifier = new ContentClassifier();
@@ -57,6 +66,10 @@ final class LabelAttributor {
                 || doc.quoteAt(colon + 1) != null || doc.isExcluded(s.from())) {
             return null;
         }
+        String label = doc.text().substring(doc.token(s.from()).start(), doc.token(colon - 1).end()).toLowerCase(Locale.ROOT);
+        if (EDITORIAL_LABELS.contains(label)) {
+            return null;
+        }
         Mention m = mentions.parse(doc, s.from(), colon);
         if (m == null || m.form() != Mention.Form.NAME && !isUpperCaseLabel(doc, s.from(), colon)) {
             return null;
@@ -68,11 +81,25 @@ final class LabelAttributor {
         while (end > colon + 1 && doc.token(end - 1).isPunct('.')) {
             end--;
         }
-        ContentClassifier.Content c = classifier.classify(doc, colon + 1, end, m);
+        ContentClassifier.Content c = isRoster(doc, colon + 1, end) ? null : classifier.classify(doc, colon + 1, end, m);
         if (c == null) {
             return null;
         }
         return new Attribution(c.kind(), c.start(), c.end(), colon, colon + 1, m, s, s.from(), colon + 1);
+    }
+
+    /** [from, to) lists names: many commas, and every word after a comma capitalised. */
+    private static boolean isRoster(Document doc, int from, int to) {
+        int commas = 0;
+        for (int k = from; k + 1 < to; k++) {
+            if (doc.token(k).isPunct(',')) {
+                if (!doc.token(k + 1).isCapitalized()) {
+                    return false;
+                }
+                commas++;
+            }
+        }
+        return commas >= MIN_ROSTER_COMMAS;
     }
 
     /** "TAPPER", "Q": a transcript's speaker label in capitals. */

@@ -58,6 +58,14 @@ final class ReportedSpeechAttributor {
     private static final Set<String> ADVERBS_BEFORE_VERB = Set.of("even", "then", "later", "repeatedly", "again", "quickly",
             "publicly", "privately", "subsequently", "eventually", "ultimately", "just");
 
+    /** Openers of an appositive noun phrase after a report's last noun. */
+    private static final Set<String> APPOSITIVE_OPENERS = Set.of("a", "an", "the", "one", "two", "three", "four", "five",
+            "several");
+    private static final Set<String> RELATIVE_WORDS = Set.of("where", "that", "who", "which", "whose");
+
+    /** Past forms of cue verbs that do not end in "-ed": "urged a delay and said it …" coordinates a new report. */
+    private static final Set<String> IRREGULAR_PAST_CUES = Set.of("said", "told", "wrote", "thought", "felt", "spoke");
+
     private static final Set<String> VERB_PHRASE_OPENERS = Set.of("said", "says", "told", "did", "does", "was", "is",
             "has", "had", "have", "would", "will", "also", "then", "later", "once", "wrote", "made", "took", "went");
 
@@ -151,7 +159,18 @@ final class ReportedSpeechAttributor {
             return null; // "X said: “…”" belongs to the direct-quote rules
         }
         if (after < end && isDash(doc.token(after))) {
-            return contentBefore(doc, s, cue, subject); // "…, X said Friday — an apparent reference to …"
+            int that = thatAfterDashAside(doc, after, end);
+            if (that < 0) {
+                return contentBefore(doc, s, cue, subject); // "…, X said Friday — an apparent reference to …"
+            }
+            after = that; // "said — on the radio, as it happens — that …"
+        }
+        if (after < end && after > cue + 1 && doc.token(after).kind() == Token.Kind.POSSESSIVE) {
+            // "said during last week’s council meeting that …": the time phrase skipped above is a possessive's
+            int that = thatWithin(doc, after + 1, end);
+            if (that >= 0) {
+                after = that;
+            }
         }
         if (after < end && isPreposition(doc.token(after))) {
             // "said in an email that …" reads on after "that"; "…, X said in New York." is content-before
@@ -213,8 +232,16 @@ final class ReportedSpeechAttributor {
                 continue;
             }
             Token t = doc.token(k);
-            if (t.isPunct(';') || t.isPunct('\u2014') || t.isPunct('\u2013')) {
+            if (t.isPunct(';') || t.isPunct('\u2014') || t.isPunct('\u2013') || spacedHyphen(doc, k)) {
                 return k;
+            }
+            if ((t.is("and") || t.is("but")) && k + 1 < end && isCueParticiple(doc, k + 1)) {
+                // "said the plan was wrong and suggesting that …": the reporter's participle opens another report
+                return doc.token(k - 1).isPunct(',') ? k - 1 : k;
+            }
+            if (doc.token(k - 1).isPunct(',') && t.is("and") && newSubjectAndCue(doc, k + 1, end)) {
+                // "said he would run, and other party leaders said …": a clause with its own speaker
+                return k - 1;
             }
             if ((t.is("and") || t.is("but")) && k + 1 < end && startsNewPredicate(doc, k + 1)) {
                 // "said he would not own the planes, but agreed that …": the subject goes on to do something else
@@ -225,7 +252,11 @@ final class ReportedSpeechAttributor {
                 // "said the plan would be better, compared with 41 percent for …": the reporter's comparison
                 return k - 1;
             }
-            if (doc.token(k - 1).isPunct(',') && t.is("which") && !commaBefore(doc, k + 1, end)) {
+            if (doc.token(k - 1).isPunct(',') && closingAppositive(doc, k, end)) {
+                // "said she would campaign in Ohio and Iowa, two states where …": the reporter's gloss on the last noun
+                return k - 1;
+            }
+            if (doc.token(k - 1).isPunct(',') && (t.is("which") || t.is("who")) && !commaBefore(doc, k + 1, end)) {
                 // "said she would close the bridge over the flood, which is expected Friday": a closing relative
                 // clause on the report's last noun is the reporter's gloss
                 return k - 1;
@@ -426,7 +457,7 @@ final class ReportedSpeechAttributor {
             t = doc.token(k + 1);
             k++;
         }
-        return cues.verbAt(doc, k) == 1 && t.lower().endsWith("ed");
+        return cues.verbAt(doc, k) == 1 && (t.lower().endsWith("ed") || IRREGULAR_PAST_CUES.contains(t.lower()));
     }
 
     /** A lowercase "-ing" form of a cue verb: "saying", "adding", "citing". */
@@ -452,8 +483,59 @@ final class ReportedSpeechAttributor {
             if (doc.token(k).is("that")) {
                 return k;
             }
-            if (!doc.token(k).isWord()) {
+            if (!doc.token(k).isWord() && doc.token(k).kind() != Token.Kind.POSSESSIVE) {
+                return -1; // words and possessives only: "in an email to the mayor’s office that"
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * From {@code k} to the end: a noun phrase opened by a determiner or a number and closed by a relative clause
+     * ("two states where …", "the alliance that …"), with no comma after it.
+     */
+    private static boolean closingAppositive(Document doc, int k, int end) {
+        if (!APPOSITIVE_OPENERS.contains(doc.token(k).lower()) || commaBefore(doc, k + 1, end)) {
+            return false;
+        }
+        for (int j = k + 2; j < end && j <= k + MAX_TRAILING_PHRASE; j++) {
+            if (!doc.token(j).isWord() || doc.quoteAt(j) != null) {
+                return false;
+            }
+            if (RELATIVE_WORDS.contains(doc.token(j).lower())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A hyphen with spaces on both sides, typed for a dash: "said it would reopen - although …". */
+    private static boolean spacedHyphen(Document doc, int k) {
+        return doc.token(k).isPunct('-') && k > 0 && k + 1 < doc.size()
+                && doc.token(k - 1).end() < doc.token(k).start() && doc.token(k).end() < doc.token(k + 1).start();
+    }
+
+    /** From {@code k}: a few words without a comma or quote, then a cue verb: a clause with a speaker of its own. */
+    private boolean newSubjectAndCue(Document doc, int k, int end) {
+        for (int j = k + 1; j < end && j <= k + MAX_TRAILING_PHRASE; j++) {
+            if (!doc.token(j).isWord() || doc.quoteAt(j) != null) {
+                return false;
+            }
+            if (cues.verbAt(doc, j) == 1 && !isParticiple(doc.token(j))) {
+                return doc.token(k).isWord() && !startsVerbPhrase(doc.token(k));
+            }
+        }
+        return false;
+    }
+
+    /** "— on the radio, as it happens — that": the "that" right after an aside closed by a second dash, or -1. */
+    private static int thatAfterDashAside(Document doc, int dash, int end) {
+        for (int k = dash + 1; k + 1 < end && k <= dash + MAX_TOLD_OBJECT + 4; k++) {
+            if (doc.quoteAt(k) != null) {
                 return -1;
+            }
+            if (isDash(doc.token(k))) {
+                return doc.token(k + 1).is("that") ? k + 1 : -1;
             }
         }
         return -1;

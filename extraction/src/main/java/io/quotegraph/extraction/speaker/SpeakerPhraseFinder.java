@@ -285,7 +285,7 @@ public final class SpeakerPhraseFinder {
         if (j <= sentenceFrom || !(doc.token(j).is("and") || doc.token(j).is("but"))) {
             return null;
         }
-        int start = sentenceFrom;
+        int start = afterOpeningPhrase(doc, sentenceFrom, j);
         while (start < j && doc.token(start).isWord() && lexicons.isFunctionWord(doc.token(start).text())
                 && !SUBJECT_PRONOUNS.contains(doc.token(start).lower())) {
             start++;
@@ -300,12 +300,40 @@ public final class SpeakerPhraseFinder {
             }
         }
         if (subject != null && subject[1] < j && doc.token(subject[1]).isPunct(',')) {
-            subject[1] = appositiveEnd(doc, subject[1], j); // "Lena Ortiz, a former commissioner, joined … and said"
+            // "Lena Ortiz, a former commissioner, joined … and said": past the description's closing comma, whether
+            // the phrase already holds the description or not
+            subject[1] = holdsComma(doc, subject) ? subject[1] + 1 : appositiveEnd(doc, subject[1], j);
         }
         if (subject == null || subject[1] >= j || !doc.token(subject[1]).isWord() || doc.token(subject[1]).isCapitalized()) {
             return null;
         }
         return subject;
+    }
+
+    /**
+     * A sentence opening with a participle phrase set off by a comma ("Speaking on Sunday, Ann Hale admitted …") has
+     * its subject after the comma: the token after it, else {@code from}.
+     */
+    private static int afterOpeningPhrase(Document doc, int from, int limit) {
+        Token first = doc.token(from);
+        if (!first.isWord() || !first.lower().endsWith("ing")) {
+            return from;
+        }
+        for (int k = from + 1; k < limit; k++) {
+            if (doc.token(k).isPunct(',')) {
+                return k + 1;
+            }
+        }
+        return from;
+    }
+
+    private static boolean holdsComma(Document doc, int[] phrase) {
+        for (int k = phrase[0]; k < phrase[1]; k++) {
+            if (doc.token(k).isPunct(',')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** After a description set off by commas ("…, a former commissioner,"): the token after its closing comma. */

@@ -93,4 +93,50 @@ class ReportedClauseEndTest {
         Extraction y = EXTRACTOR.extract("The budget is balanced, the treasurer said, adding that reserves stay untouched.", null);
         assertThat(y.statements()).extracting(st -> st.content().text()).contains("The budget is balanced");
     }
+
+    @Test
+    void anIrregularPastCueAfterAndOpensASecondReport() {
+        Extraction x = EXTRACTOR.extract("Nurse Ida Cole urged the board to hire more staff and said the ward had reached a breaking point.", null);
+        assertThat(x.statements()).extracting(st -> st.content().text())
+                .containsExactly("the board to hire more staff", "the ward had reached a breaking point");
+    }
+
+    @Test
+    void aSpacedHyphenEndsTheReportLikeADash() {
+        ExtractedStatement s = only("Mayor Ann Briggs said the bridge would reopen in May - although nobody had seen the budget.");
+        assertThat(s.content().text()).isEqualTo("the bridge would reopen in May");
+    }
+
+    @Test
+    void aCueParticipleAfterAndOpensAnotherReport() {
+        Extraction x = EXTRACTOR.extract("Mayor Ann Briggs said the levy was too high and suggesting that it be halved.", null);
+        assertThat(x.statements()).extracting(st -> st.content().text())
+                .containsExactly("the levy was too high", "that it be halved");
+    }
+
+    @Test
+    void aClauseWithItsOwnSpeakerAfterCommaAndEndsTheReport() {
+        Extraction x = EXTRACTOR.extract("Mayor Ann Briggs said she would run again, and other council members said they would back her.", null);
+        assertThat(x.statements()).extracting(st -> st.content().text())
+                .containsExactly("she would run again", "they would back her");
+        assertThat(x.statements().get(1).speakerMention().text()).isEqualTo("other council members");
+    }
+
+    @Test
+    void aClosingRelativeClauseOnANameEndsTheReport() {
+        ExtractedStatement s = only("Mayor Ann Briggs said the next chair would be Omar Velez, who leads the transit board.");
+        assertThat(s.content().text()).isEqualTo("the next chair would be Omar Velez");
+    }
+
+    @Test
+    void aClosingAppositiveWithARelativeClauseEndsTheReport() {
+        ExtractedStatement s = only("Mayor Ann Briggs said she would campaign in Ogden and Provo, two towns where turnout is low.");
+        assertThat(s.content().text()).isEqualTo("she would campaign in Ogden and Provo");
+    }
+
+    @Test
+    void anAppositiveClosedByACommaStaysInsideTheReport() {
+        ExtractedStatement s = only("Mayor Ann Briggs said the levy, the one that voters rejected, would return.");
+        assertThat(s.content().text()).isEqualTo("the levy, the one that voters rejected, would return");
+    }
 }

@@ -1,0 +1,60 @@
+package io.quotegraph.extraction.attribution;
+
+import io.quotegraph.extraction.StatementExtractor;
+import io.quotegraph.model.ExtractedStatement;
+import io.quotegraph.model.Extraction;
+import io.quotegraph.model.StatementKind;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What may stand between a cue and its content without being part of it. */
+class AdverbialsTest {
+
+    private static final StatementExtractor EXTRACTOR = new StatementExtractor();
+
+    private static ExtractedStatement only(String text) {
+        Extraction x = EXTRACTOR.extract(text, null);
+        assertThat(x.statements()).as("statements of: " + text).hasSize(1);
+        return x.statements().get(0);
+    }
+
+    @Test
+    void thatBeforeATimeNounIntroducesNoClauseBeforeAColon() {
+        ExtractedStatement s = only("The harbor master said that morning: \"Nobody sails until the storm has passed.\"");
+        assertThat(s.kind()).isEqualTo(StatementKind.DIRECT);
+        assertThat(s.content().text()).isEqualTo("\"Nobody sails until the storm has passed.\"");
+        assertThat(s.speakerMention().text()).isEqualTo("The harbor master");
+    }
+
+    @Test
+    void thatBeforeATimeNounIsSkippedBeforeAThatLessClause() {
+        ExtractedStatement s = only("Coach Dara Finn said that night the team would train twice a day.");
+        assertThat(s.content().text()).isEqualTo("the team would train twice a day");
+    }
+
+    @Test
+    void aTimeNounFollowedByAVerbIsTheClausesSubject() {
+        ExtractedStatement s = only("Coach Dara Finn said that time was running out for the club.");
+        assertThat(s.content().text()).isEqualTo("that time was running out for the club");
+    }
+
+    @Test
+    void aDurationAfterTheCueIsSkipped() {
+        ExtractedStatement s = only("Councillor Rita Vance has said for months she would not run again.");
+        assertThat(s.content().text()).isEqualTo("she would not run again");
+        assertThat(s.speakerMention().text()).isEqualTo("Councillor Rita Vance");
+    }
+
+    @Test
+    void aPossessiveTimePhraseBeforeThatIsSkipped() {
+        ExtractedStatement s = only("Councillor Rita Vance said at last night’s budget hearing that taxes would rise.");
+        assertThat(s.content().text()).isEqualTo("that taxes would rise");
+    }
+
+    @Test
+    void anAsideBetweenDashesBeforeThatIsSkipped() {
+        ExtractedStatement s = only("Councillor Rita Vance said — in a letter to residents, no less — that taxes would rise.");
+        assertThat(s.content().text()).isEqualTo("that taxes would rise");
+    }
+}
