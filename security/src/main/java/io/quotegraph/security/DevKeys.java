@@ -6,7 +6,7 @@ import java.security.PublicKey;
 /**
  * The committed DEVELOPMENT key pair (src/main/resources/META-INF/quotegraph-dev-keys): it lets the embedded
  * defaults, tests and the launcher sign and verify tokens with no setup. Its private key is public knowledge, so it
- * must never verify tokens in production: deployments point the services at their own keys (NOTES-auth.md).
+ * must never verify tokens in production: deployments point the services at their own keys (docs/security.md).
  */
 public final class DevKeys {
 

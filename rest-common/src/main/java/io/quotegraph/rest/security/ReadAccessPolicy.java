@@ -10,7 +10,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The policy of the services' read permission sets ({@code quarkus.http.auth.permission.reads.policy=quotegraph-reads}):
  * reads are public unless {@code quotegraph.auth.protect-reads=true}, when any valid token will do. A config switch
- * rather than two permission sets because a path's methods must all be listed in the same place (NOTES-auth.md).
+ * rather than two permission sets because a path's methods must all be listed in the same place (docs/security.md).
  */
 @ApplicationScoped
 public class ReadAccessPolicy implements HttpSecurityPolicy {
