@@ -4,7 +4,10 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.h2.mvstore.MVStore;
 
-/** mongo-java-server's H2 backend with {@link TypedIndexH2Database}s: same files, same behaviour, faster index look-ups. */
+/**
+ * mongo-java-server's H2 backend with {@link TypedIndexH2Database}s: same behaviour, faster index look-ups, documents
+ * stored as BSON. A file written by the stock backend (or an earlier version of this one) is migrated when opened.
+ */
 public final class TypedIndexH2Backend extends H2Backend {
 
     private TypedIndexH2Backend(MVStore store) {
