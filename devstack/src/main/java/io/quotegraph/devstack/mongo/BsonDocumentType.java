@@ -20,15 +20,16 @@ import java.nio.ByteOrder;
  */
 final class BsonDocumentType extends BasicDataType<Document> {
 
-    static final BsonDocumentType INSTANCE = new BsonDocumentType();
-
     /**
-     * Memory a document is accounted for in the page cache: the running average of the written sizes, as H2's
-     * {@link ObjectDataType} does for serialised objects (sizing each document on every put would walk it).
+     * Memory a document is accounted for in the page cache and in the store's unsaved changes: the running average
+     * of the written sizes, as H2's {@link ObjectDataType} does for serialised objects (sizing each document on every
+     * put would walk it). One instance per map, so that the few very large documents of one collection (id sets)
+     * do not make every small document of the others count as large: the unsaved-changes limit was then reached
+     * every few puts, and the store saved (and stalled) far more often.
      */
     private volatile int averageSize = 10_000;
 
-    private BsonDocumentType() {
+    BsonDocumentType() {
     }
 
     @Override

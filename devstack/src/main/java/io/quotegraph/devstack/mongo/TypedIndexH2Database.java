@@ -72,7 +72,7 @@ final class TypedIndexH2Database extends H2Database {
     private MVMap<Object, Document> openDocuments(String namespace, MVMap<String, Object> meta) {
         MVStore store = store();
         String name = DATABASES_PREFIX + namespace;
-        MVMap.Builder<Object, Document> bson = new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE);
+        MVMap.Builder<Object, Document> bson = new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType());
         if (BSON_DOCUMENTS.equals(meta.get(DOCUMENT_FORMAT)) || !store.hasMap(name)) {
             MVMap<Object, Document> documents = store.openMap(name, bson);
             meta.put(DOCUMENT_FORMAT, BSON_DOCUMENTS);

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class BsonDocumentTypeTest {
 
-    private final BsonDocumentType type = BsonDocumentType.INSTANCE;
+    private final BsonDocumentType type = new BsonDocumentType();
 
     @Test
     void everyValueTypeReadsBackAsWritten() {
