@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * A MongoDB wire-compatible server (de.bwaldvogel:mongo-java-server) for the embedded defaults and tests:
  * the services talk to it through the real MongoDB driver exactly as to a real MongoDB.
  * With a data file it persists through its H2 backend; without one it keeps everything in memory. Either way its
- * unique indexes compare keys by value ({@link TypedIndexH2Backend}).
+ * unique indexes compare keys by value and its documents are stored as BSON ({@link TypedIndexH2Backend}).
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
 

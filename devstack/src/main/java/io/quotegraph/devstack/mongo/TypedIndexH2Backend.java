@@ -4,7 +4,10 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.h2.mvstore.MVStore;
 
-/** mongo-java-server's H2 backend with {@link TypedIndexH2Database}s: same files, same behaviour, faster index look-ups. */
+/**
+ * mongo-java-server's H2 backend with {@link TypedIndexH2Database}s: same behaviour, faster index look-ups, documents
+ * stored as BSON. A file written by the stock backend (or an earlier version of this one) is migrated when opened.
+ */
 public final class TypedIndexH2Backend extends H2Backend {
 
     private TypedIndexH2Backend(MVStore store) {
@@ -18,9 +21,17 @@ public final class TypedIndexH2Backend extends H2Backend {
      */
     static final int CACHE_MB = 256;
 
+    /**
+     * Changes kept in memory before the store writes them, in KB (H2's default: 1 MB). Each write serialises every
+     * changed page whole, and the services update the same large documents (id sets, speakers) many times a second:
+     * with the default most of them were rewritten on nearly every delivery. The background writer still saves at
+     * least once a second, and closing the store saves everything.
+     */
+    static final int UNSAVED_KB = 16 * 1024;
+
     /** @param fileName the H2 file; null keeps everything in memory */
     public static TypedIndexH2Backend open(String fileName) {
-        MVStore.Builder builder = new MVStore.Builder().cacheSize(CACHE_MB);
+        MVStore.Builder builder = new MVStore.Builder().cacheSize(CACHE_MB).autoCommitBufferSize(UNSAVED_KB);
         return new TypedIndexH2Backend(fileName == null ? builder.open() : builder.fileName(fileName).open());
     }
 

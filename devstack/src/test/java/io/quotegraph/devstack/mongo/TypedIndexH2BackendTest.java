@@ -9,7 +9,12 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.quotegraph.devstack.EmbeddedMongoServer;
+import org.bson.BsonTimestamp;
 import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
+import org.h2.mvstore.MVStore;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
@@ -17,7 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -113,6 +121,95 @@ class TypedIndexH2BackendTest {
              MongoClient client = MongoClients.create(server.connectionString())) {
             assertThat(client.getDatabase("test").getCollection("notes").find(new Document("_id", "note:300")).first())
                     .as("the copied index persists").isNotNull();
+        }
+    }
+
+    /** What the services store: dates, nested documents, arrays, ObjectIds, longs, doubles, nulls; binary too. */
+    private static Document everyStoredType(String id) {
+        return new Document("_id", id)
+                .append("text", "Sie sagte: „Wir schaffen das.“")
+                .append("count", 3)
+                .append("total", 12_345_678_901L)
+                .append("score", 0.875)
+                .append("flag", true)
+                .append("missing", null)
+                .append("at", new Date(1_733_390_130_123L))
+                .append("ref", new ObjectId("656f1c2a9d1e8a3b4c5d6e7f"))
+                .append("speaker", new Document("name", "Angela Merkel").append("aliases", List.of("Merkel", "A. Merkel")))
+                .append("mentions", Arrays.asList(new Document("start", 10).append("end", 16), null, 2.5, "x"))
+                .append("hash", new Binary(new byte[]{1, 2, 3, (byte) 0xFE}))
+                .append("amount", new Decimal128(new BigDecimal("12.50")))
+                .append("clock", new BsonTimestamp(1_733_390_130, 1));
+    }
+
+    @Test
+    void documentsOfEveryStoredTypeSurviveUpdatesAndRestarts() {
+        Path file = data.resolve("store.mv");
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(file, 0);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> statements = client.getDatabase("quotegraph").getCollection("statements");
+            for (int i = 0; i < 500; i++) {
+                statements.insertOne(everyStoredType("statement:" + i));
+            }
+            statements.updateOne(new Document("_id", "statement:7"),
+                    new Document("$push", new Document("mentions", new Document("start", 99)))
+                            .append("$inc", new Document("total", 1L))
+                            .append("$set", new Document("speaker.name", "Merkel")));
+            statements.deleteOne(new Document("_id", "statement:8"));
+        }
+
+        for (int restart = 0; restart < 2; restart++) {
+            try (EmbeddedMongoServer server = EmbeddedMongoServer.start(file, 0);
+                 MongoClient client = MongoClients.create(server.connectionString())) {
+                MongoCollection<Document> statements = client.getDatabase("quotegraph").getCollection("statements");
+                assertThat(statements.countDocuments()).isEqualTo(499);
+                assertThat(statements.find(new Document("_id", "statement:499")).first())
+                        .isEqualTo(everyStoredType("statement:499"));
+                assertThat(statements.find(new Document("_id", "statement:8")).first()).isNull();
+                Document updated = statements.find(new Document("_id", "statement:7")).first();
+                assertThat(updated.getLong("total")).isEqualTo(12_345_678_902L);
+                assertThat(updated.get("speaker", Document.class).getString("name")).isEqualTo("Merkel");
+                assertThat(updated.getList("mentions", Object.class)).hasSize(5).last()
+                        .isEqualTo(new Document("start", 99));
+                assertThat(statements.countDocuments(new Document("at", new Date(1_733_390_130_123L))))
+                        .as("queries by date").isEqualTo(499);
+                assertThat(statements.countDocuments(new Document("ref", new ObjectId("656f1c2a9d1e8a3b4c5d6e7f"))))
+                        .as("queries by ObjectId").isEqualTo(499);
+            }
+        }
+    }
+
+    @Test
+    void documentsWrittenByThePlainH2BackendAreMigratedToBsonOnce() {
+        Path file = data.resolve("legacy-documents.mv");
+        MongoServer legacy = new MongoServer(new H2Backend(file.toString()));
+        legacy.bind("127.0.0.1", 0);
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + legacy.getLocalAddress().getPort())) {
+            MongoCollection<Document> statements = client.getDatabase("quotegraph").getCollection("statements");
+            for (int i = 0; i < 200; i++) {
+                statements.insertOne(everyStoredType("statement:" + i));
+            }
+        } finally {
+            legacy.shutdown();
+        }
+
+        for (int restart = 0; restart < 2; restart++) {
+            try (EmbeddedMongoServer server = EmbeddedMongoServer.start(file, 0);
+                 MongoClient client = MongoClients.create(server.connectionString())) {
+                MongoCollection<Document> statements = client.getDatabase("quotegraph").getCollection("statements");
+                assertThat(statements.countDocuments()).isEqualTo(200 + restart);
+                assertThat(statements.find(new Document("_id", "statement:123")).first())
+                        .isEqualTo(everyStoredType("statement:123"));
+                statements.insertOne(everyStoredType("after-restart:" + restart));
+            }
+        }
+        MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open();
+        try {
+            assertThat(store.<String, Object>openMap("meta.quotegraph.statements").get(TypedIndexH2Database.DOCUMENT_FORMAT))
+                    .isEqualTo(TypedIndexH2Database.BSON_DOCUMENTS);
+            assertThat(store.getMapNames()).noneMatch(name -> name.startsWith("migrating-to-bson."));
+        } finally {
+            store.close();
         }
     }
 

@@ -1,0 +1,71 @@
+package io.quotegraph.devstack.mongo;
+
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
+import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.BasicDataType;
+import org.h2.mvstore.type.ObjectDataType;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * The value type of a collection's H2 map: each document as the BSON bytes mongo-java-server's own wire codec
+ * writes and reads. H2's default value type Java-serialised whole documents whenever a page was saved (a quarter of
+ * the embedded store's CPU in bench-ingest) and stored them three to five times larger. Every value a client can
+ * send round-trips (the codec is the one that decoded it from the wire); dates keep MongoDB's millisecond precision.
+ */
+final class BsonDocumentType extends BasicDataType<Document> {
+
+    /**
+     * Memory a document is accounted for in the page cache and in the store's unsaved changes: the running average
+     * of the written sizes, as H2's {@link ObjectDataType} does for serialised objects (sizing each document on every
+     * put would walk it). One instance per map, so that the few very large documents of one collection (id sets)
+     * do not make every small document of the others count as large: the unsaved-changes limit was then reached
+     * every few puts, and the store saved (and stalled) far more often.
+     */
+    private volatile int averageSize = 10_000;
+
+    BsonDocumentType() {
+    }
+
+    @Override
+    public int getMemory(Document document) {
+        return averageSize;
+    }
+
+    @Override
+    public void write(WriteBuffer buffer, Document document) {
+        ByteBuf encoded = Unpooled.buffer(averageSize);
+        try {
+            BsonEncoder.encodeDocument(document, encoded);
+            int size = encoded.readableBytes();
+            buffer.put(encoded.nioBuffer());
+            averageSize = (size + 15 * averageSize) / 16;
+        } finally {
+            encoded.release();
+        }
+    }
+
+    /** A BSON document starts with its length (int32, little-endian, the length included). */
+    @Override
+    public Document read(ByteBuffer buffer) {
+        int size = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN).getInt();
+        byte[] bytes = new byte[size];
+        buffer.get(bytes);
+        return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes));
+    }
+
+    @Override
+    public int compare(Document a, Document b) {
+        throw new UnsupportedOperationException("documents are values, never keys");
+    }
+
+    @Override
+    public Document[] createStorage(int size) {
+        return new Document[size];
+    }
+}
