@@ -15,6 +15,8 @@ import io.quotegraph.model.view.EventView;
 import io.quotegraph.model.view.SpeakerView;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.graphql.api.Context;
+import io.quotegraph.gateway.article.ArticleSelection;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -31,6 +33,9 @@ import java.util.Map;
 /** Statements (statements-service): queries and the statement's nested fields. */
 @GraphQLApi
 public class StatementApi {
+
+    @Inject
+    Context context;
 
     @Inject
     StatementsBackend statements;
@@ -88,7 +93,8 @@ public class StatementApi {
     @Name("article")
     @Description("The article the statement was reported in (null, with an error, if ingest-service is unavailable).")
     public List<Article> article(@Source List<Statement> sources) {
-        Map<String, ArticleView> byId = ingest.articlesByIds(sources.stream().map(s -> s.view().articleId()).toList());
+        Map<String, ArticleView> byId = ingest.articlesByIds(sources.stream().map(s -> s.view().articleId()).toList(),
+                ArticleSelection.needsText(context));
         return sources.stream().map(s -> {
             ArticleView a = byId.get(s.view().articleId());
             return a == null ? null : new Article(a);
