@@ -41,7 +41,8 @@ import java.util.regex.Pattern;
  * directory) with the sample articles and the dev corpus loaded. Its gateway answers with the response cache on
  * (the default, mode "batched+cache"); a second gateway over the same backends has the cache off ("batched",
  * {@code QUOTEGRAPH_GATEWAY_RESPONSE_CACHE_ENABLED=false}) and a third batching off as well ("unbatched",
- * {@code QUOTEGRAPH_GATEWAY_BATCHING=false}). Each representative query runs for a bounded time at 1, 10 and 50
+ * {@code QUOTEGRAPH_GATEWAY_BATCHING=false}). With {@code --cache ahead} the second gateway has the cache on but no
+ * refresh-ahead ("batched+cache, no refresh-ahead"), to compare the two back to back. Each representative query runs for a bounded time at 1, 10 and 50
  * concurrent clients against each gateway; backend calls are counted from the gateways' REST-client metrics, cache hits
  * from the cache's counter. Prints markdown tables.
  */
@@ -102,11 +103,12 @@ final class BenchGraphqlCommand implements Callable<Integer> {
     @Option(names = "--batched-only", description = "Do not start the unbatched gateway (shorter run).")
     boolean batchedOnly;
 
-    /** Which batched gateways to measure. */
-    enum CacheModes { both, on, off }
+    /** Which batched gateways to measure; ahead: cache on with and without refresh-ahead. */
+    enum CacheModes { both, on, off, ahead }
 
     @Option(names = "--cache", defaultValue = "both",
-            description = "Batched gateway with the response cache on, off, or both (default: ${DEFAULT-VALUE}).")
+            description = "Batched gateway with the response cache on, off, or both; ahead: cache on, with refresh-ahead "
+                    + "(the default) and without (default: ${DEFAULT-VALUE}).")
     CacheModes cache;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -133,7 +135,13 @@ final class BenchGraphqlCommand implements Callable<Integer> {
             if (cache != CacheModes.off) {
                 gateways.put("batched+cache", stack.gatewayUrl());
             }
-            if (cache != CacheModes.on) {
+            if (cache == CacheModes.ahead) {
+                // refresh-after at the max staleness: entries expire under load instead of being refreshed
+                gateways.put("batched+cache, no refresh-ahead", startGateway(stack, "gateway-noahead",
+                        Map.of("QUOTEGRAPH_GATEWAY_RESPONSE_CACHE_ENABLED", "true",
+                                "QUOTEGRAPH_GATEWAY_RESPONSE_CACHE_MAX_STALENESS", "1s",
+                                "QUOTEGRAPH_GATEWAY_RESPONSE_CACHE_REFRESH_AFTER", "1s"), extraGateways));
+            } else if (cache != CacheModes.on) {
                 gateways.put("batched", startGateway(stack, "gateway-nocache", Map.of(), extraGateways));
             }
             if (!batchedOnly) {
@@ -181,13 +189,14 @@ final class BenchGraphqlCommand implements Callable<Integer> {
         }
     }
 
-    /** Another gateway over the stack's backends, with its response cache off and these settings besides. */
+    /** Another gateway over the stack's backends, with its response cache off unless these settings say otherwise. */
     private String startGateway(QuotegraphStack stack, String name, Map<String, String> settings,
                                        List<ServiceProcess> started) {
-        Map<String, String> env = new LinkedHashMap<>(settings);
+        Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_REST_CLIENT_INGEST_SERVICE_URL", stack.ingestUrl());
         env.put("QUARKUS_REST_CLIENT_STATEMENTS_SERVICE_URL", stack.statementsUrl());
         env.put("QUOTEGRAPH_GATEWAY_RESPONSE_CACHE_ENABLED", "false");
+        env.putAll(settings);
         ServiceProcess gateway = ServiceProcess.start(name, root.toAbsolutePath().resolve("gateway"), freePort(), env, "384m",
                 stack.logDirectory());
         started.add(gateway);

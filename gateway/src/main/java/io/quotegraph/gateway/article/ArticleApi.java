@@ -10,6 +10,7 @@ import io.quotegraph.gateway.statement.NestedStatements;
 import io.quotegraph.gateway.statement.StatementConnection;
 import io.quotegraph.model.view.ArticleView;
 import io.quotegraph.model.view.EventView;
+import io.smallrye.graphql.api.Context;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -32,6 +33,9 @@ public class ArticleApi {
 
     /** The most articles one ingestArticles takes (ingest-service's batch endpoint takes more). */
     public static final int MAX_BATCH = 100;
+
+    @Inject
+    Context context;
 
     @Inject
     IngestBackend ingest;
@@ -86,7 +90,8 @@ public class ArticleApi {
     @Description("The stored article (null when rejected).")
     public List<Article> article(@Source List<IngestResult> results) {
         List<String> ids = results.stream().map(IngestResult::getArticleId).filter(java.util.Objects::nonNull).toList();
-        Map<String, ArticleView> byId = ids.isEmpty() ? Map.of() : ingest.articlesByIds(ids);
+        Map<String, ArticleView> byId = ids.isEmpty() ? Map.of()
+                : ingest.articlesByIds(ids, ArticleSelection.needsText(context));
         return results.stream().map(r -> {
             ArticleView a = r.getArticleId() == null ? null : byId.get(r.getArticleId());
             return a == null ? null : new Article(a);
@@ -107,7 +112,8 @@ public class ArticleApi {
     public List<Article> duplicateOf(@Source List<Article> articles) {
         List<String> originalIds = articles.stream().map(a -> a.view().duplicateOf()).filter(java.util.Objects::nonNull)
                 .distinct().toList();
-        Map<String, ArticleView> originals = originalIds.isEmpty() ? Map.of() : ingest.articlesByIds(originalIds);
+        Map<String, ArticleView> originals = originalIds.isEmpty() ? Map.of()
+                : ingest.articlesByIds(originalIds, ArticleSelection.needsText(context));
         return articles.stream().map(a -> {
             ArticleView original = a.view().duplicateOf() == null ? null : originals.get(a.view().duplicateOf());
             return original == null ? null : new Article(original);

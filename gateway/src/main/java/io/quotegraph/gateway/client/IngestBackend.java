@@ -73,11 +73,14 @@ public class IngestBackend {
         return BackendCalls.call(SERVICE, () -> client.list(source, str(from), str(to), offset, limit));
     }
 
-    /** The articles with these ids, by id (unknown ids are missing): one call per 100 distinct ids. */
-    public Map<String, ArticleView> articlesByIds(Collection<String> ids) {
+    /**
+     * The articles with these ids, by id (unknown ids are missing): one call per 100 distinct ids. Without
+     * {@code withText} their text is null (not read: see {@link io.quotegraph.gateway.article.ArticleSelection}).
+     */
+    public Map<String, ArticleView> articlesByIds(Collection<String> ids, boolean withText) {
         Map<String, ArticleView> byId = new HashMap<>();
         for (List<String> chunk : batching.chunks(ids)) {
-            Page<ArticleView> page = BackendCalls.call(SERVICE, () -> client.byIds(chunk, chunk.size()));
+            Page<ArticleView> page = BackendCalls.call(SERVICE, () -> client.byIds(chunk, chunk.size(), withText));
             page.items().forEach(a -> byId.put(a.id(), a));
         }
         return byId;

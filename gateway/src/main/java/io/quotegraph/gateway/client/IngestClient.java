@@ -50,7 +50,8 @@ public interface IngestClient {
                            @QueryParam("limit") Integer limit);
 
     @GET
-    Page<ArticleView> byIds(@QueryParam("id") List<String> ids, @QueryParam("limit") Integer limit);
+    Page<ArticleView> byIds(@QueryParam("id") List<String> ids, @QueryParam("limit") Integer limit,
+                            @QueryParam("withText") Boolean withText);
 
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {

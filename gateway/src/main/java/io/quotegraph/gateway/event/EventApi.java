@@ -13,6 +13,8 @@ import io.quotegraph.gateway.statement.StatementConnection;
 import io.quotegraph.model.view.ArticleView;
 import io.quotegraph.model.view.SpeakerView;
 import io.quotegraph.model.view.StatementView;
+import io.smallrye.graphql.api.Context;
+import io.quotegraph.gateway.article.ArticleSelection;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -30,6 +32,9 @@ import java.util.Objects;
 /** Events (statements-service): queries and the event's nested fields. */
 @GraphQLApi
 public class EventApi {
+
+    @Inject
+    Context context;
 
     @Inject
     StatementsBackend statements;
@@ -101,7 +106,8 @@ public class EventApi {
     @Description("The articles that mention the event (null, with an error, if ingest-service is unavailable).")
     public List<List<@NonNull Article>> articles(@Source List<Event> events) {
         List<String> ids = events.stream().flatMap(e -> e.view().articleIds().stream()).toList();
-        Map<String, ArticleView> byId = ids.isEmpty() ? Map.of() : ingest.articlesByIds(ids);
+        Map<String, ArticleView> byId = ids.isEmpty() ? Map.of()
+                : ingest.articlesByIds(ids, ArticleSelection.needsText(context));
         return events.stream().map(e -> e.view().articleIds().stream()
                 .map(byId::get).filter(Objects::nonNull).map(Article::new).toList()).toList();
     }

@@ -26,7 +26,14 @@ import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.PostConstruct;
@@ -38,13 +45,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -57,12 +69,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * extensions), the request URI, and the caller's {@code Authorization} and {@code Accept} headers (the backends decide
  * reads by the caller's token, so two callers never share an entry).
  * <p>
- * How stale an answer can be: at most {@value #STALENESS} (default 1 s) after it was computed. Sooner than that, every
+ * How stale an answer can be: at most {@value #STALENESS} (default 1 s) after it was stored. Sooner than that, every
  * entry is dropped as soon as the gateway runs a mutation (when it completes, whatever its outcome) or statements-service
  * announces a stored statement on its event stream (one upstream connection, held while the cache is on). Changes
  * that reach the backends by other paths (a direct REST call, speaker resolution after a delivery, a stream reconnect)
  * are seen within the staleness bound. A response computed while an invalidation happened is not stored (a generation
  * count taken when the request arrived must still hold when it is stored).
+ * <p>
+ * Refresh-ahead: a hit on an entry older than {@value #REFRESH_AFTER} (default half the maximum staleness) is answered
+ * from the entry at once, and starts one recomputation in the background: the same request (body, URI,
+ * {@code Authorization}, {@code Accept}) sent by the gateway to itself over loopback HTTP, marked by a header holding a
+ * secret made at startup, so it runs through the same filters, credentials and instrumentation as the client's and
+ * replaces the entry when it completes. Without it every entry expires under load and the clients asking at that
+ * moment wait for one whole computation (the p99 of {@code bench-graphql}). One recomputation per entry at a time; if
+ * it fails or is not stored, the entry is not refreshed again and expires at the maximum staleness as usual. Over TLS
+ * (no plain loopback) entries are not refreshed ahead.
  * <p>
  * Size: bounded by {@value #MAX_SIZE} (bytes of keys and responses, least recently used first out). Off with
  * {@value #ENABLED}=false (then nothing here runs beyond one flag test per request).
@@ -76,6 +97,9 @@ public class ResponseCache {
     public static final String ENABLED = "quotegraph.gateway.response-cache.enabled";
     public static final String STALENESS = "quotegraph.gateway.response-cache.max-staleness";
     public static final String MAX_SIZE = "quotegraph.gateway.response-cache.max-size";
+    public static final String REFRESH_AFTER = "quotegraph.gateway.response-cache.refresh-after";
+    /** Marks the gateway's own background recomputation of an entry; its value is {@link #refreshSecret}. */
+    static final String REFRESH_HEADER = "X-Quotegraph-Cache-Refresh";
     static final String METRIC = "quotegraph.gateway.response.cache";
 
     /** After GraphQLRequestFilter (-99) has checked the body's shape, before SmallRye GraphQL's own route. */
@@ -96,6 +120,13 @@ public class ResponseCache {
     @ConfigProperty(name = MAX_SIZE, defaultValue = "64M")
     MemorySize maxSize;
 
+    /** Unset: half the maximum staleness; at or above it, entries are never refreshed ahead. */
+    @ConfigProperty(name = REFRESH_AFTER)
+    Optional<Duration> refreshAfter;
+
+    @Inject
+    Vertx vertx;
+
     @Inject
     CurrentVertxRequest currentRequest;
 
@@ -113,6 +144,11 @@ public class ResponseCache {
     private Cancellable streamSubscription;
     private Counter hits;
     private Counter misses;
+    private Counter refreshes;
+    /** Age in nanoseconds after which a hit starts a refresh; Long.MAX_VALUE when refresh-ahead is off. */
+    private long refreshAfterNanos;
+    private String refreshSecret;
+    private HttpClient loopback;
 
     /** A request as far as its answer depends on it. */
     record Key(String body, String uri, String authorization, String accept) {
@@ -121,8 +157,17 @@ public class ResponseCache {
         }
     }
 
-    /** A stored response: its status is 200. */
-    record Entry(String contentType, byte[] body) {
+    /** A stored response (its status is 200), when it was stored, and whether a refresh of it has been started. */
+    record Entry(String contentType, byte[] body, long storedAt, AtomicBoolean refreshStarted) {
+
+        Entry(String contentType, byte[] body) {
+            this(contentType, body, System.nanoTime(), new AtomicBoolean());
+        }
+
+        /** True for exactly one caller once the entry is older than {@code refreshAfterNanos}. */
+        boolean claimRefresh(long refreshAfterNanos) {
+            return System.nanoTime() - storedAt >= refreshAfterNanos && refreshStarted.compareAndSet(false, true);
+        }
     }
 
     /** A miss in flight: filled by the instrumentation, stored when the response has been sent. */
@@ -189,6 +234,15 @@ public class ResponseCache {
                 .register(registry);
         misses = Counter.builder(METRIC).tag("result", "miss").description("cacheable GraphQL requests executed")
                 .register(registry);
+        refreshes = Counter.builder(METRIC).tag("result", "refresh")
+                .description("entries recomputed in the background before they expired").register(registry);
+        Duration refreshAge = refreshAfter.orElse(staleness.dividedBy(2));
+        refreshAfterNanos = refreshAge.compareTo(staleness) < 0 ? refreshAge.toNanos() : Long.MAX_VALUE;
+        byte[] secret = new byte[24];
+        new SecureRandom().nextBytes(secret);
+        refreshSecret = HexFormat.of().formatHex(secret);
+        loopback = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(8)
+                .setKeepAlive(true).setConnectTimeout((int) MAX_WAIT_MILLIS));
     }
 
     void start(@Observes StartupEvent started) {
@@ -199,13 +253,18 @@ public class ResponseCache {
         streamSubscription = stream.statements().subscribe().with(statement -> invalidate(),
                 failure -> LOG.warnf("response cache: statement stream ended (%s); entries expire after %s",
                         failure.toString(), staleness));
-        LOG.infof("GraphQL response cache on: at most %s stale, at most %s", staleness, maxSize.asLongValue());
+        LOG.infof("GraphQL response cache on: at most %s stale, refreshed after %s, at most %s bytes", staleness,
+                refreshAfterNanos == Long.MAX_VALUE ? "never" : Duration.ofNanos(refreshAfterNanos),
+                maxSize.asLongValue());
     }
 
     @PreDestroy
     void stop() {
         if (streamSubscription != null) {
             streamSubscription.cancel();
+        }
+        if (loopback != null) {
+            loopback.close();
         }
     }
 
@@ -243,9 +302,16 @@ public class ResponseCache {
             ctx.next();
             return;
         }
+        if (isRefresh(ctx)) {
+            recompute(ctx, key);
+            return;
+        }
         Entry hit = cache.getIfPresent(key);
         if (hit != null) {
             hits.increment();
+            if (hit.claimRefresh(refreshAfterNanos)) {
+                startRefresh(ctx); // answered below from the entry, without waiting for the refresh
+            }
             respond(ctx, hit);
             return;
         }
@@ -268,14 +334,68 @@ public class ResponseCache {
             inFlight.remove(key, leader); // it has just finished: compute this one
         }
         misses.increment();
+        compute(ctx, pending);
+    }
+
+    /** Lets SmallRye GraphQL execute the request; its response is stored and handed to the waiters once sent. */
+    private void compute(RoutingContext ctx, Pending pending) {
         ctx.put(PENDING, pending);
         ctx.addBodyEndHandler(sent -> {
             Entry stored = store(pending, ctx.response().getStatusCode(),
                     ctx.response().headers().get(HttpHeaders.CONTENT_TYPE));
-            inFlight.remove(key, pending);
+            inFlight.remove(pending.key, pending);
             pending.finish(stored, hits);
         });
         ctx.next();
+    }
+
+    /** Whether this request is the gateway's own refresh of an entry (a client cannot forge the secret). */
+    private boolean isRefresh(RoutingContext ctx) {
+        String marker = ctx.request().getHeader(REFRESH_HEADER);
+        return marker != null && MessageDigest.isEqual(marker.getBytes(StandardCharsets.UTF_8),
+                refreshSecret.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A refresh: computed like a miss (identical misses arriving meanwhile, after the old entry expired or was dropped,
+     * wait for it), unless a miss of the same key is being computed already, which stores the new answer itself.
+     */
+    private void recompute(RoutingContext ctx, Key key) {
+        Pending pending = new Pending(key, generation.get());
+        if (inFlight.putIfAbsent(key, pending) != null) {
+            ctx.response().setStatusCode(204).end();
+            return;
+        }
+        refreshes.increment();
+        compute(ctx, pending);
+    }
+
+    /** Sends the client's request again, from the gateway to itself, marked as a refresh; the answer is not read. */
+    private void startRefresh(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        SocketAddress server = request.localAddress();
+        if (request.isSSL() || server == null || server.host() == null) {
+            return;
+        }
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost(server.host())
+                .setPort(server.port()).setURI(request.uri()).setTimeout(MAX_WAIT_MILLIS)
+                .putHeader(HttpHeaders.CONTENT_TYPE, request.getHeader(HttpHeaders.CONTENT_TYPE))
+                .putHeader(REFRESH_HEADER, refreshSecret);
+        copyHeader(request, options, HttpHeaders.AUTHORIZATION);
+        copyHeader(request, options, HttpHeaders.ACCEPT);
+        Buffer body = ctx.body().buffer().copy();
+        loopback.request(options)
+                .compose(refresh -> refresh.send(body))
+                .compose(HttpClientResponse::body)
+                .onFailure(failure -> LOG.debugf("response cache: refresh of an entry failed (%s); it expires as usual",
+                        failure.toString()));
+    }
+
+    private static void copyHeader(HttpServerRequest from, RequestOptions to, CharSequence name) {
+        String value = from.getHeader(name);
+        if (value != null) {
+            to.putHeader(name, value);
+        }
     }
 
     private static void respond(RoutingContext ctx, Entry entry) {

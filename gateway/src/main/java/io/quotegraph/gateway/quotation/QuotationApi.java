@@ -9,6 +9,8 @@ import io.quotegraph.gateway.statement.Statement;
 import io.quotegraph.model.view.ArticleView;
 import io.quotegraph.model.view.QuotationView;
 import io.quotegraph.model.view.SimilarStatementView;
+import io.smallrye.graphql.api.Context;
+import io.quotegraph.gateway.article.ArticleSelection;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
@@ -26,6 +28,9 @@ import java.util.Map;
 /** Quotations (one utterance, many reports) and similar statements: one backend call per level for lists. */
 @GraphQLApi
 public class QuotationApi {
+
+    @Inject
+    Context context;
 
     @Inject
     QuotationBackend quotations;
@@ -68,7 +73,7 @@ public class QuotationApi {
     @Description("The article of this report.")
     public List<Article> article(@Source List<QuotationOccurrence> occurrences) {
         Map<String, ArticleView> byId = ingest.articlesByIds(occurrences.stream().map(o -> o.view().articleId())
-                .distinct().toList());
+                .distinct().toList(), ArticleSelection.needsText(context));
         return occurrences.stream().map(o -> {
             ArticleView article = byId.get(o.view().articleId());
             return article == null ? null : new Article(article);

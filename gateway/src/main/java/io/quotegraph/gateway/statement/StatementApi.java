@@ -18,6 +18,8 @@ import io.quotegraph.model.view.SpeakerView;
 import io.smallrye.graphql.api.Context;
 import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.graphql.api.Context;
+import io.quotegraph.gateway.article.ArticleSelection;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -37,6 +39,9 @@ public class StatementApi {
 
     /** The GraphQL context key under which SmallRye GraphQL's WebSocket handlers keep the connection_init payload. */
     private static final String INIT_PAYLOAD = "init-payload";
+
+    @Inject
+    Context context;
 
     @Inject
     StatementsBackend statements;
@@ -116,7 +121,8 @@ public class StatementApi {
     @Name("article")
     @Description("The article the statement was reported in (null, with an error, if ingest-service is unavailable).")
     public List<Article> article(@Source List<Statement> sources) {
-        Map<String, ArticleView> byId = ingest.articlesByIds(sources.stream().map(s -> s.view().articleId()).toList());
+        Map<String, ArticleView> byId = ingest.articlesByIds(sources.stream().map(s -> s.view().articleId()).toList(),
+                ArticleSelection.needsText(context));
         return sources.stream().map(s -> {
             ArticleView a = byId.get(s.view().articleId());
             return a == null ? null : new Article(a);

@@ -33,7 +33,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -49,6 +51,10 @@ import java.util.stream.Stream;
  * With the init argument {@value #PROTECT_READS}=true (as quotegraph.auth.protect-reads=true) a request without a token
  * is a 401 too, the event stream included. GET /__stream-connections answers every event stream request (its
  * Authorization header and the status it got), POST /__close-streams ends the open streams (the gateway reconnects).
+ * A backend change or a slow backend, for the response cache's tests: POST /__retitle?id=…&title=… serves the article
+ * under another title (without title: its own again), POST /__hold holds every later answer (after it is read) until
+ * POST /__release (at most 15 s). POST /__reset ends both, and zeroes the counts. GET /articles honours withText=false (text null);
+ * GET /__last-queries answers the last query string per "METHOD /path".
  */
 public class FakeBackends implements QuarkusTestResourceLifecycleManager {
 
@@ -63,6 +69,10 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
     private final List<HttpExchange> streams = new CopyOnWriteArrayList<>();
     private volatile String lastPost = "{}";
     private final Map<String, String> authorizations = new ConcurrentHashMap<>();
+    private final Map<String, String> retitled = new ConcurrentHashMap<>();
+    private final Map<String, String> lastQueries = new ConcurrentHashMap<>();
+    /** While not null, answers of counted requests wait for it before they are sent. */
+    private static volatile CountDownLatch hold;
     private final List<Map<String, Object>> streamConnections = new CopyOnWriteArrayList<>();
     private boolean protectReads;
     private HttpServer server;
@@ -113,6 +123,32 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
             }
             if (path.equals("/__reset")) {
                 counts.clear();
+                retitled.clear();
+                release();
+                send(ex, 200, Map.of());
+                return;
+            }
+            if (path.equals("/__last-queries")) {
+                send(ex, 200, new TreeMap<>(lastQueries));
+                return;
+            }
+            if (path.equals("/__retitle")) {
+                String title = first(q, "title");
+                if (title == null) {
+                    retitled.remove(first(q, "id"));
+                } else {
+                    retitled.put(first(q, "id"), title);
+                }
+                send(ex, 200, Map.of());
+                return;
+            }
+            if (path.equals("/__hold")) {
+                hold = new CountDownLatch(1);
+                send(ex, 200, Map.of());
+                return;
+            }
+            if (path.equals("/__release")) {
+                release();
                 send(ex, 200, Map.of());
                 return;
             }
@@ -140,6 +176,8 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
                 return;
             }
             counts.computeIfAbsent(method + " " + path, k -> new AtomicInteger()).incrementAndGet();
+            String rawQuery = ex.getRequestURI().getRawQuery();
+            lastQueries.put(method + " " + path, rawQuery == null ? "" : rawQuery);
             String authorization = ex.getRequestHeaders().getFirst("Authorization");
             if (authorization == null && protectReads) {
                 unauthorized(ex);
@@ -274,7 +312,8 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
     }
 
     private void articles(HttpExchange ex, Map<String, List<String>> q) throws IOException {
-        Stream<ArticleView> s = FakeData.ARTICLES.stream();
+        boolean withText = !"false".equals(first(q, "withText"));
+        Stream<ArticleView> s = FakeData.ARTICLES.stream().map(this::retitle).map(a -> withText ? a : withoutText(a));
         List<String> ids = q.getOrDefault("id", List.of());
         if (!ids.isEmpty()) {
             s = s.filter(a -> ids.contains(a.id()));
@@ -618,7 +657,36 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
         sendRaw(ex, status, "application/json", JSON.writeValueAsString(body));
     }
 
+    private static ArticleView withoutText(ArticleView a) {
+        return new ArticleView(a.id(), a.url(), a.source(), a.title(), null, a.publishedAt(), a.language(),
+                a.contentHash(), a.status(), a.statusReason(), a.createdAt(), a.languageConfidence(), a.duplicateOf(),
+                a.alsoPublishedBy());
+    }
+
+    private static void release() {
+        CountDownLatch held = hold;
+        hold = null;
+        if (held != null) {
+            held.countDown();
+        }
+    }
+
+    private ArticleView retitle(ArticleView a) {
+        String title = retitled.get(a.id());
+        return title == null ? a : new ArticleView(a.id(), a.url(), a.source(), title, a.text(), a.publishedAt(),
+                a.language(), a.contentHash(), a.status(), a.statusReason(), a.createdAt(), a.languageConfidence(),
+                a.duplicateOf(), a.alsoPublishedBy());
+    }
+
     private static void sendRaw(HttpExchange ex, int status, String type, String body) throws IOException {
+        CountDownLatch held = hold;
+        if (held != null && !ex.getRequestURI().getRawPath().startsWith("/__")) {
+            try {
+                held.await(15, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", type);
         ex.sendResponseHeaders(status, bytes.length);

@@ -22,7 +22,9 @@ class ResponseCacheStalenessTest {
     public static class ShortLived implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(ResponseCache.ENABLED, "true", ResponseCache.STALENESS, "2s");
+            // no refresh-ahead (ResponseCacheRefreshTest): only the time bound ends the entry here
+            return Map.of(ResponseCache.ENABLED, "true", ResponseCache.STALENESS, "2s",
+                    ResponseCache.REFRESH_AFTER, "2s");
         }
     }
 

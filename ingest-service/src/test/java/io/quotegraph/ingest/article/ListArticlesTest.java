@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,8 +53,13 @@ class ListArticlesTest {
 
         JsonPath second = list("source=" + source + "&limit=2&offset=2");
         assertThat(second.getList("items.id", String.class)).containsExactly(ids.get(2), ids.get(1));
+        assertThat(second.getLong("totalCount")).isEqualTo(5);
         JsonPath last = list("source=" + source + "&limit=2&offset=4");
         assertThat(last.getList("items.id", String.class)).containsExactly(ids.get(0));
+        assertThat(last.getLong("totalCount")).as("the last page's end, without a count").isEqualTo(5);
+        JsonPath exactlyFull = list("source=" + source + "&limit=5");
+        assertThat(exactlyFull.getList("items.id", String.class)).hasSize(5);
+        assertThat(exactlyFull.getLong("totalCount")).isEqualTo(5);
         JsonPath beyond = list("source=" + source + "&offset=10");
         assertThat(beyond.getList("items")).isEmpty();
         assertThat(beyond.getLong("totalCount")).isEqualTo(5);
@@ -94,6 +100,28 @@ class ListArticlesTest {
         JsonPath withoutLimit = list("id=" + ids.get(1) + "&id=" + ids.get(2));
         assertThat(withoutLimit.getList("items.id", String.class)).containsExactlyInAnyOrder(ids.get(1), ids.get(2));
         assertThat(withoutLimit.getList("items.text", String.class)).allSatisfy(t -> assertThat(t).isNotBlank());
+    }
+
+    @Test
+    void withoutTextEveryOtherFieldIsListedAndTheTextIsNot() {
+        String query = "id=" + ids.get(1) + "&id=" + ids.get(3);
+        JsonPath full = list(query);
+        JsonPath withoutText = list(query + "&withText=false");
+        assertThat(withoutText.getList("items.text")).containsExactly(null, null);
+        assertThat(withoutText.getLong("totalCount")).isEqualTo(2);
+        assertThat(list(query + "&withText=true").getList("items")).isEqualTo(full.getList("items"));
+        List<Map<String, Object>> expected = new ArrayList<>();
+        for (Map<String, Object> article : full.<Map<String, Object>>getList("items")) {
+            assertThat(article.get("text")).isNotNull();
+            Map<String, Object> textless = new HashMap<>(article);
+            textless.put("text", null);
+            expected.add(textless);
+        }
+        assertThat(withoutText.getList("items")).isEqualTo(expected);
+
+        assertThat(list("source=" + source + "&limit=2&withText=false").getList("items.text")).containsExactly(null, null);
+        given().when().get("/articles?withText=no").then().statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test

@@ -2,7 +2,7 @@ package io.quotegraph.ingest.article.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
+import io.quotegraph.model.view.ArticleStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -15,8 +15,6 @@ import java.util.UUID;
 /** Queries on {@code article}. Callers own the transactions. */
 @ApplicationScoped
 public class ArticleRepository implements PanacheRepositoryBase<ArticleEntity, UUID> {
-
-    private static final Sort NEWEST_FIRST = Sort.by("publishedAt", Sort.Direction.Descending).and("id");
 
     /** Filters of the list endpoint; every field may be null (no filter). */
     public record Filter(String source, Instant from, Instant to, Collection<UUID> ids) {
@@ -36,9 +34,26 @@ public class ArticleRepository implements PanacheRepositoryBase<ArticleEntity, U
         return byUrl.isPresent() ? byUrl : findByContentHash(contentHash);
     }
 
-    public List<ArticleEntity> list(Filter filter, int offset, int limit) {
+    /**
+     * A page of the articles' listed columns, newest first: {@link Listed}, without the stored extraction and
+     * near-duplicate signature (large, never listed) and, unless {@code withText}, without the text.
+     */
+    public List<Listed> list(Filter filter, int offset, int limit, boolean withText) {
         Query query = query(filter);
-        return find(query.where, NEWEST_FIRST, query.parameters).range(offset, offset + limit - 1).list();
+        // the filter's conditions name the attributes unqualified, as Panache's find does
+        String jpql = "select new " + Listed.class.getName() + "(id, url, source, title, "
+                + (withText ? "text" : "cast(null as String)") + ", publishedAt, language, contentHash, status, "
+                + "statusReason, createdAt, languageConfidence, duplicateOf) from ArticleEntity"
+                + (query.where.isEmpty() ? "" : " where " + query.where) + " order by publishedAt desc, id";
+        var typed = getEntityManager().createQuery(jpql, Listed.class).setFirstResult(offset).setMaxResults(limit);
+        query.parameters.map().forEach(typed::setParameter);
+        return typed.getResultList();
+    }
+
+    /** The columns of an article a list shows ({@code text} null when not asked for). */
+    public record Listed(UUID id, String url, String source, String title, String text, Instant publishedAt,
+                        String language, String contentHash, ArticleStatus status, String statusReason,
+                        Instant createdAt, Double languageConfidence, UUID duplicateOf) {
     }
 
     public long count(Filter filter) {

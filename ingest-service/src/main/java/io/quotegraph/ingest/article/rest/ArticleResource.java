@@ -143,7 +143,8 @@ public class ArticleResource {
     @Operation(summary = "List articles, newest first",
             description = "Filters: source (exact), from (inclusive) and to (exclusive) on publishedAt as ISO-8601 "
                     + "instants (or dates, meaning midnight UTC). Or id=…&id=… (repeatable, at most 100): exactly those "
-                    + "articles (unknown ids are missing). Ordered by publishedAt descending, then id.")
+                    + "articles (unknown ids are missing). Ordered by publishedAt descending, then id. withText=false "
+                    + "leaves the articles' text out (null) for callers that show only their other fields.")
     @APIResponse(responseCode = "200", description = "one page")
     @APIResponse(responseCode = "400", description = "invalid parameter", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public Page<ArticleView> list(@QueryParam("source") String source,
@@ -151,7 +152,8 @@ public class ArticleResource {
                                   @QueryParam("to") String to,
                                   @QueryParam("offset") String offset,
                                   @QueryParam("limit") String limit,
-                                  @QueryParam("id") List<String> ids) {
+                                  @QueryParam("id") List<String> ids,
+                                  @QueryParam("withText") String withText) {
         int max = limits.maxPageSize();
         List<String> idList = ids == null || ids.isEmpty() ? null
                 : List.copyOf(new LinkedHashSet<>(ids.stream().map(String::strip).filter(s -> !s.isEmpty()).toList()));
@@ -174,7 +176,8 @@ public class ArticleResource {
                     "limit must be between 1 and " + max + ", got " + limitValue);
         }
         String sourceValue = source == null || source.isBlank() ? null : source.strip();
-        return service.list(new ArticleQuery(sourceValue, fromInstant, toInstant, idList, offsetValue, limitValue));
+        return service.list(new ArticleQuery(sourceValue, fromInstant, toInstant, idList, offsetValue, limitValue,
+                bool("withText", withText, true)));
     }
 
     private static Instant instant(String name, String value) {
@@ -204,6 +207,18 @@ public class ArticleResource {
         } catch (NumberFormatException e) {
             throw new ProblemException(ProblemType.INVALID_INPUT, name + " must be an integer, got '" + abbreviate(value) + "'");
         }
+    }
+
+    private static boolean bool(String name, String value, boolean defaultValue) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        return switch (value.strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new ProblemException(ProblemType.INVALID_INPUT,
+                    name + " must be true or false, got '" + abbreviate(value) + "'");
+        };
     }
 
     private static String abbreviate(String s) {

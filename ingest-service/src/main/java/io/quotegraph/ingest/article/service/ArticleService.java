@@ -231,12 +231,16 @@ public class ArticleService {
         }
         ArticleRepository.Filter filter = new ArticleRepository.Filter(query.source(), query.from(), query.to(), ids);
         return QuarkusTransaction.requiringNew().call(() -> {
-            long total = repository.count(filter);
-            List<ArticleEntity> found = total <= query.offset() ? List.of()
-                    : repository.list(filter, query.offset(), query.limit());
-            Map<UUID, List<PublishedCopy>> copies = nearDuplicates.copiesOf(found.stream().map(a -> a.id).toList());
+            List<ArticleRepository.Listed> found = repository.list(filter, query.offset(), query.limit(),
+                    query.withText());
+            // a page that is not full ends the list: its end is the total (a lookup by ids fitting one page, the last
+            // page), so only a full page, or an empty one past the start, needs a count
+            long total = found.size() < query.limit() && (query.offset() == 0 || !found.isEmpty())
+                    ? query.offset() + found.size() : repository.count(filter);
+            Map<UUID, List<PublishedCopy>> copies = nearDuplicates.copiesOf(
+                    found.stream().map(ArticleRepository.Listed::id).toList());
             List<ArticleView> items = found.stream()
-                    .map(a -> toView(a, copies.getOrDefault(a.id, List.of())))
+                    .map(a -> toView(a, copies.getOrDefault(a.id(), List.of())))
                     .toList();
             return new Page<>(items, query.offset(), query.limit(), total);
         });
@@ -251,6 +255,12 @@ public class ArticleService {
         return new ArticleView(a.id.toString(), a.url, a.source, a.title, a.text, a.publishedAt, a.language,
                 a.contentHash, a.status, a.statusReason, a.createdAt, a.languageConfidence,
                 a.duplicateOf == null ? null : a.duplicateOf.toString(), copies);
+    }
+
+    private static ArticleView toView(ArticleRepository.Listed a, List<PublishedCopy> copies) {
+        return new ArticleView(a.id().toString(), a.url(), a.source(), a.title(), a.text(), a.publishedAt(),
+                a.language(), a.contentHash(), a.status(), a.statusReason(), a.createdAt(), a.languageConfidence(),
+                a.duplicateOf() == null ? null : a.duplicateOf().toString(), copies);
     }
 
     /** An absolute http(s) URL, trimmed, with scheme and host in lower case and without fragment; null stays null. */
