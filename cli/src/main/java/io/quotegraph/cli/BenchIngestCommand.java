@@ -168,7 +168,7 @@ final class BenchIngestCommand implements Callable<Integer> {
                     }
                     String query = slice.stream().map(id -> "id=" + id).collect(Collectors.joining("&"));
                     HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                                    URI.create(ingestUrl + "/articles?limit=100&" + query))
+                                    URI.create(ingestUrl + "/articles?limit=100&withText=false&" + query))
                                     .header("Authorization", DevTokens.launcher()).GET().build(),
                             HttpResponse.BodyHandlers.ofString());
                     long now = System.nanoTime();

@@ -31,8 +31,15 @@ public final class TypedIndexH2Backend extends H2Backend {
 
     /** @param fileName the H2 file; null keeps everything in memory */
     public static TypedIndexH2Backend open(String fileName) {
-        MVStore.Builder builder = new MVStore.Builder().cacheSize(CACHE_MB).autoCommitBufferSize(UNSAVED_KB);
+        MVStore.Builder builder = new MVStore.Builder().cacheSize(CACHE_MB).autoCommitBufferSize(UNSAVED_KB)
+                .backgroundExceptionHandler(TypedIndexH2Backend::reportBackgroundFailure);
         return new TypedIndexH2Backend(fileName == null ? builder.open() : builder.fileName(fileName).open());
+    }
+
+    /** H2 drops a failure of its background writer silently (and then closes the store): say what it was. */
+    private static void reportBackgroundFailure(Thread thread, Throwable failure) {
+        System.err.println("embedded MongoDB store: H2's background writer failed in " + thread.getName() + ":");
+        failure.printStackTrace();
     }
 
     @Override

@@ -6,7 +6,6 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
@@ -17,7 +16,8 @@ import java.util.List;
 
 /**
  * An H2 database whose unique indexes (the {@code _id} index among them) use {@link IndexKeyType} and whose
- * collections store their documents as BSON ({@link BsonDocumentType}). The index maps get a new name, since their
+ * collections store their documents as BSON ({@link BsonDocumentType}) and update copies of their documents
+ * ({@link CopyOnUpdateH2Collection}). The index maps get a new name, since their
  * order differs from the old maps'; an old map found in the file is copied over once. A collection's document map
  * keeps its name (mongo-java-server finds the databases of a file by it) and is migrated in place once: see
  * {@link #openDocuments}.
@@ -61,7 +61,7 @@ final class TypedIndexH2Database extends H2Database {
         String namespace = getFullCollectionNamespace(collectionName);
         MVMap<String, Object> meta = store().openMap(META_PREFIX + namespace);
         MVMap<Object, Document> documents = openDocuments(namespace, meta);
-        return new H2Collection(this, collectionName, options, documents, meta, cursorRegistry);
+        return new CopyOnUpdateH2Collection(this, collectionName, options, documents, meta, cursorRegistry);
     }
 
     /**
