@@ -35,12 +35,13 @@ public record Attribution(StatementKind kind, int contentStart, int contentEnd, 
 
     /**
      * The speaker of the latest attribution in {@code found} whose cue ends before {@code cue} in sentence {@code s}:
-     * the subject a participle cue shares ("Graham said …, adding, “…”"), or null.
+     * the subject a participle cue shares ("Graham said …, adding, “…”"), or null. The whole list is read:
+     * the direct quotes' attributions come first, in reading order, before the reported ones.
      */
     static Mention sharedSubject(java.util.List<Attribution> found, Sentence s, int cue) {
         Mention shared = null;
         int latest = -1;
-        for (int i = found.size() - 1; i >= 0 && i >= found.size() - SHARED_SUBJECT_LOOKBACK; i--) {
+        for (int i = found.size() - 1; i >= 0; i--) {
             Attribution a = found.get(i);
             if (a.sentence() == s && a.speaker() != null && a.cueTo() <= cue && a.cueFrom() > latest) {
                 shared = a.speaker();
@@ -49,7 +50,4 @@ public record Attribution(StatementKind kind, int contentStart, int contentEnd, 
         }
         return shared;
     }
-
-    /** Attributions of one sentence are found together, so the last few in the list are all that need looking at. */
-    private static final int SHARED_SUBJECT_LOOKBACK = 8;
 }

@@ -259,16 +259,118 @@ public final class SpeakerPhraseFinder {
     }
 
     /**
-     * The subject of a participle cue ("Sanders hit back, saying …", "Weaver, asked about it, telling reporters …"):
-     * the noun phrase opening the sentence, when the participle follows a comma.
+     * The subject of a participle cue ("Sanders hit back, saying …", "Speaking in Ohio, Trump went after Bush, calling
+     * …"): the subject of the main clause before the participle's comma. An opening phrase set off by a comma
+     * ("Speaking in Ohio,", "On Tuesday,") or a dateline before a dash ("PARIS (AP) —") is not it: the subject is the
+     * first noun phrase, at the sentence start or after such a comma or dash, that a lowercase verb follows.
      * @return {from, to} token indices, or null
      */
     public int[] participleSubject(Document doc, int cue, int sentenceFrom) {
-        if (cue - 1 <= sentenceFrom || !doc.token(cue - 1).isPunct(',') || !doc.token(cue).lower().endsWith("ing")) {
+        int comma = cue - 1;
+        if (comma <= sentenceFrom || !doc.token(comma).isPunct(',') || !doc.token(cue).lower().endsWith("ing")) {
             return null;
         }
-        int[] subject = right(doc, sentenceFrom, cue - 1);
-        return subject == null || subject[1] >= cue - 1 ? null : subject;
+        int[] opening = null;
+        for (int start = sentenceFrom; start < comma; start++) {
+            boolean candidate = start == sentenceFrom || doc.quoteAt(start - 1) == null
+                    && (doc.token(start - 1).isPunct(',') || isDashToken(doc.token(start - 1)));
+            if (!candidate || doc.quoteAt(start) != null || !doc.token(start).isWord() || opensAdjunct(doc.token(start))) {
+                continue;
+            }
+            int[] subject = SUBJECT_PRONOUNS.contains(doc.token(start).lower()) ? new int[] {start, start + 1}
+                    : right(doc, start, comma);
+            if (subject == null) {
+                continue;
+            }
+            subject[1] = nounPhraseEnd(doc, subject, comma);
+            if (start == sentenceFrom && subject[1] == comma) {
+                opening = subject; // "One voter in Keene, responding to …": the participle modifies the sentence's subject
+            }
+            if (subject[1] > subject[0] && verbFollows(doc, subject[1], comma)) {
+                return subject;
+            }
+        }
+        return opening;
+    }
+
+    /**
+     * The end of the noun phrase {@code phrase} read by {@link #right}: cut before a comma or a verb it ran into,
+     * extended over a possessive ("the families of the company’s founders"), names joined by "and" and a
+     * prepositional phrase with a name ("Republicans on Capitol Hill").
+     */
+    private int nounPhraseEnd(Document doc, int[] phrase, int limit) {
+        int end = phrase[1];
+        for (int k = phrase[0] + 1; k < end; k++) {
+            if (doc.token(k).isPunct(',') || doc.token(k).isPunct('(')) {
+                end = k;
+            }
+        }
+        end = beforeVerb(doc, new int[] {phrase[0], end}, limit);
+        for (int step = 0; step < 2 && end + 1 < limit; step++) {
+            Token next = doc.token(end);
+            boolean possessive = next.kind() == Token.Kind.POSSESSIVE;
+            boolean joined = (next.is("and") || STOPS.contains(next.lower()) && !RELATIVE_STOPS.contains(next.lower()))
+                    && doc.token(end + 1).isCapitalized();
+            if (!possessive && !joined) {
+                break;
+            }
+            int[] more = right(doc, end + 1, limit);
+            if (more == null) {
+                break;
+            }
+            end = nounPhraseEnd(doc, more, limit);
+        }
+        return end;
+    }
+
+    private static final Set<String> RELATIVE_STOPS = Set.of("who", "whom", "whose", "which", "that", "but", "or");
+
+    /**
+     * After a subject ending at {@code k}: auxiliaries, then a lowercase word that is no preposition ("went",
+     * "has also attacked"), or a description set off by commas and then such a word ("Davis, a former aide, lashed out").
+     */
+    private boolean verbFollows(Document doc, int k, int limit) {
+        if (k < limit && doc.token(k).isPunct(',')) {
+            int close = appositiveEnd(doc, k, limit);
+            if (close == k) {
+                return false;
+            }
+            k = close;
+        }
+        if (k < limit && doc.token(k).kind() == Token.Kind.POSSESSIVE) {
+            k++; // "she’s tacked": a contracted auxiliary
+        }
+        while (k < limit && doc.token(k).isWord() && lexicons.isAuxiliary(doc.token(k).text())) {
+            k++; // "Trump has also attacked …"
+        }
+        return k < limit && doc.token(k).isWord() && !doc.token(k).isCapitalized() && !STOPS.contains(doc.token(k).lower());
+    }
+
+    /**
+     * A described phrase read by {@link #right} may run into the verb after it ("The senator sought to …", "The
+     * businessman began by …"): a last lowercase word followed by a function word is that verb. @return the phrase's end
+     */
+    private int beforeVerb(Document doc, int[] phrase, int limit) {
+        int last = phrase[1] - 1;
+        if (last > phrase[0] + 1 && phrase[1] < limit && DETERMINERS.contains(doc.token(phrase[0]).lower())
+                && doc.token(last).isWord() && !doc.token(last).isCapitalized() && !lexicons.isTitle(doc.token(last).text())
+                && doc.token(phrase[1]).isWord() && (lexicons.isFunctionWord(doc.token(phrase[1]).text())
+                    || STOPS.contains(doc.token(phrase[1]).lower()) || DETERMINERS.contains(doc.token(phrase[1]).lower()))) {
+            return last;
+        }
+        return phrase[1];
+    }
+
+    /** A sentence-opening word that starts an adjunct, not a subject: "In", "On", "After", "Speaking", "Asked". */
+    private boolean opensAdjunct(Token t) {
+        String w = t.lower();
+        return STOPS.contains(w) || w.endsWith("ing") || w.equals("asked") || w.equals("pressed") || w.equals("when")
+                || w.equals("if") || w.equals("as") || w.equals("while") || w.equals("since") || w.equals("under")
+                || w.equals("despite") || w.equals("like") || w.equals("unlike");
+    }
+
+    private static boolean isDashToken(Token t) {
+        return t.isPunct('\u2014') || t.isPunct('\u2013') || t.isPunct('-');
     }
 
     /**

@@ -43,4 +43,39 @@ class SpeakerPhraseFinderTest {
                 + "the ward could not cope.", "the ward could not cope");
         assertThat(s.speakerMention().text()).startsWith("Omar Velez");
     }
+
+    @Test
+    void aParticipleCueTakesTheMainClauseSubjectNotTheOpeningPhrase() {
+        ExtractedStatement s = containing("Touring a flooded farm in Iowa, Governor Ana Bell criticized the levee board, "
+                + "saying it had ignored the warnings.", "it had ignored the warnings");
+        assertThat(s.speakerMention().text()).isEqualTo("Governor Ana Bell");
+    }
+
+    @Test
+    void aParticipleCueSubjectDoesNotRunIntoTheVerb() {
+        ExtractedStatement s = containing("The retired admiral began by praising the crews, noting that the fleet had "
+                + "never been so short of sailors.", "the fleet had never been so short");
+        assertThat(s.speakerMention().text()).isEqualTo("The retired admiral");
+    }
+
+    @Test
+    void aParticipleCueSkipsTheSubjectsDescription() {
+        ExtractedStatement s = containing("Mara Quint, a former harbor commissioner, lashed out at the council, "
+                + "arguing that the dredging contract was rigged.", "the dredging contract was rigged");
+        assertThat(s.speakerMention().text()).startsWith("Mara Quint");
+    }
+
+    @Test
+    void aParticipleAfterAQuoteSharesTheQuotesSpeaker() {
+        ExtractedStatement s = containing("“We will not close the clinic,” the mayor said, adding that the county "
+                + "would cover the rent.", "the county would cover the rent");
+        assertThat(s.speakerMention().text()).isEqualTo("the mayor");
+    }
+
+    @Test
+    void aDatelineIsNotTheSubjectOfAParticipleCue() {
+        ExtractedStatement s = containing("LISBON (Reuters) \u2014 Prime Minister Rui Costa rejected the budget on "
+                + "Friday, saying the deficit was too large.", "the deficit was too large");
+        assertThat(s.speakerMention().text()).isEqualTo("Prime Minister Rui Costa");
+    }
 }
