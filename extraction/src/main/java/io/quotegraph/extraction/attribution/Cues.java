@@ -145,6 +145,24 @@ final class Cues {
         return lexicons.isStanceVerb(t.text());
     }
 
+    /** A lowercase finding verb ("shows", "found") outside quotes: reports a finding when a source noun is its subject. */
+    boolean isFindingVerb(Document doc, int i) {
+        Token t = doc.token(i);
+        return t.isWord() && !t.isCapitalized() && doc.quoteAt(i) == null && !doc.isExcluded(i) && lexicons.isFindingVerb(t.text());
+    }
+
+    boolean isFindingSource(Token t) {
+        return t.isWord() && lexicons.isFindingSource(t.text());
+    }
+
+    boolean isAuxiliary(Token t) {
+        return t.isWord() && lexicons.isAuxiliary(t.text());
+    }
+
+    boolean isFunctionWord(Token t) {
+        return t.isWord() && lexicons.isFunctionWord(t.text());
+    }
+
     static boolean isTell(Token t) {
         String w = t.lower();
         return w.equals("told") || w.equals("tell") || w.equals("tells");

@@ -181,7 +181,7 @@ final class DirectQuoteAttributor {
             }
             if (len == 1) {
                 // a participle shares the subject of an attribution before it in the sentence ("X said …, adding, “…”")
-                Mention shared = isParticiple(doc.token(k)) ? Attribution.sharedSubject(found, s, k) : null;
+                Mention shared = isParticiple(doc.token(k)) ? Attribution.sharedSubject(found, s, doc, k) : null;
                 int[] phrase = shared != null ? null : phrases.participleSubject(doc, k, s.from());
                 if (phrase == null && shared == null) {
                     phrase = phrases.left(doc, k, s.from());

@@ -88,7 +88,12 @@ final class ReportedSpeechAttributor {
                 if (usedCue[i] || cues.takesObject(doc.token(i)) && insideContent(doc, out, i)) {
                     continue; // a stance inside a report is part of what was reported ("said the US welcomes …")
                 }
-                Attribution a = cues.prepositionalAt(doc, i) ? prepositional(doc, s, i, out) : null;
+                Attribution a = cues.isFindingVerb(doc, i) ? finding(doc, s, i) : null;
+                if (a != null) {
+                    out.add(a);
+                    continue;
+                }
+                a = cues.prepositionalAt(doc, i) ? prepositional(doc, s, i, out) : null;
                 int len = a != null ? 2 : cues.verbAt(doc, i);
                 if (a == null) {
                     a = len == 2 ? accordingTo(doc, s, i) : len == 1 ? verb(doc, s, i, out) : null;
@@ -111,7 +116,7 @@ final class ReportedSpeechAttributor {
         if (from >= end || !startsClause(doc, from)) {
             return null;
         }
-        Mention shared = isParticiple(doc.token(cue)) ? Attribution.sharedSubject(found, s, cue) : null;
+        Mention shared = isParticiple(doc.token(cue)) ? Attribution.sharedSubject(found, s, doc, cue) : null;
         int[] subject = shared != null ? null : subjectPhrase(doc, cue, s.from());
         if (subject == null && shared == null) {
             return null;
@@ -120,6 +125,107 @@ final class ReportedSpeechAttributor {
         int to = objectEnd(doc, from, end);
         return to <= from ? null : build(doc, s, from, to, cue, cue + 2, m, s.from(), to);
     }
+
+    /**
+     * "A new poll shows Clinton ahead", "Records show that …", "…, the audit found.": a non-human source (a finding
+     * source noun, lexicon {@code finding-sources.txt}) with a finding verb reports a finding; the source noun phrase
+     * is the speaker and the content is the verb's object, a clause or a noun phrase, to the clause end. Before the
+     * verb, the source may carry a short modifier ("A poll from Marquette released Wednesday found …").
+     */
+    private Attribution finding(Document doc, Sentence s, int cue) {
+        int[] source = findingSource(doc, cue, s.from());
+        if (source == null) {
+            return null;
+        }
+        Span head = doc.span(source[0], source[2] - 1);
+        Mention m = new Mention(head, Mention.Form.GROUP, EntityType.OTHER, head.text(), null, null);
+        int end = contentEnd(doc, s);
+        int after = adverbials.skip(doc, cue + 1, end);
+        int comma = source[0] - 1;
+        if (after >= end || doc.token(after).isPunct(',')) {
+            // "…, records show." / "A, the new poll indicates, B": the finding is reported before (or around) the source
+            if (comma <= s.from() || !doc.token(comma).isPunct(',') || doc.quoteAt(comma) != null) {
+                return null;
+            }
+            if (after + 1 < end && doc.token(after + 1).isWord() && doc.quoteAt(after + 1) == null && !isCueParticiple(doc, after + 1)
+                    && !doc.token(after + 1).is("and")) {
+                return build(doc, s, s.from(), clauseEnd(doc, after + 1, end), cue, cue + 1, m, comma, after);
+            }
+            return after >= end ? build(doc, s, s.from(), comma, cue, cue + 1, m, comma, s.to()) : null;
+        }
+        if (!startsClause(doc, after) || doc.token(after).isPunct(':')) {
+            return null;
+        }
+        return build(doc, s, after, clauseEnd(doc, after, end), cue, cue + 1, m, s.from(), after);
+    }
+
+    /**
+     * The source noun phrase before a finding verb at {@code cue}: a finding source noun as its head, possibly followed
+     * by a few words of modifier, and before it modifiers back to a determiner or a clause boundary; not the object of
+     * a preposition ("the authors of the study found" names the authors).
+     * @return {from, to, head end}, or null
+     */
+    private int[] findingSource(Document doc, int cue, int limit) {
+        int k = cue - 1;
+        while (k >= limit && cue - k <= MAX_AUXILIARIES_BEFORE_FINDING && cues.isAuxiliary(doc.token(k))) {
+            if (PASSIVE_AUXILIARIES.contains(doc.token(k).lower())) {
+                return null; // "the report was revealed to be a hoax": the source is not the finder
+            }
+            k--; // "polls have consistently shown"
+        }
+        int head = -1;
+        for (int h = k; h >= limit && k - h <= MAX_FINDING_MODIFIER; h--) {
+            Token t = doc.token(h);
+            if (!t.isWord() || doc.quoteAt(h) != null || FINDING_MODIFIER_STOPS.contains(t.lower()) || h < k && cues.verbAt(doc, h) == 1) {
+                break;
+            }
+            if (cues.isFindingSource(t) && (!t.isCapitalized() || h == limit)) {
+                head = h;
+                break;
+            }
+        }
+        if (head < 0) {
+            return null;
+        }
+        int from = head;
+        while (from - 1 >= limit && head - from < MAX_FINDING_PREMODIFIERS) {
+            Token t = doc.token(from - 1);
+            if (doc.quoteAt(from - 1) != null) {
+                break;
+            }
+            if (t.isWord() && cues.isFunctionWord(t) && !SOURCE_DETERMINERS.contains(t.lower())) {
+                break; // "But polls show", "However, records show"
+            }
+            if (t.isWord() && SOURCE_DETERMINERS.contains(t.lower())) {
+                from--;
+                break;
+            }
+            boolean modifier = t.isWord() && (t.isCapitalized() || Character.isDigit(t.text().charAt(0))
+                    || !cues.isFunctionWord(t) && !cues.isAuxiliary(t) && !isPreposition(t) && !t.lower().endsWith("ed")
+                        && cues.verbAt(doc, from - 1) == 0 && !CLAUSE_SUBJECTS.contains(t.lower()) && !RELATIVE_WORDS.contains(t.lower()))
+                    || t.kind() == Token.Kind.POSSESSIVE || t.isPunct('/') || t.isPunct('-') && attached(doc, from - 1)
+                    || t.isPunct('.') && doc.token(from - 2 >= 0 ? from - 2 : 0).end() == t.start();
+            if (!modifier) {
+                break;
+            }
+            from--;
+        }
+        if (from - 1 >= limit && isPreposition(doc.token(from - 1))) {
+            return null;
+        }
+        return new int[] {from, cue, head + 1};
+    }
+
+    private static final int MAX_AUXILIARIES_BEFORE_FINDING = 3;
+    /** Words between a source noun and its verb: "A poll [from Marquette Law School released Wednesday] found". */
+    private static final int MAX_FINDING_MODIFIER = 8;
+    private static final int MAX_FINDING_PREMODIFIERS = 8;
+    private static final Set<String> PASSIVE_AUXILIARIES = Set.of("was", "were", "is", "are", "be", "been", "being");
+    private static final Set<String> FINDING_MODIFIER_STOPS = Set.of("and", "but", "or", "that", "which", "who", "whom", "to",
+            "he", "she", "they", "we", "i", "it", "you", "said", "says", "say");
+    private static final Set<String> SOURCE_DETERMINERS = Set.of("a", "an", "the", "this", "these", "those", "another",
+            "its", "his", "her", "their", "our", "many", "other", "some", "most", "several", "any", "no", "every", "each",
+            "one", "two", "three");
 
     /** The phrase that is the cue's subject: a participle's, else the phrase before the cue, else a coordinated one. */
     private int[] subjectPhrase(Document doc, int cue, int sentenceFrom) {
@@ -133,7 +239,7 @@ final class ReportedSpeechAttributor {
     private Attribution verb(Document doc, Sentence s, int cue, List<Attribution> found) {
         int end = contentEnd(doc, s);
         // a participle after an attribution shares its subject: "…, the treasurer said, adding that …"
-        Mention shared = isParticiple(doc.token(cue)) ? Attribution.sharedSubject(found, s, cue) : null;
+        Mention shared = isParticiple(doc.token(cue)) ? Attribution.sharedSubject(found, s, doc, cue) : null;
         int[] subject = shared != null ? null : subjectPhrase(doc, cue, s.from());
         if (Cues.isRefusalToSpeak(doc, cue)) {
             // "declined to comment (on the audit)": the refusal is what is reported; a described subject may open the
