@@ -121,7 +121,7 @@ final class ReportedSpeechAttributor {
         if (subject == null && shared == null) {
             return null;
         }
-        Mention m = shared != null ? shared : mentions.parse(doc, subject[0], subject[1]);
+        Mention m = shared != null ? shared : subjectMention(doc, subject);
         int to = objectEnd(doc, from, end);
         return to <= from ? null : build(doc, s, from, to, cue, cue + 2, m, s.from(), to);
     }
@@ -227,13 +227,54 @@ final class ReportedSpeechAttributor {
             "its", "his", "her", "their", "our", "many", "other", "some", "most", "several", "any", "no", "every", "each",
             "one", "two", "three");
 
+    /**
+     * The subject phrase as a mention; a whole clause-initial subject ({@link SpeakerPhraseFinder#clauseSubject}) that
+     * the mention parser cannot read is a group ("Several backers of reform").
+     */
+    private Mention subjectMention(Document doc, int[] subject) {
+        Mention m = mentions.parse(doc, subject[0], subject[1]);
+        if (m == null && (subject.length > 2 || headedByNoun(doc, subject))) {
+            Span whole = doc.span(subject[0], subject[1] - 1);
+            m = new Mention(whole, Mention.Form.GROUP, EntityType.OTHER, whole.text(), null, null);
+        }
+        return m;
+    }
+
+    /**
+     * A phrase that ends in a noun and holds no verb form: "Fact-checkers", "Intelligence officials", not "the", "her lead
+     * in", "Perhaps most", "few people he didn't".
+     */
+    private boolean headedByNoun(Document doc, int[] phrase) {
+        for (int k = phrase[0]; k < phrase[1]; k++) {
+            Token t = doc.token(k);
+            if (t.kind() == Token.Kind.POSSESSIVE && k == phrase[1] - 1 || !t.isWord() && t.kind() != Token.Kind.POSSESSIVE
+                    && !t.isPunct('.') || t.isWord() && !t.isCapitalized() && (t.lower().endsWith("ed") || t.lower().endsWith("ing")
+                    || t.lower().endsWith("ly") || CLAUSE_SUBJECTS.contains(t.lower()) && phrase[1] - phrase[0] > 1)) {
+                return false;
+            }
+        }
+        Token last = doc.token(phrase[1] - 1);
+        return last.isWord() && !isPreposition(last) && !cues.isFunctionWord(last) && !APPOSITIVE_OPENERS.contains(last.lower())
+                && !last.lower().endsWith("ly") && (last.isCapitalized() || last.lower().length() > 3);
+    }
+
     /** The phrase that is the cue's subject: a participle's, else the phrase before the cue, else a coordinated one. */
     private int[] subjectPhrase(Document doc, int cue, int sentenceFrom) {
         int[] subject = phrases.participleSubject(doc, cue, sentenceFrom);
         if (subject == null) {
             subject = phrases.left(doc, cue, sentenceFrom);
+            if (subject != null && (subject[0] > sentenceFrom && isPreposition(doc.token(subject[0] - 1))
+                    || doc.token(subject[1] - 1).is("ago"))) {
+                // "A spokeswoman for the water authority said", "The ministry a week ago said": the phrase read is the
+                // end of a longer subject, or a time phrase after it
+                int[] whole = phrases.clauseSubject(doc, cue, sentenceFrom);
+                subject = whole != null && whole[0] < subject[0] ? whole : subject;
+            }
         }
-        return subject != null ? subject : phrases.coordinatedSubject(doc, cue, sentenceFrom);
+        if (subject == null) {
+            subject = phrases.coordinatedSubject(doc, cue, sentenceFrom);
+        }
+        return subject != null ? subject : phrases.clauseSubject(doc, cue, sentenceFrom);
     }
 
     private Attribution verb(Document doc, Sentence s, int cue, List<Attribution> found) {
@@ -248,12 +289,12 @@ final class ReportedSpeechAttributor {
             if (whole != null && whole[1] == cue) {
                 subject = whole;
             }
-            Mention m = shared != null ? shared : subject == null ? null : mentions.parse(doc, subject[0], subject[1]);
+            Mention m = shared != null ? shared : subject == null ? null : subjectMention(doc, subject);
             return build(doc, s, cue + 1, objectEnd(doc, cue + 1, end), cue, cue + 1, m, s.from(), end);
         }
         if (cues.isCommitment(doc, cue)) {
             // "pledged to rebuild the bridge": the commitment is the infinitive clause, "to" included
-            Mention m = shared != null ? shared : subject == null ? null : mentions.parse(doc, subject[0], subject[1]);
+            Mention m = shared != null ? shared : subject == null ? null : subjectMention(doc, subject);
             return build(doc, s, cue + 1, clauseEnd(doc, cue + 1, end), cue, cue + 1, m, s.from(), cue + 1);
         }
         int after = cue + 1;
@@ -313,14 +354,14 @@ final class ReportedSpeechAttributor {
         if (pause && subject != null && subject[0] - 1 > s.from() && doc.token(subject[0] - 1).isPunct(',')
                 && doc.token(cue + 1).isPunct(',') && thatAfterAside(doc, after, end) < 0) {
             // "To understand it, Roberts said, one should visit": the report runs on both sides of its attribution
-            Mention m = mentions.parse(doc, subject[0], subject[1]);
+            Mention m = subjectMention(doc, subject);
             return build(doc, s, s.from(), clauseEnd(doc, after, end), cue, cue + 1, m, subject[0], cue + 1);
         }
         if (pause) {
             int asideThat = thatAfterAside(doc, after, end);
             after = asideThat < 0 ? after : asideThat + 1; // "said, per a translator, that …"
         }
-        Mention m = shared != null ? shared : mentions.parse(doc, subject[0], subject[1]);
+        Mention m = shared != null ? shared : subjectMention(doc, subject);
         int contentEnd = cues.takesObject(doc.token(cue)) && !that ? objectEnd(doc, after, end) : clauseEnd(doc, after, end);
         // the complementizer belongs to the reported clause: "said that the plan would pass" reports "that the plan …"
         int contentStart = that && doc.token(after - 1).is("that") ? after - 1 : after;
@@ -389,7 +430,7 @@ final class ReportedSpeechAttributor {
         int attributionEnd; // the token after the speaker, cue and adverbials (a description after an inverted name is unbounded)
         if (subject != null) {
             comma = subject[0] - 1;
-            m = mentions.parse(doc, subject[0], subject[1]);
+            m = subjectMention(doc, subject);
             attributionEnd = adverbials.skip(doc, cue + 1, end);
         } else if (Cues.isTell(doc.token(cue))) {
             return null; // "…, told X": X is the addressee

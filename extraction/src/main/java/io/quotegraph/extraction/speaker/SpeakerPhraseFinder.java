@@ -19,7 +19,7 @@ public final class SpeakerPhraseFinder {
     /** The description set off by commas after a name: "Debbie Walsh, director of the Center for … at … University, said". */
     private static final int MAX_APPOSITIVE = 25;
     private static final int MAX_AUXILIARIES = 3;
-    private static final int MAX_PAREN = 10;
+    private static final int MAX_PAREN = 20;
     private static final int MAX_HOMETOWN = 4;
     private static final int MAX_ABBREVIATION = 5;
     private static final Set<String> SUBJECT_PRONOUNS = Set.of("he", "she", "they", "it", "we", "i");
@@ -371,6 +371,121 @@ public final class SpeakerPhraseFinder {
 
     private static boolean isDashToken(Token t) {
         return t.isPunct('\u2014') || t.isPunct('\u2013') || t.isPunct('-');
+    }
+
+    /**
+     * A subject the phrase rules do not read, taken whole from the start of its clause up to the cue: "Several
+     * supporters of reform said", "Majorities in all five states say", "…, 43 said", "Democrats — especially in New
+     * York — said", "The department less than two weeks ago said". The clause starts at the sentence start or after a
+     * comma, semicolon or conjunction; the phrase holds no verb, auxiliary, relative pronoun or quote, and opens with a
+     * capital, a number or a determiner.
+     * @return {from, to, 1} token indices (the third element marks a phrase the mention parser may not read), or null
+     */
+    public int[] clauseSubject(Document doc, int cue, int sentenceFrom) {
+        if (doc.token(cue).lower().endsWith("ing") || doc.token(cue).isCapitalized()) {
+            return null; // "the share of voters saying …" is a participle's; "Woman Who Accused …" a headline's
+        }
+        int end = cue;
+        while (end - 1 > sentenceFrom && end > cue - MAX_AUXILIARIES && doc.token(end - 1).isWord()
+                && (lexicons.isAuxiliary(doc.token(end - 1).text()) || FLOATING_ADVERBS.contains(doc.token(end - 1).lower())
+                    || doc.token(end - 1).lower().endsWith("ly") && !doc.token(end - 1).isCapitalized())) {
+            end--; // "Gorka similarly warned", "Sanders and Clinton both campaigned"
+        }
+        end = beforeTimeAgo(doc, end, sentenceFrom);
+        int phraseEnd = end;
+        if (end - 1 > sentenceFrom && isDashToken(doc.token(end - 1))) {
+            // "Democrats — especially in his native New York — said": an aside between dashes
+            int open = end - 2;
+            while (open > sentenceFrom && end - open <= MAX_APPOSITIVE && doc.quoteAt(open) == null && !isDashToken(doc.token(open))) {
+                open--;
+            }
+            if (open <= sentenceFrom || !isDashToken(doc.token(open))) {
+                return null;
+            }
+            phraseEnd = open;
+        }
+        int start = phraseEnd;
+        while (start - 1 >= sentenceFrom && phraseEnd - start < MAX_CLAUSE_SUBJECT && doc.quoteAt(start - 1) == null
+                && subjectWord(doc, start - 1)) {
+            start--;
+        }
+        boolean boundary = start == sentenceFrom || doc.token(start - 1).isPunct(',') || doc.token(start - 1).isPunct(';')
+                || doc.token(start - 1).isPunct(':') || CONJUNCTIONS.contains(doc.token(start - 1).lower());
+        start = skipLeadingFunctionWords(doc, start, phraseEnd);
+        if (!boundary || start >= phraseEnd) {
+            return null;
+        }
+        Token first = doc.token(start);
+        boolean opens = first.isCapitalized() && !opensAdjunct(first) || Character.isDigit(first.text().charAt(0))
+                || DETERMINERS.contains(first.lower());
+        if (!opens || start > sentenceFrom && !doc.token(start - 1).isWord() && !first.isCapitalized()
+                && !Character.isDigit(first.text().charAt(0)) && !DETERMINERS.contains(first.lower())) {
+            return null;
+        }
+        boolean named = false;
+        for (int k = start; k < phraseEnd; k++) {
+            named |= doc.token(k).isCapitalized() || Character.isDigit(doc.token(k).text().charAt(0))
+                    || doc.token(k).isWord() && !DETERMINERS.contains(doc.token(k).lower()) && !lexicons.isFunctionWord(doc.token(k).text());
+        }
+        return named ? new int[] {start, phraseEnd, 1} : null; // a bare "many" or "both" is left alone
+    }
+
+    private static final int MAX_CLAUSE_SUBJECT = 10;
+    /** Adverbs between a subject and its verb: "Gorka similarly warned", "both congressmen both said", "Carter however said". */
+    private static final Set<String> FLOATING_ADVERBS = Set.of("both", "all", "however", "also", "soon", "today", "now",
+            "still", "immediately", "finally", "yet", "largely", "later");
+    /** Modal and negated forms: "Rubio can ask", "He didn't express" are not plain reports. */
+    private static final Set<String> NOT_IN_SUBJECT = Set.of("can", "could", "must", "may", "might", "should", "would",
+            "will", "shall", "do", "does", "did", "didn", "doesn", "don", "wouldn", "shouldn", "couldn", "isn", "wasn", "hasn",
+            "haven", "hadn", "won", "t", "not", "never", "be", "been", "is", "was", "are", "were", "has", "have", "had");
+    private static final int MAX_AGO_PHRASE = 5;
+
+    /** A word (or a name's dot, possessive, hyphen) that may stand in a subject noun phrase: no verb, auxiliary or relative. */
+    private boolean subjectWord(Document doc, int k) {
+        Token t = doc.token(k);
+        if (t.kind() == Token.Kind.POSSESSIVE || isAttachedDot(doc, k) || isAbbreviationDot(doc, k)
+                || t.isPunct('-') && k + 1 < doc.size() && doc.token(k - 1).end() == t.start() && t.end() == doc.token(k + 1).start()) {
+            return true;
+        }
+        if (t.kind() == Token.Kind.POSSESSIVE && (t.text().endsWith("t") || t.text().endsWith("T"))) {
+            return false; // "didn’t"
+        }
+        if (!t.isWord() || CONJUNCTIONS.contains(t.lower()) || RELATIVE_STOPS.contains(t.lower()) || t.is("whom") || t.is("who")
+                || t.is("which") || t.is("that")) {
+            return false;
+        }
+        String w = t.lower();
+        if (t.isCapitalized() || Character.isDigit(w.charAt(0))) {
+            return true;
+        }
+        return !lexicons.isAuxiliary(t.text()) && !lexicons.isCueVerb(t.text()) && !SUBJECT_PRONOUNS.contains(w) && !NOT_IN_SUBJECT.contains(w)
+                && !w.endsWith("ed") && !w.endsWith("ing") && !w.equals("to") && !w.equals("not");
+    }
+
+    /** "The department less than two weeks ago said": before a time phrase ending in "ago". @return the phrase's start */
+    private static int beforeTimeAgo(Document doc, int end, int limit) {
+        if (end - 1 <= limit || !doc.token(end - 1).is("ago")) {
+            return end;
+        }
+        for (int k = end - 2; k > limit && end - k <= MAX_AGO_PHRASE + 1; k--) {
+            Token t = doc.token(k);
+            if (!t.isWord()) {
+                return end;
+            }
+            if (t.is("a") || t.is("less") || t.is("more") || t.is("about") || t.is("just") || t.is("nearly")
+                    || Character.isDigit(t.text().charAt(0)) || t.is("two") || t.is("three") || t.is("several") || t.is("few")) {
+                int start = k;
+                while (start - 1 > limit && (doc.token(start - 1).is("less") || doc.token(start - 1).is("more")
+                        || doc.token(start - 1).is("than") || doc.token(start - 1).is("just") || doc.token(start - 1).is("about"))) {
+                    start--;
+                }
+                if (!doc.token(start - 1).isCapitalized() && !doc.token(start - 1).isWord()) {
+                    return end;
+                }
+                return start;
+            }
+        }
+        return end;
     }
 
     /**
