@@ -166,14 +166,14 @@ public final class SpeakerPhraseFinder {
     private int[] appositive(Document doc, int comma, int limit) {
         int j = comma - 1;
         // between two commas any words describe the name: "Cruz, who has proposed repealing the mandate, said"
-        while (j >= limit && comma - j <= MAX_APPOSITIVE && doc.quoteAt(j) == null && (doc.token(j).isWord()
+        while (j >= limit && comma - j <= MAX_APPOSITIVE && doc.quoteAt(j) == null && (doc.token(j).isWord() || doc.token(j).isPunct('&')
                 || doc.token(j).kind() == Token.Kind.POSSESSIVE || isAttachedDot(doc, j) || isAbbreviationDot(doc, j)
                 || isParenthesis(doc.token(j)))) {
             j--;
         }
         int roleStart = j + 1;
         if (roleStart >= comma || j <= limit || !doc.token(j).isPunct(',')) {
-            return null;
+            return longAppositive(doc, comma, limit);
         }
         j = beforeHometown(doc, j, limit);
         int k = j - 1;
@@ -186,7 +186,53 @@ public final class SpeakerPhraseFinder {
         }
         // a described name before the comma: "Another Clinton ally, …", "The state's campaign chairman, Phil Lovas,"
         int[] head = plainLeft(doc, j - 1, limit);
-        return head != null ? new int[] {head[0], comma} : start < j ? new int[] {start, comma} : null;
+        if (head == null && start >= j) {
+            return longAppositive(doc, comma, limit);
+        }
+        return head != null ? new int[] {head[0], comma} : new int[] {start, comma};
+    }
+
+    /**
+     * "Donna Reyes, 61, of Salem, Ore., who watched the launch, said", "Isaac Bolt, an analyst at Harbor Point Research
+     * &amp; Trading, wrote": a name opening the clause, then a description of several comma-separated parts running up
+     * to the comma before the cue. @return {name start, comma}, or null
+     */
+    private int[] longAppositive(Document doc, int comma, int limit) {
+        if (comma - limit > MAX_LONG_APPOSITIVE) {
+            return null;
+        }
+        int firstComma = -1;
+        for (int k = limit; k < comma; k++) {
+            Token t = doc.token(k);
+            if (doc.quoteAt(k) != null && !isQuotedTitle(doc, k) || t.isPunct(';') || t.isPunct(':') || isDashToken(t)) {
+                return null;
+            }
+            if (t.isPunct(',') && firstComma < 0) {
+                firstComma = k;
+            }
+        }
+        if (firstComma <= limit) {
+            return null;
+        }
+        int start = skipLeadingFunctionWords(doc, limit, firstComma);
+        if (firstComma - start > MAX_NAME_WORDS || start >= firstComma) {
+            return null;
+        }
+        for (int k = start; k < firstComma; k++) {
+            if (!(doc.token(k).isCapitalized() || isAttachedDot(doc, k) || CONNECTORS.contains(doc.token(k).lower())
+                    && k > start)) {
+                return null; // the clause opens with a name: "Donna Reyes,"
+            }
+        }
+        return new int[] {start, comma};
+    }
+
+    private static final int MAX_LONG_APPOSITIVE = 45;
+    private static final int MAX_NAME_WORDS = 6;
+
+    /** A title in quotation marks inside a description: "former host of “The Apprentice,”". */
+    private static boolean isQuotedTitle(Document doc, int k) {
+        return doc.quoteAt(k).words() <= 4;
     }
 
     /**

@@ -78,4 +78,26 @@ class SpeakerPhraseFinderTest {
                 + "Friday, saying the deficit was too large.", "the deficit was too large");
         assertThat(s.speakerMention().text()).isEqualTo("Prime Minister Rui Costa");
     }
+
+    @Test
+    void aNameWithADescriptionOfSeveralCommaSeparatedParts() {
+        ExtractedStatement s = containing("Donna Reyes, 61, of Salem, Ore., who watched the launch from the beach, said "
+                + "the crowd was the largest in years.", "the crowd was the largest");
+        assertThat(s.speakerMention().text()).startsWith("Donna Reyes");
+    }
+
+    @Test
+    void aDescriptionWithAnAmpersandAndAnInnerPlaceName() {
+        assertThat(containing("Isaac Bolt, an analyst at Harbor Point Research & Trading, wrote in a note to investors "
+                + "that rates would rise.", "rates would rise").speakerMention().text()).startsWith("Isaac Bolt");
+        assertThat(containing("Tom Fitch, a Dover, Del., pastor helping to run the food drive, said the church would "
+                + "stay open.", "the church would stay open").speakerMention().text()).startsWith("Tom Fitch");
+    }
+
+    @Test
+    void aLongDescriptionBeforeSaidAndAColonQuote() {
+        ExtractedStatement s = containing("Lena Ortiz, a former director of the state parks department who left in 2019 "
+                + "after a dispute over budgets, said: \u201cThe plan is doomed.\u201d", "The plan is doomed");
+        assertThat(s.speakerMention().text()).startsWith("Lena Ortiz");
+    }
 }
