@@ -51,7 +51,7 @@ final class ReportedSpeechAttributor {
             "this", "these", "those", "most", "many", "some", "voters", "americans", "people", "nobody", "no", "none");
 
     /** Conjunctions that, after a comma, open a clause contrasting with the report rather than continuing it. */
-    private static final Set<String> CONTRASTS = Set.of("but", "while", "whereas", "although", "though");
+    private static final Set<String> CONTRASTS = Set.of("but", "while", "whereas", "although", "though", "however");
     private static final Set<String> SUBJECT_PRONOUNS = Set.of("he", "she", "they", "we", "i");
 
     /** Adverbs between "and" and the subject's next verb: "attacked her record and even questioned …". */
@@ -363,6 +363,10 @@ final class ReportedSpeechAttributor {
         }
         Mention m = shared != null ? shared : subjectMention(doc, subject);
         int contentEnd = cues.takesObject(doc.token(cue)) && !that ? objectEnd(doc, after, end) : clauseEnd(doc, after, end);
+        if (inOpeningSubordinateClause(doc, s, cue)) {
+            // "While Trump said the wall would work, critics doubted it": the report ends with its subordinate clause
+            contentEnd = Math.min(contentEnd, firstCommaOrEnd(doc, after, contentEnd));
+        }
         // the complementizer belongs to the reported clause: "said that the plan would pass" reports "that the plan …"
         int contentStart = that && doc.token(after - 1).is("that") ? after - 1 : after;
         return build(doc, s, contentStart, contentEnd, cue, cue + 1, m, s.from(), contentStart);
@@ -551,6 +555,10 @@ final class ReportedSpeechAttributor {
     /** A stance verb's object ends at the first comma outside quotes: "rejected the proposal on Tuesday, saying …". */
     private int objectEnd(Document doc, int from, int end) {
         int clause = clauseEnd(doc, from, end);
+        int named = namedObjectEnd(doc, from, clause);
+        if (named < clause) {
+            return named; // "attacked Machado in early-morning tweets": the object is the name
+        }
         for (int k = from + 1; k < clause; k++) {
             Quote q = doc.quoteAt(k);
             if (q != null) {
@@ -565,6 +573,31 @@ final class ReportedSpeechAttributor {
         }
         return clause;
     }
+
+    /**
+     * An object that is a pronoun or a name ("it", "Machado", "Gov. Ann Lee") ends at a prepositional phrase after it
+     * ("… in early-morning tweets", "… since the debate", "… as an example of …"); "of" and a possessive belong to it.
+     * @return the preposition's index, or {@code to}
+     */
+    private static int namedObjectEnd(Document doc, int from, int to) {
+        int k = from;
+        if (k < to && doc.token(k).isWord() && OBJECT_PRONOUNS.contains(doc.token(k).lower())) {
+            k++;
+        } else {
+            while (k < to && doc.quoteAt(k) == null && (doc.token(k).isCapitalized() || k > from && doc.token(k).isPunct('.')
+                    && doc.token(k - 1).end() == doc.token(k).start())) {
+                k++;
+            }
+        }
+        if (k == from || k >= to || !doc.token(k).isWord() || !OBJECT_END_PREPOSITIONS.contains(doc.token(k).lower())) {
+            return to;
+        }
+        return k;
+    }
+
+    private static final Set<String> OBJECT_PRONOUNS = Set.of("it", "him", "her", "them", "us", "me");
+    private static final Set<String> OBJECT_END_PREPOSITIONS = Set.of("in", "since", "during", "as", "on", "at", "after",
+            "before", "over", "with", "from", "by", "while", "when", "last", "this");
 
     /** A lowercase past form or a finite auxiliary: "and refused", "and said", "and has …", a new verb phrase, not a noun. */
     private static boolean startsVerbPhrase(Token t) {
@@ -585,6 +618,34 @@ final class ReportedSpeechAttributor {
     }
 
     /** A coordinated verb of the reporting subject: a cue verb ("and pledged"), or "has"/"also" before one. */
+    /**
+     * The cue stands in a subordinate clause opening the sentence ("While Trump said …, critics …", "Years after X
+     * claimed that …, Y …"): a subordinator within the first two words, and no comma before the cue.
+     */
+    private static boolean inOpeningSubordinateClause(Document doc, Sentence s, int cue) {
+        boolean opens = false;
+        for (int k = s.from(); k < cue && k < s.from() + 2; k++) {
+            opens |= doc.token(k).isWord() && OPENING_SUBORDINATORS.contains(doc.token(k).lower());
+        }
+        return opens && !commaBefore(doc, s.from(), cue);
+    }
+
+    private static final Set<String> OPENING_SUBORDINATORS = Set.of("while", "although", "though", "whereas", "when",
+            "because", "since", "after", "before", "if", "once", "until", "unless");
+
+    /** The first comma outside quotes in [from, to), or {@code to}. */
+    private static int firstCommaOrEnd(Document doc, int from, int to) {
+        for (int k = from + 1; k < to; k++) {
+            Quote q = doc.quoteAt(k);
+            if (q != null) {
+                k = Math.max(k, q.lastToken());
+            } else if (doc.token(k).isPunct(',')) {
+                return k;
+            }
+        }
+        return to;
+    }
+
     /** A comma (outside quotes) in [from, to). */
     private static boolean commaBefore(Document doc, int from, int to) {
         for (int k = from; k < to; k++) {
