@@ -151,6 +151,9 @@ public final class StatementExtractor {
         if (previous.kind() == StatementKind.DIRECT) {
             return paragraphs <= MAX_CONTINUATION_PARAGRAPHS;
         }
+        if (previous.kind() == StatementKind.MIXED && paragraphs == 0) {
+            return true; // "… called it “a lesson” on Friday. “We have no sense …”": her quotation goes on
+        }
         // "X said the pier would reopen.¶“We will rebuild it …”": a paragraph that is only a quotation, right after
         // a paragraph attributing a report, goes on with the same speaker's words
         return paragraphs == 1 && whole;
