@@ -37,7 +37,7 @@ import java.util.List;
 public final class StatementExtractor {
 
     /** Changes whenever the rules change, so that stored results can be told apart and re-extracted. */
-    public static final String VERSION = "3.3";
+    public static final String VERSION = "3.4";
 
     /** A quote continues the previous statement only if it follows in the same or the next paragraph. */
     private static final int MAX_CONTINUATION_PARAGRAPHS = 1;
@@ -150,6 +150,9 @@ public final class StatementExtractor {
         }
         if (previous.kind() == StatementKind.DIRECT) {
             return paragraphs <= MAX_CONTINUATION_PARAGRAPHS;
+        }
+        if (previous.kind() == StatementKind.MIXED && paragraphs == 0) {
+            return true; // "… called it “a lesson” on Friday. “We have no sense …”": her quotation goes on
         }
         // "X said the pier would reopen.¶“We will rebuild it …”": a paragraph that is only a quotation, right after
         // a paragraph attributing a report, goes on with the same speaker's words

@@ -58,4 +58,15 @@ class QuoteContinuationTest {
         assertThat(x.statements()).as(Dump.of(x)).singleElement()
                 .satisfies(s -> assertThat(s.content().text()).contains("rebuild the pier"));
     }
+
+    @Test
+    void aQuoteAfterAMixedStatementInTheSameParagraphContinuesIt() {
+        String text = "Ann Hale called the museum \u201ca lesson in memory\u201d in her speech on Friday. "
+                + "\u201cWe have no sense of the present if we do not know the past.\u201d";
+        Extraction x = EXTRACTOR.extract(text, null);
+        assertThat(x.statements()).as(Dump.of(x)).singleElement().satisfies(s -> {
+            assertThat(s.kind()).isEqualTo(StatementKind.MIXED);
+            assertThat(s.content().text()).startsWith("the museum").endsWith("know the past.\u201d");
+        });
+    }
 }

@@ -1,6 +1,8 @@
 package io.quotegraph.extraction.attribution;
 
+import io.quotegraph.extraction.lexicon.Lexicons;
 import io.quotegraph.extraction.speaker.Mention;
+import io.quotegraph.extraction.text.Token;
 import io.quotegraph.extraction.text.Sentence;
 import io.quotegraph.model.StatementKind;
 
@@ -35,12 +37,26 @@ public record Attribution(StatementKind kind, int contentStart, int contentEnd, 
 
     /**
      * The speaker of the latest attribution in {@code found} whose cue ends before {@code cue} in sentence {@code s}:
-     * the subject a participle cue shares ("Graham said …, adding, “…”"), or null.
+     * the subject a participle cue shares ("Graham said …, adding, “…”"), or null when
+     * a word of another phrase comes right before the participle. The whole list is read:
+     * the direct quotes' attributions come first, in reading order, before the reported ones.
      */
-    static Mention sharedSubject(java.util.List<Attribution> found, Sentence s, int cue) {
+    /**
+     * Words that may come between the comma and a participle sharing the subject: "…, and adding", "…, while also
+     * saying" (and adverbs in "-ly", auxiliaries: "pointedly saying", "will be voting for").
+     */
+    private static final java.util.Set<String> PARTICIPLE_OPENERS = java.util.Set.of("and", "but", "while", "also", "even",
+            "then", "before", "after", "by", "when", "later", "again", "further", "without", "like", "consider", "considering");
+
+    static Mention sharedSubject(java.util.List<Attribution> found, Sentence s, io.quotegraph.extraction.text.Document doc, int cue) {
+        Token before = cue > 0 ? doc.token(cue - 1) : null;
+        if (before != null && before.isWord() && !PARTICIPLE_OPENERS.contains(before.lower()) && !before.lower().endsWith("ly")
+                && !Lexicons.get().isAuxiliary(before.text())) {
+            return null; // "with 56 percent of voters saying …": the participle has a subject of its own
+        }
         Mention shared = null;
         int latest = -1;
-        for (int i = found.size() - 1; i >= 0 && i >= found.size() - SHARED_SUBJECT_LOOKBACK; i--) {
+        for (int i = found.size() - 1; i >= 0; i--) {
             Attribution a = found.get(i);
             if (a.sentence() == s && a.speaker() != null && a.cueTo() <= cue && a.cueFrom() > latest) {
                 shared = a.speaker();
@@ -49,7 +65,4 @@ public record Attribution(StatementKind kind, int contentStart, int contentEnd, 
         }
         return shared;
     }
-
-    /** Attributions of one sentence are found together, so the last few in the list are all that need looking at. */
-    private static final int SHARED_SUBJECT_LOOKBACK = 8;
 }

@@ -12,6 +12,13 @@ final class Cues {
     private static final Set<String> NOT_BEFORE_A_VERB = Set.of("the", "a", "an", "to", "his", "her", "their", "its", "our", "my",
             "your", "of", "for", "with", "by", "no", "these", "those", "such", "any", "every", "each");
 
+    private static final int INDEFINITE_REACH = 4;
+    private static final Set<String> CALL_FORMS = Set.of("call", "calls", "called", "calling");
+    private static final Set<String> CALL_PARTICLES = Set.of("off", "up", "in", "back", "around");
+    /** Words before "called" that leave it a verb of saying: subjects and connectives ("he called", "and called"). */
+    private static final Set<String> NOT_NAMING_BEFORE = Set.of("he", "she", "they", "we", "i", "you", "it", "who", "and",
+            "but", "also", "then", "later", "once", "repeatedly", "even", "publicly", "has", "have", "had", "was", "were");
+
     private static final Set<String> REFUSALS = Set.of("declined", "declines", "decline", "declining", "refused", "refuses",
             "refuse", "refusing");
     private static final Set<String> SPEECH_ACTS = Set.of("comment", "discuss", "elaborate", "say", "answer", "respond",
@@ -65,7 +72,53 @@ final class Cues {
         if (i > 0 && (NOT_BEFORE_A_VERB.contains(doc.token(i - 1).lower()) || doc.token(i - 1).kind() == Token.Kind.POSSESSIVE)) {
             return 0; // "the said agreement", "his tweets", "to say", "Rubio's attack", "the wave of attacks": nouns
         }
-        return 1;
+        return isNaming(doc, i) ? 0 : 1;
+    }
+
+    /**
+     * "call" naming a thing rather than saying something of it: "what he called “…”", "as she calls it", "a firm
+     * called Gavekal", "another called i360", and the phrasal "called off/up/in/back". (After a comma it is usually
+     * the speaker's participle or verb: "…, calling him a “loser”", "X, a senator, called …".)
+     */
+    boolean isNaming(Document doc, int i) {
+        if (!CALL_FORMS.contains(doc.token(i).lower())) {
+            return false;
+        }
+        if (i + 1 < doc.size() && CALL_PARTICLES.contains(doc.token(i + 1).lower())) {
+            return true;
+        }
+        for (int k = i - 1; k >= 0 && k >= i - 3 && doc.token(k).isWord(); k--) {
+            if (doc.token(k).is("what") || doc.token(k).is("as")) {
+                return true; // "what he called", "as Trump calls it"
+            }
+        }
+        if (i == 0) {
+            return false;
+        }
+        Token before = doc.token(i - 1);
+        String w = before.lower();
+        if (w.equals("another") || w.equals("one")) {
+            return true; // "and another called i360"
+        }
+        // "a firm called Gavekal", "a program called “Clean”": after an indefinite noun phrase, a name follows
+        boolean noun = before.isWord() && !before.isCapitalized() && !NOT_NAMING_BEFORE.contains(w) && !w.endsWith("ly")
+                && !lexicons.isAuxiliary(before.text()) && !lexicons.isFunctionWord(before.text());
+        boolean nameAfter = i + 1 < doc.size() && (doc.token(i + 1).isCapitalized() || doc.quoteAt(i + 1) != null);
+        return noun && nameAfter && indefiniteBefore(doc, i - 1);
+    }
+
+    /** An indefinite article within a few words before the noun at {@code k}: "a consulting firm", "an app". */
+    private static boolean indefiniteBefore(Document doc, int k) {
+        for (int d = k - 1; d >= 0 && d >= k - INDEFINITE_REACH; d--) {
+            Token t = doc.token(d);
+            if (t.is("a") || t.is("an")) {
+                return true;
+            }
+            if (!t.isWord() || t.is("the") || doc.token(d).kind() == Token.Kind.POSSESSIVE) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**
@@ -143,6 +196,24 @@ final class Cues {
     /** A stance verb ("criticized", "called for"): its content is its object, a noun phrase up to the first comma. */
     boolean takesObject(Token t) {
         return lexicons.isStanceVerb(t.text());
+    }
+
+    /** A lowercase finding verb ("shows", "found") outside quotes: reports a finding when a source noun is its subject. */
+    boolean isFindingVerb(Document doc, int i) {
+        Token t = doc.token(i);
+        return t.isWord() && !t.isCapitalized() && doc.quoteAt(i) == null && !doc.isExcluded(i) && lexicons.isFindingVerb(t.text());
+    }
+
+    boolean isFindingSource(Token t) {
+        return t.isWord() && lexicons.isFindingSource(t.text());
+    }
+
+    boolean isAuxiliary(Token t) {
+        return t.isWord() && lexicons.isAuxiliary(t.text());
+    }
+
+    boolean isFunctionWord(Token t) {
+        return t.isWord() && lexicons.isFunctionWord(t.text());
     }
 
     static boolean isTell(Token t) {

@@ -180,17 +180,16 @@ final class DirectQuoteAttributor {
                 return null; // unpunctuated, the quote is the cue's object (X said "We won."), not a title later on (said on "Meet the Press.")
             }
             if (len == 1) {
-                int[] phrase = phrases.participleSubject(doc, k, s.from());
-                if (phrase == null) {
+                // a participle shares the subject of an attribution before it in the sentence ("X said …, adding, “…”")
+                Mention shared = isParticiple(doc.token(k)) ? Attribution.sharedSubject(found, s, doc, k) : null;
+                int[] phrase = shared != null ? null : phrases.participleSubject(doc, k, s.from());
+                if (phrase == null && shared == null) {
                     phrase = phrases.left(doc, k, s.from());
                 }
-                if (phrase == null) {
+                if (phrase == null && shared == null) {
                     phrase = phrases.coordinatedSubject(doc, k, s.from()); // "She rolled her eyes and joked, “…”"
                 }
-                Mention m = phrase == null ? null : mentions.parse(doc, phrase[0], phrase[1]);
-                if (m == null && isParticiple(doc.token(k))) {
-                    m = Attribution.sharedSubject(found, s, k); // "X said …, adding, “…”"
-                }
+                Mention m = shared != null ? shared : phrase == null ? null : mentions.parse(doc, phrase[0], phrase[1]);
                 return m == null ? null : new Attribution(StatementKind.DIRECT, q.start(), q.end(), k, k + 1, m, s, s.from(), q.firstToken());
             }
         }

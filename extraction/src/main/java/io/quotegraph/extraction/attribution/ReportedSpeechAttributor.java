@@ -51,7 +51,7 @@ final class ReportedSpeechAttributor {
             "this", "these", "those", "most", "many", "some", "voters", "americans", "people", "nobody", "no", "none");
 
     /** Conjunctions that, after a comma, open a clause contrasting with the report rather than continuing it. */
-    private static final Set<String> CONTRASTS = Set.of("but", "while", "whereas", "although", "though");
+    private static final Set<String> CONTRASTS = Set.of("but", "while", "whereas", "although", "though", "however");
     private static final Set<String> SUBJECT_PRONOUNS = Set.of("he", "she", "they", "we", "i");
 
     /** Adverbs between "and" and the subject's next verb: "attacked her record and even questioned …". */
@@ -88,7 +88,12 @@ final class ReportedSpeechAttributor {
                 if (usedCue[i] || cues.takesObject(doc.token(i)) && insideContent(doc, out, i)) {
                     continue; // a stance inside a report is part of what was reported ("said the US welcomes …")
                 }
-                Attribution a = cues.prepositionalAt(doc, i) ? prepositional(doc, s, i, out) : null;
+                Attribution a = cues.isFindingVerb(doc, i) ? finding(doc, s, i) : null;
+                if (a != null) {
+                    out.add(a);
+                    continue;
+                }
+                a = cues.prepositionalAt(doc, i) ? prepositional(doc, s, i, out) : null;
                 int len = a != null ? 2 : cues.verbAt(doc, i);
                 if (a == null) {
                     a = len == 2 ? accordingTo(doc, s, i) : len == 1 ? verb(doc, s, i, out) : null;
@@ -111,14 +116,146 @@ final class ReportedSpeechAttributor {
         if (from >= end || !startsClause(doc, from)) {
             return null;
         }
-        Mention shared = isParticiple(doc.token(cue)) ? Attribution.sharedSubject(found, s, cue) : null;
+        Mention shared = isParticiple(doc.token(cue)) ? Attribution.sharedSubject(found, s, doc, cue) : null;
         int[] subject = shared != null ? null : subjectPhrase(doc, cue, s.from());
         if (subject == null && shared == null) {
             return null;
         }
-        Mention m = shared != null ? shared : mentions.parse(doc, subject[0], subject[1]);
+        Mention m = shared != null ? shared : subjectMention(doc, subject);
         int to = objectEnd(doc, from, end);
         return to <= from ? null : build(doc, s, from, to, cue, cue + 2, m, s.from(), to);
+    }
+
+    /**
+     * "A new poll shows Clinton ahead", "Records show that …", "…, the audit found.": a non-human source (a finding
+     * source noun, lexicon {@code finding-sources.txt}) with a finding verb reports a finding; the source noun phrase
+     * is the speaker and the content is the verb's object, a clause or a noun phrase, to the clause end. Before the
+     * verb, the source may carry a short modifier ("A poll from Marquette released Wednesday found …").
+     */
+    private Attribution finding(Document doc, Sentence s, int cue) {
+        int[] source = findingSource(doc, cue, s.from());
+        if (source == null) {
+            return null;
+        }
+        Span head = doc.span(source[0], source[2] - 1);
+        Mention m = new Mention(head, Mention.Form.GROUP, EntityType.OTHER, head.text(), null, null);
+        int end = contentEnd(doc, s);
+        int after = adverbials.skip(doc, cue + 1, end);
+        int comma = source[0] - 1;
+        if (after >= end || doc.token(after).isPunct(',')) {
+            // "…, records show." / "A, the new poll indicates, B": the finding is reported before (or around) the source
+            if (comma <= s.from() || !doc.token(comma).isPunct(',') || doc.quoteAt(comma) != null) {
+                return null;
+            }
+            if (after + 1 < end && doc.token(after + 1).isWord() && doc.quoteAt(after + 1) == null && !isCueParticiple(doc, after + 1)
+                    && !doc.token(after + 1).is("and")) {
+                return build(doc, s, s.from(), clauseEnd(doc, after + 1, end), cue, cue + 1, m, comma, after);
+            }
+            return after >= end ? build(doc, s, s.from(), comma, cue, cue + 1, m, comma, s.to()) : null;
+        }
+        if (!startsClause(doc, after) || doc.token(after).isPunct(':')) {
+            return null;
+        }
+        return build(doc, s, after, clauseEnd(doc, after, end), cue, cue + 1, m, s.from(), after);
+    }
+
+    /**
+     * The source noun phrase before a finding verb at {@code cue}: a finding source noun as its head, possibly followed
+     * by a few words of modifier, and before it modifiers back to a determiner or a clause boundary; not the object of
+     * a preposition ("the authors of the study found" names the authors).
+     * @return {from, to, head end}, or null
+     */
+    private int[] findingSource(Document doc, int cue, int limit) {
+        int k = cue - 1;
+        while (k >= limit && cue - k <= MAX_AUXILIARIES_BEFORE_FINDING && cues.isAuxiliary(doc.token(k))) {
+            if (PASSIVE_AUXILIARIES.contains(doc.token(k).lower())) {
+                return null; // "the report was revealed to be a hoax": the source is not the finder
+            }
+            k--; // "polls have consistently shown"
+        }
+        int head = -1;
+        for (int h = k; h >= limit && k - h <= MAX_FINDING_MODIFIER; h--) {
+            Token t = doc.token(h);
+            if (!t.isWord() || doc.quoteAt(h) != null || FINDING_MODIFIER_STOPS.contains(t.lower()) || h < k && cues.verbAt(doc, h) == 1) {
+                break;
+            }
+            if (cues.isFindingSource(t) && (!t.isCapitalized() || h == limit)) {
+                head = h;
+                break;
+            }
+        }
+        if (head < 0) {
+            return null;
+        }
+        int from = head;
+        while (from - 1 >= limit && head - from < MAX_FINDING_PREMODIFIERS) {
+            Token t = doc.token(from - 1);
+            if (doc.quoteAt(from - 1) != null) {
+                break;
+            }
+            if (t.isWord() && cues.isFunctionWord(t) && !SOURCE_DETERMINERS.contains(t.lower())) {
+                break; // "But polls show", "However, records show"
+            }
+            if (t.isWord() && SOURCE_DETERMINERS.contains(t.lower())) {
+                from--;
+                break;
+            }
+            boolean modifier = t.isWord() && (t.isCapitalized() || Character.isDigit(t.text().charAt(0))
+                    || !cues.isFunctionWord(t) && !cues.isAuxiliary(t) && !isPreposition(t) && !t.lower().endsWith("ed")
+                        && cues.verbAt(doc, from - 1) == 0 && !CLAUSE_SUBJECTS.contains(t.lower()) && !RELATIVE_WORDS.contains(t.lower()))
+                    || t.kind() == Token.Kind.POSSESSIVE || t.isPunct('/') || t.isPunct('-') && attached(doc, from - 1)
+                    || t.isPunct('.') && doc.token(from - 2 >= 0 ? from - 2 : 0).end() == t.start();
+            if (!modifier) {
+                break;
+            }
+            from--;
+        }
+        if (from - 1 >= limit && isPreposition(doc.token(from - 1))) {
+            return null;
+        }
+        return new int[] {from, cue, head + 1};
+    }
+
+    private static final int MAX_AUXILIARIES_BEFORE_FINDING = 3;
+    /** Words between a source noun and its verb: "A poll [from Marquette Law School released Wednesday] found". */
+    private static final int MAX_FINDING_MODIFIER = 8;
+    private static final int MAX_FINDING_PREMODIFIERS = 8;
+    private static final Set<String> PASSIVE_AUXILIARIES = Set.of("was", "were", "is", "are", "be", "been", "being");
+    private static final Set<String> FINDING_MODIFIER_STOPS = Set.of("and", "but", "or", "that", "which", "who", "whom", "to",
+            "he", "she", "they", "we", "i", "it", "you", "said", "says", "say");
+    private static final Set<String> SOURCE_DETERMINERS = Set.of("a", "an", "the", "this", "these", "those", "another",
+            "its", "his", "her", "their", "our", "many", "other", "some", "most", "several", "any", "no", "every", "each",
+            "one", "two", "three");
+
+    /**
+     * The subject phrase as a mention; a whole clause-initial subject ({@link SpeakerPhraseFinder#clauseSubject}) that
+     * the mention parser cannot read is a group ("Several backers of reform").
+     */
+    private Mention subjectMention(Document doc, int[] subject) {
+        Mention m = mentions.parse(doc, subject[0], subject[1]);
+        if (m == null && (subject.length > 2 || headedByNoun(doc, subject))) {
+            Span whole = doc.span(subject[0], subject[1] - 1);
+            m = new Mention(whole, Mention.Form.GROUP, EntityType.OTHER, whole.text(), null, null);
+        }
+        return m;
+    }
+
+    /**
+     * A phrase that ends in a noun and holds no verb form: "Fact-checkers", "Intelligence officials", not "the", "her lead
+     * in", "Perhaps most", "few people he didn't".
+     */
+    private boolean headedByNoun(Document doc, int[] phrase) {
+        for (int k = phrase[0]; k < phrase[1]; k++) {
+            Token t = doc.token(k);
+            if (t.kind() == Token.Kind.POSSESSIVE && k == phrase[1] - 1 || !t.isWord() && t.kind() != Token.Kind.POSSESSIVE
+                    && !t.isPunct('.') || t.isWord() && !t.isCapitalized() && (t.lower().endsWith("ed") || t.lower().endsWith("ing")
+                    || t.lower().endsWith("ly") || CLAUSE_SUBJECTS.contains(t.lower()) && phrase[1] - phrase[0] > 1)) {
+                return false;
+            }
+        }
+        Token last = doc.token(phrase[1] - 1);
+        return last.isWord() && !isPreposition(last) && !cues.isFunctionWord(last) && !APPOSITIVE_OPENERS.contains(last.lower())
+                && !last.lower().endsWith("ly") && (last.isCapitalized() || last.lower().length() > 3);
     }
 
     /** The phrase that is the cue's subject: a participle's, else the phrase before the cue, else a coordinated one. */
@@ -126,14 +263,24 @@ final class ReportedSpeechAttributor {
         int[] subject = phrases.participleSubject(doc, cue, sentenceFrom);
         if (subject == null) {
             subject = phrases.left(doc, cue, sentenceFrom);
+            if (subject != null && (subject[0] > sentenceFrom && isPreposition(doc.token(subject[0] - 1))
+                    || doc.token(subject[1] - 1).is("ago"))) {
+                // "A spokeswoman for the water authority said", "The ministry a week ago said": the phrase read is the
+                // end of a longer subject, or a time phrase after it
+                int[] whole = phrases.clauseSubject(doc, cue, sentenceFrom);
+                subject = whole != null && whole[0] < subject[0] ? whole : subject;
+            }
         }
-        return subject != null ? subject : phrases.coordinatedSubject(doc, cue, sentenceFrom);
+        if (subject == null) {
+            subject = phrases.coordinatedSubject(doc, cue, sentenceFrom);
+        }
+        return subject != null ? subject : phrases.clauseSubject(doc, cue, sentenceFrom);
     }
 
     private Attribution verb(Document doc, Sentence s, int cue, List<Attribution> found) {
         int end = contentEnd(doc, s);
         // a participle after an attribution shares its subject: "…, the treasurer said, adding that …"
-        Mention shared = isParticiple(doc.token(cue)) ? Attribution.sharedSubject(found, s, cue) : null;
+        Mention shared = isParticiple(doc.token(cue)) ? Attribution.sharedSubject(found, s, doc, cue) : null;
         int[] subject = shared != null ? null : subjectPhrase(doc, cue, s.from());
         if (Cues.isRefusalToSpeak(doc, cue)) {
             // "declined to comment (on the audit)": the refusal is what is reported; a described subject may open the
@@ -142,12 +289,12 @@ final class ReportedSpeechAttributor {
             if (whole != null && whole[1] == cue) {
                 subject = whole;
             }
-            Mention m = shared != null ? shared : subject == null ? null : mentions.parse(doc, subject[0], subject[1]);
+            Mention m = shared != null ? shared : subject == null ? null : subjectMention(doc, subject);
             return build(doc, s, cue + 1, objectEnd(doc, cue + 1, end), cue, cue + 1, m, s.from(), end);
         }
         if (cues.isCommitment(doc, cue)) {
             // "pledged to rebuild the bridge": the commitment is the infinitive clause, "to" included
-            Mention m = shared != null ? shared : subject == null ? null : mentions.parse(doc, subject[0], subject[1]);
+            Mention m = shared != null ? shared : subject == null ? null : subjectMention(doc, subject);
             return build(doc, s, cue + 1, clauseEnd(doc, cue + 1, end), cue, cue + 1, m, s.from(), cue + 1);
         }
         int after = cue + 1;
@@ -207,15 +354,19 @@ final class ReportedSpeechAttributor {
         if (pause && subject != null && subject[0] - 1 > s.from() && doc.token(subject[0] - 1).isPunct(',')
                 && doc.token(cue + 1).isPunct(',') && thatAfterAside(doc, after, end) < 0) {
             // "To understand it, Roberts said, one should visit": the report runs on both sides of its attribution
-            Mention m = mentions.parse(doc, subject[0], subject[1]);
+            Mention m = subjectMention(doc, subject);
             return build(doc, s, s.from(), clauseEnd(doc, after, end), cue, cue + 1, m, subject[0], cue + 1);
         }
         if (pause) {
             int asideThat = thatAfterAside(doc, after, end);
             after = asideThat < 0 ? after : asideThat + 1; // "said, per a translator, that …"
         }
-        Mention m = shared != null ? shared : mentions.parse(doc, subject[0], subject[1]);
+        Mention m = shared != null ? shared : subjectMention(doc, subject);
         int contentEnd = cues.takesObject(doc.token(cue)) && !that ? objectEnd(doc, after, end) : clauseEnd(doc, after, end);
+        if (inOpeningSubordinateClause(doc, s, cue)) {
+            // "While Trump said the wall would work, critics doubted it": the report ends with its subordinate clause
+            contentEnd = Math.min(contentEnd, firstCommaOrEnd(doc, after, contentEnd));
+        }
         // the complementizer belongs to the reported clause: "said that the plan would pass" reports "that the plan …"
         int contentStart = that && doc.token(after - 1).is("that") ? after - 1 : after;
         return build(doc, s, contentStart, contentEnd, cue, cue + 1, m, s.from(), contentStart);
@@ -283,7 +434,7 @@ final class ReportedSpeechAttributor {
         int attributionEnd; // the token after the speaker, cue and adverbials (a description after an inverted name is unbounded)
         if (subject != null) {
             comma = subject[0] - 1;
-            m = mentions.parse(doc, subject[0], subject[1]);
+            m = subjectMention(doc, subject);
             attributionEnd = adverbials.skip(doc, cue + 1, end);
         } else if (Cues.isTell(doc.token(cue))) {
             return null; // "…, told X": X is the addressee
@@ -404,6 +555,10 @@ final class ReportedSpeechAttributor {
     /** A stance verb's object ends at the first comma outside quotes: "rejected the proposal on Tuesday, saying …". */
     private int objectEnd(Document doc, int from, int end) {
         int clause = clauseEnd(doc, from, end);
+        int named = namedObjectEnd(doc, from, clause);
+        if (named < clause) {
+            return named; // "attacked Machado in early-morning tweets": the object is the name
+        }
         for (int k = from + 1; k < clause; k++) {
             Quote q = doc.quoteAt(k);
             if (q != null) {
@@ -418,6 +573,31 @@ final class ReportedSpeechAttributor {
         }
         return clause;
     }
+
+    /**
+     * An object that is a pronoun or a name ("it", "Machado", "Gov. Ann Lee") ends at a prepositional phrase after it
+     * ("… in early-morning tweets", "… since the debate", "… as an example of …"); "of" and a possessive belong to it.
+     * @return the preposition's index, or {@code to}
+     */
+    private static int namedObjectEnd(Document doc, int from, int to) {
+        int k = from;
+        if (k < to && doc.token(k).isWord() && OBJECT_PRONOUNS.contains(doc.token(k).lower())) {
+            k++;
+        } else {
+            while (k < to && doc.quoteAt(k) == null && (doc.token(k).isCapitalized() || k > from && doc.token(k).isPunct('.')
+                    && doc.token(k - 1).end() == doc.token(k).start())) {
+                k++;
+            }
+        }
+        if (k == from || k >= to || !doc.token(k).isWord() || !OBJECT_END_PREPOSITIONS.contains(doc.token(k).lower())) {
+            return to;
+        }
+        return k;
+    }
+
+    private static final Set<String> OBJECT_PRONOUNS = Set.of("it", "him", "her", "them", "us", "me");
+    private static final Set<String> OBJECT_END_PREPOSITIONS = Set.of("in", "since", "during", "as", "on", "at", "after",
+            "before", "over", "with", "from", "by", "while", "when", "last", "this");
 
     /** A lowercase past form or a finite auxiliary: "and refused", "and said", "and has …", a new verb phrase, not a noun. */
     private static boolean startsVerbPhrase(Token t) {
@@ -438,6 +618,34 @@ final class ReportedSpeechAttributor {
     }
 
     /** A coordinated verb of the reporting subject: a cue verb ("and pledged"), or "has"/"also" before one. */
+    /**
+     * The cue stands in a subordinate clause opening the sentence ("While Trump said …, critics …", "Years after X
+     * claimed that …, Y …"): a subordinator within the first two words, and no comma before the cue.
+     */
+    private static boolean inOpeningSubordinateClause(Document doc, Sentence s, int cue) {
+        boolean opens = false;
+        for (int k = s.from(); k < cue && k < s.from() + 2; k++) {
+            opens |= doc.token(k).isWord() && OPENING_SUBORDINATORS.contains(doc.token(k).lower());
+        }
+        return opens && !commaBefore(doc, s.from(), cue);
+    }
+
+    private static final Set<String> OPENING_SUBORDINATORS = Set.of("while", "although", "though", "whereas", "when",
+            "because", "since", "after", "before", "if", "once", "until", "unless");
+
+    /** The first comma outside quotes in [from, to), or {@code to}. */
+    private static int firstCommaOrEnd(Document doc, int from, int to) {
+        for (int k = from + 1; k < to; k++) {
+            Quote q = doc.quoteAt(k);
+            if (q != null) {
+                k = Math.max(k, q.lastToken());
+            } else if (doc.token(k).isPunct(',')) {
+                return k;
+            }
+        }
+        return to;
+    }
+
     /** A comma (outside quotes) in [from, to). */
     private static boolean commaBefore(Document doc, int from, int to) {
         for (int k = from; k < to; k++) {

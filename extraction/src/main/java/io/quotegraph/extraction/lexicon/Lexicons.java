@@ -24,6 +24,8 @@ public final class Lexicons {
     private final Set<String> beliefVerbs;
     private final Set<String> stanceVerbs;
     private final Set<String> commissiveVerbs;
+    private final Set<String> findingVerbs;
+    private final Set<String> findingSources;
     private final Set<String> cueNouns;
     private final Set<String> prepositionalCues;
     /** The verbs of prepositionalCues, so that most words are rejected without building the pair. */
@@ -51,6 +53,8 @@ public final class Lexicons {
         cues.addAll(stanceVerbs);
         cueVerbs = Set.copyOf(cues);
         commissiveVerbs = set("commissive-verbs.txt");
+        findingVerbs = set("finding-verbs.txt");
+        findingSources = set("finding-sources.txt");
         cueNouns = set("cue-nouns.txt");
         prepositionalCues = set("prepositional-cues.txt");
         prepositionalCueVerbs = prepositionalCues.stream().map(c -> c.substring(0, c.indexOf(' ')))
@@ -89,6 +93,16 @@ public final class Lexicons {
     /** A verb committing its subject to an action ("pledged", "vowed", "agreed"): a cue only before "to" + a verb. */
     public boolean isCommissiveVerb(String word) {
         return commissiveVerbs.contains(lower(word));
+    }
+
+    /** A verb by which a non-human source reports a finding ("shows", "found", "indicates"). */
+    public boolean isFindingVerb(String word) {
+        return findingVerbs.contains(lower(word));
+    }
+
+    /** A noun naming a non-human source of findings ("poll", "survey", "records", "data"). */
+    public boolean isFindingSource(String word) {
+        return findingSources.contains(lower(word));
     }
 
     /** A verb taking a stance on a thing ("criticized the deal", "called for an inquiry"): its content is a noun phrase. */

@@ -19,7 +19,7 @@ public final class SpeakerPhraseFinder {
     /** The description set off by commas after a name: "Debbie Walsh, director of the Center for … at … University, said". */
     private static final int MAX_APPOSITIVE = 25;
     private static final int MAX_AUXILIARIES = 3;
-    private static final int MAX_PAREN = 10;
+    private static final int MAX_PAREN = 20;
     private static final int MAX_HOMETOWN = 4;
     private static final int MAX_ABBREVIATION = 5;
     private static final Set<String> SUBJECT_PRONOUNS = Set.of("he", "she", "they", "it", "we", "i");
@@ -166,14 +166,14 @@ public final class SpeakerPhraseFinder {
     private int[] appositive(Document doc, int comma, int limit) {
         int j = comma - 1;
         // between two commas any words describe the name: "Cruz, who has proposed repealing the mandate, said"
-        while (j >= limit && comma - j <= MAX_APPOSITIVE && doc.quoteAt(j) == null && (doc.token(j).isWord()
+        while (j >= limit && comma - j <= MAX_APPOSITIVE && doc.quoteAt(j) == null && (doc.token(j).isWord() || doc.token(j).isPunct('&')
                 || doc.token(j).kind() == Token.Kind.POSSESSIVE || isAttachedDot(doc, j) || isAbbreviationDot(doc, j)
                 || isParenthesis(doc.token(j)))) {
             j--;
         }
         int roleStart = j + 1;
         if (roleStart >= comma || j <= limit || !doc.token(j).isPunct(',')) {
-            return null;
+            return longAppositive(doc, comma, limit);
         }
         j = beforeHometown(doc, j, limit);
         int k = j - 1;
@@ -186,7 +186,53 @@ public final class SpeakerPhraseFinder {
         }
         // a described name before the comma: "Another Clinton ally, …", "The state's campaign chairman, Phil Lovas,"
         int[] head = plainLeft(doc, j - 1, limit);
-        return head != null ? new int[] {head[0], comma} : start < j ? new int[] {start, comma} : null;
+        if (head == null && start >= j) {
+            return longAppositive(doc, comma, limit);
+        }
+        return head != null ? new int[] {head[0], comma} : new int[] {start, comma};
+    }
+
+    /**
+     * "Donna Reyes, 61, of Salem, Ore., who watched the launch, said", "Isaac Bolt, an analyst at Harbor Point Research
+     * &amp; Trading, wrote": a name opening the clause, then a description of several comma-separated parts running up
+     * to the comma before the cue. @return {name start, comma}, or null
+     */
+    private int[] longAppositive(Document doc, int comma, int limit) {
+        if (comma - limit > MAX_LONG_APPOSITIVE) {
+            return null;
+        }
+        int firstComma = -1;
+        for (int k = limit; k < comma; k++) {
+            Token t = doc.token(k);
+            if (doc.quoteAt(k) != null && !isQuotedTitle(doc, k) || t.isPunct(';') || t.isPunct(':') || isDashToken(t)) {
+                return null;
+            }
+            if (t.isPunct(',') && firstComma < 0) {
+                firstComma = k;
+            }
+        }
+        if (firstComma <= limit) {
+            return null;
+        }
+        int start = skipLeadingFunctionWords(doc, limit, firstComma);
+        if (firstComma - start > MAX_NAME_WORDS || start >= firstComma) {
+            return null;
+        }
+        for (int k = start; k < firstComma; k++) {
+            if (!(doc.token(k).isCapitalized() || isAttachedDot(doc, k) || CONNECTORS.contains(doc.token(k).lower())
+                    && k > start)) {
+                return null; // the clause opens with a name: "Donna Reyes,"
+            }
+        }
+        return new int[] {start, comma};
+    }
+
+    private static final int MAX_LONG_APPOSITIVE = 45;
+    private static final int MAX_NAME_WORDS = 6;
+
+    /** A title in quotation marks inside a description: "former host of “The Apprentice,”". */
+    private static boolean isQuotedTitle(Document doc, int k) {
+        return doc.quoteAt(k).words() <= 4;
     }
 
     /**
@@ -259,16 +305,233 @@ public final class SpeakerPhraseFinder {
     }
 
     /**
-     * The subject of a participle cue ("Sanders hit back, saying …", "Weaver, asked about it, telling reporters …"):
-     * the noun phrase opening the sentence, when the participle follows a comma.
+     * The subject of a participle cue ("Sanders hit back, saying …", "Speaking in Ohio, Trump went after Bush, calling
+     * …"): the subject of the main clause before the participle's comma. An opening phrase set off by a comma
+     * ("Speaking in Ohio,", "On Tuesday,") or a dateline before a dash ("PARIS (AP) —") is not it: the subject is the
+     * first noun phrase, at the sentence start or after such a comma or dash, that a lowercase verb follows.
      * @return {from, to} token indices, or null
      */
     public int[] participleSubject(Document doc, int cue, int sentenceFrom) {
-        if (cue - 1 <= sentenceFrom || !doc.token(cue - 1).isPunct(',') || !doc.token(cue).lower().endsWith("ing")) {
+        int comma = cue - 1;
+        if (comma <= sentenceFrom || !doc.token(comma).isPunct(',') || !doc.token(cue).lower().endsWith("ing")) {
             return null;
         }
-        int[] subject = right(doc, sentenceFrom, cue - 1);
-        return subject == null || subject[1] >= cue - 1 ? null : subject;
+        int[] opening = null;
+        for (int start = sentenceFrom; start < comma; start++) {
+            boolean candidate = start == sentenceFrom || doc.quoteAt(start - 1) == null
+                    && (doc.token(start - 1).isPunct(',') || isDashToken(doc.token(start - 1)));
+            if (!candidate || doc.quoteAt(start) != null || !doc.token(start).isWord() || opensAdjunct(doc.token(start))) {
+                continue;
+            }
+            int[] subject = SUBJECT_PRONOUNS.contains(doc.token(start).lower()) ? new int[] {start, start + 1}
+                    : right(doc, start, comma);
+            if (subject == null) {
+                continue;
+            }
+            subject[1] = nounPhraseEnd(doc, subject, comma);
+            if (start == sentenceFrom && subject[1] == comma) {
+                opening = subject; // "One voter in Keene, responding to …": the participle modifies the sentence's subject
+            }
+            if (subject[1] > subject[0] && verbFollows(doc, subject[1], comma)) {
+                return subject;
+            }
+        }
+        return opening;
+    }
+
+    /**
+     * The end of the noun phrase {@code phrase} read by {@link #right}: cut before a comma or a verb it ran into,
+     * extended over a possessive ("the families of the company’s founders"), names joined by "and" and a
+     * prepositional phrase with a name ("Republicans on Capitol Hill").
+     */
+    private int nounPhraseEnd(Document doc, int[] phrase, int limit) {
+        int end = phrase[1];
+        for (int k = phrase[0] + 1; k < end; k++) {
+            if (doc.token(k).isPunct(',') || doc.token(k).isPunct('(')) {
+                end = k;
+            }
+        }
+        end = beforeVerb(doc, new int[] {phrase[0], end}, limit);
+        for (int step = 0; step < 2 && end + 1 < limit; step++) {
+            Token next = doc.token(end);
+            boolean possessive = next.kind() == Token.Kind.POSSESSIVE;
+            boolean joined = (next.is("and") || STOPS.contains(next.lower()) && !RELATIVE_STOPS.contains(next.lower()))
+                    && doc.token(end + 1).isCapitalized();
+            if (!possessive && !joined) {
+                break;
+            }
+            int[] more = right(doc, end + 1, limit);
+            if (more == null) {
+                break;
+            }
+            end = nounPhraseEnd(doc, more, limit);
+        }
+        return end;
+    }
+
+    private static final Set<String> RELATIVE_STOPS = Set.of("who", "whom", "whose", "which", "that", "but", "or");
+
+    /**
+     * After a subject ending at {@code k}: auxiliaries, then a lowercase word that is no preposition ("went",
+     * "has also attacked"), or a description set off by commas and then such a word ("Davis, a former aide, lashed out").
+     */
+    private boolean verbFollows(Document doc, int k, int limit) {
+        if (k < limit && doc.token(k).isPunct(',')) {
+            int close = appositiveEnd(doc, k, limit);
+            if (close == k) {
+                return false;
+            }
+            k = close;
+        }
+        if (k < limit && doc.token(k).kind() == Token.Kind.POSSESSIVE) {
+            k++; // "she’s tacked": a contracted auxiliary
+        }
+        while (k < limit && doc.token(k).isWord() && lexicons.isAuxiliary(doc.token(k).text())) {
+            k++; // "Trump has also attacked …"
+        }
+        return k < limit && doc.token(k).isWord() && !doc.token(k).isCapitalized() && !STOPS.contains(doc.token(k).lower());
+    }
+
+    /**
+     * A described phrase read by {@link #right} may run into the verb after it ("The senator sought to …", "The
+     * businessman began by …"): a last lowercase word followed by a function word is that verb. @return the phrase's end
+     */
+    private int beforeVerb(Document doc, int[] phrase, int limit) {
+        int last = phrase[1] - 1;
+        if (last > phrase[0] + 1 && phrase[1] < limit && DETERMINERS.contains(doc.token(phrase[0]).lower())
+                && doc.token(last).isWord() && !doc.token(last).isCapitalized() && !lexicons.isTitle(doc.token(last).text())
+                && doc.token(phrase[1]).isWord() && (lexicons.isFunctionWord(doc.token(phrase[1]).text())
+                    || STOPS.contains(doc.token(phrase[1]).lower()) || DETERMINERS.contains(doc.token(phrase[1]).lower()))) {
+            return last;
+        }
+        return phrase[1];
+    }
+
+    /** A sentence-opening word that starts an adjunct, not a subject: "In", "On", "After", "Speaking", "Asked". */
+    private boolean opensAdjunct(Token t) {
+        String w = t.lower();
+        return STOPS.contains(w) || w.endsWith("ing") || w.equals("asked") || w.equals("pressed") || w.equals("when")
+                || w.equals("if") || w.equals("as") || w.equals("while") || w.equals("since") || w.equals("under")
+                || w.equals("despite") || w.equals("like") || w.equals("unlike");
+    }
+
+    private static boolean isDashToken(Token t) {
+        return t.isPunct('\u2014') || t.isPunct('\u2013') || t.isPunct('-');
+    }
+
+    /**
+     * A subject the phrase rules do not read, taken whole from the start of its clause up to the cue: "Several
+     * supporters of reform said", "Majorities in all five states say", "…, 43 said", "Democrats — especially in New
+     * York — said", "The department less than two weeks ago said". The clause starts at the sentence start or after a
+     * comma, semicolon or conjunction; the phrase holds no verb, auxiliary, relative pronoun or quote, and opens with a
+     * capital, a number or a determiner.
+     * @return {from, to, 1} token indices (the third element marks a phrase the mention parser may not read), or null
+     */
+    public int[] clauseSubject(Document doc, int cue, int sentenceFrom) {
+        if (doc.token(cue).lower().endsWith("ing") || doc.token(cue).isCapitalized()) {
+            return null; // "the share of voters saying …" is a participle's; "Woman Who Accused …" a headline's
+        }
+        int end = cue;
+        while (end - 1 > sentenceFrom && end > cue - MAX_AUXILIARIES && doc.token(end - 1).isWord()
+                && (lexicons.isAuxiliary(doc.token(end - 1).text()) || FLOATING_ADVERBS.contains(doc.token(end - 1).lower())
+                    || doc.token(end - 1).lower().endsWith("ly") && !doc.token(end - 1).isCapitalized())) {
+            end--; // "Gorka similarly warned", "Sanders and Clinton both campaigned"
+        }
+        end = beforeTimeAgo(doc, end, sentenceFrom);
+        int phraseEnd = end;
+        if (end - 1 > sentenceFrom && isDashToken(doc.token(end - 1))) {
+            // "Democrats — especially in his native New York — said": an aside between dashes
+            int open = end - 2;
+            while (open > sentenceFrom && end - open <= MAX_APPOSITIVE && doc.quoteAt(open) == null && !isDashToken(doc.token(open))) {
+                open--;
+            }
+            if (open <= sentenceFrom || !isDashToken(doc.token(open))) {
+                return null;
+            }
+            phraseEnd = open;
+        }
+        int start = phraseEnd;
+        while (start - 1 >= sentenceFrom && phraseEnd - start < MAX_CLAUSE_SUBJECT && doc.quoteAt(start - 1) == null
+                && subjectWord(doc, start - 1)) {
+            start--;
+        }
+        boolean boundary = start == sentenceFrom || doc.token(start - 1).isPunct(',') || doc.token(start - 1).isPunct(';')
+                || doc.token(start - 1).isPunct(':') || CONJUNCTIONS.contains(doc.token(start - 1).lower());
+        start = skipLeadingFunctionWords(doc, start, phraseEnd);
+        if (!boundary || start >= phraseEnd) {
+            return null;
+        }
+        Token first = doc.token(start);
+        boolean opens = first.isCapitalized() && !opensAdjunct(first) || Character.isDigit(first.text().charAt(0))
+                || DETERMINERS.contains(first.lower());
+        if (!opens || start > sentenceFrom && !doc.token(start - 1).isWord() && !first.isCapitalized()
+                && !Character.isDigit(first.text().charAt(0)) && !DETERMINERS.contains(first.lower())) {
+            return null;
+        }
+        boolean named = false;
+        for (int k = start; k < phraseEnd; k++) {
+            named |= doc.token(k).isCapitalized() || Character.isDigit(doc.token(k).text().charAt(0))
+                    || doc.token(k).isWord() && !DETERMINERS.contains(doc.token(k).lower()) && !lexicons.isFunctionWord(doc.token(k).text());
+        }
+        return named ? new int[] {start, phraseEnd, 1} : null; // a bare "many" or "both" is left alone
+    }
+
+    private static final int MAX_CLAUSE_SUBJECT = 10;
+    /** Adverbs between a subject and its verb: "Gorka similarly warned", "both congressmen both said", "Carter however said". */
+    private static final Set<String> FLOATING_ADVERBS = Set.of("both", "all", "however", "also", "soon", "today", "now",
+            "still", "immediately", "finally", "yet", "largely", "later");
+    /** Modal and negated forms: "Rubio can ask", "He didn't express" are not plain reports. */
+    private static final Set<String> NOT_IN_SUBJECT = Set.of("can", "could", "must", "may", "might", "should", "would",
+            "will", "shall", "do", "does", "did", "didn", "doesn", "don", "wouldn", "shouldn", "couldn", "isn", "wasn", "hasn",
+            "haven", "hadn", "won", "t", "not", "never", "be", "been", "is", "was", "are", "were", "has", "have", "had");
+    private static final int MAX_AGO_PHRASE = 5;
+
+    /** A word (or a name's dot, possessive, hyphen) that may stand in a subject noun phrase: no verb, auxiliary or relative. */
+    private boolean subjectWord(Document doc, int k) {
+        Token t = doc.token(k);
+        if (t.kind() == Token.Kind.POSSESSIVE || isAttachedDot(doc, k) || isAbbreviationDot(doc, k)
+                || t.isPunct('-') && k + 1 < doc.size() && doc.token(k - 1).end() == t.start() && t.end() == doc.token(k + 1).start()) {
+            return true;
+        }
+        if (t.kind() == Token.Kind.POSSESSIVE && (t.text().endsWith("t") || t.text().endsWith("T"))) {
+            return false; // "didn’t"
+        }
+        if (!t.isWord() || CONJUNCTIONS.contains(t.lower()) || RELATIVE_STOPS.contains(t.lower()) || t.is("whom") || t.is("who")
+                || t.is("which") || t.is("that")) {
+            return false;
+        }
+        String w = t.lower();
+        if (t.isCapitalized() || Character.isDigit(w.charAt(0))) {
+            return true;
+        }
+        return !lexicons.isAuxiliary(t.text()) && !lexicons.isCueVerb(t.text()) && !SUBJECT_PRONOUNS.contains(w) && !NOT_IN_SUBJECT.contains(w)
+                && !w.endsWith("ed") && !w.endsWith("ing") && !w.equals("to") && !w.equals("not");
+    }
+
+    /** "The department less than two weeks ago said": before a time phrase ending in "ago". @return the phrase's start */
+    private static int beforeTimeAgo(Document doc, int end, int limit) {
+        if (end - 1 <= limit || !doc.token(end - 1).is("ago")) {
+            return end;
+        }
+        for (int k = end - 2; k > limit && end - k <= MAX_AGO_PHRASE + 1; k--) {
+            Token t = doc.token(k);
+            if (!t.isWord()) {
+                return end;
+            }
+            if (t.is("a") || t.is("less") || t.is("more") || t.is("about") || t.is("just") || t.is("nearly")
+                    || Character.isDigit(t.text().charAt(0)) || t.is("two") || t.is("three") || t.is("several") || t.is("few")) {
+                int start = k;
+                while (start - 1 > limit && (doc.token(start - 1).is("less") || doc.token(start - 1).is("more")
+                        || doc.token(start - 1).is("than") || doc.token(start - 1).is("just") || doc.token(start - 1).is("about"))) {
+                    start--;
+                }
+                if (!doc.token(start - 1).isCapitalized() && !doc.token(start - 1).isWord()) {
+                    return end;
+                }
+                return start;
+            }
+        }
+        return end;
     }
 
     /**

@@ -45,4 +45,10 @@ class PrepositionalCueTest {
     void aPrepositionNotInTheLexiconIsNoCue() {
         assertThat(withCue("Mayor Tom Reyes talked with reporters outside the hall.", "talked with")).isEmpty();
     }
+
+    @Test
+    void aVoteIsNotAStatement() {
+        assertThat(withCue("Senator Ruth Alder voted against the pipeline bill on Thursday.", "voted against")).isEmpty();
+        assertThat(withCue("Most members are voting for the budget.", "voting for")).isEmpty();
+    }
 }

@@ -139,4 +139,42 @@ class ReportedClauseEndTest {
         ExtractedStatement s = only("Mayor Ann Briggs said the levy, the one that voters rejected, would return.");
         assertThat(s.content().text()).isEqualTo("the levy, the one that voters rejected, would return");
     }
+
+    @Test
+    void howeverAfterACommaEndsTheReport() {
+        ExtractedStatement s = only("Mayor Ann Briggs said the levy would pass easily, however turnout fell to a record low.");
+        assertThat(s.content().text()).isEqualTo("the levy would pass easily");
+    }
+
+    @Test
+    void aReportInAnOpeningSubordinateClauseEndsWithTheClause() {
+        Extraction x = EXTRACTOR.extract("While Mayor Ann Briggs said the levy would pass, the turnout told another story.", null);
+        ExtractedStatement s = x.statements().stream().filter(st -> st.cue().text().equals("said")).findFirst().orElseThrow();
+        assertThat(s.content().text()).isEqualTo("the levy would pass");
+    }
+
+    @Test
+    void aNamedObjectOfAStanceVerbEndsBeforeAPrepositionalPhrase() {
+        Extraction x = EXTRACTOR.extract("Governor Tom Reyes attacked Hallett in a string of late-night posts.", null);
+        ExtractedStatement s = x.statements().stream().filter(st -> st.cue().text().equals("attacked")).findFirst()
+                .orElseThrow(() -> new AssertionError(x.statements().toString()));
+        assertThat(s.content().text()).isEqualTo("Hallett");
+    }
+
+    @Test
+    void aCommonNounObjectKeepsItsPrepositionalPhrase() {
+        Extraction x = EXTRACTOR.extract("Governor Tom Reyes attacked the cuts in the school budget.", null);
+        ExtractedStatement s = x.statements().stream().filter(st -> st.cue().text().equals("attacked")).findFirst()
+                .orElseThrow(() -> new AssertionError(x.statements().toString()));
+        assertThat(s.content().text()).isEqualTo("the cuts in the school budget");
+    }
+
+    @Test
+    void assertingAfterACommaOpensItsOwnReport() {
+        Extraction x = EXTRACTOR.extract("Senator Paul Marsh praised the ruling, asserting that the court had restored order.", null);
+        assertThat(x.statements()).anySatisfy(st -> {
+            assertThat(st.cue().text()).isEqualTo("asserting");
+            assertThat(st.content().text()).isEqualTo("that the court had restored order");
+        });
+    }
 }

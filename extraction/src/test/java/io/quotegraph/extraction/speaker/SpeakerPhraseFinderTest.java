@@ -43,4 +43,61 @@ class SpeakerPhraseFinderTest {
                 + "the ward could not cope.", "the ward could not cope");
         assertThat(s.speakerMention().text()).startsWith("Omar Velez");
     }
+
+    @Test
+    void aParticipleCueTakesTheMainClauseSubjectNotTheOpeningPhrase() {
+        ExtractedStatement s = containing("Touring a flooded farm in Iowa, Governor Ana Bell criticized the levee board, "
+                + "saying it had ignored the warnings.", "it had ignored the warnings");
+        assertThat(s.speakerMention().text()).isEqualTo("Governor Ana Bell");
+    }
+
+    @Test
+    void aParticipleCueSubjectDoesNotRunIntoTheVerb() {
+        ExtractedStatement s = containing("The retired admiral began by praising the crews, noting that the fleet had "
+                + "never been so short of sailors.", "the fleet had never been so short");
+        assertThat(s.speakerMention().text()).isEqualTo("The retired admiral");
+    }
+
+    @Test
+    void aParticipleCueSkipsTheSubjectsDescription() {
+        ExtractedStatement s = containing("Mara Quint, a former harbor commissioner, lashed out at the council, "
+                + "arguing that the dredging contract was rigged.", "the dredging contract was rigged");
+        assertThat(s.speakerMention().text()).startsWith("Mara Quint");
+    }
+
+    @Test
+    void aParticipleAfterAQuoteSharesTheQuotesSpeaker() {
+        ExtractedStatement s = containing("“We will not close the clinic,” the mayor said, adding that the county "
+                + "would cover the rent.", "the county would cover the rent");
+        assertThat(s.speakerMention().text()).isEqualTo("the mayor");
+    }
+
+    @Test
+    void aDatelineIsNotTheSubjectOfAParticipleCue() {
+        ExtractedStatement s = containing("LISBON (Reuters) \u2014 Prime Minister Rui Costa rejected the budget on "
+                + "Friday, saying the deficit was too large.", "the deficit was too large");
+        assertThat(s.speakerMention().text()).isEqualTo("Prime Minister Rui Costa");
+    }
+
+    @Test
+    void aNameWithADescriptionOfSeveralCommaSeparatedParts() {
+        ExtractedStatement s = containing("Donna Reyes, 61, of Salem, Ore., who watched the launch from the beach, said "
+                + "the crowd was the largest in years.", "the crowd was the largest");
+        assertThat(s.speakerMention().text()).startsWith("Donna Reyes");
+    }
+
+    @Test
+    void aDescriptionWithAnAmpersandAndAnInnerPlaceName() {
+        assertThat(containing("Isaac Bolt, an analyst at Harbor Point Research & Trading, wrote in a note to investors "
+                + "that rates would rise.", "rates would rise").speakerMention().text()).startsWith("Isaac Bolt");
+        assertThat(containing("Tom Fitch, a Dover, Del., pastor helping to run the food drive, said the church would "
+                + "stay open.", "the church would stay open").speakerMention().text()).startsWith("Tom Fitch");
+    }
+
+    @Test
+    void aLongDescriptionBeforeSaidAndAColonQuote() {
+        ExtractedStatement s = containing("Lena Ortiz, a former director of the state parks department who left in 2019 "
+                + "after a dispute over budgets, said: \u201cThe plan is doomed.\u201d", "The plan is doomed");
+        assertThat(s.speakerMention().text()).startsWith("Lena Ortiz");
+    }
 }

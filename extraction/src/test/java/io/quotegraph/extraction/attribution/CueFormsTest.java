@@ -1,0 +1,46 @@
+package io.quotegraph.extraction.attribution;
+
+import io.quotegraph.extraction.StatementExtractor;
+import io.quotegraph.model.ExtractedStatement;
+import io.quotegraph.model.Extraction;
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Inflected forms of cue verbs: the progressive and the present of verbs listed only in the past before. */
+class CueFormsTest {
+
+    private static final StatementExtractor EXTRACTOR = new StatementExtractor();
+
+    private static Optional<ExtractedStatement> withCue(String text, String cue) {
+        Extraction x = EXTRACTOR.extract(text, null);
+        return x.statements().stream().filter(s -> s.cue() != null && s.cue().text().equals(cue)).findFirst();
+    }
+
+    @Test
+    void theProgressiveOfACueVerb() {
+        ExtractedStatement s = withCue("Mayor Ines Dorn is stressing that the ferry will run all winter.", "stressing")
+                .orElseThrow();
+        assertThat(s.speakerMention().text()).isEqualTo("Mayor Ines Dorn");
+        assertThat(s.content().text()).isEqualTo("that the ferry will run all winter");
+    }
+
+    @Test
+    void thePresentOfConcede() {
+        ExtractedStatement s = withCue("The coach concedes that the team lacks depth.", "concedes").orElseThrow();
+        assertThat(s.content().text()).isEqualTo("that the team lacks depth");
+    }
+
+    @Test
+    void chantedIntroducesAQuote() {
+        ExtractedStatement s = withCue("Outside the hall, the strikers chanted, \u201cFair pay now!\u201d", "chanted").orElseThrow();
+        assertThat(s.speakerMention().text()).isEqualTo("the strikers");
+    }
+
+    @Test
+    void aTweetIsANounNotACue() {
+        assertThat(withCue("His first tweet on Sunday was a short comment about the storm.", "tweet")).isEmpty();
+    }
+}

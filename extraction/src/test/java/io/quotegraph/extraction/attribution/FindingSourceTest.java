@@ -1,0 +1,63 @@
+package io.quotegraph.extraction.attribution;
+
+import io.quotegraph.extraction.StatementExtractor;
+import io.quotegraph.model.ExtractedStatement;
+import io.quotegraph.model.Extraction;
+import io.quotegraph.model.StatementKind;
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Non-human sources (polls, records, studies) with finding verbs ("shows", "found") report findings. */
+class FindingSourceTest {
+
+    private static final StatementExtractor EXTRACTOR = new StatementExtractor();
+
+    private static Optional<ExtractedStatement> withCue(String text, String cue) {
+        Extraction x = EXTRACTOR.extract(text, null);
+        return x.statements().stream().filter(s -> s.cue() != null && s.cue().text().equals(cue)).findFirst();
+    }
+
+    @Test
+    void aPollWithANounPhraseObject() {
+        ExtractedStatement s = withCue("A Harbor College poll showed a narrow lead for the incumbent mayor.", "showed").orElseThrow();
+        assertThat(s.kind()).isEqualTo(StatementKind.INDIRECT);
+        assertThat(s.content().text()).isEqualTo("a narrow lead for the incumbent mayor");
+        assertThat(s.speakerMention().text()).isEqualTo("A Harbor College poll");
+    }
+
+    @Test
+    void recordsWithAThatClause() {
+        ExtractedStatement s = withCue("Court records show that the firm paid no rent for six years.", "show").orElseThrow();
+        assertThat(s.content().text()).isEqualTo("that the firm paid no rent for six years");
+        assertThat(s.speakerMention().text()).isEqualTo("Court records");
+    }
+
+    @Test
+    void aModifierBetweenTheSourceAndItsVerb() {
+        ExtractedStatement s = withCue("A survey of county farmers released on Monday found most of them expect a poor harvest.",
+                "found").orElseThrow();
+        assertThat(s.content().text()).isEqualTo("most of them expect a poor harvest");
+        assertThat(s.speakerMention().text()).isEqualTo("A survey");
+    }
+
+    @Test
+    void aSourceAfterTheFinding() {
+        ExtractedStatement s = withCue("The ferry lost money in each of the last four years, audit figures show.", "show")
+                .orElseThrow();
+        assertThat(s.content().text()).isEqualTo("The ferry lost money in each of the last four years");
+    }
+
+    @Test
+    void aPassiveIsNoFinding() {
+        assertThat(withCue("The report was revealed to be a forgery.", "revealed")).isEmpty();
+    }
+
+    @Test
+    void theObjectOfAPrepositionIsNotTheSource() {
+        assertThat(withCue("The authors of the study found no link between the two.", "found")
+                .map(s -> s.speakerMention().text())).isNotEqualTo(Optional.of("the study"));
+    }
+}
