@@ -59,7 +59,7 @@ class BatchingTest {
         Map<String, Integer> counts = counts(backend);
         assertThat(counts).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "GET /articles", 2,      // the page of articles, then Statement.article for all statements
-                "GET /statements", 1,    // Article.statements for all 5 articles
+                "GET /statements/per-parent", 1, // Article.statements: the first page of all 5 articles
                 "GET /speakers", 1,      // Statement.speaker for all statements
                 "GET /events", 1));      // Statement.occasion for all statements
     }
@@ -83,7 +83,8 @@ class BatchingTest {
         assertThat(p2.getList(a2 + ".edges.node.id")).containsExactly("a2:2");
         assertThat(p2.getBoolean(a2 + ".pageInfo.hasNextPage")).isFalse();
         assertThat(p2.getList(a1 + ".edges")).isEmpty();
-        assertThat(counts(backend)).containsEntry("GET /statements", 2);
+        // the first pages in one per-parent call, the later pages from every statement of the 5 articles in one call
+        assertThat(counts(backend)).containsEntry("GET /statements/per-parent", 1).containsEntry("GET /statements", 1);
     }
 
     @Test
@@ -97,7 +98,33 @@ class BatchingTest {
         assertThat(r.getInt("data.speakers.edges[0].node.statements.totalCount")).isEqualTo(3);
         assertThat(r.getList("data.speakers.edges[1].node.statements.edges.node.id")).containsExactly("a3:0", "a2:1");
         assertThat(counts(backend)).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "GET /speakers", 1, "GET /statements", 1, "GET /articles", 1));
+                "GET /speakers", 1, "GET /statements/per-parent", 1, "GET /articles", 1));
+        assertThat(GraphQL.lastQuery(backend, "GET /statements/per-parent"))
+                .isEqualTo("speakerId=s1&speakerId=s2&speakerId=s3&first=2");
+    }
+
+    @Test
+    void firstPagesOfDifferentSizesShareOnePerParentCallOfTheLargest() {
+        JsonPath r = query("""
+                { articles(first: 5) { edges { node { id
+                    one: statements(first: 1) { totalCount pageInfo { hasNextPage } edges { node { id } } }
+                    ...More } } }
+                  speakers { edges { node { id statements { totalCount edges { node { id } } } } } } }
+                fragment More on Article { two: statements(first: 3) { totalCount pageInfo { hasNextPage } edges { node { id } } } }""");
+        assertThat(errors(r)).isEmpty();
+        String a2 = "data.articles.edges[3].node";
+        assertThat(r.getList(a2 + ".one.edges.node.id")).containsExactly("a2:0");
+        assertThat(r.getInt(a2 + ".one.totalCount")).isEqualTo(3);
+        assertThat(r.getBoolean(a2 + ".one.pageInfo.hasNextPage")).isTrue();
+        assertThat(r.getList(a2 + ".two.edges.node.id")).containsExactly("a2:0", "a2:1", "a2:2");
+        assertThat(r.getBoolean(a2 + ".two.pageInfo.hasNextPage")).isFalse();
+        assertThat(r.getList("data.articles.edges[0].node.two.edges")).isEmpty();
+        assertThat(r.getInt("data.articles.edges[0].node.two.totalCount")).isZero();
+        assertThat(r.getList("data.speakers.edges[0].node.statements.edges.node.id")).containsExactly("a4:0", "a2:0", "a1:0");
+        assertThat(r.getInt("data.speakers.edges[0].node.statements.totalCount")).isEqualTo(3);
+        // one per-parent call per level (articles with first = 3 for both aliases, speakers with the default 20),
+        // no list of every statement and no call per parent
+        assertThat(counts(backend)).containsEntry("GET /statements/per-parent", 2).doesNotContainKey("GET /statements");
     }
 
     @Test

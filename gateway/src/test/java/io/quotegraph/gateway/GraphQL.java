@@ -46,4 +46,11 @@ public final class GraphQL {
                 .extract().jsonPath().getMap("", String.class, Integer.class);
         return new TreeMap<>(raw);
     }
+
+    /** The raw query string of the last request to a "METHOD /path" (null if none since the last reset). */
+    public static String lastQuery(String backendUrl, String route) {
+        Map<String, String> last = given().get(backendUrl + "/__last-queries").then().statusCode(200)
+                .extract().jsonPath().getMap("", String.class, String.class);
+        return last.get(route);
+    }
 }

@@ -7,6 +7,7 @@ import io.quotegraph.gateway.graphql.InvalidArgumentException;
 import io.quotegraph.gateway.graphql.PageRequest;
 import io.quotegraph.gateway.graphql.Slice;
 import io.quotegraph.gateway.statement.NestedStatements;
+import io.quotegraph.gateway.statement.NestedStatementsSelection;
 import io.quotegraph.gateway.statement.StatementConnection;
 import io.quotegraph.model.view.ArticleView;
 import io.quotegraph.model.view.EventView;
@@ -104,7 +105,8 @@ public class ArticleApi {
                                                          @Name("first") Integer first,
                                                          @Name("after") String after) {
         return nestedStatements.connections(NestedStatements.Parent.ARTICLE,
-                articles.stream().map(Article::getId).toList(), first, after);
+                articles.stream().map(Article::getId).toList(), first, after,
+                NestedStatementsSelection.largestFirstPage(context, "Article"));
     }
 
     @Name("duplicateOf")

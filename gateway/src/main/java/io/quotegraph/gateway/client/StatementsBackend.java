@@ -2,6 +2,7 @@ package io.quotegraph.gateway.client;
 
 import io.quotegraph.model.view.EventView;
 import io.quotegraph.model.view.Page;
+import io.quotegraph.model.view.ParentStatementsView;
 import io.quotegraph.model.view.SpeakerView;
 import io.quotegraph.model.view.StatementView;
 import io.quotegraph.model.view.TimelineView;
@@ -56,6 +57,16 @@ public class StatementsBackend {
                 empty(q.speakerIds()), empty(q.articleIds()), empty(q.occasionIds()), empty(q.ids()),
                 q.text(), q.kind() == null ? null : q.kind().name(), str(q.from()), str(q.to()), empty(q.entityIds()),
                 empty(q.sources()), q.oldestFirst() ? "OLDEST" : null, offset, limit));
+    }
+
+    /** The first statements and total of each of these articles (≤ 100, and ≤ 1000 statements in all): one call. */
+    public List<ParentStatementsView> firstStatementsOfArticles(List<String> articleIds, int first) {
+        return BackendCalls.call(SERVICE, () -> client.statementsPerParent(articleIds, null, first));
+    }
+
+    /** The newest statements and total of each of these speakers (≤ 100, and ≤ 1000 statements in all): one call. */
+    public List<ParentStatementsView> firstStatementsOfSpeakers(List<String> speakerIds, int first) {
+        return BackendCalls.call(SERVICE, () -> client.statementsPerParent(null, speakerIds, first));
     }
 
     public Optional<SpeakerView> speaker(String id) {

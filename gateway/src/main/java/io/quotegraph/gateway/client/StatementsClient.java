@@ -2,6 +2,7 @@ package io.quotegraph.gateway.client;
 
 import io.quotegraph.model.view.EventView;
 import io.quotegraph.model.view.Page;
+import io.quotegraph.model.view.ParentStatementsView;
 import io.quotegraph.model.view.SpeakerView;
 import io.quotegraph.model.view.StatementView;
 import io.quotegraph.model.view.TimelineView;
@@ -43,6 +44,13 @@ public interface StatementsClient {
                                    @QueryParam("order") String order,
                                    @QueryParam("offset") Integer offset,
                                    @QueryParam("limit") Integer limit);
+
+    /** Each parent's first statements and total (exactly one of the two id lists; see statements-service). */
+    @GET
+    @Path("/statements/per-parent")
+    List<ParentStatementsView> statementsPerParent(@QueryParam("articleId") List<String> articleIds,
+                                                   @QueryParam("speakerId") List<String> speakerIds,
+                                                   @QueryParam("first") int first);
 
     /**
      * The cheapest read, without blocking: may this token read at all (asked when a subscription starts and again when

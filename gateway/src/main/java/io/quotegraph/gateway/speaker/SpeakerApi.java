@@ -8,8 +8,10 @@ import io.quotegraph.gateway.graphql.InvalidArgumentException;
 import io.quotegraph.gateway.graphql.PageRequest;
 import io.quotegraph.gateway.graphql.Slice;
 import io.quotegraph.gateway.statement.NestedStatements;
+import io.quotegraph.gateway.statement.NestedStatementsSelection;
 import io.quotegraph.gateway.statement.StatementConnection;
 import io.quotegraph.model.view.TimelineView;
+import io.smallrye.graphql.api.Context;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -36,6 +38,9 @@ public class SpeakerApi {
     @Inject
     EntityBackend entities;
 
+    @Inject
+    Context context;
+
     @Query("speaker")
     @Description("The speaker with this id, or null.")
     public Speaker speaker(@Name("id") @Id @NonNull String id) {
@@ -61,7 +66,8 @@ public class SpeakerApi {
                                                          @Name("first") Integer first,
                                                          @Name("after") String after) {
         return nestedStatements.connections(NestedStatements.Parent.SPEAKER,
-                speakers.stream().map(Speaker::getId).toList(), first, after);
+                speakers.stream().map(Speaker::getId).toList(), first, after,
+                NestedStatementsSelection.largestFirstPage(context, "Speaker"));
     }
 
     @Name("timeline")

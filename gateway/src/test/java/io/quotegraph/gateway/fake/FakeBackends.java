@@ -10,6 +10,7 @@ import io.quotegraph.model.view.ArticleStatus;
 import io.quotegraph.model.view.ArticleView;
 import io.quotegraph.model.view.EventView;
 import io.quotegraph.model.view.Page;
+import io.quotegraph.model.view.ParentStatementsView;
 import io.quotegraph.model.view.QuotationView;
 import io.quotegraph.model.view.SimilarStatementView;
 import io.quotegraph.model.view.SpeakerView;
@@ -204,6 +205,10 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
                 curation(ex, id);
                 return;
             }
+            if (method.equals("GET") && path.equals("/statements/per-parent")) {
+                statementsPerParent(ex, q);
+                return;
+            }
             if (method.equals("GET") && path.equals("/speakers/timelines")) {
                 timelines(ex, q);
                 return;
@@ -354,6 +359,28 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
         Comparator<StatementView> byTime = Comparator.comparing(StatementView::publishedAt);
         page(ex, q, s.sorted(("OLDEST".equals(first(q, "order")) ? byTime : byTime.reversed())
                 .thenComparing(StatementView::articleId).thenComparingInt(StatementView::index)).toList(), 1000);
+    }
+
+    /** statements-service's per-parent first pages, over the fake data: each parent's first N in list order, and its total. */
+    private void statementsPerParent(HttpExchange ex, Map<String, List<String>> q) throws IOException {
+        List<String> articleIds = q.getOrDefault("articleId", List.of());
+        List<String> speakerIds = q.getOrDefault("speakerId", List.of());
+        String first = first(q, "first");
+        if (articleIds.isEmpty() == speakerIds.isEmpty() || first == null) {
+            problem(ex, 400, "Bad Request", "give exactly one of 'articleId' and 'speakerId', and 'first'");
+            return;
+        }
+        int n = Integer.parseInt(first);
+        boolean byArticle = !articleIds.isEmpty();
+        Comparator<StatementView> order = Comparator.comparing(StatementView::publishedAt).reversed()
+                .thenComparing(StatementView::articleId).thenComparingInt(StatementView::index);
+        List<ParentStatementsView> result = new ArrayList<>();
+        for (String id : byArticle ? articleIds : speakerIds) {
+            List<StatementView> own = FakeData.STATEMENTS.stream()
+                    .filter(st -> id.equals(byArticle ? st.articleId() : st.speakerId())).sorted(order).toList();
+            result.add(new ParentStatementsView(id, own.size(), own.subList(0, Math.min(n, own.size()))));
+        }
+        send(ex, 200, result);
     }
 
     private void quotations(HttpExchange ex, Map<String, List<String>> q) throws IOException {

@@ -53,7 +53,8 @@ public final class Params {
         return limit;
     }
 
-    private static int integer(String name, String raw, int defaultValue) {
+    /** An integer parameter (400 when not one), or the default when absent. */
+    public static int integer(String name, String raw, int defaultValue) {
         if (raw == null || raw.isBlank()) {
             return defaultValue;
         }

@@ -65,6 +65,27 @@ public class DeliveryRepository {
     }
 
     /**
+     * How many statements an article has (its last completed delivery's count; 0 before the first completes) and how
+     * many statement ids may exist (see {@link #statementSlots(Document)}).
+     */
+    public record Extent(int statements, int slots) {
+    }
+
+    /** The extents of these articles, by id (articles never delivered are left out): one read by _id. */
+    public Map<String, Extent> extents(Collection<String> articleIds) {
+        Map<String, Extent> extents = new HashMap<>();
+        if (!articleIds.isEmpty()) {
+            collection().find(Filters.in("_id", new ArrayList<>(articleIds)))
+                    .projection(Projections.include("statementSlots", "statements"))
+                    .forEach(d -> {
+                        Number count = d.get("statements", Number.class);
+                        extents.put(d.getString("_id"), new Extent(count == null ? 0 : count.intValue(), statementSlots(d)));
+                    });
+        }
+        return extents;
+    }
+
+    /**
      * Every delivery's _id and statement slots, newest (or oldest) publication first, then by article id: the order of
      * the statement list (index deliveries_order, created with the statements' indexes).
      */

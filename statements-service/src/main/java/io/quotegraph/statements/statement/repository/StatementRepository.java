@@ -88,6 +88,18 @@ public class StatementRepository {
         return found;
     }
 
+    /** As {@link #findByIds(Collection)}, without the words (tokens), which no view shows. */
+    public List<Document> findByIdsWithoutTokens(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return new ArrayList<>();
+        }
+        List<Document> found = collection().find(Filters.in("_id", new ArrayList<>(ids))).projection(WITHOUT_TOKENS)
+                .into(new ArrayList<>());
+        found.sort(Comparator.<Document, String>comparing(d -> d.getString("articleId"))
+                .thenComparingInt(d -> d.getInteger("index", 0)));
+        return found;
+    }
+
     /** The speaker and the entities of a statement (after resolution moved its article's names). */
     public record Links(String speakerId, List<String> aboutIds) {
     }

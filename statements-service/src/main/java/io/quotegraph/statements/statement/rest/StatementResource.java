@@ -2,8 +2,10 @@ package io.quotegraph.statements.statement.rest;
 
 import io.quotegraph.model.StatementKind;
 import io.quotegraph.model.view.Page;
+import io.quotegraph.model.view.ParentStatementsView;
 import io.quotegraph.model.view.StatementView;
 import io.quotegraph.statements.common.Params;
+import io.quotegraph.statements.statement.service.PerParentStatements;
 import io.quotegraph.statements.statement.service.StatementService;
 import io.quotegraph.statements.statement.service.StatementService.StatementQuery;
 import jakarta.inject.Inject;
@@ -26,6 +28,8 @@ public class StatementResource {
 
     @Inject
     StatementService service;
+    @Inject
+    PerParentStatements perParentStatements;
 
     @GET
     @Operation(summary = "Statements matching every given filter, ordered by the article's publishedAt (newest first, or oldest with order=OLDEST), articleId, index")
@@ -52,6 +56,36 @@ public class StatementResource {
                 text, kind(kind), fromInstant, toInstant, Params.values("entityId", entityIds),
                 Params.values("source", sources), oldestFirst(order));
         return service.list(query, Params.offset(offset), Params.limit(limit));
+    }
+
+    @GET
+    @Path("/per-parent")
+    @Operation(summary = "For each given article (or speaker): its first N statements, in the order GET /statements lists "
+            + "them for that parent alone, and its total. Exactly one of articleId and speakerId; 1–100 ids; first 1–100; "
+            + "ids × first ≤ 1000. An article's total is its last completed delivery's statement count; a speaker's is the "
+            + "sum of its article mappings' counts, which can differ from its listed statements while a resolution runs.")
+    public List<ParentStatementsView> perParent(
+            @Parameter(description = "article id (repeatable, 1–100)") @QueryParam("articleId") List<String> articleIds,
+            @Parameter(description = "canonical speaker id (repeatable, 1–100)") @QueryParam("speakerId") List<String> speakerIds,
+            @Parameter(description = "statements per parent, 1–100 (required)") @QueryParam("first") String first) {
+        List<String> articles = Params.values("articleId", articleIds);
+        List<String> speakers = Params.values("speakerId", speakerIds);
+        if (articles.isEmpty() == speakers.isEmpty()) {
+            throw Params.invalid(articles.isEmpty() ? "articleId" : "speakerId",
+                    "give exactly one of 'articleId' and 'speakerId' (1–" + PerParentStatements.MAX_PARENTS + " ids)");
+        }
+        List<String> parents = articles.isEmpty() ? speakers : articles;
+        int perParent = Params.integer("first", first, 0);
+        if (perParent < 1 || perParent > PerParentStatements.MAX_FIRST) {
+            throw Params.invalid("first", "must be between 1 and " + PerParentStatements.MAX_FIRST
+                    + (first == null || first.isBlank() ? " (required)" : ", got " + perParent));
+        }
+        if ((long) parents.size() * perParent > PerParentStatements.MAX_ITEMS) {
+            throw Params.invalid("first", parents.size() + " ids × first " + perParent + " exceeds "
+                    + PerParentStatements.MAX_ITEMS + " statements");
+        }
+        return articles.isEmpty() ? perParentStatements.ofSpeakers(speakers, perParent)
+                : perParentStatements.ofArticles(articles, perParent);
     }
 
     @GET
