@@ -155,6 +155,8 @@ class BatchingTest {
         assertThat(r.getList("data.articles.edges[3].node.events.id")).containsExactly("e1");
         assertThat(r.getList("data.articles.edges[0].node.events")).isEmpty();
         assertThat(counts(backend)).containsExactlyInAnyOrderEntriesOf(Map.of("GET /articles", 1, "GET /events", 1));
+        // statements-service's largest page: a further page would read all the articles' events again
+        assertThat(GraphQL.lastQuery(backend, "GET /events")).endsWith("&offset=0&limit=1000");
     }
 
     @Test

@@ -44,6 +44,6 @@ class UnbatchedTest {
         assertThat(r.getString("data.articles.edges[3].node.statements.edges[1].node.speaker.name")).isEqualTo("ACME Corp");
         // 5 articles with 7 statements: 6 with a speaker, 4 with an occasion
         assertThat(counts(backend)).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "GET /articles", 1 + 7, "GET /statements", 5, "GET /speakers", 6, "GET /events", 4));
+                "GET /articles", 1 + 7, "GET /statements/per-parent", 5, "GET /speakers", 6, "GET /events", 4));
     }
 }

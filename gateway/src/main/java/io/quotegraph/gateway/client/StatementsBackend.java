@@ -24,8 +24,11 @@ import java.util.Optional;
 public class StatementsBackend {
 
     private static final String SERVICE = StatementsClient.SERVICE;
-    /** The page size used when the gateway needs every item of a list (events of some articles). */
-    private static final int ALL_PAGE = 100;
+    /**
+     * The page size used when the gateway needs every item of a list (events of some articles): statements-service's
+     * largest page, since each further page reads the articles' events again.
+     */
+    static final int ALL_PAGE = 1000;
 
     @Inject
     Batching batching;
@@ -117,7 +120,7 @@ public class StatementsBackend {
         return byId;
     }
 
-    /** Every event mentioned by any of these articles: one call per 100 articles, more only if they have over 100 events. */
+    /** Every event mentioned by any of these articles: one call per 100 articles, more only if they have over 1000 events. */
     public List<EventView> eventsOfArticles(Collection<String> articleIds) {
         List<EventView> events = new ArrayList<>();
         for (List<String> chunk : batching.chunks(articleIds)) {

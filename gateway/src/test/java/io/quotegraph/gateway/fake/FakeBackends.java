@@ -506,7 +506,7 @@ public class FakeBackends implements QuarkusTestResourceLifecycleManager {
         LocalDate from = date(first(q, "from"));
         LocalDate to = date(first(q, "to"));
         s = s.filter(e -> (from == null || !e.date().isBefore(from)) && (to == null || !e.date().isAfter(to)));
-        page(ex, q, s.sorted(Comparator.comparing(EventView::date).reversed()).toList(), 100);
+        page(ex, q, s.sorted(Comparator.comparing(EventView::date).reversed()).toList(), 1000); // statements-service: at most 1000
     }
 
     /**
