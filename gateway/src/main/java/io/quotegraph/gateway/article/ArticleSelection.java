@@ -1,10 +1,8 @@
 package io.quotegraph.gateway.article;
 
-import graphql.analysis.QueryTraverser;
 import graphql.analysis.QueryVisitorFieldEnvironment;
 import graphql.analysis.QueryVisitorStub;
-import graphql.execution.CoercedVariables;
-import graphql.schema.DataFetchingEnvironment;
+import io.quotegraph.gateway.graphql.OperationTraversal;
 import io.smallrye.graphql.api.Context;
 
 /**
@@ -25,19 +23,8 @@ public final class ArticleSelection {
      * the operation cannot be read (never a missing text).
      */
     public static boolean needsText(Context context) {
-        DataFetchingEnvironment dfe = context == null ? null : context.unwrap(DataFetchingEnvironment.class);
-        if (dfe == null || dfe.getDocument() == null || dfe.getGraphQLSchema() == null) {
-            return true;
-        }
         TextFinder finder = new TextFinder();
-        QueryTraverser.newQueryTraverser()
-                .schema(dfe.getGraphQLSchema())
-                .document(dfe.getDocument())
-                .operationName(dfe.getOperationDefinition() == null ? null : dfe.getOperationDefinition().getName())
-                .coercedVariables(CoercedVariables.of(dfe.getVariables()))
-                .build()
-                .visitPreOrder(finder);
-        return finder.found;
+        return !OperationTraversal.visit(context, finder) || finder.found;
     }
 
     private static final class TextFinder extends QueryVisitorStub {

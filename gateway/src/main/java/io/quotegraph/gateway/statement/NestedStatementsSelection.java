@@ -1,10 +1,8 @@
 package io.quotegraph.gateway.statement;
 
-import graphql.analysis.QueryTraverser;
 import graphql.analysis.QueryVisitorFieldEnvironment;
 import graphql.analysis.QueryVisitorStub;
-import graphql.execution.CoercedVariables;
-import graphql.schema.DataFetchingEnvironment;
+import io.quotegraph.gateway.graphql.OperationTraversal;
 import io.quotegraph.gateway.graphql.PageRequest;
 import io.smallrye.graphql.api.Context;
 
@@ -28,18 +26,10 @@ public final class NestedStatementsSelection {
      * ({@code after}) or the operation cannot be read.
      */
     public static OptionalInt largestFirstPage(Context context, String typeName) {
-        DataFetchingEnvironment dfe = context == null ? null : context.unwrap(DataFetchingEnvironment.class);
-        if (dfe == null || dfe.getDocument() == null || dfe.getGraphQLSchema() == null) {
+        FirstPages finder = new FirstPages(typeName);
+        if (!OperationTraversal.visit(context, finder)) {
             return OptionalInt.empty();
         }
-        FirstPages finder = new FirstPages(typeName);
-        QueryTraverser.newQueryTraverser()
-                .schema(dfe.getGraphQLSchema())
-                .document(dfe.getDocument())
-                .operationName(dfe.getOperationDefinition() == null ? null : dfe.getOperationDefinition().getName())
-                .coercedVariables(CoercedVariables.of(dfe.getVariables()))
-                .build()
-                .visitPreOrder(finder);
         return finder.laterPage || finder.largest == 0 ? OptionalInt.empty() : OptionalInt.of(finder.largest);
     }
 
