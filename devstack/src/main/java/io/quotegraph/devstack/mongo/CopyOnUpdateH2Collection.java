@@ -43,13 +43,13 @@ final class CopyOnUpdateH2Collection extends H2Collection {
     /** The id set of the last {@code _id $in} query, by the query's identity (one query matches many documents). */
     private volatile IdSetOfQuery lastIdSet;
 
-    CopyOnUpdateH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
-                     MVMap<Object, Document> documents, MVMap<String, Object> meta, CursorRegistry cursors) {
-        super(database, collectionName, options, documents, meta, cursors);
-    }
-
     /** True while an update of this collection reads the documents it will change (guarded by this collection). */
     private boolean readingForUpdate;
+
+    CopyOnUpdateH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
+                             MVMap<Object, Document> documents, MVMap<String, Object> meta, CursorRegistry cursors) {
+        super(database, collectionName, options, documents, meta, cursors);
+    }
 
     @Override
     public synchronized Document updateDocuments(Document selector, Document update, ArrayFilters arrayFilters,
