@@ -79,21 +79,19 @@ public class StatementRepository {
 
     /** The statements with these ids (unknown ids are skipped), by article and position. */
     public List<Document> findByIds(Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return new ArrayList<>();
-        }
-        List<Document> found = collection().find(Filters.in("_id", new ArrayList<>(ids))).into(new ArrayList<>());
-        found.sort(Comparator.<Document, String>comparing(d -> d.getString("articleId"))
-                .thenComparingInt(d -> d.getInteger("index", 0)));
-        return found;
+        return findByIds(ids, null);
     }
 
     /** As {@link #findByIds(Collection)}, without the words (tokens), which no view shows. */
     public List<Document> findByIdsWithoutTokens(Collection<String> ids) {
+        return findByIds(ids, WITHOUT_TOKENS);
+    }
+
+    private List<Document> findByIds(Collection<String> ids, Bson projection) {
         if (ids.isEmpty()) {
             return new ArrayList<>();
         }
-        List<Document> found = collection().find(Filters.in("_id", new ArrayList<>(ids))).projection(WITHOUT_TOKENS)
+        List<Document> found = collection().find(Filters.in("_id", new ArrayList<>(ids))).projection(projection)
                 .into(new ArrayList<>());
         found.sort(Comparator.<Document, String>comparing(d -> d.getString("articleId"))
                 .thenComparingInt(d -> d.getInteger("index", 0)));
