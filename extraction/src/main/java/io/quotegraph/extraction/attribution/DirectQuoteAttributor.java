@@ -8,6 +8,8 @@ import io.quotegraph.extraction.speaker.SpeakerPhraseFinder;
 import io.quotegraph.extraction.text.Document;
 import io.quotegraph.extraction.text.Sentence;
 import io.quotegraph.extraction.text.Token;
+import io.quotegraph.model.EntityType;
+import io.quotegraph.model.Span;
 import io.quotegraph.model.StatementKind;
 
 import java.util.List;
@@ -141,6 +143,9 @@ final class DirectQuoteAttributor {
             Mention m = phrase == null ? null : mentions.parse(doc, phrase[0], phrase[1]);
             if (m == null && k > t) {
                 m = speakerBetween(doc, t, k);
+            }
+            if (m == null && k > t && opensSentence(doc, q)) {
+                m = describedSpeaker(doc, t, k);
             }
             return m == null ? null : new Attribution(StatementKind.DIRECT, q.start(), q.end(), k, k + len, m, s, t, s.to());
         }
@@ -291,6 +296,46 @@ final class DirectQuoteAttributor {
         }
         return null;
     }
+
+    /**
+     * In "“…,” WORDS said", with the quote opening its sentence, the layout alone marks WORDS as the speaker, also when they are a description the phrase
+     * rules cannot read: "the bespectacled, 71-year-old diplomat", "a Democratic staffer in the room". The words open
+     * with a determiner, a capital or a number and hold no clause break (cue verb, quote, semicolon, colon, dash); a
+     * name before the first comma names the speaker, otherwise the whole description is a group mention.
+     */
+    private Mention describedSpeaker(Document doc, int from, int cue) {
+        int to = cue;
+        while (to > from && doc.token(to - 1).isWord() && lexicons.isAuxiliary(doc.token(to - 1).text())) {
+            to--;
+        }
+        Token first = doc.token(from);
+        if (to <= from || to - from > MAX_TAIL_BEFORE_CUE || !first.isWord()
+                || !(first.isCapitalized() || Character.isDigit(first.text().charAt(0)) || DETERMINERS.contains(first.lower()))
+                || first.isCapitalized() && lexicons.isFunctionWord(first.text()) && !DETERMINERS.contains(first.lower())) {
+            return null;
+        }
+        int comma = -1;
+        for (int k = from; k < to; k++) {
+            Token w = doc.token(k);
+            if (doc.quoteAt(k) != null || w.isPunct(';') || w.isPunct(':') || w.isPunct('\u2014') || w.isPunct('\u2013')
+                    || w.isWord() && (lexicons.isCueVerb(w.text()) || SUBJECT_PRONOUNS.contains(w.lower()))) {
+                return null;
+            }
+            if (w.isPunct(',') && comma < 0) {
+                comma = k;
+            }
+        }
+        Span whole = doc.span(from, to - 1);
+        Mention head = comma > from ? mentions.parse(doc, from, comma) : null;
+        if (head != null && head.form() == Mention.Form.NAME) {
+            return new Mention(whole, head.form(), head.type(), head.name(), head.role(), head.roleHead());
+        }
+        return new Mention(whole, Mention.Form.GROUP, EntityType.OTHER, whole.text(), null, null);
+    }
+
+    /** Words that open a described speaker: "the bespectacled diplomat", "a staffer", "one aide". */
+    private static final java.util.Set<String> DETERMINERS = java.util.Set.of("the", "a", "an", "one", "another", "this",
+            "his", "her", "their", "its", "our", "some", "several", "two", "three");
 
     /** A quote opens at {@code k}, right away or after a comma or colon. */
     private static boolean introducesQuote(Document doc, int k) {

@@ -62,4 +62,19 @@ class DirectQuoteSpeakerTest {
         Extraction x = EXTRACTOR.extract("Here is the plan in short: “Build first, pay later.”", null);
         assertThat(x.statements()).isEmpty();
     }
+
+    @Test
+    void aDescriptionThePhraseRulesCannotReadIsTheSpeakerOfAnOpeningQuote() {
+        ExtractedStatement s = quote("\"From day one, I made the budget my priority,\" the bespectacled, 71-year-old diplomat said in an interview.");
+        assertThat(s.cue().text()).isEqualTo("said");
+        assertThat(s.speakerMention().text()).isEqualTo("the bespectacled, 71-year-old diplomat");
+        ExtractedStatement staffer = quote("\"Will he be the next governor?\" a Democratic staffer in the room wondered.");
+        assertThat(staffer.speakerMention().text()).isEqualTo("a Democratic staffer in the room");
+    }
+
+    @Test
+    void aDescribedSpeakerNeedsTheQuoteToOpenItsSentence() {
+        Extraction x = EXTRACTOR.extract("With the help of “Flip the Script”, the actor held a fake audition and asked the cast to leave.", null);
+        assertThat(x.statements()).noneMatch(s -> s.kind() == StatementKind.DIRECT);
+    }
 }
