@@ -76,6 +76,22 @@ final class Cues {
     }
 
     /**
+     * A verb that attributes a quotation next to it but reports no speech on its own (lexicon {@code quote-verbs.txt}):
+     * lowercase, not a noun after a determiner ("the charges"), with a particle it may take ("shot back", "chimed in").
+     * @return its length in tokens at {@code i} (0 when there is none)
+     */
+    int quoteVerbAt(Document doc, int i) {
+        Token t = doc.token(i);
+        if (!t.isWord() || t.isCapitalized() || doc.quoteAt(i) != null || doc.isExcluded(i) || !lexicons.isQuoteVerb(t.text())
+                || i > 0 && (NOT_BEFORE_A_VERB.contains(doc.token(i - 1).lower()) || doc.token(i - 1).kind() == Token.Kind.POSSESSIVE)) {
+            return 0;
+        }
+        return i + 1 < doc.size() && QUOTE_VERB_PARTICLES.contains(doc.token(i + 1).lower()) ? 2 : 1;
+    }
+
+    private static final Set<String> QUOTE_VERB_PARTICLES = Set.of("back", "in", "up", "out");
+
+    /**
      * "call" naming a thing rather than saying something of it: "what he called “…”", "as she calls it", "a firm
      * called Gavekal", "another called i360", and the phrasal "called off/up/in/back". (After a comma it is usually
      * the speaker's participle or verb: "…, calling him a “loser”", "X, a senator, called …".)

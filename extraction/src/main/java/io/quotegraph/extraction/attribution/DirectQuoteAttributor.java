@@ -120,6 +120,9 @@ final class DirectQuoteAttributor {
                 return null;
             }
             int len = cues.verbAt(doc, k);
+            if (len == 0) {
+                len = cues.quoteVerbAt(doc, k); // "“…,” Bolton charged.", "“…,” the letter reads."
+            }
             if (len == 0 || k > t && insideRelativeClause(doc, t, k)) {
                 continue; // "…,” Mayor Ada Brill, who has proposed a levy, said": the relative clause's verb is not the cue
             }
@@ -178,6 +181,12 @@ final class DirectQuoteAttributor {
                 return null;
             }
             int len = cues.verbAt(doc, k);
+            int cueLength = 1;
+            int quoteVerb = len == 0 && (colon || before.isPunct(',')) ? cues.quoteVerbAt(doc, k) : 0;
+            if (quoteVerb > 0 && k + quoteVerb - 1 == p) {
+                len = 1; // "Hillary shot back, “…”", "Prager continues: “…”": right before the quote's comma or colon
+                cueLength = quoteVerb;
+            }
             if (len == 2 || len == 0 && k > s.from() && cues.verbAt(doc, k - 1) == 2) {
                 return null; // "according to X, “…”" reads as attribution of a paraphrase; left to the reported-speech rules
             }
@@ -195,7 +204,7 @@ final class DirectQuoteAttributor {
                     phrase = phrases.coordinatedSubject(doc, k, s.from()); // "She rolled her eyes and joked, “…”"
                 }
                 Mention m = shared != null ? shared : phrase == null ? null : mentions.parse(doc, phrase[0], phrase[1]);
-                return m == null ? null : new Attribution(StatementKind.DIRECT, q.start(), q.end(), k, k + 1, m, s, s.from(), q.firstToken());
+                return m == null ? null : new Attribution(StatementKind.DIRECT, q.start(), q.end(), k, k + cueLength, m, s, s.from(), q.firstToken());
             }
         }
         if (colon && p >= s.from()) {

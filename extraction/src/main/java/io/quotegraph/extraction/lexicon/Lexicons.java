@@ -44,6 +44,7 @@ public final class Lexicons {
     private final int longestOccasion;
     private final Set<String> linkListHeaders;
     private final Set<String> auxiliaries;
+    private final Set<String> quoteVerbs;
 
     private Lexicons() {
         beliefVerbs = set("belief-verbs.txt");
@@ -73,6 +74,7 @@ public final class Lexicons {
         longestOccasion = longestPhrase(occasions.keySet());
         linkListHeaders = set("link-list-headers.txt");
         auxiliaries = set("auxiliaries.txt");
+        quoteVerbs = set("quote-verbs.txt");
     }
 
     private static final Lexicons INSTANCE = new Lexicons();
@@ -83,6 +85,11 @@ public final class Lexicons {
 
     public boolean isCueVerb(String word) {
         return cueVerbs.contains(lower(word));
+    }
+
+    /** A verb that attributes only a quotation next to it ("“…,” Bolton charged", "the letter reads"). */
+    public boolean isQuoteVerb(String word) {
+        return quoteVerbs.contains(lower(word));
     }
 
     /** A verb of belief, finding or polling ("believe", "found", "show"): a cue only before a clause. */

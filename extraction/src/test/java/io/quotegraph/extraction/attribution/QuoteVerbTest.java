@@ -1,0 +1,49 @@
+package io.quotegraph.extraction.attribution;
+
+import io.quotegraph.extraction.StatementExtractor;
+import io.quotegraph.model.ExtractedStatement;
+import io.quotegraph.model.Extraction;
+import io.quotegraph.model.StatementKind;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Verbs that attribute a quotation next to it ("charged", "reads", "shot back") but report no speech on their own. */
+class QuoteVerbTest {
+
+    private static final StatementExtractor EXTRACTOR = new StatementExtractor();
+
+    private static ExtractedStatement quote(String text) {
+        Extraction x = EXTRACTOR.extract(text, null);
+        return x.statements().stream().filter(s -> s.kind() == StatementKind.DIRECT).findFirst()
+                .orElseThrow(() -> new AssertionError("no direct quote in: " + text + " -> " + x.statements()));
+    }
+
+    @Test
+    void aQuoteVerbAfterTheQuote() {
+        ExtractedStatement charged = quote("“That is a disservice to the troops,” Bolton charged.");
+        assertThat(charged.cue().text()).isEqualTo("charged");
+        assertThat(charged.speakerMention().text()).isEqualTo("Bolton");
+        ExtractedStatement letter = quote("“We see charter schools offering hope,” the letter reads.");
+        assertThat(letter.speakerMention().text()).isEqualTo("the letter");
+    }
+
+    @Test
+    void aQuoteVerbWithItsParticleBeforeTheQuote() {
+        ExtractedStatement s = quote("After the governor criticized her, Hillary shot back, “I chose to fulfill my profession.”");
+        assertThat(s.cue().text()).isEqualTo("shot back");
+        assertThat(s.speakerMention().text()).isEqualTo("Hillary");
+    }
+
+    @Test
+    void aQuoteVerbReportsNothingWithoutAQuote() {
+        Extraction x = EXTRACTOR.extract("The mayor was charged with fraud. She read the report and remembered the day.", null);
+        assertThat(x.statements()).isEmpty();
+    }
+
+    @Test
+    void aQuoteVerbBeforeTheQuoteMustMeetItsComma() {
+        Extraction x = EXTRACTOR.extract("He read the letter aloud, “Dear friends, we won.”", null);
+        assertThat(x.statements()).noneMatch(s -> s.cue() != null && s.cue().text().equals("read"));
+    }
+}
