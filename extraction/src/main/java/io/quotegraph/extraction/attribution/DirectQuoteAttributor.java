@@ -100,6 +100,9 @@ final class DirectQuoteAttributor {
         if (!q.closed() || t >= doc.size() || doc.paragraph(t) != doc.paragraph(q.lastToken())) {
             return null;
         }
+        if (isTitleObject(doc, q)) {
+            return null; // "on Fox’s “Hannity,” Gingrich said if …": a show's title, not the speaker's words
+        }
         boolean comma = doc.token(t).isPunct(',');
         boolean pause = endsWithPause(doc, q);
         if (!comma && !pause && !opensSentence(doc, q)) {
@@ -345,6 +348,24 @@ final class DirectQuoteAttributor {
     /** Words that open a described speaker: "the bespectacled diplomat", "a staffer", "one aide". */
     private static final java.util.Set<String> DETERMINERS = java.util.Set.of("the", "a", "an", "one", "another", "this",
             "his", "her", "their", "its", "our", "some", "several", "two", "three");
+
+    /**
+     * A short quote after a possessive, a preposition or an article is a name in the sentence (a show, a book, a
+     * slogan: "on Fox’s “Hannity,”", "in “The Art of the Deal,”", "the “Hillblazers,”"), the object of the words
+     * before it rather than someone's words followed by their attribution.
+     */
+    private static boolean isTitleObject(Document doc, Quote q) {
+        int before = q.firstToken() - 1;
+        if (q.words() > MAX_TITLE_WORDS || before < 0 || doc.paragraph(before) != doc.paragraph(q.firstToken())) {
+            return false;
+        }
+        Token t = doc.token(before);
+        return t.kind() == Token.Kind.POSSESSIVE || t.isWord() && TITLE_OBJECT_OPENERS.contains(t.lower());
+    }
+
+    private static final int MAX_TITLE_WORDS = 5;
+    private static final java.util.Set<String> TITLE_OBJECT_OPENERS = java.util.Set.of("on", "in", "of", "from", "at", "the",
+            "a", "an", "his", "her", "their", "its", "titled", "entitled", "dubbed", "named", "called");
 
     /** A quote opens at {@code k}, right away or after a comma or colon. */
     private static boolean introducesQuote(Document doc, int k) {

@@ -77,4 +77,14 @@ class DirectQuoteSpeakerTest {
         Extraction x = EXTRACTOR.extract("With the help of “Flip the Script”, the actor held a fake audition and asked the cast to leave.", null);
         assertThat(x.statements()).noneMatch(s -> s.kind() == StatementKind.DIRECT);
     }
+
+    @Test
+    void aShortTitleAfterAPossessiveOrPrepositionIsNoQuote() {
+        Extraction x = EXTRACTOR.extract("Wednesday on Fox News Channel’s “Hannity,” Newt Gingrich said the ticket would win.", null);
+        assertThat(x.statements()).noneMatch(s -> s.kind() == StatementKind.DIRECT);
+        assertThat(x.statements()).anyMatch(s -> s.content().text().equals("the ticket would win")
+                && s.speakerMention().text().equals("Newt Gingrich"));
+        Extraction later = EXTRACTOR.extract("Later on \"This Week,\" Senator Ann Hale questioned the mayor's account.", null);
+        assertThat(later.statements()).noneMatch(s -> s.content().text().contains("This Week"));
+    }
 }
