@@ -50,7 +50,8 @@ public final class SpeakerPhraseFinder {
     public int[] left(Document doc, int cue, int limit) {
         int j = skipTimeBefore(doc, cue - 1, limit);
         int skipped = 0;
-        while (j >= limit && skipped < MAX_AUXILIARIES && doc.token(j).isWord() && lexicons.isAuxiliary(doc.token(j).text())) {
+        while (j >= limit && skipped < MAX_AUXILIARIES && doc.token(j).isWord()
+                && (lexicons.isAuxiliary(doc.token(j).text()) || isMannerAdverb(doc.token(j)))) {
             j--;
             skipped++;
         }
@@ -59,6 +60,28 @@ public final class SpeakerPhraseFinder {
         }
         return plainLeft(doc, j, limit);
     }
+
+    /**
+     * A lowercase adverb of manner or time by its suffix ("emphatically", "initially", "angrily", "personally"): it may
+     * stand between a subject and its cue like the listed auxiliaries. Long words only, so that nouns such as "ally",
+     * "rally" or "family" are not taken.
+     */
+    static boolean isMannerAdverb(Token t) {
+        String w = t.lower();
+        if (!t.isWord() || t.isCapitalized() || w.length() < MIN_ADVERB_LENGTH) {
+            return false;
+        }
+        for (String suffix : ADVERB_SUFFIXES) {
+            if (w.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final int MIN_ADVERB_LENGTH = 7;
+    private static final java.util.List<String> ADVERB_SUFFIXES = java.util.List.of("ically", "ially", "ately", "ously", "ently",
+            "antly", "ively", "fully", "ably", "ibly", "edly", "ingly", "nally", "rally", "ually", "ctly", "etly", "ily");
 
     /** The phrase ending at token {@code j} (inclusive) with no comma before the cue. */
     private int[] plainLeft(Document doc, int j, int limit) {

@@ -100,4 +100,19 @@ class SpeakerPhraseFinderTest {
                 + "after a dispute over budgets, said: \u201cThe plan is doomed.\u201d", "The plan is doomed");
         assertThat(s.speakerMention().text()).startsWith("Lena Ortiz");
     }
+
+    @Test
+    void aMannerAdverbBetweenSpeakerAndCueIsSkipped() {
+        ExtractedStatement s = containing("At a press conference, Clinton emphatically proclaimed, “I did not email any classified material.”",
+                "classified material");
+        assertThat(s.speakerMention().text()).isEqualTo("Clinton");
+        ExtractedStatement t = containing("The nominee mockingly responded that the server had been wiped.", "the server had been wiped");
+        assertThat(t.speakerMention().text()).isEqualTo("The nominee");
+    }
+
+    @Test
+    void aNounEndingInLyIsNoAdverb() {
+        ExtractedStatement s = containing("A Clinton ally said the campaign would appeal.", "the campaign would appeal");
+        assertThat(s.speakerMention().text()).isEqualTo("A Clinton ally");
+    }
 }
