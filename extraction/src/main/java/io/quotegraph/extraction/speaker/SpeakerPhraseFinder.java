@@ -227,7 +227,7 @@ public final class SpeakerPhraseFinder {
         int firstComma = -1;
         for (int k = limit; k < comma; k++) {
             Token t = doc.token(k);
-            if (doc.quoteAt(k) != null && !isQuotedTitle(doc, k) || t.isPunct(';') || t.isPunct(':') || isDashToken(t)) {
+            if (doc.quoteAt(k) != null && !isQuotedTitle(doc, k) || t.isPunct(';') || t.isPunct(':') || isDashToken(t) && !isWordHyphen(doc, k)) {
                 return null;
             }
             if (t.isPunct(',') && firstComma < 0) {
@@ -436,6 +436,12 @@ public final class SpeakerPhraseFinder {
         return STOPS.contains(w) || w.endsWith("ing") || w.equals("asked") || w.equals("pressed") || w.equals("when")
                 || w.equals("if") || w.equals("as") || w.equals("while") || w.equals("since") || w.equals("under")
                 || w.equals("despite") || w.equals("like") || w.equals("unlike");
+    }
+
+    /** A hyphen joining two words with no space ("D.C.-based", "71-year-old"), not a dash between clauses. */
+    private static boolean isWordHyphen(Document doc, int k) {
+        return doc.token(k).isPunct('-') && k > 0 && k + 1 < doc.size() && doc.token(k - 1).end() == doc.token(k).start()
+                && doc.token(k).end() == doc.token(k + 1).start();
     }
 
     private static boolean isDashToken(Token t) {

@@ -115,4 +115,11 @@ class SpeakerPhraseFinderTest {
         ExtractedStatement s = containing("A Clinton ally said the campaign would appeal.", "the campaign would appeal");
         assertThat(s.speakerMention().text()).isEqualTo("A Clinton ally");
     }
+
+    @Test
+    void aHyphenatedWordInALongDescriptionIsNoDash() {
+        ExtractedStatement s = containing("James Zogby, a superdelegate from the District and the president of the D.C.-based Arab "
+                + "American Institute, said: \"I just don't think it's possible for him to walk away.\"", "walk away");
+        assertThat(s.speakerMention().text()).startsWith("James Zogby");
+    }
 }
