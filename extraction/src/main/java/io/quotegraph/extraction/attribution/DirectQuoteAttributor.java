@@ -31,6 +31,8 @@ final class DirectQuoteAttributor {
     private static final int MAX_TAIL_BEFORE_CUE = 18;
     /** Words allowed between a cue and a following quote ("said on Monday in a statement:"). */
     private static final int MAX_LEAD_AFTER_CUE = 8;
+    /** A longer lead ("said in the spring, when the story broke, “…”") only before a quote that opens with a capital. */
+    private static final int MAX_LONG_LEAD_AFTER_CUE = 12;
     private static final int MIN_CONTINUATION_WORDS = 3;
     private static final int MAX_DESCRIPTOR_WORDS = 5;
     private static final java.util.Set<String> SUBJECT_PRONOUNS = java.util.Set.of("he", "she", "they", "we", "i");
@@ -179,7 +181,8 @@ final class DirectQuoteAttributor {
         } else if (!startsCapitalised(doc, q) || !runsToSentenceEnd(doc, q)) {
             return null; // without punctuation, only a whole quoted sentence is direct: X said "We won."
         }
-        for (int k = p; k >= s.from() && k > p - MAX_LEAD_AFTER_CUE; k--) {
+        int lead = startsCapitalised(doc, q) ? MAX_LONG_LEAD_AFTER_CUE : MAX_LEAD_AFTER_CUE;
+        for (int k = p; k >= s.from() && k > p - lead; k--) {
             if (doc.quoteAt(k) != null || doc.token(k).is("that") && !Cues.isThatTime(doc, k, lexicons)) {
                 return null;
             }

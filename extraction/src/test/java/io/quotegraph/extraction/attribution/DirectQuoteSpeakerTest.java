@@ -87,4 +87,13 @@ class DirectQuoteSpeakerTest {
         Extraction later = EXTRACTOR.extract("Later on \"This Week,\" Senator Ann Hale questioned the mayor's account.", null);
         assertThat(later.statements()).noneMatch(s -> s.content().text().contains("This Week"));
     }
+
+    @Test
+    void aLongLeadAfterTheCueBeforeACapitalisedQuote() {
+        ExtractedStatement s = quote("Clinton initially said in the spring, when the private server story broke, “I did not email any classified material.”");
+        assertThat(s.cue().text()).isEqualTo("said");
+        assertThat(s.content().text()).startsWith("“I did not");
+        Extraction x = EXTRACTOR.extract("He also argued the pipeline, which is widely supported by his party, “would not go ten feet” without it.", null);
+        assertThat(x.statements()).noneMatch(st -> st.kind() == StatementKind.DIRECT);
+    }
 }
