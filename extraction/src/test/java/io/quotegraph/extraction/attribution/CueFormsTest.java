@@ -43,4 +43,14 @@ class CueFormsTest {
     void aTweetIsANounNotACue() {
         assertThat(withCue("His first tweet on Sunday was a short comment about the storm.", "tweet")).isEmpty();
     }
+
+    @Test
+    void participlesAndPresentFormsAddedInRound7() {
+        ExtractedStatement s = withCue("The mayor defended the plan, acknowledging that the ferry will be late.", "acknowledging")
+                .orElseThrow();
+        assertThat(s.speakerMention().text()).isEqualTo("The mayor");
+        assertThat(s.content().text()).isEqualTo("that the ferry will be late");
+        assertThat(withCue("Senator Ann Hale disclosed that she had met the donors twice.", "disclosed")).isPresent();
+        assertThat(withCue("The governor spoke for an hour, explaining that the budget was short.", "explaining")).isPresent();
+    }
 }
