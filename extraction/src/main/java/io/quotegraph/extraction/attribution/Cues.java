@@ -62,7 +62,7 @@ final class Cues {
         if (isAccordingTo(doc, i)) {
             return 2;
         }
-        if (isRefusalToSpeak(doc, i) || isCommitment(doc, i)) {
+        if (isRefusalToSpeak(doc, i) || isCommitment(doc, i) || particleAfter(doc, i) > 0) {
             return 1;
         }
         if (!lexicons.isCueVerb(t.text())
@@ -88,6 +88,18 @@ final class Cues {
         }
         return i + 1 < doc.size() && QUOTE_VERB_PARTICLES.contains(doc.token(i + 1).lower()) ? 2 : 1;
     }
+
+    /**
+     * "pointed out", "points out": a verb that reports speech only with its particle; the content follows the particle.
+     * @return 1 when the verb at {@code i} is one and its particle follows, else 0
+     */
+    static int particleAfter(Document doc, int i) {
+        Token t = doc.token(i);
+        return t.isWord() && POINT_FORMS.contains(t.lower()) && !t.isCapitalized() && i + 1 < doc.size() && doc.token(i + 1).is("out")
+                && (i == 0 || !NOT_BEFORE_A_VERB.contains(doc.token(i - 1).lower())) ? 1 : 0;
+    }
+
+    private static final Set<String> POINT_FORMS = Set.of("point", "points", "pointed", "pointing");
 
     private static final Set<String> QUOTE_VERB_PARTICLES = Set.of("back", "in", "up", "out");
 

@@ -297,7 +297,7 @@ final class ReportedSpeechAttributor {
             Mention m = shared != null ? shared : subject == null ? null : subjectMention(doc, subject);
             return build(doc, s, cue + 1, clauseEnd(doc, cue + 1, end), cue, cue + 1, m, s.from(), cue + 1);
         }
-        int after = cue + 1;
+        int after = cue + 1 + Cues.particleAfter(doc, cue); // "pointed out that …"
         if (Cues.isTell(doc.token(cue))) {
             after = skipToldObject(doc, after, end);
         }
@@ -435,7 +435,7 @@ final class ReportedSpeechAttributor {
         if (subject != null) {
             comma = subject[0] - 1;
             m = subjectMention(doc, subject);
-            attributionEnd = adverbials.skip(doc, cue + 1, end);
+            attributionEnd = adverbials.skip(doc, cue + 1 + Cues.particleAfter(doc, cue), end);
         } else if (Cues.isTell(doc.token(cue))) {
             return null; // "…, told X": X is the addressee
         } else {

@@ -53,4 +53,13 @@ class CueFormsTest {
         assertThat(withCue("Senator Ann Hale disclosed that she had met the donors twice.", "disclosed")).isPresent();
         assertThat(withCue("The governor spoke for an hour, explaining that the budget was short.", "explaining")).isPresent();
     }
+
+    @Test
+    void pointedOutReportsTheClauseAfterItsParticle() {
+        ExtractedStatement s = withCue("In response, Zoe Saldana pointed out that critics should question the casting.", "pointed")
+                .orElseThrow();
+        assertThat(s.speakerMention().text()).isEqualTo("Zoe Saldana");
+        assertThat(s.content().text()).isEqualTo("that critics should question the casting");
+        assertThat(withCue("The sign pointed the way to the hall.", "pointed")).isEmpty();
+    }
 }
