@@ -93,6 +93,11 @@ final class ReportedSpeechAttributor {
                     out.add(a);
                     continue;
                 }
+                a = cues.verbAt(doc, i) == 1 ? passive(doc, s, i) : null;
+                if (a != null) {
+                    out.add(a);
+                    continue;
+                }
                 a = cues.prepositionalAt(doc, i) ? prepositional(doc, s, i, out) : null;
                 int len = a != null ? 2 : cues.verbAt(doc, i);
                 if (a == null) {
@@ -226,6 +231,97 @@ final class ReportedSpeechAttributor {
     private static final Set<String> SOURCE_DETERMINERS = Set.of("a", "an", "the", "this", "these", "those", "another",
             "its", "his", "her", "their", "our", "many", "other", "some", "most", "several", "any", "no", "every", "each",
             "one", "two", "three");
+
+    /**
+     * A passive report with its agent: "The registration issue was first reported by The Washington Post", "Trump has
+     * been criticized by some of his rivals for …": the agent after "by" is the speaker and the passive's subject,
+     * from the start of its clause to the auxiliary, is what the agent said or took a stance on.
+     */
+    private Attribution passive(Document doc, Sentence s, int cue) {
+        Token verb = doc.token(cue);
+        if (!verb.lower().endsWith("ed") || verb.isCapitalized() || ADDRESSEE_PASSIVES.contains(verb.lower())) {
+            return null;
+        }
+        int aux = cue - 1;
+        while (aux > s.from() && cue - aux <= MAX_PASSIVE_ADVERBS && doc.token(aux).isWord()
+                && !PASSIVE_FORMS.contains(doc.token(aux).lower()) && cues.isAuxiliary(doc.token(aux))) {
+            aux--; // "was first reported", "has been repeatedly criticized"
+        }
+        if (aux <= s.from() || !PASSIVE_FORMS.contains(doc.token(aux).lower())) {
+            return null;
+        }
+        int by = cue + 1;
+        while (by < s.to() && by - cue <= MAX_PASSIVE_ADVERBS && doc.token(by).isWord() && !doc.token(by).is("by")
+                && (cues.isAuxiliary(doc.token(by)) || SpeakerPhraseFinder.isMannerAdverb(doc.token(by)))) {
+            by++;
+        }
+        if (by + 1 >= s.to() || !doc.token(by).is("by") || doc.quoteAt(by + 1) != null) {
+            return null;
+        }
+        int subjectEnd = aux;
+        while (subjectEnd > s.from() && doc.token(subjectEnd - 1).isWord() && PASSIVE_PERFECTS.contains(doc.token(subjectEnd - 1).lower())) {
+            subjectEnd--; // "has been", "had been"
+        }
+        int subjectStart = subjectEnd;
+        while (subjectStart > s.from() && subjectEnd - subjectStart < MAX_PASSIVE_SUBJECT && doc.quoteAt(subjectStart - 1) == null) {
+            Token t = doc.token(subjectStart - 1);
+            if (t.isPunct(',') || t.isPunct(';') || t.isPunct(':') || isDash(t) || t.isWord() && (CLAUSE_OPENERS.contains(t.lower())
+                    || RELATIVE_WORDS.contains(t.lower()))) {
+                break;
+            }
+            subjectStart--;
+        }
+        if (subjectStart >= subjectEnd || subjectEnd - subjectStart >= MAX_PASSIVE_SUBJECT
+                || subjectStart > s.from() && !doc.token(subjectStart - 1).isPunct(',') && !CLAUSE_OPENERS.contains(doc.token(subjectStart - 1).lower())) {
+            return null;
+        }
+        if (subjectEnd - subjectStart == 1 && CLAUSE_SUBJECTS.contains(doc.token(subjectStart).lower())) {
+            return null; // "It was declared by …": a pronoun says nothing of what was reported
+        }
+        Token first = doc.token(by + 1);
+        if (!first.isWord() || cues.isFunctionWord(first) && !SOURCE_DETERMINERS.contains(first.lower()) || cues.isAuxiliary(first)) {
+            return null; // "confirmed by now"
+        }
+        int agentEnd = by + 1;
+        while (agentEnd < s.to() && agentEnd - by <= MAX_DESCRIBED_SOURCE && doc.quoteAt(agentEnd) == null
+                && (doc.token(agentEnd).isWord() || doc.token(agentEnd).kind() == Token.Kind.POSSESSIVE
+                    || doc.token(agentEnd).isPunct('.') && agentEnd + 1 < s.to())
+                && !(agentEnd > by + 1 && endsAgent(doc.token(agentEnd)))) {
+            agentEnd++;
+        }
+        Mention m = mentions.parse(doc, by + 1, agentEnd);
+        if (m == null) {
+            Span agent = doc.span(by + 1, agentEnd - 1);
+            m = new Mention(agent, Mention.Form.GROUP, EntityType.OTHER, agent.text(), null, null);
+        }
+        int end = contentEnd(doc, s);
+        if (agentEnd + 1 < end && doc.token(agentEnd).is("for")) {
+            // "Trump has been criticized by some of his rivals for failing to …": the stance takes its reason along
+            return build(doc, s, subjectStart, clauseEnd(doc, agentEnd, end), cue, cue + 1, m, subjectStart, agentEnd);
+        }
+        return build(doc, s, subjectStart, subjectEnd, cue, cue + 1, m, subjectStart, agentEnd);
+    }
+
+    /** A word that ends a passive's agent: a preposition other than "of", a conjunction, a verb form or an adverb. */
+    private boolean endsAgent(Token t) {
+        String w = t.lower();
+        return !w.equals("of") && (isPreposition(t) || AGENT_STOPS.contains(w) || cues.isAuxiliary(t) || !t.isCapitalized()
+                && (w.endsWith("ing") || w.endsWith("ed") || cues.isFunctionWord(t)));
+    }
+
+    private static final Set<String> AGENT_STOPS = Set.of("and", "or", "but", "that", "who", "which", "whether", "because",
+            "ranging", "than", "if");
+    /** Passives whose subject is the addressee, not the content: "was asked by X whether …", "was told by X that …". */
+    private static final Set<String> ADDRESSEE_PASSIVES = Set.of("asked", "pressed", "questioned", "urged", "warned", "reminded",
+            "assured", "informed", "advised", "encouraged");
+    private static final int MAX_PASSIVE_ADVERBS = 3;
+    /** Auxiliaries of a finite passive; "being expressed by" mostly opens a reduced relative ("the concerns being …"). */
+    private static final Set<String> PASSIVE_FORMS = Set.of("was", "were", "is", "are", "been", "be");
+    private static final int MAX_PASSIVE_SUBJECT = 15;
+    private static final Set<String> PASSIVE_PERFECTS = Set.of("has", "have", "had");
+    /** Words that open a clause before a passive's subject: "…, and the data was confirmed by …". */
+    private static final Set<String> CLAUSE_OPENERS = Set.of("and", "but", "while", "although", "though", "because", "since",
+            "after", "before", "when", "if", "as", "so");
 
     /**
      * The subject phrase as a mention; a whole clause-initial subject ({@link SpeakerPhraseFinder#clauseSubject}) that

@@ -66,7 +66,7 @@ public final class SpeakerPhraseFinder {
      * stand between a subject and its cue like the listed auxiliaries. Long words only, so that nouns such as "ally",
      * "rally" or "family" are not taken.
      */
-    static boolean isMannerAdverb(Token t) {
+    public static boolean isMannerAdverb(Token t) {
         String w = t.lower();
         if (!t.isWord() || t.isCapitalized() || w.length() < MIN_ADVERB_LENGTH) {
             return false;

@@ -1,0 +1,44 @@
+package io.quotegraph.extraction.attribution;
+
+import io.quotegraph.extraction.StatementExtractor;
+import io.quotegraph.model.ExtractedStatement;
+import io.quotegraph.model.Extraction;
+import org.junit.jupiter.api.Test;
+
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A passive cue with its agent: the agent after "by" is the speaker, the passive's subject what was said of. */
+class PassiveReportTest {
+
+    private static final StatementExtractor EXTRACTOR = new StatementExtractor();
+
+    private static Optional<ExtractedStatement> withCue(String text, String cue) {
+        Extraction x = EXTRACTOR.extract(text, null);
+        return x.statements().stream().filter(s -> s.cue() != null && s.cue().text().equals(cue)).findFirst();
+    }
+
+    @Test
+    void theAgentOfAPassiveReportIsTheSpeaker() {
+        ExtractedStatement s = withCue("The registration issue was first reported by The Harbor Post.", "reported").orElseThrow();
+        assertThat(s.speakerMention().text()).isEqualTo("The Harbor Post");
+        assertThat(s.content().text()).isEqualTo("The registration issue");
+    }
+
+    @Test
+    void aPerfectPassiveTakesItsReasonAlong() {
+        ExtractedStatement s = withCue("Mayor Ann Hale has been criticized by some of her rivals for skipping the debates.",
+                "criticized").orElseThrow();
+        assertThat(s.speakerMention().text()).isEqualTo("some of her rivals");
+        assertThat(s.content().text()).startsWith("Mayor Ann Hale").endsWith("for skipping the debates");
+    }
+
+    @Test
+    void noPassiveReportWithoutAnAgentOrWithAnAddressee() {
+        assertThat(withCue("The data was confirmed by now.", "confirmed")).isEmpty();
+        assertThat(withCue("The mayor was asked by the moderator whether she would run.", "asked")
+                .filter(s -> s.content().text().startsWith("The mayor"))).isEmpty();
+        assertThat(withCue("The concerns being expressed by many leaders go beyond the pledge.", "expressed")).isEmpty();
+    }
+}
