@@ -378,6 +378,11 @@ final class ReportedSpeechAttributor {
         // a participle after an attribution shares its subject: "…, the treasurer said, adding that …"
         Mention shared = isParticiple(doc.token(cue)) ? Attribution.sharedSubject(found, s, doc, cue) : null;
         int[] subject = shared != null ? null : subjectPhrase(doc, cue, s.from());
+        if (subject == null && shared == null && afterCoordinator(doc, cue, s.from())) {
+            // "Comey called it “careless,” but said she should face no charges": the verb coordinated with an
+            // attributed one shares its speaker
+            shared = Attribution.sharedSubject(found, s, doc, cue);
+        }
         if (Cues.isRefusalToSpeak(doc, cue)) {
             // "declined to comment (on the audit)": the refusal is what is reported; a described subject may open the
             // sentence and run up to the cue ("A spokeswoman for the utility declined …")
@@ -768,6 +773,15 @@ final class ReportedSpeechAttributor {
     private boolean isCueParticiple(Document doc, int k) {
         Token t = doc.token(k);
         return isParticiple(t) && cues.verbAt(doc, k) == 1;
+    }
+
+    /** "and" or "but" right before the cue (a comma or auxiliaries between allowed): "…, but said", "and also said". */
+    private boolean afterCoordinator(Document doc, int cue, int from) {
+        int k = cue - 1;
+        while (k > from && doc.token(k).isWord() && cues.isAuxiliary(doc.token(k))) {
+            k--;
+        }
+        return k > from && (doc.token(k).is("and") || doc.token(k).is("but"));
     }
 
     private static boolean isParticiple(Token t) {
