@@ -423,10 +423,14 @@ final class ReportedSpeechAttributor {
         if (after < end && isPreposition(doc.token(after))) {
             // "said in an email that …" reads on after "that"; "…, X said in New York." is content-before
             int that = thatWithin(doc, after, end);
-            if (that < 0) {
+            int clause = that < 0 ? pronounClauseAfterPhrase(doc, after, end) : -1;
+            if (clause > 0) {
+                after = clause; // "said after the convention he would not accept it": a that-less clause after the phrase
+            } else if (that < 0) {
                 return end - after <= MAX_TRAILING_PHRASE ? contentBefore(doc, s, cue, subject) : null;
+            } else {
+                after = that;
             }
-            after = that;
         }
         boolean that = after < end && doc.token(after).is("that");
         if (that) {
@@ -783,6 +787,31 @@ final class ReportedSpeechAttributor {
         }
         return k > from && (doc.token(k).is("and") || doc.token(k).is("but"));
     }
+
+    /**
+     * A short prepositional phrase ("after the convention", "in an interview") followed by a subject pronoun that opens
+     * a clause: @return the pronoun's index, or -1
+     */
+    private int pronounClauseAfterPhrase(Document doc, int prep, int end) {
+        if (!PHRASE_PREPOSITIONS.contains(doc.token(prep).lower())) {
+            return -1; // "said before he died", "responded as if he …": a subordinate clause, not a phrase
+        }
+        for (int k = prep + 2; k < end && k <= prep + MAX_PHRASE_BEFORE_CLAUSE; k++) {
+            Token t = doc.token(k);
+            if (!t.isWord() || doc.quoteAt(k) != null || RELATIVE_WORDS.contains(t.lower()) || SUBORDINATORS.contains(t.lower())) {
+                return -1;
+            }
+            if (SUBJECT_PRONOUNS.contains(t.lower()) && k + 1 < end && doc.token(k + 1).isWord()) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private static final Set<String> PHRASE_PREPOSITIONS = Set.of("after", "in", "at", "on", "during", "with", "to", "from",
+            "over", "outside", "inside");
+
+    private static final int MAX_PHRASE_BEFORE_CLAUSE = 5;
 
     private static boolean isParticiple(Token t) {
         return t.lower().endsWith("ing") && !t.isCapitalized();

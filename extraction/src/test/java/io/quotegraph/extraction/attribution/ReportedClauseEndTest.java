@@ -177,4 +177,12 @@ class ReportedClauseEndTest {
             assertThat(st.content().text()).isEqualTo("that the court had restored order");
         });
     }
+
+    @Test
+    void aThatLessClauseAfterAShortPrepositionalPhrase() {
+        ExtractedStatement s = only("Trump said after the convention he would not accept the endorsement.");
+        assertThat(s.content().text()).isEqualTo("he would not accept the endorsement");
+        Extraction x = EXTRACTOR.extract("Eric Garner, gasping on a sidewalk, said before he died that he could not breathe.", null);
+        assertThat(x.statements()).noneMatch(st -> st.content().text().equals("he died"));
+    }
 }
