@@ -282,6 +282,8 @@ public final class SpeakerPhraseFinder {
         int j = from;
         // after a determiner, plain words describe the speaker: "said one former party aide", "said a person close"
         boolean described = from < limit && DETERMINERS.contains(doc.token(from).lower());
+        // a few plain words before a name describe it: "says political scientist Dossym Satpayev"
+        j = descriptorBeforeName(doc, from, limit);
         while (j < limit && j - from < MAX_PHRASE && (isPhraseToken(doc, j) || described && isPlainWord(doc.token(j)))) {
             j++;
         }
@@ -303,6 +305,21 @@ public final class SpeakerPhraseFinder {
             j--;
         }
         return new int[] {from, j};
+    }
+
+    /**
+     * Lowercase plain words (at most {@value #MAX_DESCRIPTOR}) right before a capitalised name: "conservative activist Bob
+     * Klaus", "political scientist Dossym Satpayev". @return the name's first token, or {@code from} when there are none
+     */
+    private int descriptorBeforeName(Document doc, int from, int limit) {
+        int k = from;
+        while (k < limit && k - from < MAX_DESCRIPTOR && doc.quoteAt(k) == null && isPlainWord(doc.token(k))
+                && !doc.token(k).lower().endsWith("ly") && !doc.token(k).lower().endsWith("ing")) {
+            k++;
+        }
+        boolean name = k > from && k + 1 < limit && doc.token(k).isCapitalized() && doc.token(k + 1).isCapitalized()
+                && !lexicons.isFunctionWord(doc.token(k).text()) && doc.quoteAt(k) == null;
+        return name ? k : from;
     }
 
     private boolean isPhraseToken(Document doc, int i) {

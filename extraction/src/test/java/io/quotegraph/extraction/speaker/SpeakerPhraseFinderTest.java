@@ -122,4 +122,10 @@ class SpeakerPhraseFinderTest {
                 + "American Institute, said: \"I just don't think it's possible for him to walk away.\"", "walk away");
         assertThat(s.speakerMention().text()).startsWith("James Zogby");
     }
+
+    @Test
+    void plainWordsDescribingAnInvertedName() {
+        ExtractedStatement s = containing("\"It is the best role he ever had,\" said conservative activist Bob Klaus.", "best role");
+        assertThat(s.speakerMention().text()).isEqualTo("conservative activist Bob Klaus");
+    }
 }
