@@ -216,8 +216,17 @@ final class DirectQuoteAttributor {
         if (colon && p >= s.from()) {
             // headline style "Name: “…”"
             Mention m = mentions.parse(doc, s.from(), p + 1);
-            if (m != null && m.form() == Mention.Form.NAME) {
+            if (m != null && m.form() == Mention.Form.NAME && runsToSentenceEnd(doc, q)) {
                 return new Attribution(StatementKind.DIRECT, q.start(), q.end(), p + 1, p + 2, m, s, s.from(), q.firstToken());
+            }
+            if (m != null && m.form() == Mention.Form.NAME && samePara) {
+                // "Davis: ‘It’s Time For A Badass Woman’ To Be President": the headline goes on past its quote, and
+                // the whole line after the label is the statement, partly quoted
+                int last = s.to() - 1;
+                while (last > q.lastToken() && doc.token(last).kind() == Token.Kind.PUNCT && doc.quoteAt(last) == null) {
+                    last--;
+                }
+                return new Attribution(StatementKind.MIXED, q.start(), doc.token(last).end(), p + 1, p + 2, m, s, s.from(), q.firstToken());
             }
             // "Here is the governor in 2004: “…”": the quote is presented as the named person's words
             Mention presented = presented(doc, s.from(), p + 1);

@@ -96,4 +96,14 @@ class DirectQuoteSpeakerTest {
         Extraction x = EXTRACTOR.extract("He also argued the pipeline, which is widely supported by his party, “would not go ten feet” without it.", null);
         assertThat(x.statements()).noneMatch(st -> st.kind() == StatementKind.DIRECT);
     }
+
+    @Test
+    void aHeadlineLabelWhoseLineGoesOnPastTheQuoteIsOneMixedStatement() {
+        Extraction x = EXTRACTOR.extract("Ann Hale: ‘Anti-Union Ads’ Have ‘No Place In This Campaign.’\n\nThe mayor spoke on Friday.", null);
+        assertThat(x.statements()).anyMatch(s -> s.kind() == StatementKind.MIXED
+                && s.content().text().equals("‘Anti-Union Ads’ Have ‘No Place In This Campaign.’")
+                && s.speakerMention().text().equals("Ann Hale"));
+        ExtractedStatement whole = quote("Ann Hale: “We will not close a single library.”");
+        assertThat(whole.content().text()).isEqualTo("“We will not close a single library.”");
+    }
 }
