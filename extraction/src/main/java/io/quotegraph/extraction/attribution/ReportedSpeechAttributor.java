@@ -547,7 +547,9 @@ final class ReportedSpeechAttributor {
             comma = cue - 1;
             int[] inverted = phrases.right(doc, cue + 1, s.to());
             boolean describedAfter = inverted != null && inverted[1] < s.to() && doc.token(inverted[1]).isPunct(',');
-            if (inverted == null || !describedAfter && adverbials.skip(doc, inverted[1], end) < end) {
+            // a date, an occasion or a place may follow the name: "…, says political scientist X in Almaty."
+            if (inverted == null || !describedAfter && adverbials.skip(doc, inverted[1], end) < end
+                    && placeAfter(doc, inverted[1], end) < end) {
                 return null; // a description may follow the name: "…, said Dana Whitfield, a pollster who …"
             }
             m = mentions.parse(doc, inverted[0], inverted[1]);
@@ -812,6 +814,21 @@ final class ReportedSpeechAttributor {
             "over", "outside", "inside");
 
     private static final int MAX_PHRASE_BEFORE_CLAUSE = 5;
+
+    /** "in Almaty", "of Dover, Del.": a place after an inverted name; @return the token after it, or {@code from} */
+    private static int placeAfter(Document doc, int from, int end) {
+        if (from + 1 >= end || !(doc.token(from).is("in") || doc.token(from).is("of") || doc.token(from).is("from"))) {
+            return from;
+        }
+        int k = from + 1;
+        while (k < end && k - from <= MAX_PLACE_WORDS && (doc.token(k).isCapitalized() || doc.token(k).isPunct(',')
+                || doc.token(k).isPunct('.') && doc.token(k - 1).end() == doc.token(k).start())) {
+            k++;
+        }
+        return k > from + 1 && doc.token(from + 1).isCapitalized() ? k : from;
+    }
+
+    private static final int MAX_PLACE_WORDS = 4;
 
     private static boolean isParticiple(Token t) {
         return t.lower().endsWith("ing") && !t.isCapitalized();

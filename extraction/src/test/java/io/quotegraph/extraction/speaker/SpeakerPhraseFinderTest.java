@@ -128,4 +128,12 @@ class SpeakerPhraseFinderTest {
         ExtractedStatement s = containing("\"It is the best role he ever had,\" said conservative activist Bob Klaus.", "best role");
         assertThat(s.speakerMention().text()).isEqualTo("conservative activist Bob Klaus");
     }
+
+    @Test
+    void aPlaceAfterAnInvertedNameEndsTheAttribution() {
+        ExtractedStatement s = containing("Even India has more cultural pull through its films, says political scientist Dossym "
+                + "Satpayev in Almaty.", "cultural pull");
+        assertThat(s.speakerMention().text()).isEqualTo("political scientist Dossym Satpayev");
+        assertThat(s.content().text()).isEqualTo("Even India has more cultural pull through its films");
+    }
 }
