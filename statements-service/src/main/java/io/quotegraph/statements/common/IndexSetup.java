@@ -32,6 +32,8 @@ public class IndexSetup {
     io.quotegraph.statements.curation.repository.CurationRepository curation;
     @Inject
     EventService eventService;
+    @Inject
+    IdSets idSets;
 
     private volatile boolean done;
 
@@ -61,6 +63,7 @@ public class IndexSetup {
                 articleSpeakers.ensureIndexes();
                 events.ensureIndexes();
                 curation.ensureIndexes();
+                idSets.migrateWholeSets();
                 eventService.fillArticleSets();
                 done = true;
             }
