@@ -14,7 +14,6 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -211,44 +210,5 @@ class IdSetsConsistencyTest {
                 .append("articleIds", List.of(articleId)).append("statementCount", 1L));
         events.fillArticleSets();
         assertThat(sets.membersOf(IdSets.ARTICLE_EVENTS, articleId)).containsExactly(eventId);
-    }
-
-    @Test
-    void setsStoredWholeByAnOlderVersionAreMovedToMemberDocumentsAndKeepWorking() {
-        String surname = Articles.name();
-        Articles article = Articles.article("sets-whole")
-                .speaker("S1", "Ada " + surname, "PERSON", List.of(), "minister", "Ministry of Layouts")
-                .statement("DIRECT", "The layout changes today", "Ada " + surname, "said", "S1", "PRESS_CONFERENCE", "2024-05-02")
-                .statement("DIRECT", "Nothing else changes", surname, "said", "S1");
-        article.deliver().statusCode(200);
-        String ada = speakerOf(article.articleId + ":0");
-        String event = occasionOf(article.articleId + ":0");
-        List<String> setNames = List.of("speaker:" + ada, "participant:" + ada, "event:" + event,
-                "article:" + article.articleId, "articleEvents:" + article.articleId);
-
-        // the article's sets as a version before 2026-12-05 stored them: one document per set holding every id
-        Map<String, List<String>> whole = new LinkedHashMap<>();
-        mongo.collection(IdSets.MEMBERS).find(Filters.in("set", setNames)).forEach(member ->
-                whole.computeIfAbsent(member.getString("set"), set -> new ArrayList<>()).add(member.getString("id")));
-        assertThat(whole.keySet()).containsExactlyInAnyOrderElementsOf(setNames);
-        mongo.collection(IdSets.MEMBERS).deleteMany(Filters.in("set", setNames));
-        whole.forEach((set, ids) -> mongo.collection(IdSets.COLLECTION).insertOne(new Document("_id", set).append("ids", ids)));
-
-        sets.migrateWholeSets();
-
-        assertThat(mongo.collection(IdSets.COLLECTION).countDocuments(Filters.in("_id", setNames))).isZero();
-        whole.forEach((set, ids) -> assertThat(mongo.collection(IdSets.MEMBERS).countDocuments(Filters.eq("set", set)))
-                .as(set).isEqualTo(ids.size()));
-        assertThat(sets.membersOf(IdSets.SPEAKER_MAPPINGS, ada))
-                .containsExactly(ArticleSpeakerRepository.id(article.articleId, "S1"));
-        given().queryParam("speakerId", ada).get("/statements").then().body("totalCount", equalTo(2));
-        given().queryParam("articleId", article.articleId).get("/events").then().body("items.id", equalTo(List.of(event)));
-
-        // deliveries go on from the moved sets: a shorter redelivery removes a statement, counts follow
-        article.statements.subList(0, 1).clear();
-        article.extractorVersion("test-2").deliver().statusCode(200).body("statements", equalTo(1));
-        assertSpeakerCounts(ada);
-        assertThat(sets.membersOf(IdSets.EVENT_STATEMENTS, event)).isEmpty();
-        given().queryParam("speakerId", ada).get("/statements").then().body("totalCount", equalTo(1));
     }
 }

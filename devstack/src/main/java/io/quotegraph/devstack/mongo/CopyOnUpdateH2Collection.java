@@ -34,7 +34,6 @@ import java.util.stream.Stream;
  * the statements of 50 articles, half a million; about a fifth of the embedded store's CPU in bench-ingest). Every
  * other query, and an {@code $in} holding anything but strings, is matched by mongo-java-server as before. For strings
  * the result is the same: a string {@code _id} equals an {@code $in} element exactly when it is that string.
- * {@code _id} prefix reads ({@link IdRanges}) are matched by string comparison for the same reason.
  */
 final class CopyOnUpdateH2Collection extends H2Collection {
 
@@ -43,9 +42,6 @@ final class CopyOnUpdateH2Collection extends H2Collection {
 
     /** The id set of the last {@code _id $in} query, by the query's identity (one query matches many documents). */
     private volatile IdSetOfQuery lastIdSet;
-
-    /** The ranges of the last {@link IdRanges} query, by the query's identity. */
-    private volatile RangesOfQuery lastRanges;
 
     /** True while an update of this collection reads the documents it will change (guarded by this collection). */
     private boolean readingForUpdate;
@@ -97,22 +93,7 @@ final class CopyOnUpdateH2Collection extends H2Collection {
         if (ids != null && document.get(ID) instanceof String id) {
             return ids.contains(id);
         }
-        IdRanges ranges = idRangesOf(query);
-        if (ranges != null) {
-            return ranges.contains(document.get(ID));
-        }
         return super.documentMatchesQuery(document, query);
-    }
-
-    /** The ranges of an {@link IdRanges} query, parsed once per query like {@link #stringIdsOf}. */
-    private IdRanges idRangesOf(Document query) {
-        RangesOfQuery last = lastRanges;
-        if (last != null && last.query == query) {
-            return last.ranges;
-        }
-        IdRanges ranges = IdRanges.of(query);
-        lastRanges = new RangesOfQuery(query, ranges);
-        return ranges;
     }
 
     /** The ids of a query that is exactly {@code {_id: {$in: [strings]}}}, else null. */
@@ -138,8 +119,5 @@ final class CopyOnUpdateH2Collection extends H2Collection {
     }
 
     private record IdSetOfQuery(Document query, Set<String> ids) {
-    }
-
-    private record RangesOfQuery(Document query, IdRanges ranges) {
     }
 }

@@ -67,49 +67,6 @@ class CopyOnUpdateH2CollectionTest {
     }
 
     @Test
-    void idPrefixRangesFindExactlyTheDocumentsMongoDbFinds() {
-        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(null, 0);
-             MongoClient client = MongoClients.create(server.connectionString())) {
-            MongoCollection<Document> members = client.getDatabase("test").getCollection("members");
-            List<Document> documents = new ArrayList<>();
-            for (String set : List.of("block:p:li", "block:p:lin", "block:p:li|x", "speaker:s1", "speaker:s10")) {
-                for (int i = 0; i < 50; i++) {
-                    documents.add(new Document("_id", set + "|m" + i).append("set", set));
-                }
-            }
-            documents.add(new Document("_id", "block:p:li").append("set", "whole"));
-            documents.add(new Document("_id", "block:p:li}").append("set", "after"));
-            documents.add(new Document("_id", 7).append("set", "number"));
-            documents.add(new Document("_id", OBJECT_ID).append("set", "objectId"));
-            members.insertMany(documents);
-
-            assertThat(ids(members, prefixes("block:p:li|"))).as("a set's range holds its members and those of "
-                    + "sets named after it with '|', nothing else").hasSize(100)
-                    .allMatch(id -> ((String) id).startsWith("block:p:li|"));
-            assertThat(ids(members, prefixes("block:p:lin|", "speaker:s1|"))).as("several ranges in one read")
-                    .hasSize(100).allMatch(id -> ((String) id).startsWith("block:p:lin|")
-                            || ((String) id).startsWith("speaker:s1|"));
-            assertThat(ids(members, prefixes("absent|"))).isEmpty();
-            assertThat(ids(members, Filters.or(Filters.and(Filters.gte("_id", "speaker:s1|m1"),
-                    Filters.lt("_id", "speaker:s1|m2")), Filters.and(Filters.gte("_id", 6), Filters.lt("_id", 8)))))
-                    .as("a range of numbers is no string range: answered as mongo-java-server does").hasSize(12)
-                    .contains(7);
-
-            members.deleteOne(Filters.eq("_id", "speaker:s1|m3"));
-            members.insertOne(new Document("_id", "speaker:s1|new").append("set", "speaker:s1"));
-            assertThat(ids(members, prefixes("speaker:s1|"))).hasSize(50).contains("speaker:s1|new")
-                    .doesNotContain("speaker:s1|m3");
-            assertThat(members.countDocuments(prefixes("speaker:s10|", "block:p:li|x|"))).isEqualTo(100);
-        }
-    }
-
-    /** The services' read of the documents whose _ids start with one of these prefixes (ending in '|'). */
-    private static Bson prefixes(String... prefixes) {
-        return Filters.or(Arrays.stream(prefixes).map(prefix -> (Bson) new Document("_id", new Document("$gte", prefix)
-                .append("$lt", prefix.substring(0, prefix.length() - 1) + "}"))).toList());
-    }
-
-    @Test
     void anUpdateNeverChangesTheInstanceTheMapHeldSoASaveOrReplyUnderWayIsUndisturbed() {
         TypedIndexH2Backend backend = TypedIndexH2Backend.open(null);
         try {

@@ -32,8 +32,6 @@ public class IndexSetup {
     io.quotegraph.statements.curation.repository.CurationRepository curation;
     @Inject
     EventService eventService;
-    @Inject
-    IdSets idSets;
 
     private volatile boolean done;
 
@@ -63,7 +61,6 @@ public class IndexSetup {
                 articleSpeakers.ensureIndexes();
                 events.ensureIndexes();
                 curation.ensureIndexes();
-                idSets.migrateWholeSets();
                 eventService.fillArticleSets();
                 done = true;
             }
