@@ -40,6 +40,9 @@ public class SourceBatchFetchers {
 
     private static final Logger LOG = Logger.getLogger(SourceBatchFetchers.class);
 
+    /** How many batched fields got the lighter fetcher (0 while SmallRye's stay, e.g. after a SmallRye upgrade). */
+    private volatile int replacedFields;
+
     void replace(@Observes GraphQL.Builder builder) {
         GraphQLSchema schema = builder.build().getGraphQLSchema();
         GraphQLCodeRegistry registry = schema.getCodeRegistry();
@@ -63,7 +66,12 @@ public class SourceBatchFetchers {
         }
         GraphQLCodeRegistry lighterRegistry = replaced.build();
         builder.schema(schema.transformWithoutTypes(s -> s.codeRegistry(lighterRegistry)));
+        replacedFields = count;
         LOG.debugf("%d batched fields use the lighter per-item fetcher", count);
+    }
+
+    int replacedFields() {
+        return replacedFields;
     }
 
     /** Queues the item for its field's batch loader, as SmallRye's {@link BatchDataFetcher} does (without its extras). */
