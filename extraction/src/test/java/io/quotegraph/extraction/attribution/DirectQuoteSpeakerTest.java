@@ -14,9 +14,7 @@ class DirectQuoteSpeakerTest {
     private static final StatementExtractor EXTRACTOR = new StatementExtractor();
 
     private static ExtractedStatement quote(String text) {
-        Extraction x = EXTRACTOR.extract(text, null);
-        return x.statements().stream().filter(s -> s.kind() == StatementKind.DIRECT).findFirst()
-                .orElseThrow(() -> new AssertionError("no direct quote in: " + text + " -> " + x.statements()));
+        return FirstDirectQuote.in(text);
     }
 
     @Test
