@@ -508,9 +508,11 @@ public final class SpeakerPhraseFinder {
             return null;
         }
         Token first = doc.token(start);
+        // a bare plural head opens a group too: "…, insiders in the next two states — … — said", "but majorities in all five say"
+        boolean pluralHead = isPlural(first) && start + 1 < phraseEnd && PLURAL_HEAD_LINKS.contains(doc.token(start + 1).lower());
         boolean opens = first.isCapitalized() && !opensAdjunct(first) || Character.isDigit(first.text().charAt(0))
-                || DETERMINERS.contains(first.lower());
-        if (!opens || start > sentenceFrom && !doc.token(start - 1).isWord() && !first.isCapitalized()
+                || DETERMINERS.contains(first.lower()) || pluralHead;
+        if (!opens || start > sentenceFrom && !doc.token(start - 1).isWord() && !first.isCapitalized() && !pluralHead
                 && !Character.isDigit(first.text().charAt(0)) && !DETERMINERS.contains(first.lower())) {
             return null;
         }
@@ -523,6 +525,9 @@ public final class SpeakerPhraseFinder {
     }
 
     private static final int MAX_CLAUSE_SUBJECT = 10;
+    /** Words after a bare plural that make it a group's head: "insiders in …", "experts on …", "people close to …". */
+    private static final Set<String> PLURAL_HEAD_LINKS = Set.of("in", "on", "of", "from", "at", "for", "with", "across",
+            "inside", "within", "close", "familiar");
     /** Adverbs between a subject and its verb: "Gorka similarly warned", "both congressmen both said", "Carter however said". */
     private static final Set<String> FLOATING_ADVERBS = Set.of("both", "all", "however", "also", "soon", "today", "now",
             "still", "immediately", "finally", "yet", "largely", "later");
