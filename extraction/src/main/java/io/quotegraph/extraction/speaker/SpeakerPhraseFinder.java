@@ -48,7 +48,8 @@ public final class SpeakerPhraseFinder {
      * @return {from, to} token indices, or null
      */
     public int[] left(Document doc, int cue, int limit) {
-        int j = skipTimeBefore(doc, cue - 1, limit);
+        int governing = continuationVerbBefore(doc, cue);
+        int j = skipTimeBefore(doc, (governing >= limit ? governing : cue) - 1, limit);
         int skipped = 0;
         while (j >= limit && skipped < MAX_AUXILIARIES && doc.token(j).isWord()
                 && (lexicons.isAuxiliary(doc.token(j).text()) || isMannerAdverb(doc.token(j)))) {
@@ -60,6 +61,27 @@ public final class SpeakerPhraseFinder {
         }
         return plainLeft(doc, j, limit);
     }
+
+    /**
+     * "He went on to say, “…”", "The mayor paused to add that …": a cue in the infinitive after a verb that only
+     * continues the speaker's turn; the speaker is that verb's subject.
+     * @return the continuing verb's index, or -1
+     */
+    public static int continuationVerbBefore(Document doc, int cue) {
+        int k = cue - 1;
+        if (k < 2 || !doc.token(k).is("to")) {
+            return -1;
+        }
+        Token verb = doc.token(k - 1);
+        if (verb.is("on") && GOING_ON.contains(doc.token(k - 2).lower())) {
+            return k - 2;
+        }
+        return verb.isWord() && CONTINUING_VERBS.contains(verb.text()) ? k - 1 : -1;
+    }
+
+    private static final Set<String> GOING_ON = Set.of("went", "goes", "go", "gone", "going");
+    private static final Set<String> CONTINUING_VERBS = Set.of("continued", "continues", "proceeded", "proceeds", "paused",
+            "pauses", "hastened", "hastens", "stopped", "stops");
 
     /**
      * A lowercase adverb of manner or time by its suffix ("emphatically", "initially", "angrily", "personally"): it may
