@@ -585,6 +585,11 @@ final class ReportedSpeechAttributor {
         int sourceEnd = source == described ? described[1] : source[1];
         boolean commaAfter = sourceEnd < end && doc.token(sourceEnd).isPunct(',');
         boolean commaBefore = cue - 1 > s.from() && doc.token(cue - 1).isPunct(',');
+        if (commaBefore && commaAfter && describesSource(doc, sourceEnd + 1, end)) {
+            // "…, according to John Weaver, a Republican strategist.": the words after the source describe it, so the
+            // report is the clause before the cue, not the whole sentence or what follows
+            return build(doc, s, s.from(), cue - 1, cue, cue + 2, m, cue, s.to());
+        }
         if (commaAfter && (cue == s.from() || commaBefore && SUBORDINATORS.contains(doc.token(s.from()).lower()))) {
             // "According to X, …" and "While …, according to X, …": the report follows the source
             return build(doc, s, sourceEnd + 1, end, cue, cue + 2, m, cue, sourceEnd);
@@ -599,6 +604,26 @@ final class ReportedSpeechAttributor {
         }
         return null;
     }
+
+    /**
+     * A description of a source after its comma: "a Republican strategist", "including one from Monmouth University",
+     * "who runs the clinic", "head of the National Center for …" (a lowercase title before "of", "at" or "for").
+     */
+    private static boolean describesSource(Document doc, int from, int end) {
+        if (from >= end || !doc.token(from).isWord() || doc.quoteAt(from) != null) {
+            return false;
+        }
+        String w = doc.token(from).text();
+        if (SOURCE_DESCRIPTION_OPENERS.contains(w)) {
+            return true;
+        }
+        return from + 1 < end && Character.isLowerCase(w.charAt(0)) && !w.endsWith("ed") && !w.endsWith("ly")
+                && SOURCE_TITLE_LINKS.contains(doc.token(from + 1).lower());
+    }
+
+    private static final Set<String> SOURCE_TITLE_LINKS = Set.of("of", "at", "for");
+    /** Not "the" or a number, which open the report's own subject as often ("…, according to a clerk, three were opened"). */
+    private static final Set<String> SOURCE_DESCRIPTION_OPENERS = Set.of("a", "an", "including", "who", "whose", "which");
 
     /**
      * "according to internal documents made public …": a source described in plain words runs to the next comma or
