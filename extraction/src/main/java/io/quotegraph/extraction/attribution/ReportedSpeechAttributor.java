@@ -627,14 +627,16 @@ final class ReportedSpeechAttributor {
 
     /**
      * "according to internal documents made public …": a source described in plain words runs to the next comma or
-     * the sentence end, bounded (words joined by dots or hyphens count as one: "F.A.A.", "ouest-france.fr"); its head
+     * the sentence end, bounded (words joined by dots or hyphens count as one: "F.A.A.", "ouest-france.fr"; a
+     * possessive stays inside: "according to Band's memo"); its head
      * is what the mention parser reads.
      * @return {from, end, head end}, or null
      */
     private static int[] describedSource(Document doc, int from, int limit) {
         int k = from;
         while (k < limit && k - from < MAX_DESCRIBED_SOURCE && doc.quoteAt(k) == null
-                && (doc.token(k).isWord() || k > from && attached(doc, k) && !doc.token(k).isPunct(','))) {
+                && (doc.token(k).isWord() || k > from && doc.token(k).kind() == Token.Kind.POSSESSIVE
+                    || k > from && attached(doc, k) && !doc.token(k).isPunct(','))) {
             k++;
         }
         if (k == from || k < limit && doc.token(k).isWord()) {

@@ -38,4 +38,11 @@ class AccordingToDescriptionTest {
         assertThat(byCue("Fundraising, according to the campaign, has surged this spring.").content().text())
                 .isEqualTo("Fundraising, according to the campaign, has surged this spring");
     }
+
+    @Test
+    void aPossessiveSourceRunsToItsComma() {
+        ExtractedStatement s = byCue("According to Lind's report, the ferry had lost money every year since 2009.");
+        assertThat(s.content().text()).isEqualTo("the ferry had lost money every year since 2009");
+        assertThat(s.speakerMention().text()).isEqualTo("Lind's report");
+    }
 }
