@@ -173,8 +173,10 @@ public final class SpeakerPhraseFinder {
         }
         int k = start - 1;
         boolean boundary = k < limit || doc.token(k).isPunct(',') || doc.token(k).isPunct(';')
+                || isDashToken(doc.token(k)) && !isWordHyphen(doc, k)
                 || doc.token(k).isWord() && (CONJUNCTIONS.contains(doc.token(k).lower()) || doc.token(k).is("with"));
-        return boundary ? new int[] {start, j + 1} : null; // "with": "…, with 54 percent saying …"
+        // "with": "…, with 54 percent saying …"; a dash: "… than Mr. Trump — 60 percent of voters said …"
+        return boundary ? new int[] {start, j + 1} : null;
     }
 
     /** A lowercase plural content word: "experts", "strategists", "voters". */
