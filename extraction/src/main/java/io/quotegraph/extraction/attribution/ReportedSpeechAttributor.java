@@ -359,7 +359,7 @@ final class ReportedSpeechAttributor {
         int[] subject = phrases.participleSubject(doc, cue, sentenceFrom);
         if (subject == null) {
             subject = phrases.left(doc, cue, sentenceFrom);
-            if (subject != null && (subject[0] > sentenceFrom && isPreposition(doc.token(subject[0] - 1))
+            if (subject != null && (afterPreposition(doc, subject[0], sentenceFrom)
                     || doc.token(subject[1] - 1).is("ago"))) {
                 // "A spokeswoman for the water authority said", "The ministry a week ago said": the phrase read is the
                 // end of a longer subject, or a time phrase after it
@@ -372,6 +372,21 @@ final class ReportedSpeechAttributor {
         }
         return subject != null ? subject : phrases.clauseSubject(doc, cue, sentenceFrom);
     }
+
+    /**
+     * A phrase right after a preposition, or after a preposition and a determiner ("majorities in all five",
+     * "voters in the four towns"): the end of a longer subject.
+     */
+    private boolean afterPreposition(Document doc, int phraseStart, int sentenceFrom) {
+        int k = phraseStart - 1;
+        if (k > sentenceFrom && doc.token(k).isWord() && DETERMINERS_AFTER_PREPOSITION.contains(doc.token(k).text())) {
+            k--;
+        }
+        return k > sentenceFrom && isPreposition(doc.token(k));
+    }
+
+    private static final Set<String> DETERMINERS_AFTER_PREPOSITION = Set.of("the", "all", "both", "each", "every", "its", "their",
+            "his", "her", "these", "those");
 
     private Attribution verb(Document doc, Sentence s, int cue, List<Attribution> found) {
         int end = contentEnd(doc, s);

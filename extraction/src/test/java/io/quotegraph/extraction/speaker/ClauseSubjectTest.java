@@ -42,6 +42,12 @@ class ClauseSubjectTest {
     }
 
     @Test
+    void aPhraseAfterAPrepositionAndADeterminerIsTheEndOfALongerSubject() {
+        assertThat(speakerOf("Most residents are unhappy, but majorities in the four towns say they want the pool to stay open.",
+                "they want the pool to stay open")).isEqualTo("majorities in the four towns");
+    }
+
+    @Test
     void aBarePluralWithoutAPrepositionalPhraseIsNotTakenWhole() {
         Extraction x = EXTRACTOR.extract("The council met on Monday, and plans drafted by the staff said nothing about the pool.", null);
         assertThat(x.statements()).noneMatch(s -> s.speakerMention() != null && s.speakerMention().text().startsWith("plans drafted"));
