@@ -81,9 +81,32 @@ final class Cues {
      * lowercase, not a noun after a determiner ("the charges"), with a particle it may take ("shot back", "chimed in").
      * @return its length in tokens at {@code i} (0 when there is none)
      */
+    /**
+     * "a spokesman could only quip: “…”", "he would later joke, “…”": the base form of a cue verb after a modal (one
+     * adverb between). Base forms such as "quip", "joke", "tweet" are mostly nouns in news, so they are not in the cue
+     * lexicon; after a modal they can only be verbs.
+     */
+    private boolean isBaseFormAfterModal(Document doc, int i) {
+        int m = i - 1;
+        if (m > 0 && doc.token(m).isWord() && (lexicons.isAuxiliary(doc.token(m).text()) && !MODALS.contains(doc.token(m).lower())
+                || SpeakerPhraseFinder.isMannerAdverb(doc.token(m)))) {
+            m--;
+        }
+        if (m < 0 || !doc.token(m).isWord() || !MODALS.contains(doc.token(m).lower())) {
+            return false;
+        }
+        String w = doc.token(i).lower();
+        String last = w.substring(w.length() - 1);
+        return lexicons.isCueVerb(w + "ed") || lexicons.isCueVerb(w + "d") || lexicons.isCueVerb(w + last + "ed")
+                || w.endsWith("y") && lexicons.isCueVerb(w.substring(0, w.length() - 1) + "ied");
+    }
+
+    private static final Set<String> MODALS = Set.of("could", "would", "will", "can", "might", "may", "should", "must", "did");
+
     int quoteVerbAt(Document doc, int i) {
         Token t = doc.token(i);
-        if (!t.isWord() || t.isCapitalized() || doc.quoteAt(i) != null || doc.isExcluded(i) || !lexicons.isQuoteVerb(t.text())
+        if (!t.isWord() || t.isCapitalized() || doc.quoteAt(i) != null || doc.isExcluded(i)
+                || !lexicons.isQuoteVerb(t.text()) && !isBaseFormAfterModal(doc, i)
                 || i > 0 && (NOT_BEFORE_A_VERB.contains(doc.token(i - 1).lower()) || doc.token(i - 1).kind() == Token.Kind.POSSESSIVE)) {
             return 0;
         }
