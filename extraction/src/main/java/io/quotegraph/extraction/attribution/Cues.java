@@ -1,6 +1,7 @@
 package io.quotegraph.extraction.attribution;
 
 import io.quotegraph.extraction.lexicon.Lexicons;
+import io.quotegraph.extraction.speaker.SpeakerPhraseFinder;
 import io.quotegraph.extraction.text.Document;
 import io.quotegraph.extraction.text.Token;
 
@@ -69,7 +70,7 @@ final class Cues {
                 || Character.isUpperCase(t.text().charAt(0)) && i > 0 && !isSentenceStart(doc, i) && !inTitleCase(doc, i)) {
             return 0; // a capitalised "Says" mid-sentence is part of a title or name, unless the whole line is in title case
         }
-        if (i > 0 && (NOT_BEFORE_A_VERB.contains(doc.token(i - 1).lower()) || doc.token(i - 1).kind() == Token.Kind.POSSESSIVE)) {
+        if (i > 0 && SpeakerPhraseFinder.continuationVerbBefore(doc, i) < 0 && (NOT_BEFORE_A_VERB.contains(doc.token(i - 1).lower()) || doc.token(i - 1).kind() == Token.Kind.POSSESSIVE)) {
             return 0; // "the said agreement", "his tweets", "to say", "Rubio's attack", "the wave of attacks": nouns
         }
         return isNaming(doc, i) ? 0 : 1;
@@ -80,9 +81,32 @@ final class Cues {
      * lowercase, not a noun after a determiner ("the charges"), with a particle it may take ("shot back", "chimed in").
      * @return its length in tokens at {@code i} (0 when there is none)
      */
+    /**
+     * "a spokesman could only quip: “…”", "he would later joke, “…”": the base form of a cue verb after a modal (one
+     * adverb between). Base forms such as "quip", "joke", "tweet" are mostly nouns in news, so they are not in the cue
+     * lexicon; after a modal they can only be verbs.
+     */
+    private boolean isBaseFormAfterModal(Document doc, int i) {
+        int m = i - 1;
+        if (m > 0 && doc.token(m).isWord() && (lexicons.isAuxiliary(doc.token(m).text()) && !MODALS.contains(doc.token(m).lower())
+                || SpeakerPhraseFinder.isMannerAdverb(doc.token(m)))) {
+            m--;
+        }
+        if (m < 0 || !doc.token(m).isWord() || !MODALS.contains(doc.token(m).lower())) {
+            return false;
+        }
+        String w = doc.token(i).lower();
+        String last = w.substring(w.length() - 1);
+        return lexicons.isCueVerb(w + "ed") || lexicons.isCueVerb(w + "d") || lexicons.isCueVerb(w + last + "ed")
+                || w.endsWith("y") && lexicons.isCueVerb(w.substring(0, w.length() - 1) + "ied");
+    }
+
+    private static final Set<String> MODALS = Set.of("could", "would", "will", "can", "might", "may", "should", "must", "did");
+
     int quoteVerbAt(Document doc, int i) {
         Token t = doc.token(i);
-        if (!t.isWord() || t.isCapitalized() || doc.quoteAt(i) != null || doc.isExcluded(i) || !lexicons.isQuoteVerb(t.text())
+        if (!t.isWord() || t.isCapitalized() || doc.quoteAt(i) != null || doc.isExcluded(i)
+                || !lexicons.isQuoteVerb(t.text()) && !isBaseFormAfterModal(doc, i)
                 || i > 0 && (NOT_BEFORE_A_VERB.contains(doc.token(i - 1).lower()) || doc.token(i - 1).kind() == Token.Kind.POSSESSIVE)) {
             return 0;
         }

@@ -359,7 +359,7 @@ final class ReportedSpeechAttributor {
         int[] subject = phrases.participleSubject(doc, cue, sentenceFrom);
         if (subject == null) {
             subject = phrases.left(doc, cue, sentenceFrom);
-            if (subject != null && (subject[0] > sentenceFrom && isPreposition(doc.token(subject[0] - 1))
+            if (subject != null && (afterPreposition(doc, subject[0], sentenceFrom)
                     || doc.token(subject[1] - 1).is("ago"))) {
                 // "A spokeswoman for the water authority said", "The ministry a week ago said": the phrase read is the
                 // end of a longer subject, or a time phrase after it
@@ -372,6 +372,21 @@ final class ReportedSpeechAttributor {
         }
         return subject != null ? subject : phrases.clauseSubject(doc, cue, sentenceFrom);
     }
+
+    /**
+     * A phrase right after a preposition, or after a preposition and a determiner ("majorities in all five",
+     * "voters in the four towns"): the end of a longer subject.
+     */
+    private boolean afterPreposition(Document doc, int phraseStart, int sentenceFrom) {
+        int k = phraseStart - 1;
+        if (k > sentenceFrom && doc.token(k).isWord() && DETERMINERS_AFTER_PREPOSITION.contains(doc.token(k).text())) {
+            k--;
+        }
+        return k > sentenceFrom && isPreposition(doc.token(k));
+    }
+
+    private static final Set<String> DETERMINERS_AFTER_PREPOSITION = Set.of("the", "all", "both", "each", "every", "its", "their",
+            "his", "her", "these", "those");
 
     private Attribution verb(Document doc, Sentence s, int cue, List<Attribution> found) {
         int end = contentEnd(doc, s);
@@ -585,6 +600,11 @@ final class ReportedSpeechAttributor {
         int sourceEnd = source == described ? described[1] : source[1];
         boolean commaAfter = sourceEnd < end && doc.token(sourceEnd).isPunct(',');
         boolean commaBefore = cue - 1 > s.from() && doc.token(cue - 1).isPunct(',');
+        if (commaBefore && commaAfter && describesSource(doc, sourceEnd + 1, end)) {
+            // "…, according to John Weaver, a Republican strategist.": the words after the source describe it, so the
+            // report is the clause before the cue, not the whole sentence or what follows
+            return build(doc, s, s.from(), cue - 1, cue, cue + 2, m, cue, s.to());
+        }
         if (commaAfter && (cue == s.from() || commaBefore && SUBORDINATORS.contains(doc.token(s.from()).lower()))) {
             // "According to X, …" and "While …, according to X, …": the report follows the source
             return build(doc, s, sourceEnd + 1, end, cue, cue + 2, m, cue, sourceEnd);
@@ -601,15 +621,37 @@ final class ReportedSpeechAttributor {
     }
 
     /**
+     * A description of a source after its comma: "a Republican strategist", "including one from Monmouth University",
+     * "who runs the clinic", "head of the National Center for …" (a lowercase title before "of", "at" or "for").
+     */
+    private static boolean describesSource(Document doc, int from, int end) {
+        if (from >= end || !doc.token(from).isWord() || doc.quoteAt(from) != null) {
+            return false;
+        }
+        String w = doc.token(from).text();
+        if (SOURCE_DESCRIPTION_OPENERS.contains(w)) {
+            return true;
+        }
+        return from + 1 < end && Character.isLowerCase(w.charAt(0)) && !w.endsWith("ed") && !w.endsWith("ly")
+                && SOURCE_TITLE_LINKS.contains(doc.token(from + 1).lower());
+    }
+
+    private static final Set<String> SOURCE_TITLE_LINKS = Set.of("of", "at", "for");
+    /** Not "the" or a number, which open the report's own subject as often ("…, according to a clerk, three were opened"). */
+    private static final Set<String> SOURCE_DESCRIPTION_OPENERS = Set.of("a", "an", "including", "who", "whose", "which");
+
+    /**
      * "according to internal documents made public …": a source described in plain words runs to the next comma or
-     * the sentence end, bounded (words joined by dots or hyphens count as one: "F.A.A.", "ouest-france.fr"); its head
+     * the sentence end, bounded (words joined by dots or hyphens count as one: "F.A.A.", "ouest-france.fr"; a
+     * possessive stays inside: "according to Band's memo"); its head
      * is what the mention parser reads.
      * @return {from, end, head end}, or null
      */
     private static int[] describedSource(Document doc, int from, int limit) {
         int k = from;
         while (k < limit && k - from < MAX_DESCRIBED_SOURCE && doc.quoteAt(k) == null
-                && (doc.token(k).isWord() || k > from && attached(doc, k) && !doc.token(k).isPunct(','))) {
+                && (doc.token(k).isWord() || k > from && doc.token(k).kind() == Token.Kind.POSSESSIVE
+                    || k > from && attached(doc, k) && !doc.token(k).isPunct(','))) {
             k++;
         }
         if (k == from || k < limit && doc.token(k).isWord()) {

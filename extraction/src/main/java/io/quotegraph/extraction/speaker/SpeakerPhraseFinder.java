@@ -48,7 +48,8 @@ public final class SpeakerPhraseFinder {
      * @return {from, to} token indices, or null
      */
     public int[] left(Document doc, int cue, int limit) {
-        int j = skipTimeBefore(doc, cue - 1, limit);
+        int governing = continuationVerbBefore(doc, cue);
+        int j = skipTimeBefore(doc, (governing >= limit ? governing : cue) - 1, limit);
         int skipped = 0;
         while (j >= limit && skipped < MAX_AUXILIARIES && doc.token(j).isWord()
                 && (lexicons.isAuxiliary(doc.token(j).text()) || isMannerAdverb(doc.token(j)))) {
@@ -60,6 +61,27 @@ public final class SpeakerPhraseFinder {
         }
         return plainLeft(doc, j, limit);
     }
+
+    /**
+     * "He went on to say, “…”", "The mayor paused to add that …": a cue in the infinitive after a verb that only
+     * continues the speaker's turn; the speaker is that verb's subject.
+     * @return the continuing verb's index, or -1
+     */
+    public static int continuationVerbBefore(Document doc, int cue) {
+        int k = cue - 1;
+        if (k < 2 || !doc.token(k).is("to")) {
+            return -1;
+        }
+        Token verb = doc.token(k - 1);
+        if (verb.is("on") && GOING_ON.contains(doc.token(k - 2).lower())) {
+            return k - 2;
+        }
+        return verb.isWord() && CONTINUING_VERBS.contains(verb.text()) ? k - 1 : -1;
+    }
+
+    private static final Set<String> GOING_ON = Set.of("went", "goes", "go", "gone", "going");
+    private static final Set<String> CONTINUING_VERBS = Set.of("continued", "continues", "proceeded", "proceeds", "paused",
+            "pauses", "hastened", "hastens", "stopped", "stops");
 
     /**
      * A lowercase adverb of manner or time by its suffix ("emphatically", "initially", "angrily", "personally"): it may
@@ -151,8 +173,10 @@ public final class SpeakerPhraseFinder {
         }
         int k = start - 1;
         boolean boundary = k < limit || doc.token(k).isPunct(',') || doc.token(k).isPunct(';')
+                || isDashToken(doc.token(k)) && !isWordHyphen(doc, k)
                 || doc.token(k).isWord() && (CONJUNCTIONS.contains(doc.token(k).lower()) || doc.token(k).is("with"));
-        return boundary ? new int[] {start, j + 1} : null; // "with": "…, with 54 percent saying …"
+        // "with": "…, with 54 percent saying …"; a dash: "… than Mr. Trump — 60 percent of voters said …"
+        return boundary ? new int[] {start, j + 1} : null;
     }
 
     /** A lowercase plural content word: "experts", "strategists", "voters". */
@@ -508,9 +532,11 @@ public final class SpeakerPhraseFinder {
             return null;
         }
         Token first = doc.token(start);
+        // a bare plural head opens a group too: "…, insiders in the next two states — … — said", "but majorities in all five say"
+        boolean pluralHead = isPlural(first) && start + 1 < phraseEnd && PLURAL_HEAD_LINKS.contains(doc.token(start + 1).lower());
         boolean opens = first.isCapitalized() && !opensAdjunct(first) || Character.isDigit(first.text().charAt(0))
-                || DETERMINERS.contains(first.lower());
-        if (!opens || start > sentenceFrom && !doc.token(start - 1).isWord() && !first.isCapitalized()
+                || DETERMINERS.contains(first.lower()) || pluralHead;
+        if (!opens || start > sentenceFrom && !doc.token(start - 1).isWord() && !first.isCapitalized() && !pluralHead
                 && !Character.isDigit(first.text().charAt(0)) && !DETERMINERS.contains(first.lower())) {
             return null;
         }
@@ -523,6 +549,9 @@ public final class SpeakerPhraseFinder {
     }
 
     private static final int MAX_CLAUSE_SUBJECT = 10;
+    /** Words after a bare plural that make it a group's head: "insiders in …", "experts on …", "people close to …". */
+    private static final Set<String> PLURAL_HEAD_LINKS = Set.of("in", "on", "of", "from", "at", "for", "with", "across",
+            "inside", "within", "close", "familiar");
     /** Adverbs between a subject and its verb: "Gorka similarly warned", "both congressmen both said", "Carter however said". */
     private static final Set<String> FLOATING_ADVERBS = Set.of("both", "all", "however", "also", "soon", "today", "now",
             "still", "immediately", "finally", "yet", "largely", "later");

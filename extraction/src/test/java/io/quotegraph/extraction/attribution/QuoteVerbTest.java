@@ -44,4 +44,18 @@ class QuoteVerbTest {
         Extraction x = EXTRACTOR.extract("He read the letter aloud, “Dear friends, we won.”", null);
         assertThat(x.statements()).noneMatch(s -> s.cue() != null && s.cue().text().equals("read"));
     }
+
+    @Test
+    void aBaseFormAfterAModalIntroducesAQuote() {
+        ExtractedStatement quip = quote("The timing was so odd that a spokesman for the governor could only quip: \"I guess the pier was booked.\"");
+        assertThat(quip.cue().text()).isEqualTo("quip");
+        assertThat(quip.speakerMention().text()).isEqualTo("a spokesman for the governor");
+        assertThat(quote("Asked about the count, the clerk would later joke, “We counted twice.”").cue().text()).isEqualTo("joke");
+    }
+
+    @Test
+    void aBaseFormWithoutAModalIsNoCue() {
+        Extraction x = EXTRACTOR.extract("The mayor ended with a quip: “We counted twice.”", null);
+        assertThat(x.statements()).noneMatch(s -> s.cue() != null && s.cue().text().equals("quip"));
+    }
 }

@@ -33,6 +33,27 @@ class ClauseSubjectTest {
     }
 
     @Test
+    void aBarePluralHeadWithAPrepositionalPhraseOpensAGroupSubject() {
+        assertThat(speakerOf("Even if the mayor loses the first vote, insiders in the next two wards — Eastfield and Dunmore — "
+                + "said it is important that she close the gap.", "it is important that she close the gap"))
+                .isEqualTo("insiders in the next two wards");
+        assertThat(speakerOf("Most residents are unhappy, but majorities in both towns say they want the pool to stay open.",
+                "they want the pool to stay open")).isEqualTo("majorities in both towns");
+    }
+
+    @Test
+    void aPhraseAfterAPrepositionAndADeterminerIsTheEndOfALongerSubject() {
+        assertThat(speakerOf("Most residents are unhappy, but majorities in the four towns say they want the pool to stay open.",
+                "they want the pool to stay open")).isEqualTo("majorities in the four towns");
+    }
+
+    @Test
+    void aBarePluralWithoutAPrepositionalPhraseIsNotTakenWhole() {
+        Extraction x = EXTRACTOR.extract("The council met on Monday, and plans drafted by the staff said nothing about the pool.", null);
+        assertThat(x.statements()).noneMatch(s -> s.speakerMention() != null && s.speakerMention().text().startsWith("plans drafted"));
+    }
+
+    @Test
     void aDescribedGroupSubject() {
         assertThat(speakerOf("Several owners of small farms said they had not been paid.", "they had not been paid"))
                 .isEqualTo("Several owners of small farms");

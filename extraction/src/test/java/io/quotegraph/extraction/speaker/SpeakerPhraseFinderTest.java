@@ -136,4 +136,11 @@ class SpeakerPhraseFinderTest {
         assertThat(s.speakerMention().text()).isEqualTo("political scientist Dossym Satpayev");
         assertThat(s.content().text()).isEqualTo("Even India has more cultural pull through its films");
     }
+
+    @Test
+    void aPollShareAfterADashIsTheSpeaker() {
+        ExtractedStatement s = containing("The mayor is seen as more capable than her rival — 58 percent of residents said "
+                + "she would handle the budget better.", "she would handle the budget better");
+        assertThat(s.speakerMention().text()).isEqualTo("58 percent of residents");
+    }
 }
