@@ -6,18 +6,13 @@ import io.quotegraph.model.Extraction;
 import io.quotegraph.model.StatementKind;
 import org.junit.jupiter.api.Test;
 
+import static io.quotegraph.extraction.ExtractedStatements.containing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A cue in the infinitive after a verb that continues the speaker's turn: "went on to say", "paused to add". */
 class ContinuationCueTest {
 
     private static final StatementExtractor EXTRACTOR = new StatementExtractor();
-
-    private static ExtractedStatement containing(String text, String fragment) {
-        Extraction x = EXTRACTOR.extract(text, null);
-        return x.statements().stream().filter(s -> s.content().text().contains(fragment)).findFirst()
-                .orElseThrow(() -> new AssertionError("no statement contains \"" + fragment + "\": " + x.statements()));
-    }
 
     @Test
     void aQuoteAfterWentOnToSay() {

@@ -6,6 +6,7 @@ import io.quotegraph.model.Extraction;
 import io.quotegraph.model.StatementKind;
 import org.junit.jupiter.api.Test;
 
+import static io.quotegraph.extraction.ExtractedStatements.firstDirectQuote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The speaker between a quote and its cue when the phrase rules cannot read all of it. */
@@ -13,20 +14,16 @@ class DirectQuoteSpeakerTest {
 
     private static final StatementExtractor EXTRACTOR = new StatementExtractor();
 
-    private static ExtractedStatement quote(String text) {
-        return FirstDirectQuote.in(text);
-    }
-
     @Test
     void aLongTitledNameBeforeTheCue() {
-        ExtractedStatement s = quote("\"We made mistakes,\" Gila Valley County Recorder Ann Hale said.");
+        ExtractedStatement s = firstDirectQuote("\"We made mistakes,\" Gila Valley County Recorder Ann Hale said.");
         assertThat(s.cue().text()).isEqualTo("said");
         assertThat(s.speakerMention().text()).endsWith("Ann Hale");
     }
 
     @Test
     void aNameDescribedWithAPluralPossessive() {
-        ExtractedStatement s = quote("“The numbers are good,” Dan Price, the Rivers’ campaign manager, said.");
+        ExtractedStatement s = firstDirectQuote("“The numbers are good,” Dan Price, the Rivers’ campaign manager, said.");
         assertThat(s.speakerMention().text()).startsWith("Dan Price");
     }
 
@@ -48,14 +45,14 @@ class DirectQuoteSpeakerTest {
 
     @Test
     void aCueCoordinatedWithAnEarlierVerbTakesTheClauseSubject() {
-        ExtractedStatement s = quote("Mayor Ann Hale rolled her eyes and joked, “We will need a bigger boat.”");
+        ExtractedStatement s = firstDirectQuote("Mayor Ann Hale rolled her eyes and joked, “We will need a bigger boat.”");
         assertThat(s.cue().text()).isEqualTo("joked");
         assertThat(s.speakerMention().text()).isEqualTo("Mayor Ann Hale");
     }
 
     @Test
     void aQuotePresentedWithHereIsTakesThePresentedName() {
-        ExtractedStatement s = quote("Here is Mayor Ann Hale at the 2019 rally: “We will not close a single library.”");
+        ExtractedStatement s = firstDirectQuote("Here is Mayor Ann Hale at the 2019 rally: “We will not close a single library.”");
         assertThat(s.speakerMention().text()).endsWith("Ann Hale");
         Extraction x = EXTRACTOR.extract("Here is the plan in short: “Build first, pay later.”", null);
         assertThat(x.statements()).isEmpty();
@@ -63,10 +60,10 @@ class DirectQuoteSpeakerTest {
 
     @Test
     void aDescriptionThePhraseRulesCannotReadIsTheSpeakerOfAnOpeningQuote() {
-        ExtractedStatement s = quote("\"From day one, I made the budget my priority,\" the bespectacled, 71-year-old diplomat said in an interview.");
+        ExtractedStatement s = firstDirectQuote("\"From day one, I made the budget my priority,\" the bespectacled, 71-year-old diplomat said in an interview.");
         assertThat(s.cue().text()).isEqualTo("said");
         assertThat(s.speakerMention().text()).isEqualTo("the bespectacled, 71-year-old diplomat");
-        ExtractedStatement staffer = quote("\"Will he be the next governor?\" a Democratic staffer in the room wondered.");
+        ExtractedStatement staffer = firstDirectQuote("\"Will he be the next governor?\" a Democratic staffer in the room wondered.");
         assertThat(staffer.speakerMention().text()).isEqualTo("a Democratic staffer in the room");
     }
 
@@ -88,7 +85,7 @@ class DirectQuoteSpeakerTest {
 
     @Test
     void aLongLeadAfterTheCueBeforeACapitalisedQuote() {
-        ExtractedStatement s = quote("Clinton initially said in the spring, when the private server story broke, “I did not email any classified material.”");
+        ExtractedStatement s = firstDirectQuote("Clinton initially said in the spring, when the private server story broke, “I did not email any classified material.”");
         assertThat(s.cue().text()).isEqualTo("said");
         assertThat(s.content().text()).startsWith("“I did not");
         Extraction x = EXTRACTOR.extract("He also argued the pipeline, which is widely supported by his party, “would not go ten feet” without it.", null);
@@ -101,7 +98,7 @@ class DirectQuoteSpeakerTest {
         assertThat(x.statements()).anyMatch(s -> s.kind() == StatementKind.MIXED
                 && s.content().text().equals("‘Anti-Union Ads’ Have ‘No Place In This Campaign.’")
                 && s.speakerMention().text().equals("Ann Hale"));
-        ExtractedStatement whole = quote("Ann Hale: “We will not close a single library.”");
+        ExtractedStatement whole = firstDirectQuote("Ann Hale: “We will not close a single library.”");
         assertThat(whole.content().text()).isEqualTo("“We will not close a single library.”");
     }
 }

@@ -3,9 +3,9 @@ package io.quotegraph.extraction.attribution;
 import io.quotegraph.extraction.StatementExtractor;
 import io.quotegraph.model.ExtractedStatement;
 import io.quotegraph.model.Extraction;
-import io.quotegraph.model.StatementKind;
 import org.junit.jupiter.api.Test;
 
+import static io.quotegraph.extraction.ExtractedStatements.firstDirectQuote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Verbs that attribute a quotation next to it ("charged", "reads", "shot back") but report no speech on their own. */
@@ -13,22 +13,18 @@ class QuoteVerbTest {
 
     private static final StatementExtractor EXTRACTOR = new StatementExtractor();
 
-    private static ExtractedStatement quote(String text) {
-        return FirstDirectQuote.in(text);
-    }
-
     @Test
     void aQuoteVerbAfterTheQuote() {
-        ExtractedStatement charged = quote("“That is a disservice to the troops,” Bolton charged.");
+        ExtractedStatement charged = firstDirectQuote("“That is a disservice to the troops,” Bolton charged.");
         assertThat(charged.cue().text()).isEqualTo("charged");
         assertThat(charged.speakerMention().text()).isEqualTo("Bolton");
-        ExtractedStatement letter = quote("“We see charter schools offering hope,” the letter reads.");
+        ExtractedStatement letter = firstDirectQuote("“We see charter schools offering hope,” the letter reads.");
         assertThat(letter.speakerMention().text()).isEqualTo("the letter");
     }
 
     @Test
     void aQuoteVerbWithItsParticleBeforeTheQuote() {
-        ExtractedStatement s = quote("After the governor criticized her, Hillary shot back, “I chose to fulfill my profession.”");
+        ExtractedStatement s = firstDirectQuote("After the governor criticized her, Hillary shot back, “I chose to fulfill my profession.”");
         assertThat(s.cue().text()).isEqualTo("shot back");
         assertThat(s.speakerMention().text()).isEqualTo("Hillary");
     }
@@ -47,10 +43,10 @@ class QuoteVerbTest {
 
     @Test
     void aBaseFormAfterAModalIntroducesAQuote() {
-        ExtractedStatement quip = quote("The timing was so odd that a spokesman for the governor could only quip: \"I guess the pier was booked.\"");
+        ExtractedStatement quip = firstDirectQuote("The timing was so odd that a spokesman for the governor could only quip: \"I guess the pier was booked.\"");
         assertThat(quip.cue().text()).isEqualTo("quip");
         assertThat(quip.speakerMention().text()).isEqualTo("a spokesman for the governor");
-        assertThat(quote("Asked about the count, the clerk would later joke, “We counted twice.”").cue().text()).isEqualTo("joke");
+        assertThat(firstDirectQuote("Asked about the count, the clerk would later joke, “We counted twice.”").cue().text()).isEqualTo("joke");
     }
 
     @Test

@@ -1,22 +1,16 @@
 package io.quotegraph.extraction.speaker;
 
 import io.quotegraph.extraction.StatementExtractor;
-import io.quotegraph.model.ExtractedStatement;
 import io.quotegraph.model.Extraction;
 import org.junit.jupiter.api.Test;
 
+import static io.quotegraph.extraction.ExtractedStatements.containing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Subjects after an opening phrase, and subjects the phrase rules cannot read, taken whole from the clause start. */
 class ClauseSubjectTest {
 
     private static final StatementExtractor EXTRACTOR = new StatementExtractor();
-
-    private static ExtractedStatement containing(String text, String fragment) {
-        Extraction x = EXTRACTOR.extract(text, null);
-        return x.statements().stream().filter(s -> s.content().text().contains(fragment)).findFirst()
-                .orElseThrow(() -> new AssertionError("no statement contains \"" + fragment + "\": " + x.statements()));
-    }
 
     private static String speakerOf(String text, String fragment) {
         return containing(text, fragment).speakerMention().text();

@@ -1,22 +1,13 @@
 package io.quotegraph.extraction.speaker;
 
-import io.quotegraph.extraction.StatementExtractor;
 import io.quotegraph.model.ExtractedStatement;
-import io.quotegraph.model.Extraction;
 import org.junit.jupiter.api.Test;
 
+import static io.quotegraph.extraction.ExtractedStatements.containing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Which words before a cue name its speaker. */
 class SpeakerPhraseFinderTest {
-
-    private static final StatementExtractor EXTRACTOR = new StatementExtractor();
-
-    private static ExtractedStatement containing(String text, String fragment) {
-        Extraction x = EXTRACTOR.extract(text, null);
-        return x.statements().stream().filter(s -> s.content().text().contains(fragment)).findFirst()
-                .orElseThrow(() -> new AssertionError("no statement contains \"" + fragment + "\": " + x.statements()));
-    }
 
     @Test
     void anAdverbOfFrequencyBetweenSpeakerAndCueIsSkipped() {
