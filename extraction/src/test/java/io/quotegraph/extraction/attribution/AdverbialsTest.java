@@ -1,23 +1,14 @@
 package io.quotegraph.extraction.attribution;
 
-import io.quotegraph.extraction.StatementExtractor;
 import io.quotegraph.model.ExtractedStatement;
-import io.quotegraph.model.Extraction;
 import io.quotegraph.model.StatementKind;
 import org.junit.jupiter.api.Test;
 
+import static io.quotegraph.extraction.ExtractedStatements.only;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What may stand between a cue and its content without being part of it. */
 class AdverbialsTest {
-
-    private static final StatementExtractor EXTRACTOR = new StatementExtractor();
-
-    private static ExtractedStatement only(String text) {
-        Extraction x = EXTRACTOR.extract(text, null);
-        assertThat(x.statements()).as("statements of: " + text).hasSize(1);
-        return x.statements().get(0);
-    }
 
     @Test
     void thatBeforeATimeNounIntroducesNoClauseBeforeAColon() {

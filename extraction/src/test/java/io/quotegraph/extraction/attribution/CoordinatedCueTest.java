@@ -1,23 +1,13 @@
 package io.quotegraph.extraction.attribution;
 
-import io.quotegraph.extraction.StatementExtractor;
 import io.quotegraph.model.ExtractedStatement;
-import io.quotegraph.model.Extraction;
 import org.junit.jupiter.api.Test;
 
-import java.util.Optional;
-
+import static io.quotegraph.extraction.ExtractedStatements.withCue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A cue after "and"/"but" whose subject the phrase rules cannot read shares the speaker of the attribution before it. */
 class CoordinatedCueTest {
-
-    private static final StatementExtractor EXTRACTOR = new StatementExtractor();
-
-    private static Optional<ExtractedStatement> withCue(String text, String cue) {
-        Extraction x = EXTRACTOR.extract(text, null);
-        return x.statements().stream().filter(s -> s.cue() != null && s.cue().text().equals(cue)).findFirst();
-    }
 
     @Test
     void aCueAfterButSharesTheEarlierSpeaker() {

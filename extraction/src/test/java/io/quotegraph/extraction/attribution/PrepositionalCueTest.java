@@ -1,24 +1,14 @@
 package io.quotegraph.extraction.attribution;
 
-import io.quotegraph.extraction.StatementExtractor;
 import io.quotegraph.model.ExtractedStatement;
-import io.quotegraph.model.Extraction;
 import io.quotegraph.model.StatementKind;
 import org.junit.jupiter.api.Test;
 
-import java.util.Optional;
-
+import static io.quotegraph.extraction.ExtractedStatements.withCue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Verb + preposition cues ("called for", "talked about") whose content is the preposition's object. */
 class PrepositionalCueTest {
-
-    private static final StatementExtractor EXTRACTOR = new StatementExtractor();
-
-    private static Optional<ExtractedStatement> withCue(String text, String cue) {
-        Extraction x = EXTRACTOR.extract(text, null);
-        return x.statements().stream().filter(s -> s.cue() != null && s.cue().text().equals(cue)).findFirst();
-    }
 
     @Test
     void calledForReportsItsObject() {

@@ -5,18 +5,13 @@ import io.quotegraph.model.ExtractedStatement;
 import io.quotegraph.model.Extraction;
 import org.junit.jupiter.api.Test;
 
+import static io.quotegraph.extraction.ExtractedStatements.only;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Where a reported clause ends when the sentence goes on after a comma. */
 class ReportedClauseEndTest {
 
     private static final StatementExtractor EXTRACTOR = new StatementExtractor();
-
-    private static ExtractedStatement only(String text) {
-        Extraction x = EXTRACTOR.extract(text, null);
-        assertThat(x.statements()).as("statements of: " + text).hasSize(1);
-        return x.statements().get(0);
-    }
 
     @Test
     void aContrastAfterACommaEndsTheReport() {
