@@ -70,7 +70,7 @@ final class Cues {
                 || Character.isUpperCase(t.text().charAt(0)) && i > 0 && !isSentenceStart(doc, i) && !inTitleCase(doc, i)) {
             return 0; // a capitalised "Says" mid-sentence is part of a title or name, unless the whole line is in title case
         }
-        if (i > 0 && SpeakerPhraseFinder.continuationVerbBefore(doc, i) < 0 && (NOT_BEFORE_A_VERB.contains(doc.token(i - 1).lower()) || doc.token(i - 1).kind() == Token.Kind.POSSESSIVE)) {
+        if (isNounPosition(doc, i) && SpeakerPhraseFinder.continuationVerbBefore(doc, i) < 0) {
             return 0; // "the said agreement", "his tweets", "to say", "Rubio's attack", "the wave of attacks": nouns
         }
         return isNaming(doc, i) ? 0 : 1;
@@ -107,7 +107,7 @@ final class Cues {
         Token t = doc.token(i);
         if (!t.isWord() || t.isCapitalized() || doc.quoteAt(i) != null || doc.isExcluded(i)
                 || !lexicons.isQuoteVerb(t.text()) && !isBaseFormAfterModal(doc, i)
-                || i > 0 && (NOT_BEFORE_A_VERB.contains(doc.token(i - 1).lower()) || doc.token(i - 1).kind() == Token.Kind.POSSESSIVE)) {
+                || isNounPosition(doc, i)) {
             return 0;
         }
         return i + 1 < doc.size() && QUOTE_VERB_PARTICLES.contains(doc.token(i + 1).lower()) ? 2 : 1;
@@ -185,7 +185,7 @@ final class Cues {
         Token verb = doc.token(i + 2);
         return verb.isWord() && Character.isLowerCase(verb.text().charAt(0)) && doc.quoteAt(i + 2) == null
                 && !NOT_BEFORE_A_VERB.contains(verb.lower()) && !lexicons.isFunctionWord(verb.text())
-                && (i == 0 || !NOT_BEFORE_A_VERB.contains(doc.token(i - 1).lower()) && doc.token(i - 1).kind() != Token.Kind.POSSESSIVE);
+                && !isNounPosition(doc, i);
     }
 
     /**
@@ -202,7 +202,12 @@ final class Cues {
                 || !lexicons.isPrepositionalCue(t.text(), p.text())) {
             return false;
         }
-        return i == 0 || !NOT_BEFORE_A_VERB.contains(doc.token(i - 1).lower()) && doc.token(i - 1).kind() != Token.Kind.POSSESSIVE;
+        return !isNounPosition(doc, i);
+    }
+
+    /** After a determiner, a possessive or "to", a word is read as a noun or an infinitive, not a finite cue verb. */
+    private static boolean isNounPosition(Document doc, int i) {
+        return i > 0 && (NOT_BEFORE_A_VERB.contains(doc.token(i - 1).lower()) || doc.token(i - 1).kind() == Token.Kind.POSSESSIVE);
     }
 
     /** A headline written in title case: "Mayor Ortiz Says Ferry Service Will Resume In May." */
