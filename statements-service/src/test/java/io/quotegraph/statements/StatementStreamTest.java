@@ -37,7 +37,6 @@ class StatementStreamTest {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(stream).header("Accept", "text/event-stream").build();
-        // the response (its headers) arrives as soon as the stream is subscribed to the feed
         HttpResponse<Stream<String>> response = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines())
                 .get(10, TimeUnit.SECONDS);
         Thread reader = new Thread(() -> {
@@ -53,6 +52,8 @@ class StatementStreamTest {
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                     type -> assertThat(type).startsWith("text/event-stream"));
+
+            awaitConnectedComment(lines);
 
             String surname = Articles.name();
             Articles article = Articles.article("streamed")
@@ -85,5 +86,17 @@ class StatementStreamTest {
         } finally {
             response.body().close();
         }
+    }
+
+    /** Reads up to the stream's "connected" comment: from then on every completed delivery reaches this listener. */
+    private static void awaitConnectedComment(BlockingQueue<String> lines) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            String line = lines.poll(200, TimeUnit.MILLISECONDS);
+            if (line != null && line.startsWith(":") && line.substring(1).trim().equals("connected")) {
+                return;
+            }
+        }
+        throw new AssertionError("the stream sent no \"connected\" comment within 10 s");
     }
 }

@@ -27,14 +27,15 @@ public class StatementStreamResource {
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "Server-sent events: each statement stored from now on (event 'statement', one JSON StatementView), "
-            + "as its article's delivery completes on this replica; a comment at once and every 15 s while idle")
+            + "as its article's delivery completes on this replica; a comment 'connected' once subscribed, then one every 15 s while idle")
     public Multi<OutboundSseEvent> stream(@Context Sse sse) {
-        // the first comment sends the response headers at once: the listener knows it is subscribed
-        Multi<OutboundSseEvent> connected = Multi.createFrom().item(sse.newEventBuilder().comment("connected").build());
-        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(HEARTBEAT)
-                .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
         Multi<OutboundSseEvent> statements = feed.statements().map(statement -> sse.newEventBuilder()
                 .name("statement").mediaType(MediaType.APPLICATION_JSON_TYPE).data(StatementView.class, statement).build());
-        return Multi.createBy().merging().streams(connected, heartbeats, statements);
+        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(HEARTBEAT)
+                .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
+        // merging subscribes in this order, so the "connected" comment comes after the feed subscription: a listener
+        // that has read it hears every delivery completed from then on
+        Multi<OutboundSseEvent> connected = Multi.createFrom().item(sse.newEventBuilder().comment("connected").build());
+        return Multi.createBy().merging().streams(statements, heartbeats, connected);
     }
 }
