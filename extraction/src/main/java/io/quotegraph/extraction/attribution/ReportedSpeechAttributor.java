@@ -972,7 +972,37 @@ final class ReportedSpeechAttributor {
             return false;
         }
         return CLAUSE_SUBJECTS.contains(t.lower()) || t.isCapitalized() && k + 1 < doc.size() && doc.token(k + 1).isWord()
-                && !doc.token(k + 1).isCapitalized();
+                && !doc.token(k + 1).isCapitalized() || nounPhraseThenFiniteVerb(doc, k);
+    }
+
+    /** A that-less clause's subject is a short noun phrase: longer ones are objects with a relative clause or a list. */
+    private static final int MAX_CLAUSE_SUBJECT = 8;
+    /** Finite auxiliaries and copulas that show a clause after a subject noun phrase: "the plan is", "her aides will". */
+    private static final Set<String> FINITE_VERBS = Set.of("is", "are", "was", "were", "will", "would", "can", "could",
+            "should", "may", "might", "must", "has", "have", "had", "does", "do", "did", "isn’t", "isn't", "won’t", "won't");
+    /** Words that cannot stand inside a subject noun phrase: a relative clause, an infinitive, a second clause. */
+    private static final Set<String> NOT_IN_SUBJECT = Set.of("that", "who", "which", "whom", "whose", "to", "and", "or",
+            "but", "if", "when", "because", "as", "than", "what", "how", "why", "where", "there", "it");
+
+    /**
+     * "think the progress on climate change is real", "felt her projection of anger was over the top", "believe
+     * Wasserman Schultz is at risk": a noun phrase of a few words, with no punctuation, relative word or coordinator,
+     * then a finite auxiliary or copula. An object ("found a job in Ohio", "expected the vote") has no finite verb
+     * after it, and one that a relative clause or "and" continues ("found the man who was …") is not read.
+     */
+    private static boolean nounPhraseThenFiniteVerb(Document doc, int k) {
+        for (int j = k; j < doc.size() && j <= k + MAX_CLAUSE_SUBJECT; j++) {
+            Token t = doc.token(j);
+            if (j > k && t.isWord() && FINITE_VERBS.contains(t.lower())) {
+                return true;
+            }
+            boolean possessive = t.kind() == Token.Kind.POSSESSIVE;
+            if (!(t.isWord() || possessive) || doc.quoteAt(j) != null || NOT_IN_SUBJECT.contains(t.lower())
+                    || FINITE_VERBS.contains(t.lower())) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Content starts with a word or a quotation, not with stray punctuation ("he said, and …"). */
