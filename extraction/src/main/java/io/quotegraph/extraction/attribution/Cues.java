@@ -51,6 +51,34 @@ final class Cues {
         return k + 2 >= doc.size() || !(doc.token(k + 2).isWord() && lexicons.isAuxiliary(doc.token(k + 2).text()));
     }
 
+    private static final Set<String> BE_FORMS = Set.of("is", "are", "was", "were");
+    private static final Set<String> CLAUSE_PRONOUNS = Set.of("he", "she", "they", "we", "i", "you");
+
+    /**
+     * "Many Democrats are afraid that …", "they are confident they can win": an adjective of belief (lexicon
+     * {@code belief-adjectives.txt}) after a form of "be" (an auxiliary or adverb between: "was not sure"), right
+     * before "that" or a subject pronoun. Before a preposition or "to" it reports nothing ("worried about the cost",
+     * "sure to win"). The subject is read past "be" as past any auxiliary.
+     */
+    private boolean isPredicateBelief(Document doc, int i) {
+        if (!lexicons.isBeliefAdjective(doc.token(i).text()) || doc.token(i).isCapitalized() || i + 1 >= doc.size()) {
+            return false;
+        }
+        Token next = doc.token(i + 1);
+        if (!next.isWord() || !(next.is("that") || CLAUSE_PRONOUNS.contains(next.lower()))) {
+            return false;
+        }
+        for (int k = i - 1; k >= 0 && k >= i - 3 && doc.token(k).isWord(); k--) {
+            if (BE_FORMS.contains(doc.token(k).lower())) {
+                return true;
+            }
+            if (!lexicons.isAuxiliary(doc.token(k).text()) && !SpeakerPhraseFinder.isMannerAdverb(doc.token(k))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     /** @return the cue's length in tokens at {@code i} (0 when there is none) */
     int verbAt(Document doc, int i) {
         if (doc.quoteAt(i) != null || doc.isExcluded(i)) {
@@ -63,7 +91,7 @@ final class Cues {
         if (isAccordingTo(doc, i)) {
             return 2;
         }
-        if (isRefusalToSpeak(doc, i) || isCommitment(doc, i) || particleAfter(doc, i) > 0) {
+        if (isRefusalToSpeak(doc, i) || isCommitment(doc, i) || particleAfter(doc, i) > 0 || isPredicateBelief(doc, i)) {
             return 1;
         }
         if (!lexicons.isCueVerb(t.text())
