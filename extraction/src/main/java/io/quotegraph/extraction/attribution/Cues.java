@@ -142,16 +142,28 @@ final class Cues {
     }
 
     /**
-     * "pointed out", "points out": a verb that reports speech only with its particle; the content follows the particle.
-     * @return 1 when the verb at {@code i} is one and its particle follows, else 0
+     * "pointed out", "points out", "made clear", "has made it clear": a verb that reports speech only with its
+     * particle; the content follows the particle. "made clear" only before "that" or a word ("made clear Monday they
+     * …", "made clear his aim"), not at a clause end ("the rules were made clear.").
+     * @return the particle's length in tokens when the verb at {@code i} is one and its particle follows, else 0
      */
     static int particleAfter(Document doc, int i) {
         Token t = doc.token(i);
-        return t.isWord() && POINT_FORMS.contains(t.lower()) && !t.isCapitalized() && i + 1 < doc.size() && doc.token(i + 1).is("out")
-                && (i == 0 || !NOT_BEFORE_A_VERB.contains(doc.token(i - 1).lower())) ? 1 : 0;
+        if (!t.isWord() || t.isCapitalized() || i > 0 && NOT_BEFORE_A_VERB.contains(doc.token(i - 1).lower())) {
+            return 0;
+        }
+        if (POINT_FORMS.contains(t.lower())) {
+            return i + 1 < doc.size() && doc.token(i + 1).is("out") ? 1 : 0;
+        }
+        if (!MAKE_FORMS.contains(t.lower())) {
+            return 0;
+        }
+        int clear = i + 1 < doc.size() && doc.token(i + 1).is("it") ? i + 2 : i + 1;
+        return clear + 1 < doc.size() && doc.token(clear).is("clear") && doc.token(clear + 1).isWord() ? clear - i : 0;
     }
 
     private static final Set<String> POINT_FORMS = Set.of("point", "points", "pointed", "pointing");
+    private static final Set<String> MAKE_FORMS = Set.of("make", "makes", "made", "making");
 
     private static final Set<String> QUOTE_VERB_PARTICLES = Set.of("back", "in", "up", "out");
 
