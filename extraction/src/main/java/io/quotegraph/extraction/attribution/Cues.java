@@ -79,6 +79,38 @@ final class Cues {
         return false;
     }
 
+    private static final Set<String> VIEW_VERBS = Set.of("see", "sees", "saw", "seen", "view", "views", "viewed", "regard",
+            "regards", "regarded");
+    /** Words after "as" that make it a conjunction or part of an adverb ("saw him as soon as", "as well as"). */
+    private static final Set<String> NOT_AFTER_VIEW_AS = Set.of("well", "soon", "long", "much", "far", "if", "though",
+            "part", "he", "she", "they", "it", "we", "i", "you", "the");
+    private static final Set<String> PASSIVE_BEFORE = Set.of("is", "are", "was", "were", "be", "been", "being");
+    private static final int MAX_VIEWED_OBJECT = 10;
+
+    /**
+     * "Democrats see Sanders as an agent of her decline", "voters still view Mrs. Clinton as more prepared": a verb of seeing with an object and "as" + a
+     * description reports the subject's view; the content is the object and its description. Not a passive ("is seen
+     * as", whose viewer is unnamed), not a noun ("in her view"), not "as" opening a clause or an adverb ("as soon as").
+     */
+    boolean isViewAs(Document doc, int i) {
+        Token t = doc.token(i);
+        if (!VIEW_VERBS.contains(t.lower()) || t.isCapitalized() || i == 0 || isNounPosition(doc, i)
+                || PASSIVE_BEFORE.contains(doc.token(i - 1).lower()) || i + 1 >= doc.size() || !doc.token(i + 1).isWord()
+                || doc.token(i + 1).is("as")) {
+            return false;
+        }
+        for (int k = i + 2; k < doc.size() && k <= i + 1 + MAX_VIEWED_OBJECT; k++) {
+            Token w = doc.token(k);
+            if (w.is("as")) {
+                return k + 1 < doc.size() && doc.token(k + 1).isWord() && !NOT_AFTER_VIEW_AS.contains(doc.token(k + 1).lower());
+            }
+            if (!(w.isWord() || w.kind() == Token.Kind.POSSESSIVE) || doc.quoteAt(k) != null || w.is("that") || w.is("and")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     /** @return the cue's length in tokens at {@code i} (0 when there is none) */
     int verbAt(Document doc, int i) {
         if (doc.quoteAt(i) != null || doc.isExcluded(i)) {
@@ -91,7 +123,8 @@ final class Cues {
         if (isAccordingTo(doc, i)) {
             return 2;
         }
-        if (isRefusalToSpeak(doc, i) || isCommitment(doc, i) || particleAfter(doc, i) > 0 || isPredicateBelief(doc, i)) {
+        if (isRefusalToSpeak(doc, i) || isCommitment(doc, i) || particleAfter(doc, i) > 0 || isPredicateBelief(doc, i)
+                || isViewAs(doc, i)) {
             return 1;
         }
         if (!lexicons.isCueVerb(t.text())

@@ -85,7 +85,7 @@ final class ReportedSpeechAttributor {
     void attribute(Document doc, boolean[] usedCue, List<Attribution> out) {
         for (Sentence s : doc.sentences()) {
             for (int i = s.from(); i < s.to(); i++) {
-                if (usedCue[i] || cues.takesObject(doc.token(i)) && insideContent(doc, out, i)) {
+                if (usedCue[i] || (cues.takesObject(doc.token(i)) || cues.isViewAs(doc, i)) && insideContent(doc, out, i)) {
                     continue; // a stance inside a report is part of what was reported ("said the US welcomes …")
                 }
                 Attribution a = cues.isFindingVerb(doc, i) ? finding(doc, s, i) : null;
