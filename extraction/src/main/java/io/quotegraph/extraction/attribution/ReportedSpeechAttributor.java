@@ -703,7 +703,8 @@ final class ReportedSpeechAttributor {
 
     /** A stance verb's object ends at the first comma outside quotes: "rejected the proposal on Tuesday, saying …". */
     private int objectEnd(Document doc, int from, int end) {
-        int clause = clauseEnd(doc, from, end);
+        // "praised the plan in a statement on Thursday": the speaker's occasion is no part of the object
+        int clause = adverbials.occasionWithin(doc, from + 1, clauseEnd(doc, from, end));
         int named = namedObjectEnd(doc, from, clause);
         if (named < clause) {
             return named; // "attacked Machado in early-morning tweets": the object is the name
