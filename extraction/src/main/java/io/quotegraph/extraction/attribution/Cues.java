@@ -131,7 +131,7 @@ final class Cues {
                 || Character.isUpperCase(t.text().charAt(0)) && i > 0 && !isSentenceStart(doc, i) && !inTitleCase(doc, i)) {
             return 0; // a capitalised "Says" mid-sentence is part of a title or name, unless the whole line is in title case
         }
-        if (isNounPosition(doc, i) && SpeakerPhraseFinder.continuationVerbBefore(doc, i) < 0) {
+        if (isNounPosition(doc, i) && SpeakerPhraseFinder.continuationVerbBefore(doc, i) < 0 || isProgramme(doc, i)) {
             return 0; // "the said agreement", "his tweets", "to say", "Rubio's attack", "the wave of attacks": nouns
         }
         return isNaming(doc, i) ? 0 : 1;
@@ -331,7 +331,28 @@ final class Cues {
     /** A lowercase finding verb ("shows", "found") outside quotes: reports a finding when a source noun is its subject. */
     boolean isFindingVerb(Document doc, int i) {
         Token t = doc.token(i);
-        return t.isWord() && !t.isCapitalized() && doc.quoteAt(i) == null && !doc.isExcluded(i) && lexicons.isFindingVerb(t.text());
+        return t.isWord() && !t.isCapitalized() && doc.quoteAt(i) == null && !doc.isExcluded(i) && lexicons.isFindingVerb(t.text())
+                && !isProgramme(doc, i);
+    }
+
+    private static final Set<String> SHOW_FORMS = Set.of("show", "shows");
+    /**
+     * Words that make "show" a broadcast: "TV show", "the reality show", "a late night show" (not "game" or "news":
+     * "a video of the game shows that …" is a finding).
+     */
+    private static final Set<String> PROGRAMME_MODIFIERS = Set.of("tv", "television", "radio", "talk", "reality",
+            "cable", "night", "morning", "comedy", "cooking", "variety", "hit");
+
+    /**
+     * "ABC's TV show Scandal", "the reality show “Cake Boss”": "show" naming a programme, after a broadcast word or
+     * right before a quoted title, reports nothing.
+     */
+    private static boolean isProgramme(Document doc, int i) {
+        if (!SHOW_FORMS.contains(doc.token(i).lower())) {
+            return false;
+        }
+        return i > 0 && PROGRAMME_MODIFIERS.contains(doc.token(i - 1).lower())
+                || i + 1 < doc.size() && doc.quoteAt(i + 1) != null && doc.quoteAt(i + 1).firstToken() == i + 1;
     }
 
     boolean isFindingSource(Token t) {
