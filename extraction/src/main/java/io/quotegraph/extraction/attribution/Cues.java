@@ -61,11 +61,13 @@ final class Cues {
      * "sure to win"). The subject is read past "be" as past any auxiliary.
      */
     private boolean isPredicateBelief(Document doc, int i) {
-        if (!lexicons.isBeliefAdjective(doc.token(i).text()) || doc.token(i).isCapitalized() || i + 1 >= doc.size()) {
+        if (i + 1 >= doc.size() || doc.token(i).isCapitalized()) {
             return false;
         }
+        // the cheap test on the next word first: this runs at every word
         Token next = doc.token(i + 1);
-        if (!next.isWord() || !(next.is("that") || CLAUSE_PRONOUNS.contains(next.lower()))) {
+        if (!next.isWord() || !(next.is("that") || CLAUSE_PRONOUNS.contains(next.lower()))
+                || !lexicons.isBeliefAdjective(doc.token(i).text())) {
             return false;
         }
         for (int k = i - 1; k >= 0 && k >= i - 3 && doc.token(k).isWord(); k--) {
