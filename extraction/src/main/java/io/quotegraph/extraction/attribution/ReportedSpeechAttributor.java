@@ -899,11 +899,14 @@ final class ReportedSpeechAttributor {
 
     /**
      * From {@code k} to the end: a noun phrase opened by a determiner or a number and closed by a relative clause
-     * ("two states where …", "the alliance that …"), with no comma after it.
+     * ("two states where …", "the alliance that …"), or an indefinite gloss, with no comma after it.
      */
     private static boolean closingAppositive(Document doc, int k, int end) {
         if (!APPOSITIVE_OPENERS.contains(doc.token(k).lower()) || commaBefore(doc, k + 1, end)) {
             return false;
+        }
+        if (isIndefiniteGloss(doc, k, end)) {
+            return true;
         }
         for (int j = k + 2; j < end && j <= k + MAX_TRAILING_PHRASE; j++) {
             if (!doc.token(j).isWord() || doc.quoteAt(j) != null) {
@@ -914,6 +917,23 @@ final class ReportedSpeechAttributor {
             }
         }
         return false;
+    }
+
+    /**
+     * "…, a swipe at the recent disturbances": an indefinite noun phrase closing the sentence after a clause is the
+     * reporter's gloss; not after a name ("Ann Lee, a Democrat"), and not a clause of its own ("…, a woman is running").
+     */
+    private static boolean isIndefiniteGloss(Document doc, int k, int end) {
+        if (!(doc.token(k).is("a") || doc.token(k).is("an")) || k < 2 || end - k < 3 || !doc.token(k - 2).isWord()
+                || doc.token(k - 2).isCapitalized()) {
+            return false;
+        }
+        for (int j = k + 1; j < end; j++) {
+            if (doc.quoteAt(j) != null || doc.token(j).isWord() && FINITE_VERBS.contains(doc.token(j).lower())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A hyphen with spaces on both sides, typed for a dash: "said it would reopen - although …". */
