@@ -184,14 +184,14 @@ final class Cues {
      */
     static int particleAfter(Document doc, int i) {
         Token t = doc.token(i);
-        if (!t.isWord() || t.isCapitalized() || i > 0 && NOT_BEFORE_A_VERB.contains(doc.token(i - 1).lower())) {
+        boolean point = POINT_FORMS.contains(t.lower());
+        // the form sets first: this runs at every word
+        if (!point && !MAKE_FORMS.contains(t.lower()) || !t.isWord() || t.isCapitalized()
+                || i > 0 && NOT_BEFORE_A_VERB.contains(doc.token(i - 1).lower())) {
             return 0;
         }
-        if (POINT_FORMS.contains(t.lower())) {
+        if (point) {
             return i + 1 < doc.size() && doc.token(i + 1).is("out") ? 1 : 0;
-        }
-        if (!MAKE_FORMS.contains(t.lower())) {
-            return 0;
         }
         int clear = i + 1 < doc.size() && doc.token(i + 1).is("it") ? i + 2 : i + 1;
         return clear + 1 < doc.size() && doc.token(clear).is("clear") && doc.token(clear + 1).isWord() ? clear - i : 0;
