@@ -66,6 +66,24 @@ final class Adverbials {
     }
 
     /**
+     * Where the speaker's own occasion interrupts an object ("praised the plan in a statement", "denied it during a
+     * rally Friday"): an occasion phrase (lexicon {@code occasions.txt}) after "in", "during" or "via" with an
+     * indefinite article or a possessive; "in the debate" is as often what the object is about, so "the" is not read.
+     * @return the index of the phrase's preposition, or {@code to}
+     */
+    int occasionWithin(Document doc, int from, int to) {
+        for (int k = from; k + 1 < to; k++) {
+            if (doc.quoteAt(k) == null && doc.token(k).isWord() && OCCASION_PREPOSITIONS.contains(doc.token(k).lower())
+                    && !doc.token(k + 1).is("the") && occasions.typeAt(doc, k, to) != null) {
+                return k;
+            }
+        }
+        return to;
+    }
+
+    private static final Set<String> OCCASION_PREPOSITIONS = Set.of("in", "during", "via");
+
+    /**
      * "for months", "for the past two weeks", "for years": a duration after "for"; the token after it, or
      * {@code from} when there is none.
      */

@@ -51,6 +51,68 @@ final class Cues {
         return k + 2 >= doc.size() || !(doc.token(k + 2).isWord() && lexicons.isAuxiliary(doc.token(k + 2).text()));
     }
 
+    private static final Set<String> BE_FORMS = Set.of("is", "are", "was", "were");
+    private static final Set<String> CLAUSE_PRONOUNS = Set.of("he", "she", "they", "we", "i", "you");
+
+    /**
+     * "Many Democrats are afraid that …", "they are confident they can win": an adjective of belief (lexicon
+     * {@code belief-adjectives.txt}) after a form of "be" (an auxiliary or adverb between: "was not sure"), right
+     * before "that" or a subject pronoun. Before a preposition or "to" it reports nothing ("worried about the cost",
+     * "sure to win"). The subject is read past "be" as past any auxiliary.
+     */
+    private boolean isPredicateBelief(Document doc, int i) {
+        if (i + 1 >= doc.size() || doc.token(i).isCapitalized()) {
+            return false;
+        }
+        // the cheap test on the next word first: this runs at every word
+        Token next = doc.token(i + 1);
+        if (!next.isWord() || !(next.is("that") || CLAUSE_PRONOUNS.contains(next.lower()))
+                || !lexicons.isBeliefAdjective(doc.token(i).text())) {
+            return false;
+        }
+        for (int k = i - 1; k >= 0 && k >= i - 3 && doc.token(k).isWord(); k--) {
+            if (BE_FORMS.contains(doc.token(k).lower())) {
+                return true;
+            }
+            if (!lexicons.isAuxiliary(doc.token(k).text()) && !SpeakerPhraseFinder.isMannerAdverb(doc.token(k))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static final Set<String> VIEW_VERBS = Set.of("see", "sees", "saw", "seen", "view", "views", "viewed", "regard",
+            "regards", "regarded");
+    /** Words after "as" that make it a conjunction or part of an adverb ("saw him as soon as", "as well as"). */
+    private static final Set<String> NOT_AFTER_VIEW_AS = Set.of("well", "soon", "long", "much", "far", "if", "though",
+            "part", "he", "she", "they", "it", "we", "i", "you", "the");
+    private static final Set<String> PASSIVE_BEFORE = Set.of("is", "are", "was", "were", "be", "been", "being");
+    private static final int MAX_VIEWED_OBJECT = 10;
+
+    /**
+     * "Democrats see Sanders as an agent of her decline", "voters still view Mrs. Clinton as more prepared": a verb of seeing with an object and "as" + a
+     * description reports the subject's view; the content is the object and its description. Not a passive ("is seen
+     * as", whose viewer is unnamed), not a noun ("in her view"), not "as" opening a clause or an adverb ("as soon as").
+     */
+    boolean isViewAs(Document doc, int i) {
+        Token t = doc.token(i);
+        if (!VIEW_VERBS.contains(t.lower()) || t.isCapitalized() || i == 0 || isNounPosition(doc, i)
+                || PASSIVE_BEFORE.contains(doc.token(i - 1).lower()) || i + 1 >= doc.size() || !doc.token(i + 1).isWord()
+                || doc.token(i + 1).is("as")) {
+            return false;
+        }
+        for (int k = i + 2; k < doc.size() && k <= i + 1 + MAX_VIEWED_OBJECT; k++) {
+            Token w = doc.token(k);
+            if (w.is("as")) {
+                return k + 1 < doc.size() && doc.token(k + 1).isWord() && !NOT_AFTER_VIEW_AS.contains(doc.token(k + 1).lower());
+            }
+            if (!(w.isWord() || w.kind() == Token.Kind.POSSESSIVE) || doc.quoteAt(k) != null || w.is("that") || w.is("and")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     /** @return the cue's length in tokens at {@code i} (0 when there is none) */
     int verbAt(Document doc, int i) {
         if (doc.quoteAt(i) != null || doc.isExcluded(i)) {
@@ -63,14 +125,15 @@ final class Cues {
         if (isAccordingTo(doc, i)) {
             return 2;
         }
-        if (isRefusalToSpeak(doc, i) || isCommitment(doc, i) || particleAfter(doc, i) > 0) {
+        if (isRefusalToSpeak(doc, i) || isCommitment(doc, i) || particleAfter(doc, i) > 0 || isPredicateBelief(doc, i)
+                || isViewAs(doc, i)) {
             return 1;
         }
         if (!lexicons.isCueVerb(t.text())
                 || Character.isUpperCase(t.text().charAt(0)) && i > 0 && !isSentenceStart(doc, i) && !inTitleCase(doc, i)) {
             return 0; // a capitalised "Says" mid-sentence is part of a title or name, unless the whole line is in title case
         }
-        if (isNounPosition(doc, i) && SpeakerPhraseFinder.continuationVerbBefore(doc, i) < 0) {
+        if (isNounPosition(doc, i) && SpeakerPhraseFinder.continuationVerbBefore(doc, i) < 0 || isProgramme(doc, i)) {
             return 0; // "the said agreement", "his tweets", "to say", "Rubio's attack", "the wave of attacks": nouns
         }
         return isNaming(doc, i) ? 0 : 1;
@@ -114,16 +177,28 @@ final class Cues {
     }
 
     /**
-     * "pointed out", "points out": a verb that reports speech only with its particle; the content follows the particle.
-     * @return 1 when the verb at {@code i} is one and its particle follows, else 0
+     * "pointed out", "points out", "made clear", "has made it clear": a verb that reports speech only with its
+     * particle; the content follows the particle. "made clear" only before "that" or a word ("made clear Monday they
+     * …", "made clear his aim"), not at a clause end ("the rules were made clear.").
+     * @return the particle's length in tokens when the verb at {@code i} is one and its particle follows, else 0
      */
     static int particleAfter(Document doc, int i) {
         Token t = doc.token(i);
-        return t.isWord() && POINT_FORMS.contains(t.lower()) && !t.isCapitalized() && i + 1 < doc.size() && doc.token(i + 1).is("out")
-                && (i == 0 || !NOT_BEFORE_A_VERB.contains(doc.token(i - 1).lower())) ? 1 : 0;
+        boolean point = POINT_FORMS.contains(t.lower());
+        // the form sets first: this runs at every word
+        if (!point && !MAKE_FORMS.contains(t.lower()) || !t.isWord() || t.isCapitalized()
+                || i > 0 && NOT_BEFORE_A_VERB.contains(doc.token(i - 1).lower())) {
+            return 0;
+        }
+        if (point) {
+            return i + 1 < doc.size() && doc.token(i + 1).is("out") ? 1 : 0;
+        }
+        int clear = i + 1 < doc.size() && doc.token(i + 1).is("it") ? i + 2 : i + 1;
+        return clear + 1 < doc.size() && doc.token(clear).is("clear") && doc.token(clear + 1).isWord() ? clear - i : 0;
     }
 
     private static final Set<String> POINT_FORMS = Set.of("point", "points", "pointed", "pointing");
+    private static final Set<String> MAKE_FORMS = Set.of("make", "makes", "made", "making");
 
     private static final Set<String> QUOTE_VERB_PARTICLES = Set.of("back", "in", "up", "out");
 
@@ -258,7 +333,28 @@ final class Cues {
     /** A lowercase finding verb ("shows", "found") outside quotes: reports a finding when a source noun is its subject. */
     boolean isFindingVerb(Document doc, int i) {
         Token t = doc.token(i);
-        return t.isWord() && !t.isCapitalized() && doc.quoteAt(i) == null && !doc.isExcluded(i) && lexicons.isFindingVerb(t.text());
+        return t.isWord() && !t.isCapitalized() && doc.quoteAt(i) == null && !doc.isExcluded(i) && lexicons.isFindingVerb(t.text())
+                && !isProgramme(doc, i);
+    }
+
+    private static final Set<String> SHOW_FORMS = Set.of("show", "shows");
+    /**
+     * Words that make "show" a broadcast: "TV show", "the reality show", "a late night show" (not "game" or "news":
+     * "a video of the game shows that …" is a finding).
+     */
+    private static final Set<String> PROGRAMME_MODIFIERS = Set.of("tv", "television", "radio", "talk", "reality",
+            "cable", "night", "morning", "comedy", "cooking", "variety", "hit");
+
+    /**
+     * "ABC's TV show Scandal", "the reality show “Cake Boss”": "show" naming a programme, after a broadcast word or
+     * right before a quoted title, reports nothing.
+     */
+    private static boolean isProgramme(Document doc, int i) {
+        if (!SHOW_FORMS.contains(doc.token(i).lower())) {
+            return false;
+        }
+        return i > 0 && PROGRAMME_MODIFIERS.contains(doc.token(i - 1).lower())
+                || i + 1 < doc.size() && doc.quoteAt(i + 1) != null && doc.quoteAt(i + 1).firstToken() == i + 1;
     }
 
     boolean isFindingSource(Token t) {

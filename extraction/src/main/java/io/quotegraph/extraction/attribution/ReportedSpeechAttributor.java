@@ -85,7 +85,7 @@ final class ReportedSpeechAttributor {
     void attribute(Document doc, boolean[] usedCue, List<Attribution> out) {
         for (Sentence s : doc.sentences()) {
             for (int i = s.from(); i < s.to(); i++) {
-                if (usedCue[i] || cues.takesObject(doc.token(i)) && insideContent(doc, out, i)) {
+                if (usedCue[i] || (cues.takesObject(doc.token(i)) || cues.isViewAs(doc, i)) && insideContent(doc, out, i)) {
                     continue; // a stance inside a report is part of what was reported ("said the US welcomes …")
                 }
                 Attribution a = cues.isFindingVerb(doc, i) ? finding(doc, s, i) : null;
@@ -703,7 +703,8 @@ final class ReportedSpeechAttributor {
 
     /** A stance verb's object ends at the first comma outside quotes: "rejected the proposal on Tuesday, saying …". */
     private int objectEnd(Document doc, int from, int end) {
-        int clause = clauseEnd(doc, from, end);
+        // "praised the plan in a statement on Thursday": the speaker's occasion is no part of the object
+        int clause = adverbials.occasionWithin(doc, from + 1, clauseEnd(doc, from, end));
         int named = namedObjectEnd(doc, from, clause);
         if (named < clause) {
             return named; // "attacked Machado in early-morning tweets": the object is the name
@@ -898,11 +899,14 @@ final class ReportedSpeechAttributor {
 
     /**
      * From {@code k} to the end: a noun phrase opened by a determiner or a number and closed by a relative clause
-     * ("two states where …", "the alliance that …"), with no comma after it.
+     * ("two states where …", "the alliance that …"), or an indefinite gloss, with no comma after it.
      */
     private static boolean closingAppositive(Document doc, int k, int end) {
         if (!APPOSITIVE_OPENERS.contains(doc.token(k).lower()) || commaBefore(doc, k + 1, end)) {
             return false;
+        }
+        if (isIndefiniteGloss(doc, k, end)) {
+            return true;
         }
         for (int j = k + 2; j < end && j <= k + MAX_TRAILING_PHRASE; j++) {
             if (!doc.token(j).isWord() || doc.quoteAt(j) != null) {
@@ -913,6 +917,23 @@ final class ReportedSpeechAttributor {
             }
         }
         return false;
+    }
+
+    /**
+     * "…, a swipe at the recent disturbances": an indefinite noun phrase closing the sentence after a clause is the
+     * reporter's gloss; not after a name ("Ann Lee, a Democrat"), and not a clause of its own ("…, a woman is running").
+     */
+    private static boolean isIndefiniteGloss(Document doc, int k, int end) {
+        if (!(doc.token(k).is("a") || doc.token(k).is("an")) || k < 2 || end - k < 3 || !doc.token(k - 2).isWord()
+                || doc.token(k - 2).isCapitalized()) {
+            return false;
+        }
+        for (int j = k + 1; j < end; j++) {
+            if (doc.quoteAt(j) != null || doc.token(j).isWord() && FINITE_VERBS.contains(doc.token(j).lower())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A hyphen with spaces on both sides, typed for a dash: "said it would reopen - although …". */
@@ -972,7 +993,37 @@ final class ReportedSpeechAttributor {
             return false;
         }
         return CLAUSE_SUBJECTS.contains(t.lower()) || t.isCapitalized() && k + 1 < doc.size() && doc.token(k + 1).isWord()
-                && !doc.token(k + 1).isCapitalized();
+                && !doc.token(k + 1).isCapitalized() || nounPhraseThenFiniteVerb(doc, k);
+    }
+
+    /** A that-less clause's subject is a short noun phrase: longer ones are objects with a relative clause or a list. */
+    private static final int MAX_CLAUSE_SUBJECT = 8;
+    /** Finite auxiliaries and copulas that show a clause after a subject noun phrase: "the plan is", "her aides will". */
+    private static final Set<String> FINITE_VERBS = Set.of("is", "are", "was", "were", "will", "would", "can", "could",
+            "should", "may", "might", "must", "has", "have", "had", "does", "do", "did", "isn’t", "isn't", "won’t", "won't");
+    /** Words that cannot stand inside a subject noun phrase: a relative clause, an infinitive, a second clause. */
+    private static final Set<String> NOT_IN_SUBJECT = Set.of("that", "who", "which", "whom", "whose", "to", "and", "or",
+            "but", "if", "when", "because", "as", "than", "what", "how", "why", "where", "there", "it");
+
+    /**
+     * "think the progress on climate change is real", "felt her projection of anger was over the top", "believe
+     * Wasserman Schultz is at risk": a noun phrase of a few words, with no punctuation, relative word or coordinator,
+     * then a finite auxiliary or copula. An object ("found a job in Ohio", "expected the vote") has no finite verb
+     * after it, and one that a relative clause or "and" continues ("found the man who was …") is not read.
+     */
+    private static boolean nounPhraseThenFiniteVerb(Document doc, int k) {
+        for (int j = k; j < doc.size() && j <= k + MAX_CLAUSE_SUBJECT; j++) {
+            Token t = doc.token(j);
+            if (j > k && t.isWord() && FINITE_VERBS.contains(t.lower())) {
+                return true;
+            }
+            boolean possessive = t.kind() == Token.Kind.POSSESSIVE;
+            if (!(t.isWord() || possessive) || doc.quoteAt(j) != null || NOT_IN_SUBJECT.contains(t.lower())
+                    || FINITE_VERBS.contains(t.lower())) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Content starts with a word or a quotation, not with stray punctuation ("he said, and …"). */

@@ -22,6 +22,7 @@ public final class Lexicons {
 
     private final Set<String> cueVerbs;
     private final Set<String> beliefVerbs;
+    private final Set<String> beliefAdjectives;
     private final Set<String> stanceVerbs;
     private final Set<String> commissiveVerbs;
     private final Set<String> findingVerbs;
@@ -48,6 +49,7 @@ public final class Lexicons {
 
     private Lexicons() {
         beliefVerbs = set("belief-verbs.txt");
+        beliefAdjectives = set("belief-adjectives.txt");
         Set<String> cues = new HashSet<>(set("cue-verbs.txt"));
         cues.addAll(beliefVerbs);
         stanceVerbs = set("stance-verbs.txt");
@@ -90,6 +92,11 @@ public final class Lexicons {
     /** A verb that attributes only a quotation next to it ("“…,” Bolton charged", "the letter reads"). */
     public boolean isQuoteVerb(String word) {
         return quoteVerbs.contains(lower(word));
+    }
+
+    /** An adjective of belief after "be" ("are confident", "was adamant"): a cue only before a clause. */
+    public boolean isBeliefAdjective(String word) {
+        return beliefAdjectives.contains(lower(word));
     }
 
     /** A verb of belief, finding or polling ("believe", "found", "show"): a cue only before a clause. */

@@ -48,4 +48,18 @@ class AdverbialsTest {
         ExtractedStatement s = only("Councillor Rita Vance said — in a letter to residents, no less — that taxes would rise.");
         assertThat(s.content().text()).isEqualTo("that taxes would rise");
     }
+
+    @Test
+    void theSpeakersOccasionEndsAStanceObject() {
+        assertThat(only("The union praised the new harbor budget in a statement on Thursday.").content().text())
+                .isEqualTo("the new harbor budget");
+        assertThat(only("Ortiz blasted the ferry operator during a campaign rally in Dover.").content().text())
+                .isEqualTo("the ferry operator");
+    }
+
+    @Test
+    void anOccasionWithTheDefiniteArticleStaysInTheObject() {
+        assertThat(only("The union criticized the remarks in the debate over the levy.").content().text())
+                .isEqualTo("the remarks in the debate over the levy");
+    }
 }

@@ -52,4 +52,15 @@ class CueFormsTest {
         assertThat(s.content().text()).isEqualTo("that critics should question the casting");
         assertThat(withCue("The sign pointed the way to the hall.", "pointed")).isEmpty();
     }
+
+    @Test
+    void madeClearReportsTheClauseAfterClear() {
+        ExtractedStatement s = withCue("The governor made it clear that she would veto the levy.", "made").orElseThrow();
+        assertThat(s.content().text()).isEqualTo("that she would veto the levy");
+        assertThat(s.speakerMention().text()).isEqualTo("The governor");
+        assertThat(withCue("Party leaders made clear Monday they would not fund the race.", "made").orElseThrow()
+                .content().text()).isEqualTo("they would not fund the race");
+        assertThat(withCue("The crew made the deck clear before the storm.", "made")).isEmpty();
+        assertThat(withCue("The rules of the race were made clear.", "made")).isEmpty();
+    }
 }

@@ -52,4 +52,11 @@ class FindingSourceTest {
         assertThat(withCue("The authors of the study found no link between the two.", "found")
                 .map(s -> s.speakerMention().text())).isNotEqualTo(Optional.of("the study"));
     }
+
+    @Test
+    void aShowNamingAProgrammeIsNoFinding() {
+        assertThat(withCue("She once appeared on the cable reality show “Harbor Kings.”", "show")).isEmpty();
+        assertThat(withCue("The network’s TV show Tides showing a storm drew critics.", "show")).isEmpty();
+        assertThat(withCue("A video of the game shows that the referee missed the foul.", "shows")).isPresent();
+    }
 }

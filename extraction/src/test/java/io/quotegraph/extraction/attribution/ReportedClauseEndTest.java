@@ -6,6 +6,7 @@ import io.quotegraph.model.Extraction;
 import org.junit.jupiter.api.Test;
 
 import static io.quotegraph.extraction.ExtractedStatements.only;
+import static io.quotegraph.extraction.ExtractedStatements.withCue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Where a reported clause ends when the sentence goes on after a comma. */
@@ -179,5 +180,19 @@ class ReportedClauseEndTest {
         assertThat(s.content().text()).isEqualTo("he would not accept the endorsement");
         Extraction x = EXTRACTOR.extract("Eric Garner, gasping on a sidewalk, said before he died that he could not breathe.", null);
         assertThat(x.statements()).noneMatch(st -> st.content().text().equals("he died"));
+    }
+
+    @Test
+    void aClosingIndefiniteGlossEndsTheReport() {
+        assertThat(withCue("The mayor said the ferry would run all winter, a swipe at the council's budget.", "said")
+                .orElseThrow().content().text()).isEqualTo("the ferry would run all winter");
+    }
+
+    @Test
+    void anIndefiniteAppositiveOnANameOrWithAVerbStaysInTheReport() {
+        assertThat(withCue("The mayor said she beat Ann Lee, a Democrat from Dover.", "said")
+                .orElseThrow().content().text()).isEqualTo("she beat Ann Lee, a Democrat from Dover");
+        assertThat(withCue("The mayor said that for the first time, a woman is running the port.", "said")
+                .orElseThrow().content().text()).isEqualTo("that for the first time, a woman is running the port");
     }
 }

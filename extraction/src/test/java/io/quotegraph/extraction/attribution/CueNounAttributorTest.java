@@ -1,0 +1,33 @@
+package io.quotegraph.extraction.attribution;
+
+import io.quotegraph.model.ExtractedStatement;
+import org.junit.jupiter.api.Test;
+
+import static io.quotegraph.extraction.ExtractedStatements.withCue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A noun naming a belief or a finding, with its owner and a "that" clause, is an attribution like "claim that". */
+class CueNounAttributorTest {
+
+    @Test
+    void aPossessiveOwnerOfABeliefNoun() {
+        ExtractedStatement s = withCue("Voters doubted the mayor's belief that the ferry will pay for itself.", "belief")
+                .orElseThrow();
+        assertThat(s.content().text()).isEqualTo("the ferry will pay for itself");
+        assertThat(s.speakerMention().text()).isEqualTo("the mayor");
+    }
+
+    @Test
+    void aFindingNounWithItsSourceAfterIt() {
+        ExtractedStatement s = withCue("Critics seized on the conclusion by the auditors that the pier was never safe.", "conclusion")
+                .orElseThrow();
+        assertThat(s.content().text()).isEqualTo("the pier was never safe");
+        assertThat(s.speakerMention().text()).isEqualTo("the auditors");
+    }
+
+    @Test
+    void aBeliefNounWithoutAnOwnerIsNoAttribution() {
+        assertThat(withCue("There is a widespread belief that the ferry will pay for itself.", "belief")).isEmpty();
+        assertThat(withCue("The mayor's hope for a quick vote faded.", "hope")).isEmpty();
+    }
+}
