@@ -80,7 +80,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * count taken when the request arrived must still hold when it is stored).
  * <p>
  * Refresh-ahead: a hit on an entry older than {@value #REFRESH_AFTER} (default half the maximum staleness) is answered
- * from the entry at once, and starts one recomputation in the background: the same request (body, URI,
+ * from the entry at once, and starts one recomputation in the background (sooner when the entry took long to compute:
+ * at the latest when what is left of its staleness bound is twice its computation time, so that a recomputation slowed
+ * down by load still replaces it before it expires; an expired entry makes every client asking wait for a whole
+ * computation): the same request (body, URI,
  * {@code Authorization}, {@code Accept}) sent by the gateway to itself over loopback HTTP, marked by a header holding a
  * secret made at startup, so it runs through the same filters, credentials and instrumentation as the client's and
  * replaces the entry when it completes. Without it every entry expires under load and the clients asking at that
@@ -168,17 +171,25 @@ public class ResponseCache {
     }
 
     /**
-     * A stored response (its status is 200), when it was stored, and whether a refresh of it has been started. The body
-     * is read-only direct memory shared by every hit (see {@link #sharedBody}).
+     * A stored response (its status is 200), when it was stored, how long it took to compute, and whether a refresh of
+     * it has been started. The body is read-only direct memory shared by every hit (see {@link #sharedBody}).
      */
-    record Entry(String contentType, ByteBuf body, long storedAt, AtomicBoolean refreshStarted) {
+    record Entry(String contentType, ByteBuf body, long storedAt, long computeNanos, AtomicBoolean refreshStarted) {
 
-        Entry(String contentType, byte[] body) {
-            this(contentType, sharedBody(body), System.nanoTime(), new AtomicBoolean());
+        Entry(String contentType, byte[] body, long computeNanos) {
+            this(contentType, sharedBody(body), System.nanoTime(), computeNanos, new AtomicBoolean());
         }
 
-        boolean dueForRefresh(long refreshAfterNanos) {
-            return System.nanoTime() - storedAt >= refreshAfterNanos && !refreshStarted.get();
+        /**
+         * Whether a hit at {@code now} should start a refresh: none started yet, and the entry is older than
+         * {@code refreshAfterNanos} or than its staleness bound less twice its computation time, whichever is sooner.
+         * Never when refresh-ahead is off ({@code refreshAfterNanos} = Long.MAX_VALUE).
+         */
+        boolean dueForRefresh(long now, long refreshAfterNanos, long stalenessNanos) {
+            if (refreshAfterNanos == Long.MAX_VALUE || refreshStarted.get()) {
+                return false;
+            }
+            return now - storedAt >= Math.min(refreshAfterNanos, stalenessNanos - 2 * computeNanos);
         }
 
         /** True for exactly one caller. */
@@ -201,6 +212,7 @@ public class ResponseCache {
     static final class Pending {
         final Key key;
         final long generation;
+        final long startedAt = System.nanoTime();
         volatile byte[] body;
         /** Identical requests that arrived while this one was computed, with the Vert.x context each runs on. */
         private final List<Map.Entry<RoutingContext, Context>> waiters = new ArrayList<>();
@@ -336,7 +348,8 @@ public class ResponseCache {
         Entry hit = cache.getIfPresent(key);
         if (hit != null) {
             hits.increment();
-            if (hit.dueForRefresh(refreshAfterNanos) && refreshRunning.compareAndSet(false, true)) {
+            if (hit.dueForRefresh(System.nanoTime(), refreshAfterNanos, staleness.toNanos())
+                    && refreshRunning.compareAndSet(false, true)) {
                 if (hit.claimRefresh()) {
                     startRefresh(ctx); // answered below from the entry, without waiting for the refresh
                 } else {
@@ -445,7 +458,7 @@ public class ResponseCache {
         if (body == null || status != 200 || contentType == null) {
             return null; // not a query, errors, or not answered by SmallRye
         }
-        Entry entry = new Entry(contentType, body);
+        Entry entry = new Entry(contentType, body, System.nanoTime() - pending.startedAt);
         if (generation.get() != pending.generation) {
             return null;
         }
