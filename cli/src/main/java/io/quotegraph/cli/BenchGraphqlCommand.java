@@ -62,9 +62,17 @@ final class BenchGraphqlCommand implements Callable<Integer> {
     private static final Pattern CLIENT_TIMER = Pattern.compile(
             "^http_client_requests_seconds_(count|sum)\\{([^}]*)} ([0-9.E+-]+)", Pattern.MULTILINE);
     private static final Pattern LABEL = Pattern.compile("(\\w+)=\"([^\"]*)\"");
-    /** The response cache's hit and miss counters. */
+    /** The response cache's hit, miss and refresh-ahead counters. */
     private static final Pattern CACHE = Pattern.compile(
-            "^quotegraph_gateway_response_cache_total\\{[^}]*result=\"(hit|miss)\"[^}]*} ([0-9.E+-]+)", Pattern.MULTILINE);
+            "^quotegraph_gateway_response_cache_total\\{[^}]*result=\"(hit|miss|refresh)\"[^}]*} ([0-9.E+-]+)",
+            Pattern.MULTILINE);
+
+    /** The gateway process's CPU time so far (Micrometer's process binder). */
+    private static final Pattern PROCESS_CPU = Pattern.compile("^process_cpu_time_ns_total ([0-9.E+-]+)",
+            Pattern.MULTILINE);
+    /** The gateway JVM's garbage-collection pauses so far, count or seconds, per collector and cause. */
+    private static final Pattern GC_PAUSES = Pattern.compile(
+            "^jvm_gc_pause_seconds_(count|sum)\\{[^}]*} ([0-9.E+-]+)", Pattern.MULTILINE);
 
     /** The three representative queries: name → document. */
     static final Map<String, String> QUERIES = new LinkedHashMap<>();
@@ -153,8 +161,9 @@ final class BenchGraphqlCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "loaded: %d statements; %d s per cell; load average %s%n%n",
                     statements, seconds, loadAverage());
 
-            System.out.println("| query | clients | mode | p50 ms | p99 ms | req/s | backend calls/query | cache hits | errors |");
-            System.out.println("|---|---:|---|---:|---:|---:|---:|---:|---:|");
+            System.out.println("| query | clients | mode | p50 ms | p99 ms | req/s | backend calls/query | cache hits "
+                    + "| refreshes/s | gateway CPU ms/req | gateway GC pauses (n, ms) | errors |");
+            System.out.println("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             List<String> routeLines = new ArrayList<>();
             for (Map.Entry<String, String> query : QUERIES.entrySet()) {
                 if (queryFilter != null && !query.getKey().contains(queryFilter)) {
@@ -163,11 +172,12 @@ final class BenchGraphqlCommand implements Callable<Integer> {
                 for (int clients : clientCounts) {
                     for (Map.Entry<String, String> gateway : gateways.entrySet()) {
                         Cell cell = measure(gateway.getValue(), query.getValue(), clients);
-                        System.out.printf(Locale.ROOT, "| %s | %d | %s | %.1f | %.1f | %.0f | %.1f | %s | %d |%n",
+                        System.out.printf(Locale.ROOT, "| %s | %d | %s | %.1f | %.1f | %.0f | %.1f | %s | %s | %.2f | %.0f, %.0f | %d |%n",
                                 query.getKey(), clients, gateway.getKey(), cell.p50Millis(), cell.p99Millis(),
                                 cell.perSecond(), cell.backendCallsPerQuery(),
                                 Double.isNaN(cell.hitRatio()) ? "–" : String.format(Locale.ROOT, "%.0f %%", 100 * cell.hitRatio()),
-                                cell.errors());
+                                Double.isNaN(cell.hitRatio()) ? "–" : String.format(Locale.ROOT, "%.1f", cell.refreshesPerSecond()),
+                                cell.gatewayCpuMillisPerRequest(), cell.gcPauses(), cell.gcPauseMillis(), cell.errors());
                         if (gateway.getKey().equals(profiled)) {
                             cell.routes().forEach((route, time) -> routeLines.add(String.format(Locale.ROOT,
                                     "| %s | %d | %s | %.1f | %.1f |", query.getKey(), clients, route,
@@ -258,6 +268,7 @@ final class BenchGraphqlCommand implements Callable<Integer> {
     }
 
     record Cell(double p50Millis, double p99Millis, double perSecond, double backendCallsPerQuery, double hitRatio,
+                double refreshesPerSecond, double gatewayCpuMillisPerRequest, double gcPauses, double gcPauseMillis,
                 long errors, long queries, Map<String, RouteTime> routes) {
     }
 
@@ -281,7 +292,7 @@ final class BenchGraphqlCommand implements Callable<Integer> {
         run(request, clients, Duration.ofSeconds(seconds), latencies, errors);
         double elapsedSeconds = (System.nanoTime() - start) / 1e9;
         String metricsAfter = metrics(gatewayUrl);
-        double calls = backendCalls(metricsAfter) - backendCalls(metricsBefore);
+        double calls = sum(CLIENT_CALLS, metricsAfter, "") - sum(CLIENT_CALLS, metricsBefore, ""); // all backends and routes
 
         latencies.sort(null);
         int n = latencies.size();
@@ -298,8 +309,14 @@ final class BenchGraphqlCommand implements Callable<Integer> {
         double[] cacheAfter = cacheCounts(metricsAfter);
         double hits = cacheAfter[0] - cacheBefore[0];
         double lookups = hits + cacheAfter[1] - cacheBefore[1];
+        double refreshes = cacheAfter[2] - cacheBefore[2];
+        // the gateway's CPU over the cell (hits, misses and refreshes alike) per answered request
+        double cpuMillis = (sum(PROCESS_CPU, metricsAfter, "") - sum(PROCESS_CPU, metricsBefore, "")) / 1e6;
+        double gcPauses = sum(GC_PAUSES, metricsAfter, "count") - sum(GC_PAUSES, metricsBefore, "count");
+        double gcPauseMillis = (sum(GC_PAUSES, metricsAfter, "sum") - sum(GC_PAUSES, metricsBefore, "sum")) * 1000;
         return new Cell(percentile(latencies, 0.50), percentile(latencies, 0.99), n / elapsedSeconds,
-                n == 0 ? 0 : calls / n, lookups == 0 ? Double.NaN : hits / lookups, errors.get(), n, routes);
+                n == 0 ? 0 : calls / n, lookups == 0 ? Double.NaN : hits / lookups, refreshes / elapsedSeconds,
+                n == 0 ? Double.NaN : cpuMillis / n, gcPauses, gcPauseMillis, errors.get(), n, routes);
     }
 
     private void run(HttpRequest request, int clients, Duration duration, List<Long> latencies, AtomicLong errors)
@@ -356,22 +373,27 @@ final class BenchGraphqlCommand implements Callable<Integer> {
         return timers;
     }
 
-    /** The response cache's {hits, misses} so far (zeros with the cache off). */
+    /** The response cache's {hits, misses, refreshes ahead} so far (zeros with the cache off). */
     static double[] cacheCounts(String metrics) {
-        double[] counts = new double[2];
+        double[] counts = new double[3];
         Matcher m = CACHE.matcher(metrics);
         while (m.find()) {
-            counts[m.group(1).equals("hit") ? 0 : 1] += Double.parseDouble(m.group(2));
+            counts[List.of("hit", "miss", "refresh").indexOf(m.group(1))] += Double.parseDouble(m.group(2));
         }
         return counts;
     }
 
-    /** Requests the gateway's REST clients made so far (all backends, all routes). */
-    private static double backendCalls(String metrics) {
+    /**
+     * The sum of a metric's values so far: the lines of {@code pattern} whose first group is {@code kind} (its last
+     * group the value; a pattern with one group has no kind, pass "").
+     */
+    static double sum(Pattern pattern, String metrics, String kind) {
         double total = 0;
-        Matcher m = CLIENT_CALLS.matcher(metrics);
+        Matcher m = pattern.matcher(metrics);
         while (m.find()) {
-            total += Double.parseDouble(m.group(1));
+            if (m.groupCount() == 1 || m.group(1).equals(kind)) {
+                total += Double.parseDouble(m.group(m.groupCount()));
+            }
         }
         return total;
     }

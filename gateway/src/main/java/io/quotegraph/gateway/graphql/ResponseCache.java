@@ -23,6 +23,8 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quotegraph.gateway.client.StatementsStream;
 import io.smallrye.graphql.execution.ExecutionResponse;
 import io.smallrye.mutiny.subscription.Cancellable;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -44,6 +46,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -77,13 +80,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * count taken when the request arrived must still hold when it is stored).
  * <p>
  * Refresh-ahead: a hit on an entry older than {@value #REFRESH_AFTER} (default half the maximum staleness) is answered
- * from the entry at once, and starts one recomputation in the background: the same request (body, URI,
+ * from the entry at once, and starts one recomputation in the background (sooner when the entry took long to compute:
+ * at the latest when what is left of its staleness bound is twice its computation time, so that a recomputation slowed
+ * down by load still replaces it before it expires; an expired entry makes every client asking wait for a whole
+ * computation): the same request (body, URI,
  * {@code Authorization}, {@code Accept}) sent by the gateway to itself over loopback HTTP, marked by a header holding a
  * secret made at startup, so it runs through the same filters, credentials and instrumentation as the client's and
  * replaces the entry when it completes. Without it every entry expires under load and the clients asking at that
- * moment wait for one whole computation (the p99 of {@code bench-graphql}). One recomputation per entry at a time; if
- * it fails or is not stored, the entry is not refreshed again and expires at the maximum staleness as usual. Over TLS
- * (no plain loopback) entries are not refreshed ahead.
+ * moment wait for one whole computation (the p99 of {@code bench-graphql}). One recomputation per gateway at a time
+ * (a hit finding its entry due while another entry is being recomputed leaves it to a later hit): a recomputation
+ * runs on an event loop like any request, and this bounds the hits' share it can take to that of one. If it fails or
+ * is not stored, the entry is not refreshed again and expires at the maximum staleness as usual. Over TLS (no plain
+ * loopback) entries are not refreshed ahead.
+ * <p>
+ * A hit sends the stored bytes as they are: each entry's body is written once into read-only direct memory, and every
+ * hit writes a view of it to the socket (no copy per hit, nothing for the garbage collector).
  * <p>
  * Size: bounded by {@value #MAX_SIZE} (bytes of keys and responses, least recently used first out). Off with
  * {@value #ENABLED}=false (then nothing here runs beyond one flag test per request).
@@ -141,6 +152,8 @@ public class ResponseCache {
     private final ConcurrentHashMap<Key, Pending> inFlight = new ConcurrentHashMap<>();
     /** Incremented by every invalidation: a response computed across one is not stored. */
     private final AtomicLong generation = new AtomicLong();
+    /** Set while a refresh is in flight: at most one per gateway. */
+    private final AtomicBoolean refreshRunning = new AtomicBoolean();
     private Cancellable streamSubscription;
     private Counter hits;
     private Counter misses;
@@ -157,16 +170,41 @@ public class ResponseCache {
         }
     }
 
-    /** A stored response (its status is 200), when it was stored, and whether a refresh of it has been started. */
-    record Entry(String contentType, byte[] body, long storedAt, AtomicBoolean refreshStarted) {
+    /**
+     * A stored response (its status is 200), when it was stored, how long it took to compute, and whether a refresh of
+     * it has been started. The body is read-only direct memory shared by every hit (see {@link #sharedBody}).
+     */
+    record Entry(String contentType, ByteBuf body, long storedAt, long computeNanos, AtomicBoolean refreshStarted) {
 
-        Entry(String contentType, byte[] body) {
-            this(contentType, body, System.nanoTime(), new AtomicBoolean());
+        Entry(String contentType, byte[] body, long computeNanos) {
+            this(contentType, sharedBody(body), System.nanoTime(), computeNanos, new AtomicBoolean());
         }
 
-        /** True for exactly one caller once the entry is older than {@code refreshAfterNanos}. */
-        boolean claimRefresh(long refreshAfterNanos) {
-            return System.nanoTime() - storedAt >= refreshAfterNanos && refreshStarted.compareAndSet(false, true);
+        /**
+         * Whether a hit at {@code now} should start a refresh: none started yet, and the entry is older than
+         * {@code refreshAfterNanos} or than its staleness bound less twice its computation time, whichever is sooner.
+         * Never when refresh-ahead is off ({@code refreshAfterNanos} = Long.MAX_VALUE).
+         */
+        boolean dueForRefresh(long now, long refreshAfterNanos, long stalenessNanos) {
+            if (refreshAfterNanos == Long.MAX_VALUE || refreshStarted.get()) {
+                return false;
+            }
+            return now - storedAt >= Math.min(refreshAfterNanos, stalenessNanos - 2 * computeNanos);
+        }
+
+        /** True for exactly one caller. */
+        boolean claimRefresh() {
+            return refreshStarted.compareAndSet(false, true);
+        }
+
+        /**
+         * The body written once into direct memory: Netty writes direct memory to the socket as it is (a heap body is
+         * copied into a direct buffer on every write). Read-only and unreleasable, so that concurrent hits can send
+         * views of it; the JDK frees the memory once the entry and the last view are unreachable.
+         */
+        private static ByteBuf sharedBody(byte[] bytes) {
+            ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+            return Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(direct).asReadOnly());
         }
     }
 
@@ -174,6 +212,7 @@ public class ResponseCache {
     static final class Pending {
         final Key key;
         final long generation;
+        final long startedAt = System.nanoTime();
         volatile byte[] body;
         /** Identical requests that arrived while this one was computed, with the Vert.x context each runs on. */
         private final List<Map.Entry<RoutingContext, Context>> waiters = new ArrayList<>();
@@ -228,7 +267,7 @@ public class ResponseCache {
         cache = Caffeine.newBuilder()
                 .expireAfterWrite(staleness)
                 .maximumWeight(maxSize.asLongValue())
-                .<Key, Entry>weigher((key, entry) -> key.weight() + entry.body().length)
+                .<Key, Entry>weigher((key, entry) -> key.weight() + entry.body().readableBytes())
                 .build();
         hits = Counter.builder(METRIC).tag("result", "hit").description("GraphQL responses served from the cache")
                 .register(registry);
@@ -309,8 +348,13 @@ public class ResponseCache {
         Entry hit = cache.getIfPresent(key);
         if (hit != null) {
             hits.increment();
-            if (hit.claimRefresh(refreshAfterNanos)) {
-                startRefresh(ctx); // answered below from the entry, without waiting for the refresh
+            if (hit.dueForRefresh(System.nanoTime(), refreshAfterNanos, staleness.toNanos())
+                    && refreshRunning.compareAndSet(false, true)) {
+                if (hit.claimRefresh()) {
+                    startRefresh(ctx); // answered below from the entry, without waiting for the refresh
+                } else {
+                    refreshRunning.set(false);
+                }
             }
             respond(ctx, hit);
             return;
@@ -370,11 +414,15 @@ public class ResponseCache {
         compute(ctx, pending);
     }
 
-    /** Sends the client's request again, from the gateway to itself, marked as a refresh; the answer is not read. */
+    /**
+     * Sends the client's request again, from the gateway to itself, marked as a refresh; the answer is not read. Ends
+     * the gateway's one refresh in flight when that answer has arrived or failed.
+     */
     private void startRefresh(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
         SocketAddress server = request.localAddress();
         if (request.isSSL() || server == null || server.host() == null) {
+            refreshRunning.set(false);
             return;
         }
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost(server.host())
@@ -387,6 +435,7 @@ public class ResponseCache {
         loopback.request(options)
                 .compose(refresh -> refresh.send(body))
                 .compose(HttpClientResponse::body)
+                .onComplete(done -> refreshRunning.set(false))
                 .onFailure(failure -> LOG.debugf("response cache: refresh of an entry failed (%s); it expires as usual",
                         failure.toString()));
     }
@@ -400,7 +449,7 @@ public class ResponseCache {
 
     private static void respond(RoutingContext ctx, Entry entry) {
         ctx.response().setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, entry.contentType())
-                .end(Buffer.buffer(entry.body()));
+                .end(Buffer.buffer(entry.body())); // Vert.x writes a view of it: no copy
     }
 
     /** Stores a finished miss's response if it may be; the entry stored, or null. */
@@ -409,7 +458,7 @@ public class ResponseCache {
         if (body == null || status != 200 || contentType == null) {
             return null; // not a query, errors, or not answered by SmallRye
         }
-        Entry entry = new Entry(contentType, body);
+        Entry entry = new Entry(contentType, body, System.nanoTime() - pending.startedAt);
         if (generation.get() != pending.generation) {
             return null;
         }

@@ -101,6 +101,33 @@ class ResponseCacheRefreshTest {
     }
 
     @Test
+    void oneRefreshRunsPerGatewayAtATime() throws Exception {
+        String other = "{ articles(first: 3) { edges { node { id title } } } }";
+        ResponseCacheTest.post(null, QUERY, Map.of(), null);
+        String otherOld = ResponseCacheTest.post(null, other, Map.of(), null);
+        assertThat(articleCalls()).isEqualTo(2);
+
+        Thread.sleep(REFRESH_AFTER_MILLIS + 100);
+        control("/__hold");
+        ResponseCacheTest.post(null, QUERY, Map.of(), null); // starts its refresh, held at the backend
+        awaitArticleCalls(3);
+        assertThat(ResponseCacheTest.post(null, other, Map.of(), null))
+                .as("due for a refresh too, but answered from its entry").isEqualTo(otherOld);
+        Thread.sleep(300);
+        assertThat(articleCalls()).as("no second refresh while one is in flight").isEqualTo(3);
+
+        control("/__release");
+        // once the first refresh has ended, a hit on the other entry (still due) starts the other's
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (articleCalls() < 4) {
+            assertThat(System.nanoTime()).as("the other entry is refreshed").isLessThan(deadline);
+            assertThat(ResponseCacheTest.post(null, other, Map.of(), null)).isEqualTo(otherOld);
+            Thread.sleep(100);
+        }
+        assertThat(articleCalls()).isEqualTo(4);
+    }
+
+    @Test
     void noOldAnswerIsServedAfterAnInvalidationEvenWhileARefreshOfItRuns() throws Exception {
         String old = ResponseCacheTest.post(null, QUERY, Map.of(), null);
         Thread.sleep(REFRESH_AFTER_MILLIS + 100);
