@@ -50,6 +50,17 @@ final class BsonDocumentType extends BasicDataType<Document> {
         }
     }
 
+    /** The document's size as BSON: what MongoDB counts in a collection's data size. */
+    static int encodedSize(Document document) {
+        ByteBuf encoded = Unpooled.buffer();
+        try {
+            BsonEncoder.encodeDocument(document, encoded);
+            return encoded.readableBytes();
+        } finally {
+            encoded.release();
+        }
+    }
+
     /** A BSON document starts with its length (int32, little-endian, the length included). */
     @Override
     public Document read(ByteBuffer buffer) {

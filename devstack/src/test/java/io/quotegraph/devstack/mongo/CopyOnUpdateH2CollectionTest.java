@@ -5,8 +5,11 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.ArrayFilters;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.oplog.NoopOplog;
 import io.quotegraph.devstack.EmbeddedMongoServer;
 import org.bson.Document;
@@ -89,6 +92,31 @@ class CopyOnUpdateH2CollectionTest {
             assertThat(after.get("title")).isEqualTo("t");
         } finally {
             backend.close();
+        }
+    }
+
+    @Test
+    void collStatsReportsTheSameDataSizeAsTheStockBackendThoughNoWriteTracksIt() {
+        MongoServer stock = new MongoServer(H2Backend.inMemory());
+        stock.bind("127.0.0.1", 0);
+        String stockAddress = "mongodb://127.0.0.1:" + stock.getLocalAddress().getPort();
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(null, 0);
+             MongoClient ours = MongoClients.create(server.connectionString());
+             MongoClient theirs = MongoClients.create(stockAddress)) {
+            List<Number> sizes = new ArrayList<>();
+            for (MongoClient client : List.of(ours, theirs)) {
+                MongoCollection<Document> notes = client.getDatabase("test").getCollection("notes");
+                for (int i = 0; i < 50; i++) {
+                    notes.insertOne(new Document("_id", "note:" + i).append("text", "x".repeat(i)).append("n", i));
+                }
+                notes.updateMany(Filters.lt("n", 20), Updates.push("tags", "a longer tag than before"));
+                notes.updateOne(Filters.eq("_id", "note:60"), Updates.set("n", 60), new UpdateOptions().upsert(true));
+                notes.deleteMany(Filters.and(Filters.gte("n", 40), Filters.lt("n", 45)));
+                sizes.add(client.getDatabase("test").runCommand(new Document("collStats", "notes")).get("size", Number.class));
+            }
+            assertThat(sizes.get(0).longValue()).isPositive().isEqualTo(sizes.get(1).longValue());
+        } finally {
+            stock.shutdown();
         }
     }
 

@@ -7,6 +7,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import io.quotegraph.devstack.EmbeddedMongoServer;
 import org.bson.BsonTimestamp;
@@ -44,6 +45,20 @@ class TypedIndexH2BackendTest {
         assertThat(type.compare(new KeyValue(10), new KeyValue("a"))).as("numbers sort before strings").isNegative();
         assertThat(type.compare(new KeyValue("a", 1), new KeyValue("a", 1))).isZero();
         assertThat(type.compare(new KeyValue("a"), new KeyValue("a", 1))).isNegative();
+    }
+
+    @Test
+    void keysOfStringsAreOrderedExactlyAsMongoJavaServerOrdersThem() {
+        // the order of keys already in a file must not change: the string shortcut must agree with ValueComparator
+        List<Object> values = List.of("", "a", "A", "ab", "b", "speaker:0f3a|S1", "speaker:0f3a|S10", "é", "e\u0301",
+                "€", "\uD83D\uDE00", "\uFFFF", "z", 7, 7.5, java.time.Instant.EPOCH, true);
+        ValueComparator mongoOrder = ValueComparator.asc();
+        for (Object x : values) {
+            for (Object y : values) {
+                assertThat(Integer.signum(IndexKeyType.INSTANCE.compare(new KeyValue(x, "k"), new KeyValue(y, "k"))))
+                        .as(x + " vs " + y).isEqualTo(Integer.signum(mongoOrder.compare(x, y)));
+            }
+        }
     }
 
     @Test

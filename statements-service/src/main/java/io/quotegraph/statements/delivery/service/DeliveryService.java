@@ -92,7 +92,7 @@ public class DeliveryService {
 
         // what the article's statements were linked to so far must be recomputed too (nothing before its first delivery)
         List<String> storedIds = StatementRepository.idsOfArticle(articleId, DeliveryRepository.statementSlots(previous));
-        List<Document> stored = statements.findByIds(storedIds);
+        List<Document> stored = statements.findFieldsByIds(storedIds, "speakerId", "occasionId");
         List<Document> storedMappings = speakers.mappingsOfArticle(articleId);
         Set<String> affectedSpeakers = new LinkedHashSet<>(SpeakerService.speakerIds(storedMappings));
         Set<String> affectedEvents = new LinkedHashSet<>();

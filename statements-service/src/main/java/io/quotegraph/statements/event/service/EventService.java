@@ -130,7 +130,8 @@ public class EventService {
         }
         Map<String, Set<String>> members = sets.membersOf(IdSets.EVENT_STATEMENTS, ids);
         Map<String, List<Document>> made = new HashMap<>();
-        for (Document statement : statements.findByIds(members.values().stream().flatMap(Set::stream).collect(Collectors.toSet()))) {
+        for (Document statement : statements.findFieldsByIds(members.values().stream().flatMap(Set::stream)
+                .collect(Collectors.toSet()), "occasionId")) {
             String occasionId = statement.getString("occasionId");
             // a set may still list a statement that has moved on: it counts for the event it names now
             if (occasionId != null && members.getOrDefault(occasionId, Set.of()).contains(statement.getString("_id"))) {

@@ -3,6 +3,7 @@ package io.quotegraph.statements.quotation.repository;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.DeleteManyModel;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateManyModel;
@@ -14,6 +15,7 @@ import io.quotegraph.statements.common.Mongo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -47,9 +49,21 @@ public class QuotationLinkRepository {
 
     /** The links of these statements that exist, by statement id (lookups by _id, {@value Batches#SIZE} at a time). */
     public Map<String, Document> findAll(Collection<String> statementIds) {
+        return findAll(statementIds, null);
+    }
+
+    /**
+     * As {@link #findAll(Collection)}, with only the statement's quotation and wording (quotationId, content.text):
+     * what comparing a new statement with a stored one needs, not its spans, buckets and similar lists.
+     */
+    public Map<String, Document> findCandidates(Collection<String> statementIds) {
+        return findAll(statementIds, Projections.include("quotationId", "content.text"));
+    }
+
+    private Map<String, Document> findAll(Collection<String> statementIds, Bson projection) {
         Map<String, Document> found = new LinkedHashMap<>();
         for (List<String> chunk : Batches.chunks(statementIds)) {
-            for (Document link : links().find(Filters.in("_id", chunk))) {
+            for (Document link : links().find(Filters.in("_id", chunk)).projection(projection)) {
                 found.put(link.getString("_id"), link);
             }
         }

@@ -148,7 +148,7 @@ public class QuotationService {
         buckets.values().forEach(storedIds::addAll);
         texts.keySet().forEach(storedIds::remove);
         Map<String, Grouping.Candidate> known = new HashMap<>();
-        for (Document link : links.findAll(storedIds).values()) {
+        for (Document link : links.findCandidates(storedIds).values()) {
             known.put(link.getString("_id"), new Grouping.Candidate(link.getString("_id"), link.getString("quotationId"),
                     QuoteText.of(link.get("content", Document.class).getString("text"))));
         }

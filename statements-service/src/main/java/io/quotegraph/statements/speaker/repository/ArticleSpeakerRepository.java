@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOneModel;
@@ -14,6 +15,7 @@ import io.quotegraph.statements.common.Mongo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -122,10 +124,25 @@ public class ArticleSpeakerRepository {
 
     /** The mappings of each of these speakers, by speaker id, in order of publication. */
     public Map<String, List<Document>> findBySpeakers(Collection<String> speakerIds) {
+        return findBySpeakers(speakerIds, null);
+    }
+
+    /**
+     * As {@link #findBySpeakers(Collection)}, with only these fields of each mapping (and those that place it: _id,
+     * speakerId, articleId, speakerKey, publishedAt): deriving speakers needs none of the resolution fields.
+     */
+    public Map<String, List<Document>> findFieldsBySpeakers(Collection<String> speakerIds, String... fields) {
+        List<String> included = new ArrayList<>(List.of("speakerId", "articleId", "speakerKey", "publishedAt"));
+        included.addAll(List.of(fields));
+        return findBySpeakers(speakerIds, Projections.include(included));
+    }
+
+    private Map<String, List<Document>> findBySpeakers(Collection<String> speakerIds, Bson projection) {
         Map<String, Set<String>> members = sets.membersOf(IdSets.SPEAKER_MAPPINGS, speakerIds);
         Map<String, List<Document>> bySpeaker = new LinkedHashMap<>();
         speakerIds.forEach(id -> bySpeaker.put(id, new ArrayList<>()));
-        for (Document mapping : findByIds(members.values().stream().flatMap(Set::stream).collect(Collectors.toSet()))) {
+        for (Document mapping : findByIds(members.values().stream().flatMap(Set::stream).collect(Collectors.toSet()),
+                projection)) {
             String speakerId = mapping.getString("speakerId");
             // a set may still list a mapping that has moved on: it belongs to the speaker it names now
             if (speakerId != null && members.getOrDefault(speakerId, Set.of()).contains(mapping.getString("_id"))) {
@@ -141,7 +158,12 @@ public class ArticleSpeakerRepository {
     }
 
     private List<Document> findByIds(Collection<String> ids) {
-        return ids.isEmpty() ? new ArrayList<>() : collection().find(Filters.in("_id", new ArrayList<>(ids))).into(new ArrayList<>());
+        return findByIds(ids, null);
+    }
+
+    private List<Document> findByIds(Collection<String> ids, Bson projection) {
+        return ids.isEmpty() ? new ArrayList<>() : collection().find(Filters.in("_id", new ArrayList<>(ids)))
+                .projection(projection).into(new ArrayList<>());
     }
 
     /** A mapping (as stored) to point at a canonical speaker, with the score and evidence of the link. */

@@ -45,6 +45,9 @@ public class SpeakerService {
 
     private static final int MAX_SEARCH_WORDS = 20;
 
+    /** The fields of its mappings that a speaker's derived fields are computed from ({@link #derive}). */
+    private static final String[] DERIVED_FROM = {"name", "type", "aliases", "roles", "statementCount", "mention"};
+
     @Inject
     SpeakerRepository speakers;
     @Inject
@@ -275,7 +278,7 @@ public class SpeakerService {
         if (ids.isEmpty()) {
             return new TreeSet<>();
         }
-        Map<String, List<Document>> mappings = articleSpeakers.findBySpeakers(ids);
+        Map<String, List<Document>> mappings = articleSpeakers.findFieldsBySpeakers(ids, DERIVED_FROM);
         Map<String, Document> derived = new LinkedHashMap<>();
         Set<String> renamed = new TreeSet<>();
         for (Document speaker : speakers.findByIds(ids)) {

@@ -87,6 +87,16 @@ public class StatementRepository {
         return findByIds(ids, WITHOUT_TOKENS);
     }
 
+    /**
+     * As {@link #findByIds(Collection)}, with only these fields (and _id, articleId, index): for the bookkeeping
+     * reads of deliveries, which need none of a statement's text, spans and words (most of its size).
+     */
+    public List<Document> findFieldsByIds(Collection<String> ids, String... fields) {
+        List<String> included = new ArrayList<>(List.of("articleId", "index"));
+        included.addAll(List.of(fields));
+        return findByIds(ids, Projections.include(included));
+    }
+
     private List<Document> findByIds(Collection<String> ids, Bson projection) {
         if (ids.isEmpty()) {
             return new ArrayList<>();

@@ -57,7 +57,8 @@ public class StatementLinks {
         deliveries.statementSlots(articleIds).forEach((articleId, slots) ->
                 statementIds.addAll(StatementRepository.idsOfArticle(articleId, slots)));
         Map<String, StatementRepository.Links> changed = new LinkedHashMap<>();
-        for (Document statement : statements.findByIds(statementIds)) {
+        for (Document statement : statements.findFieldsByIds(statementIds, "speakerKey", "speakerId", "aboutKeys",
+                "aboutIds", "occasionId")) {
             Map<String, String> ids = idsByArticle.getOrDefault(statement.getString("articleId"), Map.of());
             String key = statement.getString("speakerKey");
             String speakerId = key == null ? null : ids.get(key);
