@@ -12,6 +12,7 @@ import io.quotegraph.devstack.StackSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -34,6 +35,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 
 /**
  * {@code ./quotegraph bench-graphql}: the whole system on its embedded defaults (fresh, free loopback ports, a temp
@@ -122,6 +124,10 @@ final class BenchGraphqlCommand implements Callable<Integer> {
             + "docs/graphql-performance.md; default: each client its own HTTP/1.1 connection, like separate browsers.")
     boolean http2;
 
+    @Option(names = "--gzip", description = "Send Accept-Encoding: gzip; compressed answers are decompressed by the "
+            + "client before they are checked, as a browser would.")
+    boolean gzip;
+
     /** Metrics reads, and every client's requests with --http2 (the JDK client multiplexes them on one connection). */
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** Without --http2: one HTTP/1.1 client per concurrent client, kept across cells (each keeps its connection). */
@@ -166,8 +172,9 @@ final class BenchGraphqlCommand implements Callable<Integer> {
             long statements = load(stack);
             System.out.printf(Locale.ROOT, "loaded: %d statements; %d s per cell; load average %s%n%n",
                     statements, seconds, loadAverage());
-            System.out.println(http2 ? "clients: all on one shared HTTP/2 connection (--http2)"
-                    : "clients: each on its own HTTP/1.1 connection");
+            System.out.println((http2 ? "clients: all on one shared HTTP/2 connection (--http2)"
+                    : "clients: each on its own HTTP/1.1 connection")
+                    + (gzip ? "; Accept-Encoding: gzip (--gzip)" : ""));
             System.out.println("answers: status 200 and no top-level \"errors\" (streaming check), every "
                     + AnswerCheck.FULL_PARSE_EVERY + "th answer also fully parsed to check its data");
 
@@ -290,10 +297,14 @@ final class BenchGraphqlCommand implements Callable<Integer> {
     /** A warm-up second, then {@code clients} threads posting the query back to back for --seconds. */
     private Cell measure(String gatewayUrl, String query, int clients) throws Exception {
         byte[] body = JSON.writeValueAsBytes(Map.of("query", query));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl + "/graphql"))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(gatewayUrl + "/graphql"))
                 .header("Content-Type", "application/json").header("Authorization", DevTokens.launcher())
                 .timeout(REQUEST_TIMEOUT)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (gzip) {
+            builder.header("Accept-Encoding", "gzip");
+        }
+        HttpRequest request = builder.build();
         run(request, clients, Duration.ofSeconds(1), new ArrayList<>(), new AtomicLong());
 
         String metricsBefore = metrics(gatewayUrl);
@@ -358,7 +369,7 @@ final class BenchGraphqlCommand implements Callable<Integer> {
                         try {
                             HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
                             mine.add(System.nanoTime() - sent);
-                            if (!AnswerCheck.isAnswer(response.statusCode(), response.body(), answered++)) {
+                            if (!AnswerCheck.isAnswer(response.statusCode(), decoded(response), answered++)) {
                                 errors.incrementAndGet();
                             }
                         } catch (IOException timedOutOrRefused) {
@@ -373,6 +384,16 @@ final class BenchGraphqlCommand implements Callable<Integer> {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** The answer's body, gunzipped when the gateway sent it compressed. */
+    private static byte[] decoded(HttpResponse<byte[]> response) throws IOException {
+        if (!response.headers().firstValue("Content-Encoding").orElse("").equalsIgnoreCase("gzip")) {
+            return response.body();
+        }
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
+            return in.readAllBytes();
         }
     }
 
