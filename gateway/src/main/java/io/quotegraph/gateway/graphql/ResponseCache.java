@@ -35,7 +35,6 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.impl.ContextInternal;
 import io.vertx.core.impl.VertxInternal;
@@ -51,9 +50,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -65,10 +61,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.zip.GZIPOutputStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -108,10 +102,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * loopback) entries are not refreshed ahead.
  * <p>
  * A hit sends the stored bytes as they are: each entry's body is written once into read-only direct memory, and every
- * hit writes a view of it to the socket (no copy per hit, nothing for the garbage collector). To a client that sends
- * {@code Accept-Encoding: gzip} it sends the body gzip-compressed, compressed once per entry (on the refresh thread,
- * when the first such hit asks; that hit and any until it is done get the uncompressed body). Entries, keys,
- * staleness and invalidation are the same with or without it.
+ * hit writes a view of it to the socket (no copy per hit, nothing for the garbage collector).
  * <p>
  * Size: bounded by {@value #MAX_SIZE} (bytes of keys and responses, least recently used first out). Off with
  * {@value #ENABLED}=false (then nothing here runs beyond one flag test per request).
@@ -197,32 +188,10 @@ public class ResponseCache {
      * A stored response (its status is 200), when it was stored, how long it took to compute, and whether a refresh of
      * it has been started. The body is read-only direct memory shared by every hit (see {@link #sharedBody}).
      */
-    record Entry(String contentType, ByteBuf body, long storedAt, long computeNanos, AtomicBoolean refreshStarted,
-                 Gzipped gzipped) {
+    record Entry(String contentType, ByteBuf body, long storedAt, long computeNanos, AtomicBoolean refreshStarted) {
 
         Entry(String contentType, byte[] body, long computeNanos) {
-            this(contentType, sharedBody(body), System.nanoTime(), computeNanos, new AtomicBoolean(), new Gzipped());
-        }
-
-        /** The body gzip-compressed, or null while it has not been compressed (yet). */
-        ByteBuf gzippedBody() {
-            return gzipped.body;
-        }
-
-        /** True for exactly one caller, the one that then calls {@link #compress()}. */
-        boolean claimCompression() {
-            return gzipped.claimed.compareAndSet(false, true);
-        }
-
-        /** Compresses the body once, for the hits that accept gzip. */
-        void compress() {
-            ByteArrayOutputStream compressed = new ByteArrayOutputStream(body.readableBytes() / 4);
-            try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
-                body.getBytes(body.readerIndex(), gzip, body.readableBytes());
-            } catch (IOException inMemory) {
-                throw new UncheckedIOException(inMemory);
-            }
-            gzipped.body = sharedBody(compressed.toByteArray());
+            this(contentType, sharedBody(body), System.nanoTime(), computeNanos, new AtomicBoolean());
         }
 
         /**
@@ -251,12 +220,6 @@ public class ResponseCache {
             ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
             return Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(direct).asReadOnly());
         }
-    }
-
-    /** An entry's body compressed with gzip, once one hit accepting it has asked for it. */
-    static final class Gzipped {
-        private final AtomicBoolean claimed = new AtomicBoolean();
-        private volatile ByteBuf body;
     }
 
     /** A miss in flight: filled by the instrumentation, stored when the response has been sent. */
@@ -290,7 +253,7 @@ public class ResponseCache {
         }
 
         /** Answers the waiters with the stored entry, or lets each compute its own when nothing was stored. */
-        void finish(Entry stored, Counter hits, Executor compressor) {
+        void finish(Entry stored, Counter hits) {
             List<Map.Entry<RoutingContext, Context>> answered;
             synchronized (this) {
                 finished = true;
@@ -301,7 +264,7 @@ public class ResponseCache {
                 waiter.getValue().runOnContext(v -> {
                     if (stored != null) {
                         hits.increment();
-                        respond(ctx, stored, compressor);
+                        respond(ctx, stored);
                     } else {
                         ctx.next(); // errors and uncacheable answers are never shared
                     }
@@ -423,7 +386,7 @@ public class ResponseCache {
                     refreshRunning.set(false);
                 }
             }
-            respond(ctx, hit, refreshThread);
+            respond(ctx, hit);
             return;
         }
         // identical requests arriving while one is computed wait for its answer instead of computing it again (an
@@ -455,7 +418,7 @@ public class ResponseCache {
             Entry stored = store(pending, ctx.response().getStatusCode(),
                     ctx.response().headers().get(HttpHeaders.CONTENT_TYPE));
             inFlight.remove(pending.key, pending);
-            pending.finish(stored, hits, refreshThread);
+            pending.finish(stored, hits);
         });
         ctx.next();
     }
@@ -515,54 +478,9 @@ public class ResponseCache {
         }
     }
 
-    /**
-     * Sends a stored answer: gzip-compressed to a client that accepts it once the entry has been compressed (the first
-     * such hit has it compressed by {@code compressor}, off the event loop, and is answered uncompressed meanwhile).
-     */
-    private static void respond(RoutingContext ctx, Entry entry, Executor compressor) {
-        HttpServerResponse response = ctx.response().setStatusCode(200)
-                .putHeader(HttpHeaders.CONTENT_TYPE, entry.contentType())
-                .putHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
-        ByteBuf body = entry.body();
-        if (acceptsGzip(ctx.request().getHeader(HttpHeaders.ACCEPT_ENCODING))) {
-            ByteBuf gzipped = entry.gzippedBody();
-            if (gzipped != null) {
-                response.putHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
-                body = gzipped;
-            } else if (entry.claimCompression()) {
-                compressor.execute(entry::compress);
-            }
-        }
-        response.end(Buffer.buffer(body)); // Vert.x writes a view of it: no copy
-    }
-
-    /** Whether an Accept-Encoding header accepts gzip (named, or by "*", and not with q=0). */
-    static boolean acceptsGzip(String acceptEncoding) {
-        if (acceptEncoding == null) {
-            return false;
-        }
-        for (String coding : acceptEncoding.split(",")) {
-            String[] parts = coding.split(";");
-            String name = parts[0].trim().toLowerCase(Locale.ROOT);
-            if (name.equals("gzip") || name.equals("*")) {
-                for (int i = 1; i < parts.length; i++) {
-                    String parameter = parts[i].replace(" ", "").toLowerCase(Locale.ROOT);
-                    if (parameter.startsWith("q=") && isZero(parameter.substring(2))) {
-                        return false;
-                    }
-                }
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isZero(String quality) {
-        try {
-            return Double.parseDouble(quality) == 0;
-        } catch (NumberFormatException malformed) {
-            return false;
-        }
+    private static void respond(RoutingContext ctx, Entry entry) {
+        ctx.response().setStatusCode(200).putHeader(HttpHeaders.CONTENT_TYPE, entry.contentType())
+                .end(Buffer.buffer(entry.body())); // Vert.x writes a view of it: no copy
     }
 
     /** Stores a finished miss's response if it may be; the entry stored, or null. */

@@ -4,10 +4,8 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -56,37 +54,8 @@ class ResponseCacheEntryTest {
         assertThat(entry.body().readableBytes()).as("still there for the next hit").isEqualTo(json.length);
     }
 
-    @Test
-    void theBodyIsCompressedOnceOnlyWhenAskedAndDecompressesToTheStoredBytes() throws Exception {
-        byte[] json = "{\"data\":{\"articles\":[\"same text\",\"same text\",\"same text\"]}}"
-                .getBytes(StandardCharsets.UTF_8);
-        ResponseCache.Entry entry = new ResponseCache.Entry("application/json", json, 0);
-        assertThat(entry.gzippedBody()).as("not compressed until a hit asks").isNull();
-        assertThat(entry.claimCompression()).isTrue();
-        assertThat(entry.claimCompression()).as("one compression per entry").isFalse();
-        entry.compress();
-        byte[] gzipped = ByteBufUtil.getBytes(entry.gzippedBody());
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
-            assertThat(in.readAllBytes()).isEqualTo(json);
-        }
-        assertThat(entry.gzippedBody().isDirect()).isTrue();
-        assertThat(ByteBufUtil.getBytes(entry.body())).as("the plain body is kept").isEqualTo(json);
-    }
-
-    @Test
-    void gzipIsAcceptedWhenNamedOrByWildcardUnlessItsQualityIsZero() {
-        assertThat(ResponseCache.acceptsGzip("gzip, deflate, br")).isTrue();
-        assertThat(ResponseCache.acceptsGzip("br;q=1.0, GZIP;q=0.5")).isTrue();
-        assertThat(ResponseCache.acceptsGzip("*")).isTrue();
-        assertThat(ResponseCache.acceptsGzip(null)).isFalse();
-        assertThat(ResponseCache.acceptsGzip("deflate, br")).isFalse();
-        assertThat(ResponseCache.acceptsGzip("gzip;q=0")).isFalse();
-        assertThat(ResponseCache.acceptsGzip("gzip; q=0.0, identity")).isFalse();
-        assertThat(ResponseCache.acceptsGzip("x-gzip2")).isFalse();
-    }
-
     private static ResponseCache.Entry storedAtZero(long computeMillis) {
         return new ResponseCache.Entry("application/json", Unpooled.EMPTY_BUFFER, 0, computeMillis * MS,
-                new AtomicBoolean(), new ResponseCache.Gzipped());
+                new AtomicBoolean());
     }
 }
