@@ -1,7 +1,6 @@
 package io.quotegraph.cli;
 
 import io.quotegraph.devstack.DevTokens;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quotegraph.devstack.ingest.BulkIngester;
 import io.quotegraph.devstack.ingest.SyntheticCorpus;
@@ -13,6 +12,7 @@ import io.quotegraph.devstack.StackSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -35,6 +35,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 
 /**
  * {@code ./quotegraph bench-graphql}: the whole system on its embedded defaults (fresh, free loopback ports, a temp
@@ -119,7 +120,18 @@ final class BenchGraphqlCommand implements Callable<Integer> {
                     + "(the default) and without (default: ${DEFAULT-VALUE}).")
     CacheModes cache;
 
+    @Option(names = "--http2", description = "All clients share one HTTP/2 connection (h2c), as before part 8 of "
+            + "docs/graphql-performance.md; default: each client its own HTTP/1.1 connection, like separate browsers.")
+    boolean http2;
+
+    @Option(names = "--gzip", description = "Send Accept-Encoding: gzip; compressed answers are decompressed by the "
+            + "client before they are checked, as a browser would.")
+    boolean gzip;
+
+    /** Metrics reads, and every client's requests with --http2 (the JDK client multiplexes them on one connection). */
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Without --http2: one HTTP/1.1 client per concurrent client, kept across cells (each keeps its connection). */
+    private final List<HttpClient> ownClients = new ArrayList<>();
 
     @Override
     public Integer call() throws Exception {
@@ -160,8 +172,14 @@ final class BenchGraphqlCommand implements Callable<Integer> {
             long statements = load(stack);
             System.out.printf(Locale.ROOT, "loaded: %d statements; %d s per cell; load average %s%n%n",
                     statements, seconds, loadAverage());
+            System.out.println((http2 ? "clients: all on one shared HTTP/2 connection (--http2)"
+                    : "clients: each on its own HTTP/1.1 connection")
+                    + (gzip ? "; Accept-Encoding: gzip (--gzip)" : ""));
+            System.out.println("answers: status 200 and no top-level \"errors\" (streaming check), every "
+                    + AnswerCheck.FULL_PARSE_EVERY + "th answer also fully parsed to check its data");
 
-            System.out.println("| query | clients | mode | p50 ms | p99 ms | req/s | backend calls/query | cache hits "
+            System.out.println("| query | clients (" + (http2 ? "one HTTP/2 connection" : "HTTP/1.1 each")
+                    + ") | mode | p50 ms | p99 ms | req/s | backend calls/query | cache hits "
                     + "| refreshes/s | gateway CPU ms/req | gateway GC pauses (n, ms) | errors |");
             System.out.println("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             List<String> routeLines = new ArrayList<>();
@@ -279,10 +297,14 @@ final class BenchGraphqlCommand implements Callable<Integer> {
     /** A warm-up second, then {@code clients} threads posting the query back to back for --seconds. */
     private Cell measure(String gatewayUrl, String query, int clients) throws Exception {
         byte[] body = JSON.writeValueAsBytes(Map.of("query", query));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(gatewayUrl + "/graphql"))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(gatewayUrl + "/graphql"))
                 .header("Content-Type", "application/json").header("Authorization", DevTokens.launcher())
                 .timeout(REQUEST_TIMEOUT)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (gzip) {
+            builder.header("Accept-Encoding", "gzip");
+        }
+        HttpRequest request = builder.build();
         run(request, clients, Duration.ofSeconds(1), new ArrayList<>(), new AtomicLong());
 
         String metricsBefore = metrics(gatewayUrl);
@@ -319,6 +341,18 @@ final class BenchGraphqlCommand implements Callable<Integer> {
                 n == 0 ? Double.NaN : cpuMillis / n, gcPauses, gcPauseMillis, errors.get(), n, routes);
     }
 
+    /** The client of the {@code index}th concurrent client: its own HTTP/1.1 one, or the shared one with --http2. */
+    private synchronized HttpClient client(int index) {
+        if (http2) {
+            return http;
+        }
+        while (ownClients.size() <= index) {
+            ownClients.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5)).build());
+        }
+        return ownClients.get(index);
+    }
+
     private void run(HttpRequest request, int clients, Duration duration, List<Long> latencies, AtomicLong errors)
             throws Exception {
         long end = System.nanoTime() + duration.toNanos();
@@ -326,14 +360,16 @@ final class BenchGraphqlCommand implements Callable<Integer> {
         try {
             List<Future<List<Long>>> results = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
+                HttpClient client = client(c);
                 results.add(pool.submit(() -> {
                     List<Long> mine = new ArrayList<>();
+                    int answered = 0;
                     while (System.nanoTime() < end) {
                         long sent = System.nanoTime();
                         try {
-                            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
                             mine.add(System.nanoTime() - sent);
-                            if (response.statusCode() != 200 || JSON.readTree(response.body()).has("errors")) {
+                            if (!AnswerCheck.isAnswer(response.statusCode(), decoded(response), answered++)) {
                                 errors.incrementAndGet();
                             }
                         } catch (IOException timedOutOrRefused) {
@@ -348,6 +384,16 @@ final class BenchGraphqlCommand implements Callable<Integer> {
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /** The answer's body, gunzipped when the gateway sent it compressed. */
+    private static byte[] decoded(HttpResponse<byte[]> response) throws IOException {
+        if (!response.headers().firstValue("Content-Encoding").orElse("").equalsIgnoreCase("gzip")) {
+            return response.body();
+        }
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
+            return in.readAllBytes();
         }
     }
 

@@ -25,6 +25,7 @@ import io.smallrye.graphql.execution.ExecutionResponse;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.DefaultEventLoop;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -35,6 +36,9 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.impl.ContextInternal;
+import io.vertx.core.impl.VertxInternal;
+import io.vertx.core.impl.VertxThread;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -59,6 +63,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -88,8 +93,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * secret made at startup, so it runs through the same filters, credentials and instrumentation as the client's and
  * replaces the entry when it completes. Without it every entry expires under load and the clients asking at that
  * moment wait for one whole computation (the p99 of {@code bench-graphql}). One recomputation per gateway at a time
- * (a hit finding its entry due while another entry is being recomputed leaves it to a later hit): a recomputation
- * runs on an event loop like any request, and this bounds the hits' share it can take to that of one. If it fails or
+ * (a hit finding its entry due while another entry is being recomputed leaves it to a later hit). A recomputation
+ * does not run on the event loops that serve clients: once its loopback request has arrived, its execution (the
+ * GraphQL steps between backend calls, reading the backends' answers, serialising the response) runs on a Vert.x
+ * context of its own, one low-priority thread, so that a hit never waits behind it; its blocking backend calls run on
+ * the worker pool as a client's do. If it fails or
  * is not stored, the entry is not refreshed again and expires at the maximum staleness as usual. Over TLS (no plain
  * loopback) entries are not refreshed ahead.
  * <p>
@@ -112,6 +120,8 @@ public class ResponseCache {
     /** Marks the gateway's own background recomputation of an entry; its value is {@link #refreshSecret}. */
     static final String REFRESH_HEADER = "X-Quotegraph-Cache-Refresh";
     static final String METRIC = "quotegraph.gateway.response.cache";
+    /** The name of the thread recomputations run on. */
+    static final String REFRESH_THREAD = "quotegraph-cache-refresh";
 
     /** After GraphQLRequestFilter (-99) has checked the body's shape, before SmallRye GraphQL's own route. */
     private static final int ORDER = -98;
@@ -162,6 +172,10 @@ public class ResponseCache {
     private long refreshAfterNanos;
     private String refreshSecret;
     private HttpClient loopback;
+    /** The thread on which recomputations execute, apart from the event loops serving clients. */
+    private DefaultEventLoop refreshThread;
+    /** A Vert.x event-loop context on {@link #refreshThread}; each recomputation runs on a duplicate of it. */
+    private ContextInternal refreshContext;
 
     /** A request as far as its answer depends on it. */
     record Key(String body, String uri, String authorization, String accept) {
@@ -282,6 +296,19 @@ public class ResponseCache {
         refreshSecret = HexFormat.of().formatHex(secret);
         loopback = vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(8)
                 .setKeepAlive(true).setConnectTimeout((int) MAX_WAIT_MILLIS));
+        refreshThread = new DefaultEventLoop(task -> {
+            // a Vert.x event-loop thread to Vert.x and Quarkus, which would otherwise hand the request back to the
+            // connection's event loop (the blocked-thread checker does not watch it)
+            Thread thread = new VertxThread(task, REFRESH_THREAD, false, MAX_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            thread.setDaemon(true);
+            thread.setPriority(Thread.MIN_PRIORITY); // honoured where the OS lets the JVM lower a thread's priority
+            return thread;
+        });
+        // an event-loop context, so that SmallRye GraphQL and the REST clients treat it as they treat a client's
+        // request (blocking resolvers sent to the worker pool, their results continued here), only on another thread
+        VertxInternal internal = (VertxInternal) vertx;
+        refreshContext = internal.createEventLoopContext(refreshThread, internal.getWorkerPool(),
+                Thread.currentThread().getContextClassLoader());
     }
 
     void start(@Observes StartupEvent started) {
@@ -304,6 +331,9 @@ public class ResponseCache {
         }
         if (loopback != null) {
             loopback.close();
+        }
+        if (refreshThread != null) {
+            refreshThread.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         }
     }
 
@@ -411,11 +441,12 @@ public class ResponseCache {
             return;
         }
         refreshes.increment();
-        compute(ctx, pending);
+        // off the event loop that received it: the hits it shares that loop with do not wait for its execution
+        refreshContext.duplicate().runOnContext(v -> compute(ctx, pending));
     }
 
     /**
-     * Sends the client's request again, from the gateway to itself, marked as a refresh; the answer is not read. Ends
+     * Sends the client's request again, from the gateway to itself, marked as a refresh; the answer is discarded. Ends
      * the gateway's one refresh in flight when that answer has arrived or failed.
      */
     private void startRefresh(RoutingContext ctx) {
@@ -434,7 +465,7 @@ public class ResponseCache {
         Buffer body = ctx.body().buffer().copy();
         loopback.request(options)
                 .compose(refresh -> refresh.send(body))
-                .compose(HttpClientResponse::body)
+                .compose(HttpClientResponse::end)
                 .onComplete(done -> refreshRunning.set(false))
                 .onFailure(failure -> LOG.debugf("response cache: refresh of an entry failed (%s); it expires as usual",
                         failure.toString()));

@@ -55,9 +55,13 @@ class ResponseCacheRefreshTest {
     @Inject
     ResponseCache cache;
 
+    @Inject
+    RefreshProbe probe;
+
     @BeforeEach
     @AfterEach
     void reset() {
+        probe.release();
         cache.invalidate();
         GraphQL.resetCounts(backend); // also releases the backend and restores its titles
     }
@@ -98,6 +102,32 @@ class ResponseCacheRefreshTest {
             answer = ResponseCacheTest.post(null, QUERY, Map.of(), null);
         }
         assertThat(articleCalls()).isEqualTo(2);
+    }
+
+    @Test
+    void hitsAreAnsweredWhileARefreshHoldsTheThreadItExecutesOn() throws Exception {
+        String old = ResponseCacheTest.post(null, QUERY, Map.of(), null);
+        Thread.sleep(REFRESH_AFTER_MILLIS + 100);
+        probe.holdNextRefresh();
+        assertThat(ResponseCacheTest.post(null, QUERY, Map.of(), null)).isEqualTo(old); // starts the refresh
+        assertThat(probe.awaitHeld(15)).as("the refresh has executed and is held where it completes").isTrue();
+        assertThat(probe.lastRefreshThread()).as("not on an event loop serving clients")
+                .isEqualTo(ResponseCache.REFRESH_THREAD);
+
+        // separate connections, so spread over all the gateway's event loops (the one that received the refresh too)
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                answers.add(clients.submit(() -> ResponseCacheTest.post(null, QUERY, Map.of(), null)));
+            }
+            for (Future<String> answer : answers) {
+                assertThat(answer.get(10, TimeUnit.SECONDS)).as("a hit while the refresh is held").isEqualTo(old);
+            }
+        } finally {
+            probe.release();
+            clients.shutdownNow();
+        }
     }
 
     @Test
