@@ -82,7 +82,14 @@ public final class StatementExtractor {
         List<Attribution> kept = new ArrayList<>();
         Attribution previous = null;
         int previousIndex = -1;
+        int participleIndex = -1;
         for (Attribution a : found) {
+            if (a.isContinuation() && participleIndex >= 0 && continues(doc, previous, a)
+                    && sameParagraph(doc, kept.get(participleIndex), a)) {
+                // "“…,” he said, adding that … . “…”": the quote after goes on with the participle's report
+                kept.set(participleIndex, kept.get(participleIndex).quotedOnTo(a.contentEnd()));
+                continue;
+            }
             if (a.isContinuation() && !continues(doc, previous, a)) {
                 continue;
             }
@@ -95,9 +102,13 @@ public final class StatementExtractor {
             boolean nested = nesting.isNested(a);
             resolver.resolve(a.speaker(), nested, antecedent(doc, a));
             kept.add(a);
-            if (!nested && !withinAttribution(previous, a)) {
+            boolean aside = withinAttribution(previous, a);
+            if (!nested && !aside) {
                 previous = a;
                 previousIndex = kept.size() - 1;
+                participleIndex = -1;
+            } else if (aside && continuesTurn(doc, a)) {
+                participleIndex = kept.size() - 1;
             }
         }
         SpeakerResolver.Result speakers = resolver.finish();
@@ -137,6 +148,26 @@ public final class StatementExtractor {
     private static boolean withinAttribution(Attribution previous, Attribution a) {
         return previous != null && previous.kind() == StatementKind.DIRECT && a.kind() != StatementKind.DIRECT
                 && a.sentence().equals(previous.sentence()) && a.contentStart() >= previous.contentEnd();
+    }
+
+    /**
+     * A report by a participle that goes on with the speaker's turn to the end of the attribution's sentence
+     * ("“…,” he said, adding that he had fought for the bill.", "…, explaining why …"):
+     * a quote right after it in the paragraph is the rest of that report, not of the quote before the attribution.
+     * Not a relative clause ("said Ann Hale, who wrote about it in her memoir."), whose quote after stays the first's.
+     */
+    /**
+     * Participles that add to what the speaker just said, rather than gloss the occasion ("asking for anonymity",
+     * "speaking on condition of anonymity") or name what the quote is about ("referring to Cruz").
+     */
+    private static final java.util.Set<String> TURN_PARTICIPLES = java.util.Set.of("adding", "explaining", "noting");
+
+    private static boolean continuesTurn(Document doc, Attribution a) {
+        if (a.kind() != StatementKind.INDIRECT || a.cueFrom() < 1 || !TURN_PARTICIPLES.contains(doc.token(a.cueFrom()).lower())) {
+            return false;
+        }
+        int last = doc.tokenAt(a.contentEnd() - 1);
+        return last + 2 >= a.sentence().to();
     }
 
     private static boolean continues(Document doc, Attribution previous, Attribution continuation) {

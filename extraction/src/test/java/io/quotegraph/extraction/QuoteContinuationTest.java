@@ -69,4 +69,27 @@ class QuoteContinuationTest {
             assertThat(s.content().text()).startsWith("the museum").endsWith("know the past.\u201d");
         });
     }
+    @Test
+    void aQuoteAfterAnAddingParticipleGoesOnWithThatReport() {
+        String text = "\"The levy was never going to pass,\" Ann Hale said, adding that she had warned the council in May. "
+                + "\"Nobody wanted to hear it, and now the pier is closed for the summer.\"";
+        Extraction x = EXTRACTOR.extract(text, null);
+        ExtractedStatement quote = x.statements().stream().filter(s -> s.kind() == StatementKind.DIRECT).findFirst()
+                .orElseThrow(() -> new AssertionError(Dump.of(x)));
+        ExtractedStatement report = x.statements().stream().filter(s -> s.kind() == StatementKind.MIXED).findFirst()
+                .orElseThrow(() -> new AssertionError(Dump.of(x)));
+        assertThat(quote.content().text()).isEqualTo("\"The levy was never going to pass,\"");
+        assertThat(report.content().text()).startsWith("that she had warned").endsWith("for the summer.\"");
+        assertThat(report.speakerKey()).isNotNull().isEqualTo(quote.speakerKey());
+    }
+
+    @Test
+    void aQuoteAfterAnAnonymityGlossStillContinuesTheFirstQuote() {
+        String text = "\"The levy was never going to pass,\" said a council member, speaking on condition of anonymity. "
+                + "\"Nobody wanted to hear it, and now the pier is closed for the summer.\"";
+        Extraction x = EXTRACTOR.extract(text, null);
+        ExtractedStatement quote = x.statements().stream().filter(s -> s.kind() == StatementKind.DIRECT).findFirst()
+                .orElseThrow(() -> new AssertionError(Dump.of(x)));
+        assertThat(quote.content().text()).startsWith("\"The levy").endsWith("for the summer.\"");
+    }
 }

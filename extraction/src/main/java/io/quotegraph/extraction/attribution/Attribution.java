@@ -35,6 +35,12 @@ public record Attribution(StatementKind kind, int contentStart, int contentEnd, 
         return new Attribution(kind, contentStart, Math.max(contentEnd, end), cueFrom, cueTo, speaker, sentence, contextFrom, contextTo);
     }
 
+    /** This report with a quotation after it joined to its content: a mixed statement running on to {@code end}. */
+    public Attribution quotedOnTo(int end) {
+        return new Attribution(StatementKind.MIXED, contentStart, Math.max(contentEnd, end), cueFrom, cueTo, speaker, sentence,
+                contextFrom, contextTo);
+    }
+
     /**
      * The speaker of the latest attribution in {@code found} whose cue ends before {@code cue} in sentence {@code s}:
      * the subject a participle cue shares ("Graham said …, adding, “…”"), or null when
