@@ -202,6 +202,11 @@ final class Cues {
 
     private static final Set<String> QUOTE_VERB_PARTICLES = Set.of("back", "in", "up", "out");
 
+    /** "back" in "shot back", "wrote back": a particle a verb introducing a quote may take. */
+    static boolean isQuoteVerbParticle(Token t) {
+        return QUOTE_VERB_PARTICLES.contains(t.lower());
+    }
+
     /**
      * "call" naming a thing rather than saying something of it: "what he called “…”", "as she calls it", "a firm
      * called Gavekal", "another called i360", and the phrasal "called off/up/in/back". (After a comma it is usually

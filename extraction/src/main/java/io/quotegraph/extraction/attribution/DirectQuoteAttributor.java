@@ -161,7 +161,8 @@ final class DirectQuoteAttributor {
                 continue; // "…,” Mayor Ada Brill, who has proposed a levy, said": the relative clause's verb is not the cue
             }
             if (s != doc.sentenceOf(q.lastToken()) && introducesQuote(doc, k + len)) {
-                return null; // "“…?” He answered, “…”": the cue opens the next quote, not the question before it
+                // "“…?” He answered, “…”", "“…?” Mills then writes back, “…”": the cue opens the next quote, not the question before it
+                return null;
             }
             int[] phrase;
             if (k == t) {
@@ -408,8 +409,11 @@ final class DirectQuoteAttributor {
     private static final java.util.Set<String> TITLE_OBJECT_OPENERS = java.util.Set.of("on", "in", "of", "from", "at", "the",
             "a", "an", "his", "her", "their", "its", "titled", "entitled", "dubbed", "named", "called");
 
-    /** A quote opens at {@code k}, right away or after a comma or colon. */
+    /** A quote opens at {@code k}, right away or after a particle, a comma or a colon. */
     private static boolean introducesQuote(Document doc, int k) {
+        if (k < doc.size() && Cues.isQuoteVerbParticle(doc.token(k))) {
+            k++; // "writes back, “…”"
+        }
         if (k < doc.size() && (doc.token(k).isPunct(',') || doc.token(k).isPunct(':'))) {
             k++;
         }

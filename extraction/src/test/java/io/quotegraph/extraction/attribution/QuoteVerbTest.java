@@ -54,4 +54,13 @@ class QuoteVerbTest {
         Extraction x = EXTRACTOR.extract("The mayor ended with a quip: “We counted twice.”", null);
         assertThat(x.statements()).noneMatch(s -> s.cue() != null && s.cue().text().equals("quip"));
     }
+    @Test
+    void aVerbWithItsParticleAfterAQuestionOpensTheNextQuote() {
+        Extraction x = EXTRACTOR.extract("Hale answered the mayor with, “Why now? Why not in May?” Brill then writes back, “The money came late.”", null);
+        ExtractedStatement reply = x.statements().stream().filter(s -> s.content().text().startsWith("“The money"))
+                .findFirst().orElseThrow(() -> new AssertionError(x.statements().toString()));
+        assertThat(reply.speakerMention().text()).isEqualTo("Brill");
+        assertThat(x.statements()).noneMatch(s -> s.content().text().startsWith("“Why now") && s.speakerMention() != null
+                && s.speakerMention().text().equals("Brill"));
+    }
 }
