@@ -368,6 +368,9 @@ public final class SpeakerPhraseFinder {
                 || lexicons.isOrgHead(w) || lexicons.isGroupNoun(w);
     }
 
+    /** Words that link a sentence to the one before and come before its subject: "And then Trump went …". */
+    private static final Set<String> SENTENCE_CONNECTORS = Set.of("and", "but", "so", "then", "yet");
+
     /**
      * The subject of a participle cue ("Sanders hit back, saying …", "Speaking in Ohio, Trump went after Bush, calling
      * …"): the subject of the main clause before the participle's comma. An opening phrase set off by a comma
@@ -381,8 +384,12 @@ public final class SpeakerPhraseFinder {
             return null;
         }
         int[] opening = null;
-        for (int start = sentenceFrom; start < comma; start++) {
-            boolean candidate = start == sentenceFrom || doc.quoteAt(start - 1) == null
+        int first = sentenceFrom;
+        while (first < comma && SENTENCE_CONNECTORS.contains(doc.token(first).lower())) {
+            first++; // "And then Trump went on the attack, saying …"
+        }
+        for (int start = first; start < comma; start++) {
+            boolean candidate = start == first || doc.quoteAt(start - 1) == null
                     && (doc.token(start - 1).isPunct(',') || isDashToken(doc.token(start - 1)));
             if (!candidate || doc.quoteAt(start) != null || !doc.token(start).isWord() || opensAdjunct(doc.token(start))) {
                 continue;
@@ -393,7 +400,7 @@ public final class SpeakerPhraseFinder {
                 continue;
             }
             subject[1] = nounPhraseEnd(doc, subject, comma);
-            if (start == sentenceFrom && subject[1] == comma) {
+            if (start == first && subject[1] == comma) {
                 opening = subject; // "One voter in Keene, responding to …": the participle modifies the sentence's subject
             }
             if (subject[1] > subject[0] && verbFollows(doc, subject[1], comma)) {

@@ -43,6 +43,16 @@ class SpeakerPhraseFinderTest {
     }
 
     @Test
+    void aParticipleCueSubjectAfterASentenceConnector() {
+        ExtractedStatement s = containing("And then Governor Ana Bell went on the attack, saying, \u201cThe board ignored "
+                + "every warning we sent.\u201d", "ignored every warning");
+        assertThat(s.speakerMention().text()).isEqualTo("Governor Ana Bell");
+        ExtractedStatement but = containing("But Governor Ana Bell went on the attack, saying the board had ignored the warnings.",
+                "the board had ignored the warnings");
+        assertThat(but.speakerMention().text()).isEqualTo("Governor Ana Bell");
+    }
+
+    @Test
     void aParticipleCueSubjectDoesNotRunIntoTheVerb() {
         ExtractedStatement s = containing("The retired admiral began by praising the crews, noting that the fleet had "
                 + "never been so short of sailors.", "the fleet had never been so short");
