@@ -422,13 +422,14 @@ final class DirectQuoteAttributor {
 
     /** Tokens [from, to) are a few words describing the speaker ("former FBI agent"), not a clause. */
     private boolean isDescriptor(Document doc, int from, int to) {
-        if (to - from > MAX_DESCRIPTOR_WORDS) {
-            return false;
-        }
+        int words = 0;
         for (int k = from; k < to; k++) {
             Token w = doc.token(k);
+            if (w.isPunct('.') && k > from && doc.token(k - 1).end() == w.start() && doc.token(k - 1).isCapitalized()) {
+                continue; // an initial's dot: "former George W. Bush speechwriter"
+            }
             if (!w.isWord() || lexicons.isFunctionWord(w.text()) || lexicons.isAuxiliary(w.text())
-                    || lexicons.isCueVerb(w.text())) {
+                    || lexicons.isCueVerb(w.text()) || ++words > MAX_DESCRIPTOR_WORDS) {
                 return false;
             }
         }

@@ -22,6 +22,12 @@ class DirectQuoteSpeakerTest {
     }
 
     @Test
+    void aLowercaseDescriptorWithAnInitialBeforeTheName() {
+        ExtractedStatement s = firstDirectQuote("\"These are dark days for the party,\" former John Q. Adams aide Ann Hale wrote.");
+        assertThat(s.speakerMention().text()).endsWith("Ann Hale");
+    }
+
+    @Test
     void aNameDescribedWithAPluralPossessive() {
         ExtractedStatement s = firstDirectQuote("“The numbers are good,” Dan Price, the Rivers’ campaign manager, said.");
         assertThat(s.speakerMention().text()).startsWith("Dan Price");
