@@ -301,6 +301,16 @@ final class DirectQuoteAttributor {
                 break;
             }
         }
+        Mention m = clauseSubjectAt(doc, start, to);
+        for (int k = start; m == null && k < to; k++) {
+            if (doc.token(k).isPunct(',')) {
+                m = clauseSubjectAt(doc, k + 1, to); // an opening adverbial with commas inside: "On July 6, 2015, Sanders made …"
+            }
+        }
+        return m;
+    }
+
+    private Mention clauseSubjectAt(Document doc, int start, int to) {
         while (start < to && doc.token(start).isWord() && lexicons.isFunctionWord(doc.token(start).text())
                 && !SUBJECT_PRONOUNS.contains(doc.token(start).lower())) {
             start++;

@@ -28,6 +28,13 @@ class DirectQuoteSpeakerTest {
     }
 
     @Test
+    void aClauseIntroducingAQuoteAfterAnOpeningDateWithCommas() {
+        String text = "On July 6, 2015, Ann Hale made the following comment:\n\n\u201cThe pier will not reopen this year.\u201d";
+        ExtractedStatement s = firstDirectQuote(text);
+        assertThat(s.speakerMention().text()).isEqualTo("Ann Hale");
+    }
+
+    @Test
     void aNameDescribedWithAPluralPossessive() {
         ExtractedStatement s = firstDirectQuote("“The numbers are good,” Dan Price, the Rivers’ campaign manager, said.");
         assertThat(s.speakerMention().text()).startsWith("Dan Price");
