@@ -233,6 +233,11 @@ final class DirectQuoteAttributor {
                 // a participle shares the subject of an attribution before it in the sentence ("X said …, adding, “…”")
                 Mention shared = isParticiple(doc.token(k)) ? Attribution.sharedSubject(found, s, doc, k) : null;
                 int[] phrase = shared != null ? null : phrases.participleSubject(doc, k, s.from());
+                Mention named = phrase == null && shared == null && isParticiple(doc.token(k)) ? nameBefore(doc, k, s.from()) : null;
+                if (named != null) {
+                    // "footage of Hillary Clinton asking, “…”": the participle describes the name right before it
+                    return new Attribution(StatementKind.DIRECT, q.start(), q.end(), k, k + cueLength, named, s, s.from(), q.firstToken());
+                }
                 if (phrase == null && shared == null) {
                     phrase = phrases.left(doc, k, s.from());
                 }
@@ -270,6 +275,20 @@ final class DirectQuoteAttributor {
             }
         }
         return null;
+    }
+
+    /** The longest run of capitalised words (initials' dots included) ending right before {@code k}, when it is a name. */
+    private Mention nameBefore(Document doc, int k, int from) {
+        int start = k;
+        while (start > from && (doc.token(start - 1).isWord() && doc.token(start - 1).isCapitalized()
+                || doc.token(start - 1).isPunct('.') && start - 2 >= from && doc.token(start - 2).end() == doc.token(start - 1).start())) {
+            start--;
+        }
+        if (start == k || start == from) {
+            return null; // no name, or the sentence's own subject ("Clinton asking …" opens no reduced clause)
+        }
+        Mention m = mentions.parse(doc, start, k);
+        return m != null && m.form() == Mention.Form.NAME && m.type() == EntityType.PERSON ? m : null;
     }
 
     /** "Here is X …" / "Here's X …" / "Here are X …" opening [from, to): X when it is a name, else null. */

@@ -30,6 +30,15 @@ class QuoteVerbTest {
     }
 
     @Test
+    void askingBeforeAQuoteAsksTheQuotedQuestion() {
+        ExtractedStatement s = firstDirectQuote("The ad uses footage of Ann Hale asking, “Why is the pier still closed?”");
+        assertThat(s.cue().text()).isEqualTo("asking");
+        assertThat(s.speakerMention().text()).isEqualTo("Ann Hale");
+        Extraction x = EXTRACTOR.extract("Hale called the council on Monday, asking its members to wait.", null);
+        assertThat(x.statements()).noneMatch(st -> st.cue() != null && st.cue().text().equals("asking"));
+    }
+
+    @Test
     void aQuoteVerbReportsNothingWithoutAQuote() {
         Extraction x = EXTRACTOR.extract("The mayor was charged with fraud. She read the report and remembered the day.", null);
         assertThat(x.statements()).isEmpty();
