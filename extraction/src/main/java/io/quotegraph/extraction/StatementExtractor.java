@@ -99,6 +99,11 @@ public final class StatementExtractor {
                 kept.set(previousIndex, previous);
                 continue;
             }
+            if (a.unnamed()) {
+                resolver.unnamed();
+                kept.add(a);
+                continue;
+            }
             boolean nested = nesting.isNested(a);
             resolver.resolve(a.speaker(), nested, antecedent(doc, a));
             kept.add(a);
@@ -228,6 +233,12 @@ public final class StatementExtractor {
         return new ExtractedStatement(a.kind(), content, cue, mention, speakerKey, confidence(a, speakerKey), occasion);
     }
 
+    /**
+     * A statement with no source in the text ("Asked whether …", "X appears to …") is kept for the record of what was
+     * said or held, but ranks below every attributed one (with the missing speaker key: 0.3 for a report).
+     */
+    private static final double UNNAMED_SOURCE_PENALTY = 0.1;
+
     /** Direct quotes with a named speaker are the most reliable; pronouns, roles and continuations less so. */
     private static double confidence(Attribution a, String speakerKey) {
         double c = switch (a.kind()) {
@@ -237,6 +248,8 @@ public final class StatementExtractor {
         };
         if (a.isContinuation()) {
             c = 0.6;
+        } else if (a.unnamed()) {
+            c -= UNNAMED_SOURCE_PENALTY;
         } else if (a.speaker().form() == Mention.Form.GROUP) {
             c -= 0.2;
         } else if (a.speaker().form() != Mention.Form.NAME) {
