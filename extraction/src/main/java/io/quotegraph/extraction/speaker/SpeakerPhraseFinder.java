@@ -368,6 +368,9 @@ public final class SpeakerPhraseFinder {
                 || lexicons.isOrgHead(w) || lexicons.isGroupNoun(w);
     }
 
+    /** Prepositions that take a gerund sharing the main clause's subject ("by announcing", "while saying"). */
+    private static final Set<String> GERUND_PREPOSITIONS = Set.of("by", "while", "before", "after", "without", "when", "since");
+
     /** Words that link a sentence to the one before and come before its subject: "And then Trump went …". */
     private static final Set<String> SENTENCE_CONNECTORS = Set.of("and", "but", "so", "then", "yet");
 
@@ -380,7 +383,15 @@ public final class SpeakerPhraseFinder {
      */
     public int[] participleSubject(Document doc, int cue, int sentenceFrom) {
         int comma = cue - 1;
-        if (comma <= sentenceFrom || !doc.token(comma).isPunct(',') || !doc.token(cue).lower().endsWith("ing")) {
+        if (comma > sentenceFrom && doc.token(comma).isWord() && GERUND_PREPOSITIONS.contains(doc.token(comma).lower())) {
+            // "… before explaining why …", "…, while saying that …": the gerund's subject is the main clause's too
+            if (doc.token(comma - 1).isPunct(',')) {
+                comma--;
+            }
+        } else if (comma <= sentenceFrom || !doc.token(comma).isPunct(',')) {
+            return null;
+        }
+        if (!doc.token(cue).lower().endsWith("ing")) {
             return null;
         }
         int[] opening = null;

@@ -53,6 +53,16 @@ class SpeakerPhraseFinderTest {
     }
 
     @Test
+    void aGerundAfterAPrepositionTakesTheMainClauseSubject() {
+        ExtractedStatement before = containing("Governor Ana Bell toured the flooded farms before explaining why the levee "
+                + "board had failed.", "why the levee board had failed");
+        assertThat(before.speakerMention().text()).isEqualTo("Governor Ana Bell");
+        ExtractedStatement whileSaying = containing("The retired admiral praised the crews, while saying that the fleet was "
+                + "short of sailors.", "the fleet was short of sailors");
+        assertThat(whileSaying.speakerMention().text()).isEqualTo("The retired admiral");
+    }
+
+    @Test
     void aParticipleCueSubjectDoesNotRunIntoTheVerb() {
         ExtractedStatement s = containing("The retired admiral began by praising the crews, noting that the fleet had "
                 + "never been so short of sailors.", "the fleet had never been so short");
