@@ -358,6 +358,9 @@ final class ReportedSpeechAttributor {
     private int[] subjectPhrase(Document doc, int cue, int sentenceFrom) {
         int[] subject = phrases.participleSubject(doc, cue, sentenceFrom);
         if (subject == null) {
+            subject = phrases.openingGerundSubject(doc, cue, sentenceFrom, doc.sentenceOf(cue).to());
+        }
+        if (subject == null) {
             subject = phrases.left(doc, cue, sentenceFrom);
             if (subject != null && (afterPreposition(doc, subject[0], sentenceFrom)
                     || doc.token(subject[1] - 1).is("ago"))) {

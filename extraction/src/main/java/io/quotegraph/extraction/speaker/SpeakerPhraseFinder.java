@@ -422,6 +422,32 @@ public final class SpeakerPhraseFinder {
     }
 
     /**
+     * The subject of a gerund cue in an opening adverbial ("After suggesting on Wednesday that he regretted the insults,
+     * Mr. Rubio …", "In declaring the statements “not Christian,” the pope …"): the subject of the main clause after
+     * the adverbial's comma, when a verb follows it. Null otherwise.
+     * @return {from, to} token indices, or null
+     */
+    public int[] openingGerundSubject(Document doc, int cue, int sentenceFrom, int sentenceTo) {
+        int preposition = cue - 1;
+        if (preposition != sentenceFrom || !doc.token(cue).lower().endsWith("ing")
+                || !(GERUND_PREPOSITIONS.contains(doc.token(preposition).lower()) || doc.token(preposition).lower().equals("in"))) {
+            return null;
+        }
+        for (int k = cue + 1; k < sentenceTo - 1; k++) {
+            if (doc.token(k).isPunct(',') && doc.quoteAt(k) == null) {
+                int[] subject = SUBJECT_PRONOUNS.contains(doc.token(k + 1).lower()) ? new int[] {k + 1, k + 2}
+                        : right(doc, k + 1, sentenceTo);
+                if (subject == null) {
+                    continue; // a comma inside the adverbial ("After saying on Monday, in Ohio, that …")
+                }
+                subject[1] = nounPhraseEnd(doc, subject, sentenceTo);
+                return subject[1] > subject[0] && verbFollows(doc, subject[1], sentenceTo) ? subject : null;
+            }
+        }
+        return null;
+    }
+
+    /**
      * The end of the noun phrase {@code phrase} read by {@link #right}: cut before a comma or a verb it ran into,
      * extended over a possessive ("the families of the company’s founders"), names joined by "and" and a
      * prepositional phrase with a name ("Republicans on Capitol Hill").

@@ -63,6 +63,14 @@ class SpeakerPhraseFinderTest {
     }
 
     @Test
+    void aGerundInAnOpeningAdverbialTakesTheSubjectAfterItsComma() {
+        ExtractedStatement s = containing("After suggesting on Monday that the levy was too high, Governor Ana Bell signed it.",
+                "the levy was too high");
+        assertThat(s.speakerMention().text()).isEqualTo("Governor Ana Bell");
+        assertThat(s.content().text()).isEqualTo("that the levy was too high");
+    }
+
+    @Test
     void aParticipleCueSubjectDoesNotRunIntoTheVerb() {
         ExtractedStatement s = containing("The retired admiral began by praising the crews, noting that the fleet had "
                 + "never been so short of sailors.", "the fleet had never been so short");
