@@ -441,8 +441,11 @@ final class ReportedSpeechAttributor {
         if (after < end && isPreposition(doc.token(after))) {
             // "said in an email that …" reads on after "that"; "…, X said in New York." is content-before
             int that = thatWithin(doc, after, end);
-            int clause = that < 0 ? pronounClauseAfterPhrase(doc, after, end) : -1;
-            if (clause > 0) {
+            int question = that < 0 ? questionWithin(doc, after, end) : -1;
+            int clause = that < 0 && question < 0 ? pronounClauseAfterPhrase(doc, after, end) : -1;
+            if (question > 0) {
+                after = question; // "explained to the college president why he stood": the question is the content
+            } else if (clause > 0) {
                 after = clause; // "said after the convention he would not accept it": a that-less clause after the phrase
             } else if (that < 0) {
                 return end - after <= MAX_TRAILING_PHRASE ? contentBefore(doc, s, cue, subject) : null;
@@ -887,6 +890,22 @@ final class ReportedSpeechAttributor {
     private static boolean isPreposition(Token t) {
         return t.isWord() && PREPOSITIONS.contains(t.lower());
     }
+
+    /** Like {@link #thatWithin}, for an indirect question opened by why/how/whether after the phrase. */
+    private static int questionWithin(Document doc, int from, int end) {
+        for (int k = from + 1; k < end && k < from + MAX_TOLD_OBJECT; k++) {
+            if (doc.token(k).isWord() && QUESTION_WORDS.contains(doc.token(k).lower())) {
+                return k;
+            }
+            if (!doc.token(k).isWord() && doc.token(k).kind() != Token.Kind.POSSESSIVE || doc.token(k).is("that")) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** Words opening an indirect question; not what/where/when, which as often open a relative clause ("at the rally where …"). */
+    private static final Set<String> QUESTION_WORDS = Set.of("why", "how", "whether");
 
     private static int thatWithin(Document doc, int from, int end) {
         for (int k = from; k < end && k < from + MAX_TOLD_OBJECT; k++) {
