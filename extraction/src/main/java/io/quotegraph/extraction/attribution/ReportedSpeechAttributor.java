@@ -836,6 +836,11 @@ final class ReportedSpeechAttributor {
         while (k > from && doc.token(k).isWord() && cues.isAuxiliary(doc.token(k))) {
             k--;
         }
+        if (k > from && doc.token(k).isPunct(',')) {
+            // "He railed against the projects, blasted the price increases and …": a verb in a list of the subject's
+            // verbs; not a participle of a passive ("…, criticized by unions,")
+            return cue + 1 < doc.size() && !doc.token(cue + 1).is("by") && !doc.token(cue + 1).isPunct(',');
+        }
         return k > from && (doc.token(k).is("and") || doc.token(k).is("but"));
     }
 
