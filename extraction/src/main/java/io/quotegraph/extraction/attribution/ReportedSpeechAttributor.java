@@ -520,6 +520,11 @@ final class ReportedSpeechAttributor {
                 // "said he would run, and other party leaders said …": a clause with its own speaker
                 return k - 1;
             }
+            if (doc.token(k - 1).isPunct(',') && t.is("and") && k + 2 < end && startsPastPredicate(doc, k + 1)) {
+                // "said the GOP must be a party of ideas, and has championed an agenda …": after a comma, a past verb
+                // with no subject of its own goes on with the speaker's doings, not the report
+                return k - 1;
+            }
             if ((t.is("and") || t.is("but")) && k + 1 < end && startsNewPredicate(doc, k + 1)) {
                 // "said he would not own the planes, but agreed that …": the subject goes on to do something else
                 return doc.token(k - 1).isPunct(',') ? k - 1 : k;
@@ -823,6 +828,18 @@ final class ReportedSpeechAttributor {
         }
         return cues.verbAt(doc, k) == 1 && (t.lower().endsWith("ed") || IRREGULAR_PAST_CUES.contains(t.lower()));
     }
+
+    /** A past form ("-ed", after has/have/had or an adverb of sequence) with no subject before it: "has championed". */
+    private boolean startsPastPredicate(Document doc, int k) {
+        if (doc.token(k).isWord() && (PERFECT_AUXILIARIES.contains(doc.token(k).lower()) || ADVERBS_BEFORE_VERB.contains(doc.token(k).lower()))) {
+            k++;
+        }
+        Token t = doc.token(k);
+        return t.isWord() && !t.isCapitalized() && t.lower().endsWith("ed") && t.lower().length() > 4
+                && !cues.isFunctionWord(t);
+    }
+
+    private static final Set<String> PERFECT_AUXILIARIES = Set.of("has", "have", "had");
 
     /** A lowercase "-ing" form of a cue verb: "saying", "adding", "citing". */
     private boolean isCueParticiple(Document doc, int k) {
