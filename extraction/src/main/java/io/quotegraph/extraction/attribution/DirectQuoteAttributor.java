@@ -217,6 +217,9 @@ final class DirectQuoteAttributor {
                 return null;
             }
             int len = cues.verbAt(doc, k);
+            if (len == 1 && k > s.from() && PASSIVE_CLAUSE_OPENERS.contains(doc.token(k - 1).lower()) && doc.token(k).lower().endsWith("ed")) {
+                continue; // "told Congress when asked about the inquiry: “…”": the passive clause's verb is not the cue
+            }
             int cueLength = 1;
             int quoteVerb = len == 0 && (colon || before.isPunct(',')) ? cues.quoteVerbAt(doc, k) : 0;
             if (quoteVerb > 0 && k + quoteVerb - 1 == p) {
@@ -290,6 +293,9 @@ final class DirectQuoteAttributor {
         Mention m = mentions.parse(doc, start, k);
         return m != null && m.form() == Mention.Form.NAME && m.type() == EntityType.PERSON ? m : null;
     }
+
+    /** Words that open a passive participial clause inside the lead ("when asked", "if pressed"). */
+    private static final java.util.Set<String> PASSIVE_CLAUSE_OPENERS = java.util.Set.of("when", "if", "once", "after", "before", "as");
 
     /** "Here is X …" / "Here's X …" / "Here are X …" opening [from, to): X when it is a name, else null. */
     private Mention presented(Document doc, int from, int to) {

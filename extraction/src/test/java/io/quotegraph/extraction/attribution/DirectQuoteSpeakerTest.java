@@ -35,6 +35,13 @@ class DirectQuoteSpeakerTest {
     }
 
     @Test
+    void aPassiveClauseInTheLeadIsSkippedForTheCueBeforeIt() {
+        ExtractedStatement s = firstDirectQuote("Ann Hale told the council when asked about the levy: \"The money is gone.\"");
+        assertThat(s.cue().text()).isEqualTo("told");
+        assertThat(s.speakerMention().text()).isEqualTo("Ann Hale");
+    }
+
+    @Test
     void aNameDescribedWithAPluralPossessive() {
         ExtractedStatement s = firstDirectQuote("“The numbers are good,” Dan Price, the Rivers’ campaign manager, said.");
         assertThat(s.speakerMention().text()).startsWith("Dan Price");
