@@ -493,9 +493,20 @@ final class ReportedSpeechAttributor {
             // "While Trump said the wall would work, critics doubted it": the report ends with its subordinate clause
             contentEnd = Math.min(contentEnd, firstCommaOrEnd(doc, after, contentEnd));
         }
+        if (m != null && m.form() == Mention.Form.RELATIVE && inAsideRelative(doc, m)) {
+            // "Trump, who has said that single-payer health care works, defended the plan": the report ends with the
+            // relative clause set off by commas; the main clause's predicate follows
+            contentEnd = Math.min(contentEnd, firstCommaOrEnd(doc, after, contentEnd));
+        }
         // the complementizer belongs to the reported clause: "said that the plan would pass" reports "that the plan …"
         int contentStart = that && doc.token(after - 1).is("that") ? after - 1 : after;
         return build(doc, s, contentStart, contentEnd, cue, cue + 1, m, s.from(), contentStart);
+    }
+
+    /** The relative pronoun follows a comma or a dash: a non-restrictive clause, which a comma closes. */
+    private static boolean inAsideRelative(Document doc, Mention relative) {
+        int k = doc.tokenAt(relative.span().start()) - 1;
+        return k >= 0 && (doc.token(k).isPunct(',') || isDash(doc.token(k)));
     }
 
     /**

@@ -33,6 +33,14 @@ class ReportedClauseEndTest {
     }
 
     @Test
+    void aReportInARelativeClauseSetOffByCommasEndsWithIt() {
+        ExtractedStatement s = withCue("Mayor Ann Briggs, who has said that the pier will reopen, defended the levy.", "said")
+                .orElseThrow();
+        assertThat(s.content().text()).isEqualTo("that the pier will reopen");
+        assertThat(s.speakerMention().text()).isEqualTo("who");
+    }
+
+    @Test
     void whileAfterACommaEndsTheReport() {
         ExtractedStatement s = only("Senator Paul Marsh said the bill was dead, while his colleagues kept negotiating.");
         assertThat(s.content().text()).isEqualTo("the bill was dead");
