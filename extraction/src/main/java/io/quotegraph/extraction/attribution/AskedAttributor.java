@@ -21,7 +21,7 @@ import java.util.Set;
 final class AskedAttributor {
 
     /** Words before "asked" that open the passive clause ("when asked whether …"). */
-    private static final Set<String> OPENERS = Set.of("when", "after", "and", "if", "once", "before", "while", "as");
+    private static final Set<String> OPENERS = Set.of("when", "after", "if", "once", "before", "while", "as");
     /** Words that open the question itself. */
     private static final Set<String> QUESTION_OPENERS = Set.of("whether", "if", "how", "what", "why", "who", "whom",
             "which", "when", "where", "to", "about");
@@ -56,7 +56,8 @@ final class AskedAttributor {
             return true;
         }
         Token before = doc.token(k - 1);
-        return before.isWord() && OPENERS.contains(before.lower());
+        // "And asked how …, Bone said" opens the sentence; "… and asked for volunteers" is an active verb with a subject
+        return before.isWord() && (OPENERS.contains(before.lower()) || before.is("and") && k - 1 == s.from());
     }
 
     private Attribution question(Document doc, Sentence s, int asked) {

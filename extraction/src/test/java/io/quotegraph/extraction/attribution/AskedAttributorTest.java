@@ -43,7 +43,8 @@ class AskedAttributorTest {
 
     @Test
     void anActiveAskedWithASubjectIsNotThisRule() {
-        Extraction x = EXTRACTOR.extract("The council was asked to wait. Hale asked the crews for patience.", null);
+        Extraction x = EXTRACTOR.extract("The council was asked to wait. Hale asked the crews for patience. "
+                + "The pilot balanced the load and asked for volunteers to move to the back.", null);
         assertThat(x.statements()).noneMatch(s -> s.speakerMention() == null);
     }
 }
