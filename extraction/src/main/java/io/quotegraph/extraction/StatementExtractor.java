@@ -93,8 +93,10 @@ public final class StatementExtractor {
             if (a.isContinuation() && !continues(doc, previous, a)) {
                 continue;
             }
-            if (a.isContinuation() && sameParagraph(doc, previous, a) && shortInterruption(previous, a)) {
-                // "“…,” she said. “…”": one statement interrupted by its attribution, as a reader takes it
+            if (a.isContinuation() && (sameParagraph(doc, previous, a) || opensNextParagraph(doc, previous, a))
+                    && shortInterruption(previous, a)) {
+                // "“…,” she said. “…”", "“…,” she said.¶“…”": one statement interrupted by its attribution, as a
+                // reader takes it
                 previous = previous.extendedTo(a.contentEnd());
                 kept.set(previousIndex, previous);
                 continue;
@@ -214,6 +216,18 @@ public final class StatementExtractor {
     private static boolean shortInterruption(Attribution previous, Attribution continuation) {
         int quoted = previous.contentEnd() - previous.contentStart() + continuation.contentEnd() - continuation.contentStart();
         return continuation.contentStart() - previous.contentEnd() <= quoted;
+    }
+
+    /**
+     * The continuation opens the paragraph right after the one where the previous quote ends, and the quote's
+     * attribution closed that paragraph: "“…,” Clinton said.¶“And that’s why …”". (After a report, "X said the pier
+     * would reopen.¶“We have the money …”", the quote stays a statement of its own.)
+     */
+    private static boolean opensNextParagraph(Document doc, Attribution previous, Attribution continuation) {
+        int next = doc.tokenAt(continuation.contentStart());
+        int previousEnd = doc.tokenAt(Math.max(previous.contentStart(), previous.contentEnd() - 1));
+        return previous.kind() == StatementKind.DIRECT && next > 0 && doc.paragraph(next - 1) != doc.paragraph(next)
+                && doc.paragraph(next - 1) == doc.paragraph(previousEnd) && previous.sentence().to() == next;
     }
 
     /** The continuation follows the previous statement's content within its paragraph. */

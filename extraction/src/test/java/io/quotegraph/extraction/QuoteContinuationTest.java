@@ -92,4 +92,20 @@ class QuoteContinuationTest {
                 .orElseThrow(() -> new AssertionError(Dump.of(x)));
         assertThat(quote.content().text()).startsWith("\"The levy").endsWith("for the summer.\"");
     }
+    @Test
+    void aQuoteOpeningTheParagraphAfterItsAttributionGoesOnWithTheSameStatement() {
+        String text = "\u201cThe pier will not reopen this year,\u201d Ann Hale said.\n\n"
+                + "\u201cAnd that is why the levy matters so much to the town.\u201d\n\nThe council meets on Tuesday.";
+        Extraction x = EXTRACTOR.extract(text, null);
+        assertThat(x.statements()).as(Dump.of(x)).singleElement()
+                .satisfies(s -> assertThat(s.content().text()).startsWith("\u201cThe pier").endsWith("to the town.\u201d"));
+    }
+
+    @Test
+    void aQuoteAfterAParagraphThatGoesOnPastTheAttributionStaysItsOwnStatement() {
+        String text = "\u201cThe pier will not reopen this year,\u201d Ann Hale said. The council had cut its budget in May "
+                + "after a long and bitter debate over the levy.\n\n\u201cAnd that is why the levy matters so much.\u201d";
+        Extraction x = EXTRACTOR.extract(text, null);
+        assertThat(x.statements()).as(Dump.of(x)).anySatisfy(s -> assertThat(s.content().text()).startsWith("\u201cAnd that is why"));
+    }
 }
