@@ -1,6 +1,7 @@
 package io.quotegraph.extraction.attribution;
 
 import io.quotegraph.extraction.lexicon.Lexicons;
+import io.quotegraph.extraction.quote.Quote;
 import io.quotegraph.extraction.speaker.SpeakerPhraseFinder;
 import io.quotegraph.extraction.text.Document;
 import io.quotegraph.extraction.text.Token;
@@ -262,8 +263,15 @@ final class Cues {
         if (i + 2 >= doc.size() || t.isCapitalized() || !lexicons.isCommissiveVerb(t.text()) || !doc.token(i + 1).is("to")) {
             return false;
         }
-        Token verb = doc.token(i + 2);
-        return verb.isWord() && Character.isLowerCase(verb.text().charAt(0)) && doc.quoteAt(i + 2) == null
+        int v = i + 2;
+        Quote quoted = doc.quoteAt(v);
+        if (quoted != null && quoted.firstToken() == v && v + 1 < doc.size()) {
+            v++; // "pledged to “bring our political revolution” to the convention": the infinitive quoted
+        } else if (quoted != null) {
+            return false;
+        }
+        Token verb = doc.token(v);
+        return verb.isWord() && Character.isLowerCase(verb.text().charAt(0))
                 && !NOT_BEFORE_A_VERB.contains(verb.lower()) && !lexicons.isFunctionWord(verb.text())
                 && !isNounPosition(doc, i);
     }
