@@ -453,6 +453,10 @@ final class ReportedSpeechAttributor {
                 after = that;
             }
         }
+        if (after + 1 < end && after == cue + 1 && doc.token(after).isPunct(',') && doc.token(after + 1).is("that")
+                && !Cues.isThatTime(doc, after + 1, io.quotegraph.extraction.lexicon.Lexicons.get())) {
+            after++; // "He added, that there’s a strong emphasis on …": a stray comma before the complementizer
+        }
         boolean that = after < end && doc.token(after).is("that");
         if (that) {
             after++;
