@@ -65,10 +65,6 @@ final class DirectQuoteAttributor {
                     a = null;
                 }
             }
-            int lastParagraph = a == null || a.cueFrom() < q.lastToken() ? -1 : lastParagraphStart(doc, q);
-            if (lastParagraph > q.firstToken()) {
-                a = splitAtLastParagraph(doc, q, lastParagraph, a, out);
-            }
             if (a != null) {
                 out.add(a);
                 usedQuote[i] = true;
@@ -77,31 +73,6 @@ final class DirectQuoteAttributor {
                 }
             }
         }
-    }
-
-    /** The first token of the quote's last paragraph when the quote runs over more than one, else -1. */
-    private static int lastParagraphStart(Document doc, Quote q) {
-        int k = q.lastToken();
-        while (k > q.firstToken() && doc.paragraph(k - 1) == doc.paragraph(k)) {
-            k--;
-        }
-        return k > q.firstToken() ? k : -1;
-    }
-
-    /**
-     * A quotation run over paragraphs whose attribution follows it in the last one ("…strategy.¶“Calling a threat …
-     * distraction,” Obama said."): that attribution is the last paragraph's, as each paragraph of a news quote run is
-     * read with its own attribution. The paragraphs before keep the cue that opened them ("Obama said: “…"), or else
-     * continue the statement before them. Returns the last paragraph's attribution.
-     */
-    private Attribution splitAtLastParagraph(Document doc, Quote q, int lastParagraph, Attribution after, List<Attribution> out) {
-        Quote head = new Quote(q.firstToken(), lastParagraph - 1, q.start(), doc.token(lastParagraph - 1).end(), false, q.words());
-        Attribution opening = cueBefore(doc, head, out);
-        Sentence s = doc.sentenceOf(q.firstToken());
-        out.add(opening != null ? opening
-                : new Attribution(StatementKind.DIRECT, head.start(), head.end(), -1, -1, null, s, q.firstToken(), q.firstToken()));
-        return new Attribution(StatementKind.DIRECT, doc.token(lastParagraph).start(), after.contentEnd(), after.cueFrom(),
-                after.cueTo(), after.speaker(), after.sentence(), after.contextFrom(), after.contextTo());
     }
 
     /** Quotes left unattributed that open a sentence: candidates to continue the previous direct statement. */
