@@ -25,6 +25,7 @@ public final class AttributionFinder {
     private final CueNounAttributor nouns;
     private final LabelAttributor labels;
     private final AskedAttributor asked;
+    private final DescribedAsAttributor describedAs;
 
     public AttributionFinder(Lexicons lexicons, OccasionFinder occasions) {
         Cues cues = new Cues(lexicons);
@@ -35,6 +36,7 @@ public final class AttributionFinder {
         this.nouns = new CueNounAttributor(lexicons, phrases, mentions);
         this.labels = new LabelAttributor(mentions);
         this.asked = new AskedAttributor(phrases, mentions);
+        this.describedAs = new DescribedAsAttributor(mentions);
     }
 
     /** @return the attributions in reading order of their anchors */
@@ -45,6 +47,7 @@ public final class AttributionFinder {
         direct.attribute(doc, usedCue, usedQuote, found);
         reported.attribute(doc, usedCue, found);
         asked.attribute(doc, usedCue, found);
+        describedAs.attribute(doc, usedCue, found);
         nouns.attribute(doc, found);
         labels.attribute(doc, found);
         markQuotesInside(doc, found, usedQuote);
