@@ -37,7 +37,7 @@ import java.util.List;
 public final class StatementExtractor {
 
     /** Changes whenever the rules change, so that stored results can be told apart and re-extracted. */
-    public static final String VERSION = "3.7";
+    public static final String VERSION = "3.8";
 
     /** A quote continues the previous statement only if it follows in the same or the next paragraph. */
     private static final int MAX_CONTINUATION_PARAGRAPHS = 1;
@@ -82,22 +82,40 @@ public final class StatementExtractor {
         List<Attribution> kept = new ArrayList<>();
         Attribution previous = null;
         int previousIndex = -1;
+        int participleIndex = -1;
         for (Attribution a : found) {
+            if (a.isContinuation() && participleIndex >= 0 && continues(doc, previous, a)
+                    && sameParagraph(doc, kept.get(participleIndex), a)) {
+                // "“…,” he said, adding that … . “…”": the quote after goes on with the participle's report
+                kept.set(participleIndex, kept.get(participleIndex).quotedOnTo(a.contentEnd()));
+                continue;
+            }
             if (a.isContinuation() && !continues(doc, previous, a)) {
                 continue;
             }
-            if (a.isContinuation() && sameParagraph(doc, previous, a) && shortInterruption(previous, a)) {
-                // "“…,” she said. “…”": one statement interrupted by its attribution, as a reader takes it
+            if (a.isContinuation() && (sameParagraph(doc, previous, a) || opensNextParagraph(doc, previous, a))
+                    && shortInterruption(previous, a)) {
+                // "“…,” she said. “…”", "“…,” she said.¶“…”": one statement interrupted by its attribution, as a
+                // reader takes it
                 previous = previous.extendedTo(a.contentEnd());
                 kept.set(previousIndex, previous);
+                continue;
+            }
+            if (a.unnamed()) {
+                resolver.unnamed();
+                kept.add(a);
                 continue;
             }
             boolean nested = nesting.isNested(a);
             resolver.resolve(a.speaker(), nested, antecedent(doc, a));
             kept.add(a);
-            if (!nested && !withinAttribution(previous, a)) {
+            boolean aside = withinAttribution(previous, a);
+            if (!nested && !aside) {
                 previous = a;
                 previousIndex = kept.size() - 1;
+                participleIndex = -1;
+            } else if (aside && continuesTurn(doc, a)) {
+                participleIndex = kept.size() - 1;
             }
         }
         SpeakerResolver.Result speakers = resolver.finish();
@@ -137,6 +155,26 @@ public final class StatementExtractor {
     private static boolean withinAttribution(Attribution previous, Attribution a) {
         return previous != null && previous.kind() == StatementKind.DIRECT && a.kind() != StatementKind.DIRECT
                 && a.sentence().equals(previous.sentence()) && a.contentStart() >= previous.contentEnd();
+    }
+
+    /**
+     * A report by a participle that goes on with the speaker's turn to the end of the attribution's sentence
+     * ("“…,” he said, adding that he had fought for the bill.", "…, explaining why …"):
+     * a quote right after it in the paragraph is the rest of that report, not of the quote before the attribution.
+     * Not a relative clause ("said Ann Hale, who wrote about it in her memoir."), whose quote after stays the first's.
+     */
+    /**
+     * Participles that add to what the speaker just said, rather than gloss the occasion ("asking for anonymity",
+     * "speaking on condition of anonymity") or name what the quote is about ("referring to Cruz").
+     */
+    private static final java.util.Set<String> TURN_PARTICIPLES = java.util.Set.of("adding", "explaining", "noting");
+
+    private static boolean continuesTurn(Document doc, Attribution a) {
+        if (a.kind() != StatementKind.INDIRECT || a.cueFrom() < 1 || !TURN_PARTICIPLES.contains(doc.token(a.cueFrom()).lower())) {
+            return false;
+        }
+        int last = doc.tokenAt(a.contentEnd() - 1);
+        return last + 2 >= a.sentence().to();
     }
 
     private static boolean continues(Document doc, Attribution previous, Attribution continuation) {
@@ -180,6 +218,18 @@ public final class StatementExtractor {
         return continuation.contentStart() - previous.contentEnd() <= quoted;
     }
 
+    /**
+     * The continuation opens the paragraph right after the one where the previous quote ends, and the quote's
+     * attribution closed that paragraph: "“…,” Clinton said.¶“And that’s why …”". (After a report, "X said the pier
+     * would reopen.¶“We have the money …”", the quote stays a statement of its own.)
+     */
+    private static boolean opensNextParagraph(Document doc, Attribution previous, Attribution continuation) {
+        int next = doc.tokenAt(continuation.contentStart());
+        int previousEnd = doc.tokenAt(Math.max(previous.contentStart(), previous.contentEnd() - 1));
+        return previous.kind() == StatementKind.DIRECT && next > 0 && doc.paragraph(next - 1) != doc.paragraph(next)
+                && doc.paragraph(next - 1) == doc.paragraph(previousEnd) && previous.sentence().to() == next;
+    }
+
     /** The continuation follows the previous statement's content within its paragraph. */
     private static boolean sameParagraph(Document doc, Attribution previous, Attribution continuation) {
         int previousEnd = doc.tokenAt(Math.max(previous.contentStart(), previous.contentEnd() - 1));
@@ -197,6 +247,12 @@ public final class StatementExtractor {
         return new ExtractedStatement(a.kind(), content, cue, mention, speakerKey, confidence(a, speakerKey), occasion);
     }
 
+    /**
+     * A statement with no source in the text ("Asked whether …", "X appears to …") is kept for the record of what was
+     * said or held, but ranks below every attributed one (with the missing speaker key: 0.3 for a report).
+     */
+    private static final double UNNAMED_SOURCE_PENALTY = 0.1;
+
     /** Direct quotes with a named speaker are the most reliable; pronouns, roles and continuations less so. */
     private static double confidence(Attribution a, String speakerKey) {
         double c = switch (a.kind()) {
@@ -206,6 +262,8 @@ public final class StatementExtractor {
         };
         if (a.isContinuation()) {
             c = 0.6;
+        } else if (a.unnamed()) {
+            c -= UNNAMED_SOURCE_PENALTY;
         } else if (a.speaker().form() == Mention.Form.GROUP) {
             c -= 0.2;
         } else if (a.speaker().form() != Mention.Form.NAME) {

@@ -69,4 +69,43 @@ class QuoteContinuationTest {
             assertThat(s.content().text()).startsWith("the museum").endsWith("know the past.\u201d");
         });
     }
+    @Test
+    void aQuoteAfterAnAddingParticipleGoesOnWithThatReport() {
+        String text = "\"The levy was never going to pass,\" Ann Hale said, adding that she had warned the council in May. "
+                + "\"Nobody wanted to hear it, and now the pier is closed for the summer.\"";
+        Extraction x = EXTRACTOR.extract(text, null);
+        ExtractedStatement quote = x.statements().stream().filter(s -> s.kind() == StatementKind.DIRECT).findFirst()
+                .orElseThrow(() -> new AssertionError(Dump.of(x)));
+        ExtractedStatement report = x.statements().stream().filter(s -> s.kind() == StatementKind.MIXED).findFirst()
+                .orElseThrow(() -> new AssertionError(Dump.of(x)));
+        assertThat(quote.content().text()).isEqualTo("\"The levy was never going to pass,\"");
+        assertThat(report.content().text()).startsWith("that she had warned").endsWith("for the summer.\"");
+        assertThat(report.speakerKey()).isNotNull().isEqualTo(quote.speakerKey());
+    }
+
+    @Test
+    void aQuoteAfterAnAnonymityGlossStillContinuesTheFirstQuote() {
+        String text = "\"The levy was never going to pass,\" said a council member, speaking on condition of anonymity. "
+                + "\"Nobody wanted to hear it, and now the pier is closed for the summer.\"";
+        Extraction x = EXTRACTOR.extract(text, null);
+        ExtractedStatement quote = x.statements().stream().filter(s -> s.kind() == StatementKind.DIRECT).findFirst()
+                .orElseThrow(() -> new AssertionError(Dump.of(x)));
+        assertThat(quote.content().text()).startsWith("\"The levy").endsWith("for the summer.\"");
+    }
+    @Test
+    void aQuoteOpeningTheParagraphAfterItsAttributionGoesOnWithTheSameStatement() {
+        String text = "\u201cThe pier will not reopen this year,\u201d Ann Hale said.\n\n"
+                + "\u201cAnd that is why the levy matters so much to the town.\u201d\n\nThe council meets on Tuesday.";
+        Extraction x = EXTRACTOR.extract(text, null);
+        assertThat(x.statements()).as(Dump.of(x)).singleElement()
+                .satisfies(s -> assertThat(s.content().text()).startsWith("\u201cThe pier").endsWith("to the town.\u201d"));
+    }
+
+    @Test
+    void aQuoteAfterAParagraphThatGoesOnPastTheAttributionStaysItsOwnStatement() {
+        String text = "\u201cThe pier will not reopen this year,\u201d Ann Hale said. The council had cut its budget in May "
+                + "after a long and bitter debate over the levy.\n\n\u201cAnd that is why the levy matters so much.\u201d";
+        Extraction x = EXTRACTOR.extract(text, null);
+        assertThat(x.statements()).as(Dump.of(x)).anySatisfy(s -> assertThat(s.content().text()).startsWith("\u201cAnd that is why"));
+    }
 }

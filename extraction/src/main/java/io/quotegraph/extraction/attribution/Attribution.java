@@ -17,12 +17,24 @@ import io.quotegraph.model.StatementKind;
  * @param sentence      the sentence holding the attribution
  * @param contextFrom   first token of the attribution's own words (speaker, cue, adverbials), searched for the occasion
  * @param contextTo     token after them
+ * @param unnamed       the source is not named in the text ("Asked whether …", "X appears to …"): no speaker, and
+ *                      unlike a continuation none is taken from the statement before
  */
 public record Attribution(StatementKind kind, int contentStart, int contentEnd, int cueFrom, int cueTo,
-                          Mention speaker, Sentence sentence, int contextFrom, int contextTo) {
+                          Mention speaker, Sentence sentence, int contextFrom, int contextTo, boolean unnamed) {
+
+    public Attribution(StatementKind kind, int contentStart, int contentEnd, int cueFrom, int cueTo,
+                       Mention speaker, Sentence sentence, int contextFrom, int contextTo) {
+        this(kind, contentStart, contentEnd, cueFrom, cueTo, speaker, sentence, contextFrom, contextTo, false);
+    }
+
+    /** A statement whose cue is in the text but whose source is not. */
+    static Attribution unnamed(StatementKind kind, int contentStart, int contentEnd, int cueFrom, int cueTo, Sentence sentence) {
+        return new Attribution(kind, contentStart, contentEnd, cueFrom, cueTo, null, sentence, cueFrom, cueTo, true);
+    }
 
     public boolean isContinuation() {
-        return speaker == null;
+        return speaker == null && !unnamed;
     }
 
     /** Where the attribution is anchored in reading order: its speaker mention, else its content. */
@@ -32,7 +44,14 @@ public record Attribution(StatementKind kind, int contentStart, int contentEnd, 
 
     /** The same attribution with its content running on to {@code end} (a quote continued after the attribution). */
     public Attribution extendedTo(int end) {
-        return new Attribution(kind, contentStart, Math.max(contentEnd, end), cueFrom, cueTo, speaker, sentence, contextFrom, contextTo);
+        return new Attribution(kind, contentStart, Math.max(contentEnd, end), cueFrom, cueTo, speaker, sentence, contextFrom,
+                contextTo, unnamed);
+    }
+
+    /** This report with a quotation after it joined to its content: a mixed statement running on to {@code end}. */
+    public Attribution quotedOnTo(int end) {
+        return new Attribution(StatementKind.MIXED, contentStart, Math.max(contentEnd, end), cueFrom, cueTo, speaker, sentence,
+                contextFrom, contextTo, unnamed);
     }
 
     /**

@@ -24,6 +24,8 @@ public final class AttributionFinder {
     private final ReportedSpeechAttributor reported;
     private final CueNounAttributor nouns;
     private final LabelAttributor labels;
+    private final AskedAttributor asked;
+    private final DescribedAsAttributor describedAs;
 
     public AttributionFinder(Lexicons lexicons, OccasionFinder occasions) {
         Cues cues = new Cues(lexicons);
@@ -33,6 +35,8 @@ public final class AttributionFinder {
         this.reported = new ReportedSpeechAttributor(cues, phrases, mentions, new Adverbials(lexicons, occasions, phrases));
         this.nouns = new CueNounAttributor(lexicons, phrases, mentions);
         this.labels = new LabelAttributor(mentions);
+        this.asked = new AskedAttributor(phrases, mentions);
+        this.describedAs = new DescribedAsAttributor(mentions);
     }
 
     /** @return the attributions in reading order of their anchors */
@@ -42,6 +46,8 @@ public final class AttributionFinder {
         List<Attribution> found = new ArrayList<>();
         direct.attribute(doc, usedCue, usedQuote, found);
         reported.attribute(doc, usedCue, found);
+        asked.attribute(doc, usedCue, found);
+        describedAs.attribute(doc, usedCue, found);
         nouns.attribute(doc, found);
         labels.attribute(doc, found);
         markQuotesInside(doc, found, usedQuote);

@@ -1,6 +1,7 @@
 package io.quotegraph.extraction.attribution;
 
 import io.quotegraph.extraction.lexicon.Lexicons;
+import io.quotegraph.extraction.quote.Quote;
 import io.quotegraph.extraction.speaker.SpeakerPhraseFinder;
 import io.quotegraph.extraction.text.Document;
 import io.quotegraph.extraction.text.Token;
@@ -202,6 +203,11 @@ final class Cues {
 
     private static final Set<String> QUOTE_VERB_PARTICLES = Set.of("back", "in", "up", "out");
 
+    /** "back" in "shot back", "wrote back": a particle a verb introducing a quote may take. */
+    static boolean isQuoteVerbParticle(Token t) {
+        return QUOTE_VERB_PARTICLES.contains(t.lower());
+    }
+
     /**
      * "call" naming a thing rather than saying something of it: "what he called “…”", "as she calls it", "a firm
      * called Gavekal", "another called i360", and the phrasal "called off/up/in/back". (After a comma it is usually
@@ -257,8 +263,15 @@ final class Cues {
         if (i + 2 >= doc.size() || t.isCapitalized() || !lexicons.isCommissiveVerb(t.text()) || !doc.token(i + 1).is("to")) {
             return false;
         }
-        Token verb = doc.token(i + 2);
-        return verb.isWord() && Character.isLowerCase(verb.text().charAt(0)) && doc.quoteAt(i + 2) == null
+        int v = i + 2;
+        Quote quoted = doc.quoteAt(v);
+        if (quoted != null && quoted.firstToken() == v && v + 1 < doc.size()) {
+            v++; // "pledged to “bring our political revolution” to the convention": the infinitive quoted
+        } else if (quoted != null) {
+            return false;
+        }
+        Token verb = doc.token(v);
+        return verb.isWord() && Character.isLowerCase(verb.text().charAt(0))
                 && !NOT_BEFORE_A_VERB.contains(verb.lower()) && !lexicons.isFunctionWord(verb.text())
                 && !isNounPosition(doc, i);
     }

@@ -132,7 +132,8 @@ final class DirectQuoteAttributor {
                 continue; // "…,” Mayor Ada Brill, who has proposed a levy, said": the relative clause's verb is not the cue
             }
             if (s != doc.sentenceOf(q.lastToken()) && introducesQuote(doc, k + len)) {
-                return null; // "“…?” He answered, “…”": the cue opens the next quote, not the question before it
+                // "“…?” He answered, “…”", "“…?” Mills then writes back, “…”": the cue opens the next quote, not the question before it
+                return null;
             }
             int[] phrase;
             if (k == t) {
@@ -187,6 +188,9 @@ final class DirectQuoteAttributor {
                 return null;
             }
             int len = cues.verbAt(doc, k);
+            if (len == 1 && k > s.from() && PASSIVE_CLAUSE_OPENERS.contains(doc.token(k - 1).lower()) && doc.token(k).lower().endsWith("ed")) {
+                continue; // "told Congress when asked about the inquiry: “…”": the passive clause's verb is not the cue
+            }
             int cueLength = 1;
             int quoteVerb = len == 0 && (colon || before.isPunct(',')) ? cues.quoteVerbAt(doc, k) : 0;
             if (quoteVerb > 0 && k + quoteVerb - 1 == p) {
@@ -203,6 +207,11 @@ final class DirectQuoteAttributor {
                 // a participle shares the subject of an attribution before it in the sentence ("X said …, adding, “…”")
                 Mention shared = isParticiple(doc.token(k)) ? Attribution.sharedSubject(found, s, doc, k) : null;
                 int[] phrase = shared != null ? null : phrases.participleSubject(doc, k, s.from());
+                Mention named = phrase == null && shared == null && isParticiple(doc.token(k)) ? nameBefore(doc, k, s.from()) : null;
+                if (named != null) {
+                    // "footage of Hillary Clinton asking, “…”": the participle describes the name right before it
+                    return new Attribution(StatementKind.DIRECT, q.start(), q.end(), k, k + cueLength, named, s, s.from(), q.firstToken());
+                }
                 if (phrase == null && shared == null) {
                     phrase = phrases.left(doc, k, s.from());
                 }
@@ -242,6 +251,23 @@ final class DirectQuoteAttributor {
         return null;
     }
 
+    /** The longest run of capitalised words (initials' dots included) ending right before {@code k}, when it is a name. */
+    private Mention nameBefore(Document doc, int k, int from) {
+        int start = k;
+        while (start > from && (doc.token(start - 1).isWord() && doc.token(start - 1).isCapitalized()
+                || doc.token(start - 1).isPunct('.') && start - 2 >= from && doc.token(start - 2).end() == doc.token(start - 1).start())) {
+            start--;
+        }
+        if (start == k || start == from) {
+            return null; // no name, or the sentence's own subject ("Clinton asking …" opens no reduced clause)
+        }
+        Mention m = mentions.parse(doc, start, k);
+        return m != null && m.form() == Mention.Form.NAME && m.type() == EntityType.PERSON ? m : null;
+    }
+
+    /** Words that open a passive participial clause inside the lead ("when asked", "if pressed"). */
+    private static final java.util.Set<String> PASSIVE_CLAUSE_OPENERS = java.util.Set.of("when", "if", "once", "after", "before", "as");
+
     /** "Here is X …" / "Here's X …" / "Here are X …" opening [from, to): X when it is a name, else null. */
     private Mention presented(Document doc, int from, int to) {
         int k = from;
@@ -271,6 +297,16 @@ final class DirectQuoteAttributor {
                 break;
             }
         }
+        Mention m = clauseSubjectAt(doc, start, to);
+        for (int k = start; m == null && k < to; k++) {
+            if (doc.token(k).isPunct(',')) {
+                m = clauseSubjectAt(doc, k + 1, to); // an opening adverbial with commas inside: "On July 6, 2015, Sanders made …"
+            }
+        }
+        return m;
+    }
+
+    private Mention clauseSubjectAt(Document doc, int start, int to) {
         while (start < to && doc.token(start).isWord() && lexicons.isFunctionWord(doc.token(start).text())
                 && !SUBJECT_PRONOUNS.contains(doc.token(start).lower())) {
             start++;
@@ -379,8 +415,11 @@ final class DirectQuoteAttributor {
     private static final java.util.Set<String> TITLE_OBJECT_OPENERS = java.util.Set.of("on", "in", "of", "from", "at", "the",
             "a", "an", "his", "her", "their", "its", "titled", "entitled", "dubbed", "named", "called");
 
-    /** A quote opens at {@code k}, right away or after a comma or colon. */
+    /** A quote opens at {@code k}, right away or after a particle, a comma or a colon. */
     private static boolean introducesQuote(Document doc, int k) {
+        if (k < doc.size() && Cues.isQuoteVerbParticle(doc.token(k))) {
+            k++; // "writes back, “…”"
+        }
         if (k < doc.size() && (doc.token(k).isPunct(',') || doc.token(k).isPunct(':'))) {
             k++;
         }
@@ -389,13 +428,14 @@ final class DirectQuoteAttributor {
 
     /** Tokens [from, to) are a few words describing the speaker ("former FBI agent"), not a clause. */
     private boolean isDescriptor(Document doc, int from, int to) {
-        if (to - from > MAX_DESCRIPTOR_WORDS) {
-            return false;
-        }
+        int words = 0;
         for (int k = from; k < to; k++) {
             Token w = doc.token(k);
+            if (w.isPunct('.') && k > from && doc.token(k - 1).end() == w.start() && doc.token(k - 1).isCapitalized()) {
+                continue; // an initial's dot: "former George W. Bush speechwriter"
+            }
             if (!w.isWord() || lexicons.isFunctionWord(w.text()) || lexicons.isAuxiliary(w.text())
-                    || lexicons.isCueVerb(w.text())) {
+                    || lexicons.isCueVerb(w.text()) || ++words > MAX_DESCRIPTOR_WORDS) {
                 return false;
             }
         }

@@ -358,6 +358,9 @@ final class ReportedSpeechAttributor {
     private int[] subjectPhrase(Document doc, int cue, int sentenceFrom) {
         int[] subject = phrases.participleSubject(doc, cue, sentenceFrom);
         if (subject == null) {
+            subject = phrases.openingGerundSubject(doc, cue, sentenceFrom, doc.sentenceOf(cue).to());
+        }
+        if (subject == null) {
             subject = phrases.left(doc, cue, sentenceFrom);
             if (subject != null && (afterPreposition(doc, subject[0], sentenceFrom)
                     || doc.token(subject[1] - 1).is("ago"))) {
@@ -438,14 +441,21 @@ final class ReportedSpeechAttributor {
         if (after < end && isPreposition(doc.token(after))) {
             // "said in an email that …" reads on after "that"; "…, X said in New York." is content-before
             int that = thatWithin(doc, after, end);
-            int clause = that < 0 ? pronounClauseAfterPhrase(doc, after, end) : -1;
-            if (clause > 0) {
+            int question = that < 0 ? questionWithin(doc, after, end) : -1;
+            int clause = that < 0 && question < 0 ? pronounClauseAfterPhrase(doc, after, end) : -1;
+            if (question > 0) {
+                after = question; // "explained to the college president why he stood": the question is the content
+            } else if (clause > 0) {
                 after = clause; // "said after the convention he would not accept it": a that-less clause after the phrase
             } else if (that < 0) {
                 return end - after <= MAX_TRAILING_PHRASE ? contentBefore(doc, s, cue, subject) : null;
             } else {
                 after = that;
             }
+        }
+        if (after + 1 < end && after == cue + 1 && doc.token(after).isPunct(',') && doc.token(after + 1).is("that")
+                && !Cues.isThatTime(doc, after + 1, io.quotegraph.extraction.lexicon.Lexicons.get())) {
+            after++; // "He added, that there’s a strong emphasis on …": a stray comma before the complementizer
         }
         boolean that = after < end && doc.token(after).is("that");
         if (that) {
@@ -487,9 +497,20 @@ final class ReportedSpeechAttributor {
             // "While Trump said the wall would work, critics doubted it": the report ends with its subordinate clause
             contentEnd = Math.min(contentEnd, firstCommaOrEnd(doc, after, contentEnd));
         }
+        if (m != null && m.form() == Mention.Form.RELATIVE && inAsideRelative(doc, m)) {
+            // "Trump, who has said that single-payer health care works, defended the plan": the report ends with the
+            // relative clause set off by commas; the main clause's predicate follows
+            contentEnd = Math.min(contentEnd, firstCommaOrEnd(doc, after, contentEnd));
+        }
         // the complementizer belongs to the reported clause: "said that the plan would pass" reports "that the plan …"
         int contentStart = that && doc.token(after - 1).is("that") ? after - 1 : after;
         return build(doc, s, contentStart, contentEnd, cue, cue + 1, m, s.from(), contentStart);
+    }
+
+    /** The relative pronoun follows a comma or a dash: a non-restrictive clause, which a comma closes. */
+    private static boolean inAsideRelative(Document doc, Mention relative) {
+        int k = doc.tokenAt(relative.span().start()) - 1;
+        return k >= 0 && (doc.token(k).isPunct(',') || isDash(doc.token(k)));
     }
 
     /**
@@ -512,6 +533,11 @@ final class ReportedSpeechAttributor {
             }
             if (doc.token(k - 1).isPunct(',') && t.is("and") && newSubjectAndCue(doc, k + 1, end)) {
                 // "said he would run, and other party leaders said …": a clause with its own speaker
+                return k - 1;
+            }
+            if (doc.token(k - 1).isPunct(',') && t.is("and") && k + 2 < end && startsPastPredicate(doc, k + 1)) {
+                // "said the GOP must be a party of ideas, and has championed an agenda …": after a comma, a past verb
+                // with no subject of its own goes on with the speaker's doings, not the report
                 return k - 1;
             }
             if ((t.is("and") || t.is("but")) && k + 1 < end && startsNewPredicate(doc, k + 1)) {
@@ -818,6 +844,18 @@ final class ReportedSpeechAttributor {
         return cues.verbAt(doc, k) == 1 && (t.lower().endsWith("ed") || IRREGULAR_PAST_CUES.contains(t.lower()));
     }
 
+    /** A past form ("-ed", after has/have/had or an adverb of sequence) with no subject before it: "has championed". */
+    private boolean startsPastPredicate(Document doc, int k) {
+        if (doc.token(k).isWord() && (PERFECT_AUXILIARIES.contains(doc.token(k).lower()) || ADVERBS_BEFORE_VERB.contains(doc.token(k).lower()))) {
+            k++;
+        }
+        Token t = doc.token(k);
+        return t.isWord() && !t.isCapitalized() && t.lower().endsWith("ed") && t.lower().length() > 4
+                && !cues.isFunctionWord(t);
+    }
+
+    private static final Set<String> PERFECT_AUXILIARIES = Set.of("has", "have", "had");
+
     /** A lowercase "-ing" form of a cue verb: "saying", "adding", "citing". */
     private boolean isCueParticiple(Document doc, int k) {
         Token t = doc.token(k);
@@ -829,6 +867,11 @@ final class ReportedSpeechAttributor {
         int k = cue - 1;
         while (k > from && doc.token(k).isWord() && cues.isAuxiliary(doc.token(k))) {
             k--;
+        }
+        if (k > from && doc.token(k).isPunct(',')) {
+            // "He railed against the projects, blasted the price increases and …": a verb in a list of the subject's
+            // verbs; not a participle of a passive ("…, criticized by unions,")
+            return cue + 1 < doc.size() && !doc.token(cue + 1).is("by") && !doc.token(cue + 1).isPunct(',');
         }
         return k > from && (doc.token(k).is("and") || doc.token(k).is("but"));
     }
@@ -884,6 +927,22 @@ final class ReportedSpeechAttributor {
     private static boolean isPreposition(Token t) {
         return t.isWord() && PREPOSITIONS.contains(t.lower());
     }
+
+    /** Like {@link #thatWithin}, for an indirect question opened by why/how/whether after the phrase. */
+    private static int questionWithin(Document doc, int from, int end) {
+        for (int k = from + 1; k < end && k < from + MAX_TOLD_OBJECT; k++) {
+            if (doc.token(k).isWord() && QUESTION_WORDS.contains(doc.token(k).lower())) {
+                return k;
+            }
+            if (!doc.token(k).isWord() && doc.token(k).kind() != Token.Kind.POSSESSIVE || doc.token(k).is("that")) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** Words opening an indirect question; not what/where/when, which as often open a relative clause ("at the rally where …"). */
+    private static final Set<String> QUESTION_WORDS = Set.of("why", "how", "whether");
 
     private static int thatWithin(Document doc, int from, int end) {
         for (int k = from; k < end && k < from + MAX_TOLD_OBJECT; k++) {

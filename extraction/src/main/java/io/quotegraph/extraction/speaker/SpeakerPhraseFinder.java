@@ -368,6 +368,12 @@ public final class SpeakerPhraseFinder {
                 || lexicons.isOrgHead(w) || lexicons.isGroupNoun(w);
     }
 
+    /** Prepositions that take a gerund sharing the main clause's subject ("by announcing", "while saying"). */
+    private static final Set<String> GERUND_PREPOSITIONS = Set.of("by", "while", "before", "after", "without", "when", "since");
+
+    /** Words that link a sentence to the one before and come before its subject: "And then Trump went …". */
+    private static final Set<String> SENTENCE_CONNECTORS = Set.of("and", "but", "so", "then", "yet");
+
     /**
      * The subject of a participle cue ("Sanders hit back, saying …", "Speaking in Ohio, Trump went after Bush, calling
      * …"): the subject of the main clause before the participle's comma. An opening phrase set off by a comma
@@ -377,12 +383,24 @@ public final class SpeakerPhraseFinder {
      */
     public int[] participleSubject(Document doc, int cue, int sentenceFrom) {
         int comma = cue - 1;
-        if (comma <= sentenceFrom || !doc.token(comma).isPunct(',') || !doc.token(cue).lower().endsWith("ing")) {
+        if (comma > sentenceFrom && doc.token(comma).isWord() && GERUND_PREPOSITIONS.contains(doc.token(comma).lower())) {
+            // "… before explaining why …", "…, while saying that …": the gerund's subject is the main clause's too
+            if (doc.token(comma - 1).isPunct(',')) {
+                comma--;
+            }
+        } else if (comma <= sentenceFrom || !doc.token(comma).isPunct(',')) {
+            return null;
+        }
+        if (!doc.token(cue).lower().endsWith("ing")) {
             return null;
         }
         int[] opening = null;
-        for (int start = sentenceFrom; start < comma; start++) {
-            boolean candidate = start == sentenceFrom || doc.quoteAt(start - 1) == null
+        int first = sentenceFrom;
+        while (first < comma && SENTENCE_CONNECTORS.contains(doc.token(first).lower())) {
+            first++; // "And then Trump went on the attack, saying …"
+        }
+        for (int start = first; start < comma; start++) {
+            boolean candidate = start == first || doc.quoteAt(start - 1) == null
                     && (doc.token(start - 1).isPunct(',') || isDashToken(doc.token(start - 1)));
             if (!candidate || doc.quoteAt(start) != null || !doc.token(start).isWord() || opensAdjunct(doc.token(start))) {
                 continue;
@@ -393,7 +411,7 @@ public final class SpeakerPhraseFinder {
                 continue;
             }
             subject[1] = nounPhraseEnd(doc, subject, comma);
-            if (start == sentenceFrom && subject[1] == comma) {
+            if (start == first && subject[1] == comma) {
                 opening = subject; // "One voter in Keene, responding to …": the participle modifies the sentence's subject
             }
             if (subject[1] > subject[0] && verbFollows(doc, subject[1], comma)) {
@@ -401,6 +419,32 @@ public final class SpeakerPhraseFinder {
             }
         }
         return opening;
+    }
+
+    /**
+     * The subject of a gerund cue in an opening adverbial ("After suggesting on Wednesday that he regretted the insults,
+     * Mr. Rubio …", "In declaring the statements “not Christian,” the pope …"): the subject of the main clause after
+     * the adverbial's comma, when a verb follows it. Null otherwise.
+     * @return {from, to} token indices, or null
+     */
+    public int[] openingGerundSubject(Document doc, int cue, int sentenceFrom, int sentenceTo) {
+        int preposition = cue - 1;
+        if (preposition != sentenceFrom || !doc.token(cue).lower().endsWith("ing")
+                || !(GERUND_PREPOSITIONS.contains(doc.token(preposition).lower()) || doc.token(preposition).lower().equals("in"))) {
+            return null;
+        }
+        for (int k = cue + 1; k < sentenceTo - 1; k++) {
+            if (doc.token(k).isPunct(',') && doc.quoteAt(k) == null) {
+                int[] subject = SUBJECT_PRONOUNS.contains(doc.token(k + 1).lower()) ? new int[] {k + 1, k + 2}
+                        : right(doc, k + 1, sentenceTo);
+                if (subject == null) {
+                    continue; // a comma inside the adverbial ("After saying on Monday, in Ohio, that …")
+                }
+                subject[1] = nounPhraseEnd(doc, subject, sentenceTo);
+                return subject[1] > subject[0] && verbFollows(doc, subject[1], sentenceTo) ? subject : null;
+            }
+        }
+        return null;
     }
 
     /**

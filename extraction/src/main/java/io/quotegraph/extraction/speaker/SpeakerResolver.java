@@ -65,6 +65,13 @@ public final class SpeakerResolver {
         }
     }
 
+    /** Records a statement whose source the text does not name: it has no speaker and changes no "previous speaker". */
+    public void unnamed() {
+        order++;
+        resolved.add(null);
+        mentions.add(null);
+    }
+
     private SpeakerCluster cluster(Mention m) {
         return switch (m.form()) {
             case NAME -> named(m);

@@ -21,4 +21,16 @@ class CoordinatedCueTest {
     void withoutAnEarlierAttributionThereIsNoSpeakerToShare() {
         assertThat(withCue("There, after the long and tiring vote, said to be the last, the hall emptied.", "said")).isEmpty();
     }
+    @Test
+    void aCueInAListOfTheSubjectsVerbsSharesTheEarlierSpeaker() {
+        ExtractedStatement s = withCue("Mayor Ann Hale criticized the levy, suggested that the council should wait and left early.",
+                "suggested").orElseThrow();
+        assertThat(s.speakerMention().text()).isEqualTo("Mayor Ann Hale");
+        assertThat(s.content().text()).startsWith("that the council should wait");
+    }
+
+    @Test
+    void aPassiveParticipleAfterACommaSharesNoSpeaker() {
+        assertThat(withCue("Mayor Ann Hale criticized the levy, suggested by the council in May, as unfair.", "suggested")).isEmpty();
+    }
 }

@@ -18,6 +18,13 @@ class CueFormsTest {
     }
 
     @Test
+    void aStrayCommaBetweenTheCueAndThat() {
+        ExtractedStatement s = withCue("Mayor Ines Dorn added, that the ferry will run all winter.", "added").orElseThrow();
+        assertThat(s.content().text()).isEqualTo("that the ferry will run all winter");
+        assertThat(s.speakerMention().text()).isEqualTo("Mayor Ines Dorn");
+    }
+
+    @Test
     void thePresentOfConcede() {
         ExtractedStatement s = withCue("The coach concedes that the team lacks depth.", "concedes").orElseThrow();
         assertThat(s.content().text()).isEqualTo("that the team lacks depth");

@@ -22,6 +22,26 @@ class DirectQuoteSpeakerTest {
     }
 
     @Test
+    void aLowercaseDescriptorWithAnInitialBeforeTheName() {
+        ExtractedStatement s = firstDirectQuote("\"These are dark days for the party,\" former John Q. Adams aide Ann Hale wrote.");
+        assertThat(s.speakerMention().text()).endsWith("Ann Hale");
+    }
+
+    @Test
+    void aClauseIntroducingAQuoteAfterAnOpeningDateWithCommas() {
+        String text = "On July 6, 2015, Ann Hale made the following comment:\n\n\u201cThe pier will not reopen this year.\u201d";
+        ExtractedStatement s = firstDirectQuote(text);
+        assertThat(s.speakerMention().text()).isEqualTo("Ann Hale");
+    }
+
+    @Test
+    void aPassiveClauseInTheLeadIsSkippedForTheCueBeforeIt() {
+        ExtractedStatement s = firstDirectQuote("Ann Hale told the council when asked about the levy: \"The money is gone.\"");
+        assertThat(s.cue().text()).isEqualTo("told");
+        assertThat(s.speakerMention().text()).isEqualTo("Ann Hale");
+    }
+
+    @Test
     void aNameDescribedWithAPluralPossessive() {
         ExtractedStatement s = firstDirectQuote("“The numbers are good,” Dan Price, the Rivers’ campaign manager, said.");
         assertThat(s.speakerMention().text()).startsWith("Dan Price");

@@ -30,6 +30,15 @@ class QuoteVerbTest {
     }
 
     @Test
+    void askingBeforeAQuoteAsksTheQuotedQuestion() {
+        ExtractedStatement s = firstDirectQuote("The ad uses footage of Ann Hale asking, “Why is the pier still closed?”");
+        assertThat(s.cue().text()).isEqualTo("asking");
+        assertThat(s.speakerMention().text()).isEqualTo("Ann Hale");
+        Extraction x = EXTRACTOR.extract("Hale called the council on Monday, asking its members to wait.", null);
+        assertThat(x.statements()).noneMatch(st -> st.cue() != null && st.cue().text().equals("asking"));
+    }
+
+    @Test
     void aQuoteVerbReportsNothingWithoutAQuote() {
         Extraction x = EXTRACTOR.extract("The mayor was charged with fraud. She read the report and remembered the day.", null);
         assertThat(x.statements()).isEmpty();
@@ -53,5 +62,14 @@ class QuoteVerbTest {
     void aBaseFormWithoutAModalIsNoCue() {
         Extraction x = EXTRACTOR.extract("The mayor ended with a quip: “We counted twice.”", null);
         assertThat(x.statements()).noneMatch(s -> s.cue() != null && s.cue().text().equals("quip"));
+    }
+    @Test
+    void aVerbWithItsParticleAfterAQuestionOpensTheNextQuote() {
+        Extraction x = EXTRACTOR.extract("Hale answered the mayor with, “Why now? Why not in May?” Brill then writes back, “The money came late.”", null);
+        ExtractedStatement reply = x.statements().stream().filter(s -> s.content().text().startsWith("“The money"))
+                .findFirst().orElseThrow(() -> new AssertionError(x.statements().toString()));
+        assertThat(reply.speakerMention().text()).isEqualTo("Brill");
+        assertThat(x.statements()).noneMatch(s -> s.content().text().startsWith("“Why now") && s.speakerMention() != null
+                && s.speakerMention().text().equals("Brill"));
     }
 }

@@ -21,6 +21,26 @@ class ReportedClauseEndTest {
     }
 
     @Test
+    void aPastVerbWithoutSubjectAfterCommaAndEndsTheReport() {
+        ExtractedStatement s = only("Mayor Ann Briggs insists the town must rebuild the pier, and has championed a levy to pay for it.");
+        assertThat(s.content().text()).isEqualTo("the town must rebuild the pier");
+    }
+
+    @Test
+    void aPastVerbWithItsOwnSubjectAfterCommaAndStaysInTheReport() {
+        ExtractedStatement s = only("Mayor Ann Briggs said the storm wrecked the pier, and the council delayed the repairs.");
+        assertThat(s.content().text()).endsWith("delayed the repairs");
+    }
+
+    @Test
+    void aReportInARelativeClauseSetOffByCommasEndsWithIt() {
+        ExtractedStatement s = withCue("Mayor Ann Briggs, who has said that the pier will reopen, defended the levy.", "said")
+                .orElseThrow();
+        assertThat(s.content().text()).isEqualTo("that the pier will reopen");
+        assertThat(s.speakerMention().text()).isEqualTo("who");
+    }
+
+    @Test
     void whileAfterACommaEndsTheReport() {
         ExtractedStatement s = only("Senator Paul Marsh said the bill was dead, while his colleagues kept negotiating.");
         assertThat(s.content().text()).isEqualTo("the bill was dead");

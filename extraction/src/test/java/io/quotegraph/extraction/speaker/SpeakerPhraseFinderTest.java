@@ -43,6 +43,34 @@ class SpeakerPhraseFinderTest {
     }
 
     @Test
+    void aParticipleCueSubjectAfterASentenceConnector() {
+        ExtractedStatement s = containing("And then Governor Ana Bell went on the attack, saying, \u201cThe board ignored "
+                + "every warning we sent.\u201d", "ignored every warning");
+        assertThat(s.speakerMention().text()).isEqualTo("Governor Ana Bell");
+        ExtractedStatement but = containing("But Governor Ana Bell went on the attack, saying the board had ignored the warnings.",
+                "the board had ignored the warnings");
+        assertThat(but.speakerMention().text()).isEqualTo("Governor Ana Bell");
+    }
+
+    @Test
+    void aGerundAfterAPrepositionTakesTheMainClauseSubject() {
+        ExtractedStatement before = containing("Governor Ana Bell toured the flooded farms before explaining why the levee "
+                + "board had failed.", "why the levee board had failed");
+        assertThat(before.speakerMention().text()).isEqualTo("Governor Ana Bell");
+        ExtractedStatement whileSaying = containing("The retired admiral praised the crews, while saying that the fleet was "
+                + "short of sailors.", "the fleet was short of sailors");
+        assertThat(whileSaying.speakerMention().text()).isEqualTo("The retired admiral");
+    }
+
+    @Test
+    void aGerundInAnOpeningAdverbialTakesTheSubjectAfterItsComma() {
+        ExtractedStatement s = containing("After suggesting on Monday that the levy was too high, Governor Ana Bell signed it.",
+                "the levy was too high");
+        assertThat(s.speakerMention().text()).isEqualTo("Governor Ana Bell");
+        assertThat(s.content().text()).isEqualTo("that the levy was too high");
+    }
+
+    @Test
     void aParticipleCueSubjectDoesNotRunIntoTheVerb() {
         ExtractedStatement s = containing("The retired admiral began by praising the crews, noting that the fleet had "
                 + "never been so short of sailors.", "the fleet had never been so short");
