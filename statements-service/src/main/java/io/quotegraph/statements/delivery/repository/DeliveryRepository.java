@@ -123,6 +123,13 @@ public class DeliveryRepository {
                 new UpdateOptions().upsert(true));
     }
 
+    /** Adds to what a started delivery must still recompute (see {@link #start}). */
+    public void addPending(String articleId, Collection<String> speakerIds, Collection<String> eventIds) {
+        collection().updateOne(Filters.eq("_id", articleId), Updates.combine(
+                Updates.addEachToSet("pendingSpeakerIds", new ArrayList<>(speakerIds)),
+                Updates.addEachToSet("pendingEventIds", new ArrayList<>(eventIds))));
+    }
+
     /** An applied payload: its hash, its statement count and the article's metadata. */
     public record Completion(String articleId, String hash, int statements, Document fields) {
     }

@@ -42,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Applies an article's extraction without transactions, so that a crash at any point is repaired by redelivering:
@@ -274,7 +275,15 @@ public class DeliveryService {
         quotations.index(articleId, documents);
 
         // re-clustering may have moved other articles' names to another speaker: their statements follow
-        affectedEvents.addAll(statementLinks.relink(resolution.movedArticles()));
+        Set<String> relinkedEvents = statementLinks.relink(resolution.movedArticles());
+        affectedEvents.addAll(relinkedEvents);
+        // what a redelivery would not find again from this article's own mappings and statements (speakers that lost
+        // or gained other articles' names, their statements' events) is remembered until the batch is complete
+        Set<String> foreignSpeakers = new TreeSet<>(resolution.affectedSpeakers());
+        speakerIds.values().forEach(foreignSpeakers::remove);
+        if (!foreignSpeakers.isEmpty() || !relinkedEvents.isEmpty()) {
+            deliveries.addPending(articleId, foreignSpeakers, relinkedEvents);
+        }
         allAffectedSpeakers.addAll(affectedSpeakers);
         allAffectedEvents.addAll(affectedEvents);
         LOG.infof("article %s: %d statements (%d removed), %d speakers", articleId, documents.size(), removed,
