@@ -50,6 +50,11 @@ class AccessTest {
                 .then().statusCode(401).contentType("application/problem+json");
         as("Bearer not-a-jwt").body(payload(ID)).put("/articles/{id}/extraction", ID)
                 .then().statusCode(401).contentType("application/problem+json");
+        // the batch endpoint is a delivery too
+        as(null).body(List.of(payload(ID))).post("/articles/extractions")
+                .then().statusCode(401).contentType("application/problem+json");
+        as(bearer("carol", Roles.CURATOR, Roles.INGESTOR)).body(List.of(payload(ID))).post("/articles/extractions")
+                .then().statusCode(403).contentType("application/problem+json");
         // nothing was stored by the refused attempts
         given().queryParam("articleId", ID).get("/statements").then().statusCode(200).body("totalCount", equalTo(0));
 

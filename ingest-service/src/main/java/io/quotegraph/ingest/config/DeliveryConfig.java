@@ -21,9 +21,20 @@ public interface DeliveryConfig {
     @WithDefault("20")
     int batchSize();
 
-    /** How many claimed articles are extracted and delivered at the same time. */
+    /** How many claimed articles are extracted at the same time. */
     @WithDefault("2")
     int concurrency();
+
+    /**
+     * Most articles in one delivery request; a claimed batch goes in as few requests as this and
+     * {@link #requestBytes()} allow (statements-service takes at most 100 articles and 16 MiB per request).
+     */
+    @WithDefault("50")
+    int requestArticles();
+
+    /** Largest delivery request body, in bytes (an article larger than this alone goes in a request of its own). */
+    @WithDefault("8388608")
+    long requestBytes();
 
     /** How long a claimed article is reserved for its worker; after that another worker may take it again. */
     @WithDefault("120s")

@@ -8,6 +8,7 @@ import io.quotegraph.ingest.config.DeliveryConfig;
 import io.quotegraph.model.ArticleExtraction;
 import io.quotegraph.model.Extraction;
 import io.quotegraph.model.view.ArticleStatus;
+import io.quotegraph.model.view.DeliveryBatchResult;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,7 +19,9 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -33,12 +36,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Extracts and delivers stored articles. One thread per instance drains the queue of due articles (status not
  * DELIVERED and {@code next_attempt_at} reached), claimed with {@code FOR UPDATE SKIP LOCKED} so that several
- * instances share the work, and processes each claimed batch on {@code ingest.delivery.concurrency} threads. It runs every {@code ingest.delivery.interval} and right after each ingest.
+ * instances share the work, and extracts each claimed batch on {@code ingest.delivery.concurrency} threads. It runs every {@code ingest.delivery.interval} and right after each ingest.
  * <p>
  * Per article: PENDING → extract → deliver → DELIVERED (with the extraction stored); a failure makes it FAILED with
  * the reason (the extraction stored too), and it is retried after an exponential backoff. The stored extraction is
- * reused by every retry. A claimed batch is read in one transaction and its outcomes recorded in one. A
- * payload that statements-service rejects (4xx other than 408/429) is dead-lettered instead: FAILED, not retried.
+ * reused by every retry. A claimed batch is read in one transaction, delivered in as few requests as
+ * {@code ingest.delivery.request-articles} and {@code request-bytes} allow (one, with the defaults), and its
+ * outcomes recorded in one; while one batch is being delivered the next is claimed and extracted. A failed request
+ * fails each of its articles (statements-service applies a redelivered article idempotently); an article that
+ * statements-service rejects (its outcome 400, or a 4xx other than 408/429 for the whole request) is dead-lettered
+ * instead: FAILED, not retried.
  */
 @ApplicationScoped
 public class DeliveryWorker {
@@ -62,8 +69,14 @@ public class DeliveryWorker {
         thread.setDaemon(true);
         return thread;
     });
-    /** Processes the articles of a claimed batch in parallel. */
+    /** Extracts the articles of a claimed batch in parallel. */
     private ExecutorService workers;
+    /** Delivers a batch and records its outcomes while the next batch is extracted. */
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "ingest-delivery-send");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final AtomicBoolean queued = new AtomicBoolean();
     private volatile boolean stopping;
 
@@ -89,12 +102,16 @@ public class DeliveryWorker {
         stopping = true;
         executor.shutdown();
         workers.shutdown();
+        sender.shutdown();
         try {
             if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
                 executor.shutdownNow();
             }
             if (!workers.awaitTermination(1, TimeUnit.SECONDS)) {
                 workers.shutdownNow();
+            }
+            if (!sender.awaitTermination(1, TimeUnit.SECONDS)) {
+                sender.shutdownNow();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -127,25 +144,29 @@ public class DeliveryWorker {
 
     private void drain() {
         queued.set(false); // a wake-up from now on queues another round
+        Future<?> sending = null;
         try {
             while (!stopping) {
                 List<UUID> ids = service.claimDue(config.batchSize());
                 if (ids.isEmpty()) {
-                    return;
+                    break;
                 }
                 // one read and one write transaction per batch, not several per article
                 List<DeliveryItem> items = service.loadAll(ids);
                 // when stopping, an article is taken up again once its lease ends
-                List<Callable<DeliveryService.Outcome>> tasks = items.stream().<Callable<DeliveryService.Outcome>>map(
-                        item -> () -> stopping ? null : process(item)).toList();
-                List<DeliveryService.Outcome> outcomes = new ArrayList<>();
-                for (Future<DeliveryService.Outcome> done : workers.invokeAll(tasks)) {
+                List<Callable<Prepared>> tasks = items.stream().<Callable<Prepared>>map(
+                        item -> () -> stopping ? null : prepare(item)).toList();
+                List<Prepared> prepared = new ArrayList<>();
+                for (Future<Prepared> done : workers.invokeAll(tasks)) {
                     if (done.get() != null) {
-                        outcomes.add(done.get());
+                        prepared.add(done.get());
                     }
                 }
-                service.recordAll(outcomes);
+                // one batch in flight: the next is extracted meanwhile
+                awaitSent(sending);
+                sending = sender.submit(() -> service.recordAll(deliver(prepared)));
             }
+            awaitSent(sending);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | ExecutionException e) {
@@ -155,11 +176,27 @@ public class DeliveryWorker {
         }
     }
 
+    private static void awaitSent(Future<?> sending) throws InterruptedException, ExecutionException {
+        if (sending != null) {
+            sending.get();
+        }
+    }
+
     /**
-     * Extracts (unless already done) and delivers one claimed article; returns what is to be recorded (null: nothing,
-     * it is settled already).
+     * A claimed article made ready to send: its payload with the extraction to record (extractedJson and version
+     * null: the stored one was reused), or the outcome already known (its extraction failed).
      */
-    DeliveryService.Outcome process(DeliveryItem item) {
+    record Prepared(ArticleExtraction payload, int attempts, String extractedJson, String version, long bytes,
+                    DeliveryService.Outcome outcome) {
+        UUID id() {
+            return UUID.fromString(payload.articleId());
+        }
+    }
+
+    /**
+     * Extracts (unless already done) one claimed article; null: nothing to do, it is settled already.
+     */
+    Prepared prepare(DeliveryItem item) {
         UUID id = item.id();
         if (item.status() == ArticleStatus.DELIVERED || item.status() == ArticleStatus.DUPLICATE
                 || item.status() == ArticleStatus.SKIPPED) {
@@ -176,29 +213,99 @@ public class DeliveryWorker {
             }
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             LOG.errorf(e, "extraction of article %s failed", id);
-            return new DeliveryService.Outcome(id, DeliveryService.Outcome.Kind.FAILED, null, null,
-                    "extraction failed: " + e);
+            return new Prepared(null, item.attempts(), null, null, 0, new DeliveryService.Outcome(id,
+                    DeliveryService.Outcome.Kind.FAILED, null, null, "extraction failed: " + e));
         }
         String version = extractedJson == null ? null : result.extractorVersion();
         ArticleExtraction payload = new ArticleExtraction(id.toString(), item.url(), item.source(), item.title(),
                 item.publishedAt(), item.language(), result);
+        return new Prepared(payload, item.attempts(), extractedJson, version, extraction.size(payload), null);
+    }
+
+    /** Delivers the prepared articles in as few requests as the limits allow; their outcomes, in order. */
+    List<DeliveryService.Outcome> deliver(List<Prepared> prepared) {
+        List<DeliveryService.Outcome> outcomes = new ArrayList<>();
+        List<Prepared> sendable = new ArrayList<>();
+        for (Prepared article : prepared) {
+            if (article.outcome() != null) {
+                outcomes.add(article.outcome());
+            } else {
+                sendable.add(article);
+            }
+        }
+        for (List<Prepared> request : requests(sendable, config.requestArticles(), config.requestBytes())) {
+            outcomes.addAll(send(request));
+        }
+        return outcomes;
+    }
+
+    /**
+     * Splits articles, in order, into requests of at most {@code maxArticles} articles and {@code maxBytes} (an
+     * article larger than that alone goes in a request of its own).
+     */
+    static List<List<Prepared>> requests(List<Prepared> articles, int maxArticles, long maxBytes) {
+        List<List<Prepared>> requests = new ArrayList<>();
+        List<Prepared> current = new ArrayList<>();
+        long bytes = 0;
+        for (Prepared article : articles) {
+            if (!current.isEmpty() && (current.size() >= maxArticles || bytes + article.bytes() > maxBytes)) {
+                requests.add(current);
+                current = new ArrayList<>();
+                bytes = 0;
+            }
+            current.add(article);
+            bytes += article.bytes();
+        }
+        if (!current.isEmpty()) {
+            requests.add(current);
+        }
+        return requests;
+    }
+
+    /** One request; each article's outcome as statements-service answered it, or the request's failure. */
+    private List<DeliveryService.Outcome> send(List<Prepared> request) {
+        List<DeliveryService.Outcome> outcomes = new ArrayList<>(request.size());
         try {
-            delivery.deliver(payload);
-            LOG.debugf("delivered article %s (%d statements)", id, result.statements().size());
-            return new DeliveryService.Outcome(id, DeliveryService.Outcome.Kind.DELIVERED, extractedJson, version, null);
+            DeliveryBatchResult result = delivery.deliverAll(request.stream().map(Prepared::payload).toList());
+            Map<String, DeliveryBatchResult.Outcome> answered = new HashMap<>();
+            result.articles().forEach(outcome -> answered.put(outcome.articleId(), outcome));
+            for (Prepared article : request) {
+                DeliveryBatchResult.Outcome outcome = answered.get(article.payload().articleId());
+                if (outcome == null) {
+                    outcomes.add(failed(article, "statements-service answered no outcome for the article"));
+                } else if (outcome.status() == 200) {
+                    LOG.debugf("delivered article %s (%d statements)", article.id(), outcome.statements());
+                    outcomes.add(outcome(article, DeliveryService.Outcome.Kind.DELIVERED, null));
+                } else {
+                    outcomes.add(rejected(article, "statements-service answered " + outcome.status() + " for the article: "
+                            + outcome.detail()));
+                }
+            }
         } catch (StatementsServiceException.RejectedByStatementsService e) {
-            LOG.errorf("article %s: %s; dead-lettered (FAILED, not retried)", id, e.getMessage());
-            return new DeliveryService.Outcome(id, DeliveryService.Outcome.Kind.REJECTED, extractedJson, version,
-                    e.getMessage());
+            request.forEach(article -> outcomes.add(rejected(article, e.getMessage())));
         } catch (RuntimeException e) {
             String reason = "delivery to statements-service failed: " + describe(e);
-            if (item.attempts() == 0) {
-                LOG.warnf("article %s: %s; it will be retried", id, reason);
-            } else {
-                LOG.debugf("article %s: %s (attempt %d)", id, reason, item.attempts() + 1);
-            }
-            return new DeliveryService.Outcome(id, DeliveryService.Outcome.Kind.FAILED, extractedJson, version, reason);
+            request.forEach(article -> outcomes.add(failed(article, reason)));
         }
+        return outcomes;
+    }
+
+    private static DeliveryService.Outcome outcome(Prepared article, DeliveryService.Outcome.Kind kind, String reason) {
+        return new DeliveryService.Outcome(article.id(), kind, article.extractedJson(), article.version(), reason);
+    }
+
+    private static DeliveryService.Outcome rejected(Prepared article, String reason) {
+        LOG.errorf("article %s: %s; dead-lettered (FAILED, not retried)", article.id(), reason);
+        return outcome(article, DeliveryService.Outcome.Kind.REJECTED, reason);
+    }
+
+    private static DeliveryService.Outcome failed(Prepared article, String reason) {
+        if (article.attempts() == 0) {
+            LOG.warnf("article %s: %s; it will be retried", article.id(), reason);
+        } else {
+            LOG.debugf("article %s: %s (attempt %d)", article.id(), reason, article.attempts() + 1);
+        }
+        return outcome(article, DeliveryService.Outcome.Kind.FAILED, reason);
     }
 
     static String describe(Throwable e) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.quotegraph.extraction.StatementExtractor;
+import io.quotegraph.model.ArticleExtraction;
 import io.quotegraph.model.Extraction;
 import jakarta.annotation.PostConstruct;
 import io.quarkus.runtime.Startup;
@@ -60,6 +61,15 @@ public class ExtractionService {
             return mapper.writeValueAsString(extraction);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not serialise the extraction", e);
+        }
+    }
+
+    /** The size in bytes of a payload as it is sent (JSON), to bound delivery requests. */
+    public long size(ArticleExtraction payload) {
+        try {
+            return mapper.writeValueAsBytes(payload).length;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not serialise the payload", e);
         }
     }
 

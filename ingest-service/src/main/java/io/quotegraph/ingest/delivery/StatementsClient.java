@@ -5,17 +5,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.quarkus.rest.client.reactive.jackson.ClientObjectMapper;
 import io.quotegraph.model.ArticleExtraction;
-import io.quotegraph.model.view.DeliveryResult;
+import io.quotegraph.model.view.DeliveryBatchResult;
 import io.quotegraph.rest.security.ServiceCredentials;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import java.util.List;
 
 /**
  * statements-service as ingest-service uses it (base URL: {@code quarkus.rest-client.statements-service.url}); every
@@ -26,14 +27,17 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Path("/articles")
 public interface StatementsClient {
 
-    /** Replaces the article's statements with this extraction; idempotent. */
-    @PUT
-    @Path("/{id}/extraction")
+    /**
+     * Applies these articles' extractions in one request (at most 100 articles and 16 MiB); idempotent. One outcome
+     * per article, in the order sent.
+     */
+    @POST
+    @Path("/extractions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    DeliveryResult deliver(@PathParam("id") String articleId, ArticleExtraction extraction);
+    DeliveryBatchResult deliverAll(List<ArticleExtraction> extractions);
 
-    /** Lenient answers: a newer statements-service may add fields to its DeliveryResult. */
+    /** Lenient answers: a newer statements-service may add fields to its answers. */
     @ClientObjectMapper
     static ObjectMapper objectMapper(ObjectMapper defaultObjectMapper) {
         return defaultObjectMapper.copy()

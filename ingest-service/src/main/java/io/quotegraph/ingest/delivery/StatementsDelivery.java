@@ -1,7 +1,7 @@
 package io.quotegraph.ingest.delivery;
 
 import io.quotegraph.model.ArticleExtraction;
-import io.quotegraph.model.view.DeliveryResult;
+import io.quotegraph.model.view.DeliveryBatchResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -11,9 +11,10 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /**
- * One delivery to statements-service with short in-call retries (SmallRye Fault Tolerance). Longer outages are
+ * One delivery request (a batch of articles) to statements-service with short in-call retries (SmallRye Fault Tolerance). Longer outages are
  * handled by the worker's persistent retries with exponential backoff; the circuit breaker keeps a dead
  * statements-service from costing every article its full set of in-call retries.
  */
@@ -28,8 +29,8 @@ public class StatementsDelivery {
             abortOn = {StatementsServiceException.RejectedByStatementsService.class, CircuitBreakerOpenException.class})
     @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.8, delay = 2, delayUnit = ChronoUnit.SECONDS,
             successThreshold = 1, skipOn = StatementsServiceException.RejectedByStatementsService.class)
-    @Timeout(value = 15, unit = ChronoUnit.SECONDS)
-    public DeliveryResult deliver(ArticleExtraction extraction) {
-        return client.deliver(extraction.articleId(), extraction);
+    @Timeout(value = 60, unit = ChronoUnit.SECONDS)
+    public DeliveryBatchResult deliverAll(List<ArticleExtraction> extractions) {
+        return client.deliverAll(extractions);
     }
 }

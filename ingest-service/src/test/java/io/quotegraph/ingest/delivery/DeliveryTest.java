@@ -45,6 +45,9 @@ class DeliveryTest {
     DeliveryService deliveryService;
 
     @Inject
+    DeliveryWorker worker;
+
+    @Inject
     jakarta.persistence.EntityManager entityManager;
 
     @AfterEach
@@ -187,6 +190,47 @@ class DeliveryTest {
         // both were read by the batch: the one claimed batch read lists them in the order asked
         assertThat(deliveryService.loadAll(List.of(rejected, UUID.randomUUID(), delivered)))
                 .extracting(DeliveryItem::id).containsExactly(rejected, delivered);
+    }
+
+    @Test
+    void aClaimedBatchGoesInOneRequestAndEachArticleGetsItsOwnOutcome() {
+        List<DeliveryItem> items = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            String marker = unique();
+            items.add(new DeliveryItem(UUID.randomUUID(), ArticleStatus.PENDING, "https://news.example.org/" + marker,
+                    "test-source", (i == 3 ? "reject-me " : "") + "Headline about " + marker,
+                    "“We will deliver everything,” the minister " + marker + " said on Tuesday.",
+                    java.time.Instant.parse("2023-09-26T09:00:00Z"), "en", null, 0));
+        }
+        List<DeliveryWorker.Prepared> prepared = items.stream().map(worker::prepare).toList();
+
+        List<DeliveryService.Outcome> outcomes = worker.deliver(prepared);
+
+        assertThat(outcomes).extracting(DeliveryService.Outcome::id)
+                .containsExactlyElementsOf(items.stream().map(DeliveryItem::id).toList());
+        assertThat(outcomes).extracting(DeliveryService.Outcome::kind).containsExactly(
+                DeliveryService.Outcome.Kind.DELIVERED, DeliveryService.Outcome.Kind.DELIVERED,
+                DeliveryService.Outcome.Kind.DELIVERED, DeliveryService.Outcome.Kind.REJECTED,
+                DeliveryService.Outcome.Kind.DELIVERED);
+        assertThat(outcomes.get(3).reason()).isEqualTo(
+                "statements-service answered 400 for the article: articles[0].title: rejected by the fake");
+        assertThat(outcomes.get(0).extractionJson()).isNotBlank(); // extracted now: recorded with the outcome
+        // one request carried all five
+        List<JsonNode> sent = items.stream().flatMap(item -> putsFor(item.id().toString()).stream()).toList();
+        assertThat(sent).hasSize(5);
+        assertThat(sent).extracting(put -> put.get("call").asInt()).containsOnly(sent.get(0).get("call").asInt());
+    }
+
+    @Test
+    void requestsAreBoundedByArticlesAndBytesInOrder() {
+        List<DeliveryWorker.Prepared> articles = new ArrayList<>();
+        for (long bytes : new long[]{3, 3, 3, 10, 1}) {
+            articles.add(new DeliveryWorker.Prepared(null, 0, null, null, bytes, null));
+        }
+        List<List<DeliveryWorker.Prepared>> requests = DeliveryWorker.requests(articles, 2, 7);
+        assertThat(requests).containsExactly(articles.subList(0, 2), articles.subList(2, 3), articles.subList(3, 4),
+                articles.subList(4, 5));
+        assertThat(DeliveryWorker.requests(articles, 50, 1 << 20)).containsExactly(articles);
     }
 
     private void awaitStatus(String id, String status) {

@@ -1,5 +1,7 @@
 package io.quotegraph.ingest.support;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -10,22 +12,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * A stand-in for statements-service on a free port: records every {@code PUT /articles/{id}/extraction} and answers
- * 200 with a DeliveryResult, or 503 while told to. Tests control it over HTTP (the test resource and the test run in
- * different class loaders): {@code POST /_control/status} with "200" or "503", {@code GET /_control/puts} for the
- * recorded PUTs as a JSON array of {articleId, answered, authorization, body}.
+ * A stand-in for statements-service on a free port: records every article of every {@code POST /articles/extractions}
+ * and answers 200 with an outcome per article (400 for an article whose title contains "reject-me", 200 for the
+ * others), or the status it was told to answer for the whole request. Tests control it over HTTP (the test resource
+ * and the test run in different class loaders): {@code POST /_control/status} with "200" or "503", {@code GET
+ * /_control/puts} for the recorded articles as a JSON array of {articleId, answered, authorization, body, call} (call:
+ * the number of the request that carried it).
  */
 public final class FakeStatementsService implements AutoCloseable {
 
-    private static final Pattern PUT_PATH = Pattern.compile("/articles/([^/]+)/extraction");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
     private final List<String> recorded = new ArrayList<>();
     private volatile int status = 200;
+    private int calls;
 
     private FakeStatementsService(HttpServer server) {
         this.server = server;
@@ -53,19 +56,26 @@ public final class FakeStatementsService implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             String method = exchange.getRequestMethod();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            Matcher put = PUT_PATH.matcher(path);
-            if (method.equals("PUT") && put.matches()) {
+            if (method.equals("POST") && path.equals("/articles/extractions")) {
                 int answer = status;
+                List<String> outcomes = new ArrayList<>();
                 synchronized (recorded) {
+                    int call = ++calls;
                     String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-                    recorded.add("{\"articleId\":\"" + put.group(1) + "\",\"answered\":" + answer
-                            + ",\"authorization\":" + (authorization == null ? "null" : "\"" + authorization + "\"")
-                            + ",\"body\":" + body + "}");
+                    for (JsonNode article : JSON.readTree(body)) {
+                        String articleId = article.get("articleId").asText();
+                        recorded.add("{\"articleId\":\"" + articleId + "\",\"answered\":" + answer
+                                + ",\"authorization\":" + (authorization == null ? "null" : "\"" + authorization + "\"")
+                                + ",\"body\":" + article + ",\"call\":" + call + "}");
+                        boolean reject = article.path("title").asText().contains("reject-me");
+                        outcomes.add("{\"articleId\":\"" + articleId + "\",\"status\":" + (reject ? 400 : 200)
+                                + ",\"statements\":" + article.path("extraction").path("statements").size()
+                                + ",\"changed\":" + !reject + ",\"detail\":"
+                                + (reject ? "\"articles[0].title: rejected by the fake\"" : "null") + "}");
+                    }
                 }
                 if (answer == 200) {
-                    int statements = body.split("\"kind\"", -1).length - 1;
-                    send(exchange, 200, "application/json",
-                            "{\"articleId\":\"" + put.group(1) + "\",\"statements\":" + statements + ",\"changed\":true}");
+                    send(exchange, 200, "application/json", "{\"articles\":[" + String.join(",", outcomes) + "]}");
                 } else {
                     send(exchange, answer, "application/problem+json",
                             "{\"type\":\"urn:quotegraph:problem:unavailable\",\"title\":\"Service unavailable\",\"status\":"

@@ -1,11 +1,14 @@
 package io.quotegraph.statements.delivery.repository;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
 import io.quotegraph.statements.common.Mongo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +17,7 @@ import org.bson.Document;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -35,6 +39,16 @@ public class DeliveryRepository {
 
     public Optional<Document> find(String articleId) {
         return Optional.ofNullable(collection().find(Filters.eq("_id", articleId)).first());
+    }
+
+    /** The deliveries of these articles, by article id (articles never delivered are left out): one read. */
+    public Map<String, Document> findAll(Collection<String> articleIds) {
+        Map<String, Document> found = new HashMap<>();
+        if (!articleIds.isEmpty()) {
+            collection().find(Filters.in("_id", new ArrayList<>(articleIds)))
+                    .forEach(d -> found.put(d.getString("_id"), d));
+        }
+        return found;
     }
 
     /**
@@ -109,11 +123,32 @@ public class DeliveryRepository {
                 new UpdateOptions().upsert(true));
     }
 
-    /** Records the applied payload (its statements are then all there are): the last write of a delivery. */
-    public void complete(String articleId, String hash, int statements, Document fields) {
-        Document set = new Document(fields).append("hash", hash).append("statements", statements)
-                .append("statementSlots", statements);
+    /** Adds to what a started delivery must still recompute (see {@link #start}). */
+    public void addPending(String articleId, Collection<String> speakerIds, Collection<String> eventIds) {
         collection().updateOne(Filters.eq("_id", articleId), Updates.combine(
-                new Document("$set", set), Updates.unset("pendingSpeakerIds"), Updates.unset("pendingEventIds")));
+                Updates.addEachToSet("pendingSpeakerIds", new ArrayList<>(speakerIds)),
+                Updates.addEachToSet("pendingEventIds", new ArrayList<>(eventIds))));
+    }
+
+    /** An applied payload: its hash, its statement count and the article's metadata. */
+    public record Completion(String articleId, String hash, int statements, Document fields) {
+    }
+
+    /**
+     * Records these applied payloads (their statements are then all there are): the last write of a delivery. One
+     * bulk write; unordered, since each document is written once and on its own.
+     */
+    public void completeAll(List<Completion> completions) {
+        if (completions.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>(completions.size());
+        for (Completion completion : completions) {
+            Document set = new Document(completion.fields()).append("hash", completion.hash())
+                    .append("statements", completion.statements()).append("statementSlots", completion.statements());
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", completion.articleId()), Updates.combine(
+                    new Document("$set", set), Updates.unset("pendingSpeakerIds"), Updates.unset("pendingEventIds"))));
+        }
+        collection().bulkWrite(writes, new BulkWriteOptions().ordered(false));
     }
 }

@@ -6,7 +6,10 @@ import io.quotegraph.model.ArticleExtraction;
 import io.quotegraph.model.ArticleSpeaker;
 import io.quotegraph.model.EntityMention;
 import io.quotegraph.model.ExtractedStatement;
+import io.quotegraph.model.view.DeliveryBatchResult;
 import io.quotegraph.model.view.DeliveryResult;
+import io.quotegraph.rest.ProblemException;
+import io.quotegraph.rest.ProblemType;
 import io.quotegraph.statements.common.Dates;
 import io.quotegraph.statements.common.IndexSetup;
 import io.quotegraph.statements.common.TextTokens;
@@ -31,12 +34,15 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Applies an article's extraction without transactions, so that a crash at any point is repaired by redelivering:
@@ -50,6 +56,9 @@ import java.util.Set;
  * <li>the derived fields of every affected speaker and event recomputed (idempotent);</li>
  * <li>the hash recorded, last.</li>
  * </ol>
+ * A batch runs steps 1–4 article by article in the order given (resolution, event keys and quotation grouping see
+ * the articles before, as when they are delivered one by one), then steps 5 and 6 once for all. A failure before
+ * step 6 leaves every article of the batch without its hash, so the whole batch is applied again when retried.
  */
 @ApplicationScoped
 public class DeliveryService {
@@ -79,17 +88,125 @@ public class DeliveryService {
     @Inject
     StatementFeed feed;
 
+    /** Most articles in one batch ({@code POST /articles/extractions}); more is a 413. */
+    public static final int MAX_BATCH_ARTICLES = 100;
+    /** Largest batch body in bytes (by its Content-Length); more is a 413. */
+    public static final long MAX_BATCH_BYTES = 16L * 1024 * 1024;
+
     @io.micrometer.core.annotation.Timed(value = "quotegraph.statements.delivery", histogram = true, description = "Applying one article's extraction (statements, speakers, events)")
     public DeliveryResult deliver(String articleId, ArticleExtraction payload) {
         ExtractionValidator.validate(articleId, payload);
-        indexes.ensure();
-        String hash = hash(payload);
-        Document previous = deliveries.find(articleId).orElse(null);
-        if (previous != null && hash.equals(previous.getString("hash"))) {
-            Number count = previous.get("statements", Number.class);
-            return new DeliveryResult(articleId, count == null ? 0 : count.intValue(), false);
-        }
+        return apply(List.of(payload)).get(0);
+    }
 
+    /**
+     * Applies a batch: each article as {@link #deliver} would, one after the other in the order given, except that the
+     * recomputations every delivery ends with (speakers, events, titles) run once over the union of what the articles
+     * affected, and the batch's deliveries are recorded complete together, after them. An invalid article is rejected
+     * on its own; the same article twice, an empty batch, or more than {@value #MAX_BATCH_ARTICLES} articles reject
+     * the batch.
+     */
+    @io.micrometer.core.annotation.Timed(value = "quotegraph.statements.delivery.batch", histogram = true, description = "Applying a batch of articles' extractions")
+    public DeliveryBatchResult deliverAll(List<ArticleExtraction> payloads) {
+        if (payloads == null || payloads.isEmpty()) {
+            throw new ProblemException(ProblemType.INVALID_INPUT, "articles: at least one ArticleExtraction is required");
+        }
+        if (payloads.size() > MAX_BATCH_ARTICLES) {
+            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "articles: at most " + MAX_BATCH_ARTICLES
+                    + " per batch, got " + payloads.size());
+        }
+        Set<String> seen = new HashSet<>();
+        List<ArticleExtraction> valid = new ArrayList<>();
+        Map<Integer, String> rejected = new HashMap<>();
+        for (int i = 0; i < payloads.size(); i++) {
+            ArticleExtraction payload = payloads.get(i);
+            String articleId = payload == null ? null : payload.articleId();
+            if (articleId != null && !seen.add(articleId)) {
+                // two versions of one article in one request: which one wins would be up to the order
+                throw new ProblemException(ProblemType.INVALID_INPUT, "articles[" + i + "].articleId: '" + articleId
+                        + "' appears more than once");
+            }
+            try {
+                ExtractionValidator.validate(articleId, payload);
+                valid.add(payload);
+            } catch (ProblemException e) {
+                rejected.put(i, "articles[" + i + "]." + e.getMessage());
+            }
+        }
+        Iterator<DeliveryResult> applied = apply(valid).iterator();
+        List<DeliveryBatchResult.Outcome> outcomes = new ArrayList<>(payloads.size());
+        for (int i = 0; i < payloads.size(); i++) {
+            outcomes.add(rejected.containsKey(i)
+                    ? DeliveryBatchResult.Outcome.rejected(payloads.get(i) == null ? null : payloads.get(i).articleId(),
+                    rejected.get(i))
+                    : DeliveryBatchResult.Outcome.applied(applied.next()));
+        }
+        return new DeliveryBatchResult(outcomes);
+    }
+
+    /** An article written by {@link #write}, whose delivery is complete once the batch's recomputations ran. */
+    private record Written(ArticleExtraction payload, String hash, List<Document> statements) {
+    }
+
+    /** Applies valid payloads of distinct articles; the results in the same order. */
+    private List<DeliveryResult> apply(List<ArticleExtraction> payloads) {
+        if (payloads.isEmpty()) {
+            return List.of();
+        }
+        indexes.ensure();
+        Map<String, Document> previousDeliveries = deliveries.findAll(payloads.stream().map(ArticleExtraction::articleId).toList());
+        Set<String> affectedSpeakers = new LinkedHashSet<>();
+        Set<String> affectedEvents = new LinkedHashSet<>();
+        List<DeliveryResult> results = new ArrayList<>(payloads.size());
+        List<Written> written = new ArrayList<>();
+        for (ArticleExtraction payload : payloads) {
+            String hash = hash(payload);
+            Document previous = previousDeliveries.get(payload.articleId());
+            if (previous != null && hash.equals(previous.getString("hash"))) {
+                Number count = previous.get("statements", Number.class);
+                results.add(new DeliveryResult(payload.articleId(), count == null ? 0 : count.intValue(), false));
+            } else {
+                List<Document> documents = write(payload, previous, affectedSpeakers, affectedEvents);
+                written.add(new Written(payload, hash, documents));
+                results.add(new DeliveryResult(payload.articleId(), documents.size(), true));
+            }
+        }
+        if (written.isEmpty()) {
+            return results;
+        }
+        // derived fields are functions of the stored state: recomputing them once after all writes gives what
+        // recomputing after each article gives, and every article recorded them as pending before writing
+        Set<String> renamed = speakers.refresh(affectedSpeakers);
+        events.refresh(affectedEvents);
+        events.retitle(renamed);
+
+        Instant deliveredAt = Instant.now();
+        deliveries.completeAll(written.stream().map(w -> completion(w, deliveredAt)).toList());
+        written.forEach(w -> feed.published(w.statements()));
+        return results;
+    }
+
+    private static DeliveryRepository.Completion completion(Written written, Instant deliveredAt) {
+        ArticleExtraction payload = written.payload();
+        return new DeliveryRepository.Completion(payload.articleId(), written.hash(), written.statements().size(),
+                new Document("url", payload.url())
+                        .append("source", payload.source())
+                        .append("title", payload.title())
+                        .append("publishedAt", Dates.toBson(payload.publishedAt()))
+                        .append("language", payload.language())
+                        .append("extractorVersion", payload.extraction().extractorVersion())
+                        .append("deliveredAt", Dates.toBson(deliveredAt)));
+    }
+
+    /**
+     * Steps 2 to 4 of the class comment for one article: marks its delivery started, resolves its speakers, writes its
+     * events, statements and quotations. Adds the speakers and events whose derived fields must be recomputed.
+     *
+     * @return the article's statement documents as written
+     */
+    private List<Document> write(ArticleExtraction payload, Document previous, Set<String> allAffectedSpeakers,
+                                 Set<String> allAffectedEvents) {
+        String articleId = payload.articleId();
         // what the article's statements were linked to so far must be recomputed too (nothing before its first delivery)
         List<String> storedIds = StatementRepository.idsOfArticle(articleId, DeliveryRepository.statementSlots(previous));
         List<Document> stored = statements.findFieldsByIds(storedIds, "speakerId", "occasionId");
@@ -158,22 +275,20 @@ public class DeliveryService {
         quotations.index(articleId, documents);
 
         // re-clustering may have moved other articles' names to another speaker: their statements follow
-        affectedEvents.addAll(statementLinks.relink(resolution.movedArticles()));
-        Set<String> renamed = speakers.refresh(affectedSpeakers);
-        events.refresh(affectedEvents);
-        events.retitle(renamed);
-
-        deliveries.complete(articleId, hash, documents.size(), new Document("url", payload.url())
-                .append("source", payload.source())
-                .append("title", payload.title())
-                .append("publishedAt", Dates.toBson(publishedAt))
-                .append("language", payload.language())
-                .append("extractorVersion", payload.extraction().extractorVersion())
-                .append("deliveredAt", Dates.toBson(Instant.now())));
-        feed.published(documents);
+        Set<String> relinkedEvents = statementLinks.relink(resolution.movedArticles());
+        affectedEvents.addAll(relinkedEvents);
+        // what a redelivery would not find again from this article's own mappings and statements (speakers that lost
+        // or gained other articles' names, their statements' events) is remembered until the batch is complete
+        Set<String> foreignSpeakers = new TreeSet<>(resolution.affectedSpeakers());
+        speakerIds.values().forEach(foreignSpeakers::remove);
+        if (!foreignSpeakers.isEmpty() || !relinkedEvents.isEmpty()) {
+            deliveries.addPending(articleId, foreignSpeakers, relinkedEvents);
+        }
+        allAffectedSpeakers.addAll(affectedSpeakers);
+        allAffectedEvents.addAll(affectedEvents);
         LOG.infof("article %s: %d statements (%d removed), %d speakers", articleId, documents.size(), removed,
                 speakerIds.size());
-        return new DeliveryResult(articleId, documents.size(), true);
+        return documents;
     }
 
     private static void addIfPresent(Set<String> ids, String id) {
