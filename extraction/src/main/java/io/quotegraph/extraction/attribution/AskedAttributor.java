@@ -16,7 +16,8 @@ import java.util.Set;
  * said Ryan", "…,” Christie said when asked whether he would issue a quarantine", "Asked about her own vote, …". The
  * question is a statement of whoever asked it: the one named after "by" ("Asked by Stephanopoulos to respond …"),
  * else a source the text does not name (an interviewer, a reporter). The content is the question, from its
- * wh-word, "to" or the object of "about", to the clause's comma or the sentence's end.
+ * wh-word, "to" or the object of "about", to the clause's comma or the sentence's end. A request ("to …") is a
+ * statement only of an asker the text names: "Asked to comment on X's claim that …" by nobody named says nothing.
  */
 final class AskedAttributor {
 
@@ -80,6 +81,9 @@ final class AskedAttributor {
         }
         if (k >= limit) {
             return null;
+        }
+        if (asker == null && doc.token(k).is("to")) {
+            return null; // "Asked to comment on …": a request by nobody named states nothing, unlike a question
         }
         int from = doc.token(k).is("about") ? k + 1 : k;
         int end = from;

@@ -42,6 +42,14 @@ class AskedAttributorTest {
     }
 
     @Test
+    void aRequestByNoNamedAskerIsNoStatementThoughTheAnswerAndTheClaimItNamesAre() {
+        String text = "Asked to comment on Governor Ruiz's statements that the pier was safe, Hale said it was not.";
+        Extraction x = EXTRACTOR.extract(text, null);
+        assertThat(x.statements()).noneMatch(s -> s.speakerMention() == null);
+        assertThat(containing(text, "it was not").speakerMention().text()).isEqualTo("Hale");
+    }
+
+    @Test
     void anActiveAskedWithASubjectIsNotThisRule() {
         Extraction x = EXTRACTOR.extract("The council was asked to wait. Hale asked the crews for patience. "
                 + "The pilot balanced the load and asked for volunteers to move to the back.", null);
