@@ -69,6 +69,9 @@ class SeedArticlesTest {
             String fragment = not.get("contains").asText();
             assertThat(x.statements()).noneMatch(s -> s.content().text().contains(fragment));
         }
+        // the careful reader's list is complete: a statement beyond it is a false one (a reporter's request once was)
+        assertThat(x.statements()).as("no statement beyond the expected ones in %s%n%s", article.get("file").asText(),
+                Dump.of(x)).hasSize(article.get("statements").size());
     }
 
     @Test
