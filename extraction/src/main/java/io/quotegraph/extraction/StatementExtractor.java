@@ -26,6 +26,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Finds the statements in an article's text and the speakers they are attributed to.
@@ -167,7 +168,7 @@ public final class StatementExtractor {
      * Participles that add to what the speaker just said, rather than gloss the occasion ("asking for anonymity",
      * "speaking on condition of anonymity") or name what the quote is about ("referring to Cruz").
      */
-    private static final java.util.Set<String> TURN_PARTICIPLES = java.util.Set.of("adding", "explaining", "noting");
+    private static final Set<String> TURN_PARTICIPLES = Set.of("adding", "explaining", "noting");
 
     private static boolean continuesTurn(Document doc, Attribution a) {
         if (a.kind() != StatementKind.INDIRECT || a.cueFrom() < 1 || !TURN_PARTICIPLES.contains(doc.token(a.cueFrom()).lower())) {
@@ -248,7 +249,7 @@ public final class StatementExtractor {
     }
 
     /**
-     * A statement with no source in the text ("Asked whether …", "X appears to …") is kept for the record of what was
+     * A statement with no source in the text (the question of "Asked whether …, he said") is kept for the record of what was
      * said or held, but ranks below every attributed one (with the missing speaker key: 0.3 for a report).
      */
     private static final double UNNAMED_SOURCE_PENALTY = 0.1;
