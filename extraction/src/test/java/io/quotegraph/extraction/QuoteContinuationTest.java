@@ -31,6 +31,14 @@ class QuoteContinuationTest {
     }
 
     @Test
+    void aQuoteOfSeveralSentencesResumesAfterItsAttribution() {
+        String text = "\"It is a mess. Frankly it is a mess,\" Ann Hale said, \"and the council will have to pay for it.\"";
+        Extraction x = EXTRACTOR.extract(text, null);
+        assertThat(x.statements()).as(Dump.of(x)).singleElement()
+                .satisfies(s -> assertThat(s.content().text()).startsWith("\"It is a mess.").endsWith("pay for it.\""));
+    }
+
+    @Test
     void aParagraphThatIsOnlyAQuotationContinuesTheReportBeforeIt() {
         String text = "Ann Hale said the pier would reopen in the spring.\n\n"
                 + "\"We have the money, we have the crews, and we have the will to finish it.\"";

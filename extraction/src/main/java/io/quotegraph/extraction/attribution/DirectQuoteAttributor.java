@@ -90,11 +90,15 @@ final class DirectQuoteAttributor {
         }
     }
 
-    /** "“It's hard,” said the senator, “because …”": after a comma, the sentence's attributed quote goes on. */
+    /**
+     * "“It's hard,” said the senator, “because …”": after a comma, the sentence's attributed quote goes on. The quote
+     * before may open in an earlier sentence ("“It's horrifying. Truly horrifying,” Tapper said, “and …”"): it need only
+     * end in this one.
+     */
     private static boolean resumesAfterAttribution(Document doc, List<Quote> quotes, boolean[] usedQuote, int i, Sentence s) {
         int before = quotes.get(i).firstToken() - 1;
         return i > 0 && before > s.from() && doc.token(before).isPunct(',') && usedQuote[i - 1]
-                && quotes.get(i - 1).firstToken() >= s.from();
+                && quotes.get(i - 1).lastToken() >= s.from();
     }
 
     private Attribution cueAfter(Document doc, Quote q) {
