@@ -135,8 +135,9 @@ final class DirectQuoteAttributor {
             if (len == 0 || k > t && insideRelativeClause(doc, t, k)) {
                 continue; // "…,” Mayor Ada Brill, who has proposed a levy, said": the relative clause's verb is not the cue
             }
-            if (s != doc.sentenceOf(q.lastToken()) && introducesQuote(doc, k + len)) {
-                // "“…?” He answered, “…”", "“…?” Mills then writes back, “…”": the cue opens the next quote, not the question before it
+            if (s != doc.sentenceOf(q.lastToken()) && introducesQuote(doc, k + len) || opensQuotedSentence(doc, k + len)) {
+                // "“…?” He answered, “…”", "“…?” Mills then writes back, “…”": the cue opens the next quote, not the question
+                // before it; so does a cue whose object is a whole quoted sentence ("“Loser,” the crowd chanted “Go home!”")
                 return null;
             }
             int[] phrase;
@@ -428,6 +429,12 @@ final class DirectQuoteAttributor {
             k++;
         }
         return k < doc.size() && doc.quoteAt(k) != null && doc.quoteAt(k).firstToken() == k;
+    }
+
+    /** A quote right at {@code k}, with no punctuation before it, that is a whole capitalised sentence. */
+    private static boolean opensQuotedSentence(Document doc, int k) {
+        Quote next = k < doc.size() ? doc.quoteAt(k) : null;
+        return next != null && next.firstToken() == k && startsCapitalised(doc, next) && runsToSentenceEnd(doc, next);
     }
 
     /** Tokens [from, to) are a few words describing the speaker ("former FBI agent"), not a clause. */

@@ -22,6 +22,19 @@ class DirectQuoteSpeakerTest {
     }
 
     @Test
+    void aCueWhoseObjectIsAQuotedSentenceTakesThatQuoteNotTheOneBefore() {
+        String text = "Waving signs calling Hale \u201cthe worst mayor,\u201d the protesters chanted \u201cFix the pier now.\u201d";
+        Extraction x = EXTRACTOR.extract(text, null);
+        assertThat(x.statements()).as(x.statements().toString())
+                .anySatisfy(s -> {
+                    assertThat(s.kind()).isEqualTo(StatementKind.DIRECT);
+                    assertThat(s.cue().text()).isEqualTo("chanted");
+                    assertThat(s.content().text()).isEqualTo("\u201cFix the pier now.\u201d");
+                })
+                .noneSatisfy(s -> assertThat(s.content().text()).isEqualTo("\u201cthe worst mayor,\u201d"));
+    }
+
+    @Test
     void aLowercaseDescriptorWithAnInitialBeforeTheName() {
         ExtractedStatement s = firstDirectQuote("\"These are dark days for the party,\" former John Q. Adams aide Ann Hale wrote.");
         assertThat(s.speakerMention().text()).endsWith("Ann Hale");
