@@ -65,6 +65,9 @@ final class DirectQuoteAttributor {
                     a = null;
                 }
             }
+            if (a == null) {
+                a = namedWords(doc, q);
+            }
             if (a != null) {
                 out.add(a);
                 usedQuote[i] = true;
@@ -254,6 +257,75 @@ final class DirectQuoteAttributor {
             }
         }
         return null;
+    }
+
+    /** Nouns naming a quote as someone's words: "coined the phrase “…”", "ran on the slogan “…”". */
+    private static final java.util.Set<String> WORDS_NOUNS = java.util.Set.of("phrase", "term", "slogan", "motto", "mantra",
+            "catchphrase", "refrain", "words");
+    /** Nouns after a possessive and a quote that make it the possessor's words: "Romney's “47 percent” comment". */
+    private static final java.util.Set<String> UTTERANCE_NOUNS = java.util.Set.of("comment", "comments", "remark", "remarks",
+            "promise", "pledge", "vow", "quip", "line", "claim", "boast", "slogan", "mantra", "catchphrase", "declaration",
+            "statement", "warning", "taunt", "insult");
+    private static final java.util.Set<String> WORDS_DETERMINERS = java.util.Set.of("a", "the", "this", "that", "his", "her",
+            "their", "its", "our", "my");
+    /** Words allowed between the determiner and the noun ("the now-famous phrase", "a new campaign slogan"). */
+    private static final int MAX_WORDS_NOUN_MODIFIERS = 2;
+    private static final int MAX_WORDS_NOUN_VERB_GROUP = 4;
+
+    /**
+     * A quote named as someone's words by the noun before or after it: "He has coined a new phrase, “…”", "Nixon ran
+     * on the slogan “…”" (the clause's subject), "Romney's “47 percent” comment", "Obama's “if you like your plan …”
+     * promise" (the possessor). Not the noun alone: "the term “alt-right” was coined by …" names no one.
+     */
+    private Attribution namedWords(Document doc, Quote q) {
+        Sentence s = doc.sentenceOf(q.firstToken());
+        int p = q.firstToken() - 1;
+        if (p >= s.from() && doc.token(p).isPunct(',')) {
+            p--; // "a new phrase, “…”"
+        }
+        if (p > s.from() && doc.token(p).isWord() && WORDS_NOUNS.contains(doc.token(p).lower())) {
+            for (int d = p - 1; d >= s.from() && d >= p - 1 - MAX_WORDS_NOUN_MODIFIERS; d--) {
+                if (!doc.token(d).isWord() || doc.token(d).isCapitalized()) {
+                    break;
+                }
+                if (WORDS_DETERMINERS.contains(doc.token(d).lower())) {
+                    Mention subject = d > s.from() ? clauseSubject(doc, s.from(), d) : null;
+                    return subject == null || !verbsOnlyBetween(doc, doc.tokenAt(subject.span().end() - 1) + 1, d) ? null
+                            : new Attribution(StatementKind.DIRECT, q.start(), q.end(), p, p + 1, subject, s, s.from(), q.firstToken());
+                }
+            }
+            return null;
+        }
+        int noun = q.lastToken() + 1;
+        int possessive = q.firstToken() - 1;
+        if (q.closed() && noun < s.to() && doc.token(noun).isWord() && UTTERANCE_NOUNS.contains(doc.token(noun).lower())
+                && possessive > s.from() && doc.token(possessive).kind() == Token.Kind.POSSESSIVE) {
+            int start = possessive;
+            while (start > s.from() && doc.token(start - 1).isWord() && doc.token(start - 1).isCapitalized()) {
+                start--;
+            }
+            Mention owner = start < possessive ? mentions.parse(doc, start, possessive) : null;
+            return owner == null || owner.form() != Mention.Form.NAME ? null
+                    : new Attribution(StatementKind.DIRECT, q.start(), q.end(), noun, noun + 1, owner, s, start, noun + 1);
+        }
+        return null;
+    }
+
+    /**
+     * Tokens [from, to) are a short verb group ("has coined", "ran on", "have all used"): the subject's own predicate, not a
+     * clause in which the quote is only part of another's report ("Acts of protest, Mr. Obama said, are …, wearing a
+     * T-shirt emblazoned with the words “…”").
+     */
+    private static boolean verbsOnlyBetween(Document doc, int from, int to) {
+        if (to - from > MAX_WORDS_NOUN_VERB_GROUP) {
+            return false;
+        }
+        for (int k = from; k < to; k++) {
+            if (!doc.token(k).isWord() || doc.token(k).isCapitalized()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The longest run of capitalised words (initials' dots included) ending right before {@code k}, when it is a name. */
