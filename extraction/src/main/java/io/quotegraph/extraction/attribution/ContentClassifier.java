@@ -35,11 +35,17 @@ final class ContentClassifier {
         }
         boolean words = false;
         boolean mixed = false;
+        int end = doc.token(to - 1).end();
         for (int k = from; k < to; k++) {
             words |= doc.token(k).isWord();
             Quote q = doc.quoteAt(k);
             if (q != null) {
                 mixed |= q.words() >= MIN_MIXED_WORDS;
+                if (q.closed() && q.lastToken() >= to && q.firstToken() >= from) {
+                    // "called the plan “a disaster. It will never work.”": a quote opened in the clause ends the
+                    // statement with it, though a sentence ends inside it
+                    end = q.end();
+                }
                 k = Math.max(k, Math.min(q.lastToken(), to - 1));
             }
         }
@@ -47,7 +53,7 @@ final class ContentClassifier {
             return null;
         }
         StatementKind kind = mixed ? StatementKind.MIXED : StatementKind.INDIRECT;
-        return new Content(kind, doc.token(from).start(), doc.token(to - 1).end());
+        return new Content(kind, doc.token(from).start(), end);
     }
 
     private static boolean refersToSpeaker(Document doc, int k, Mention speaker) {

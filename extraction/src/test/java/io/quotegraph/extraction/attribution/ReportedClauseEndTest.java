@@ -15,6 +15,12 @@ class ReportedClauseEndTest {
     private static final StatementExtractor EXTRACTOR = new StatementExtractor();
 
     @Test
+    void aQuoteOpenedInTheReportEndsItThoughASentenceEndsInsideTheQuote() {
+        ExtractedStatement s = only("Mayor Ann Briggs said the levy \"is a disaster. It will never pass the council.\"");
+        assertThat(s.content().text()).isEqualTo("the levy \"is a disaster. It will never pass the council.\"");
+    }
+
+    @Test
     void aContrastAfterACommaEndsTheReport() {
         ExtractedStatement s = only("Mayor Ann Briggs said the bridge would reopen in May, but engineers doubted the schedule.");
         assertThat(s.content().text()).isEqualTo("the bridge would reopen in May");
