@@ -134,7 +134,8 @@ final class Cues {
                 || Character.isUpperCase(t.text().charAt(0)) && i > 0 && !isSentenceStart(doc, i) && !inTitleCase(doc, i)) {
             return 0; // a capitalised "Says" mid-sentence is part of a title or name, unless the whole line is in title case
         }
-        if (isNounPosition(doc, i) && SpeakerPhraseFinder.continuationVerbBefore(doc, i) < 0 || isProgramme(doc, i)) {
+        if (isNounPosition(doc, i) && SpeakerPhraseFinder.continuationVerbBefore(doc, i) < 0 || isProgramme(doc, i)
+                || isCountedModifier(doc, i)) {
             return 0; // "the said agreement", "his tweets", "to say", "Rubio's attack", "the wave of attacks": nouns
         }
         return isNaming(doc, i) ? 0 : 1;
@@ -296,6 +297,31 @@ final class Cues {
     /** After a determiner, a possessive or "to", a word is read as a noun or an infinitive, not a finite cue verb. */
     private static boolean isNounPosition(Document doc, int i) {
         return i > 0 && (NOT_BEFORE_A_VERB.contains(doc.token(i - 1).lower()) || doc.token(i - 1).kind() == Token.Kind.POSSESSIVE);
+    }
+
+    /**
+     * A participle between a count and a noun is a modifier: "a lead of 270 pledged delegates", "4,051 pledged
+     * delegates". A count is often a subject ("…, while 35 said they …", "43 say the same"), so only before a word
+     * that no verb takes as its first object word (a pronoun, determiner, "to", "that").
+     */
+    private boolean isCountedModifier(Document doc, int i) {
+        Token next = i + 1 < doc.size() ? doc.token(i + 1) : null;
+        return i > 0 && isCount(doc.token(i - 1)) && doc.token(i).lower().endsWith("ed") && next != null && next.isWord()
+                && !next.isCapitalized() && !lexicons.isFunctionWord(next.text()) && !lexicons.isAuxiliary(next.text());
+    }
+
+    /** Digits, with thousands separators; not a year, which may stand between a subject and its verb ("Clinton in 2008 said"). */
+    private static boolean isCount(Token t) {
+        String w = t.text();
+        if (!t.isWord() || w.isEmpty() || !Character.isDigit(w.charAt(0))) {
+            return false;
+        }
+        for (int k = 0; k < w.length(); k++) {
+            if (!Character.isDigit(w.charAt(k)) && w.charAt(k) != ',') {
+                return false;
+            }
+        }
+        return !(w.length() == 4 && (w.startsWith("19") || w.startsWith("20")));
     }
 
     /** A headline written in title case: "Mayor Ortiz Says Ferry Service Will Resume In May." */

@@ -18,6 +18,17 @@ class CueFormsTest {
     }
 
     @Test
+    void aParticipleBetweenACountAndANounIsAModifier() {
+        assertThat(withCue("Ines Dorn leads the race by roughly 270 pledged delegates as the season ends.", "pledged")).isEmpty();
+    }
+
+    @Test
+    void aCountBeforeACueVerbAndItsClauseIsItsSubject() {
+        ExtractedStatement s = withCue("Of the voters polled, 35 said they would take the ferry.", "said").orElseThrow();
+        assertThat(s.content().text()).isEqualTo("they would take the ferry");
+    }
+
+    @Test
     void aStrayCommaBetweenTheCueAndThat() {
         ExtractedStatement s = withCue("Mayor Ines Dorn added, that the ferry will run all winter.", "added").orElseThrow();
         assertThat(s.content().text()).isEqualTo("that the ferry will run all winter");
