@@ -740,7 +740,11 @@ final class ReportedSpeechAttributor {
             if (q != null) {
                 k = Math.max(k, q.lastToken());
             } else if (doc.token(k).isPunct(',')) {
-                return k;
+                int list = listEnd(doc, k, clause);
+                if (list < 0) {
+                    return k;
+                }
+                k = list - 1; // "discussed his new book, his campaign and the polls": the object is the whole list
             } else if ((doc.token(k).is("and") || doc.token(k).is("but")) && k + 1 < clause
                     && (startsVerbPhrase(doc.token(k + 1)) || k + 2 < clause && ADVERBS_BEFORE_VERB.contains(doc.token(k + 1).lower())
                         && startsVerbPhrase(doc.token(k + 2)))) {
@@ -748,6 +752,46 @@ final class ReportedSpeechAttributor {
             }
         }
         return clause;
+    }
+
+    /** Tokens a comma list of noun phrases may span after its first item. */
+    private static final int MAX_LIST_TOKENS = 16;
+    private static final Set<String> NOT_IN_NOUN_LIST = Set.of("which", "who", "whom", "whose", "that", "where", "when",
+            "while", "because", "including", "as", "if", "but", "he", "she", "they", "we", "i", "it", "not");
+
+    /**
+     * A comma after an object's first noun phrase that goes on as a list closed by "and"/"or" ("mentioned the network's
+     * Jake Tapper, Dana Bash and Wolf Blitzer", "calling himself the first gentleman, first husband or even first
+     * dude"): words only, no verb, pronoun or clause opener, up to the clause end or the next comma after the last item.
+     * @return the index where the list ends, or -1 when the comma ends the object
+     */
+    private int listEnd(Document doc, int comma, int clause) {
+        boolean closed = false;
+        int k = comma + 1;
+        for (; k < clause && k <= comma + MAX_LIST_TOKENS; k++) {
+            Token t = doc.token(k);
+            if (t.isPunct(',')) {
+                if (closed) {
+                    return k;
+                }
+                continue;
+            }
+            if (doc.quoteAt(k) != null || !(t.isWord() || t.kind() == Token.Kind.POSSESSIVE || t.isPunct('-'))) {
+                return -1;
+            }
+            if (t.is("and") || t.is("or")) {
+                if (closed || k + 1 >= clause || startsVerbPhrase(doc.token(k + 1))) {
+                    return -1;
+                }
+                closed = true;
+                continue;
+            }
+            if (NOT_IN_NOUN_LIST.contains(t.lower()) || cues.isAuxiliary(t) || cues.verbAt(doc, k) > 0
+                    || !t.isCapitalized() && (t.lower().endsWith("ing") || startsVerbPhrase(t))) {
+                return -1;
+            }
+        }
+        return closed && (k >= clause || doc.token(k).isPunct(',')) ? k : -1;
     }
 
     /**

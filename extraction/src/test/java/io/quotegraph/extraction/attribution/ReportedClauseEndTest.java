@@ -21,6 +21,20 @@ class ReportedClauseEndTest {
     }
 
     @Test
+    void anObjectThatIsAListOfNounPhrasesRunsOverItsCommas() {
+        ExtractedStatement s = withCue("Ann Briggs mentioned the levy, the new fares and the ferry schedule.", "mentioned")
+                .orElseThrow();
+        assertThat(s.content().text()).isEqualTo("the levy, the new fares and the ferry schedule");
+    }
+
+    @Test
+    void aCommaBeforeANewClauseStillEndsTheObject() {
+        ExtractedStatement s = withCue("Ann Briggs mentioned the levy, and the council rejected it.", "mentioned")
+                .orElseThrow();
+        assertThat(s.content().text()).isEqualTo("the levy");
+    }
+
+    @Test
     void aContrastAfterACommaEndsTheReport() {
         ExtractedStatement s = only("Mayor Ann Briggs said the bridge would reopen in May, but engineers doubted the schedule.");
         assertThat(s.content().text()).isEqualTo("the bridge would reopen in May");
