@@ -563,6 +563,10 @@ final class ReportedSpeechAttributor {
                 // "said the budget is the problem, and he attacked the council": a new clause with a subject of its own
                 return k - 1;
             }
+            if (doc.token(k - 1).isPunct(',') && t.is("but") && secondComplement(doc, k + 1, end)) {
+                k++; // "said the U.S. must secure the border, but that he would not support mass deportation": the cue's second clause
+                continue;
+            }
             if (doc.token(k - 1).isPunct(',') && k + 1 < end && (CONTRASTS.contains(t.lower()) || isCueParticiple(doc, k))) {
                 // "said the plan would pass, but critics doubted it" / "urged a delay, saying …": after a comma, a
                 // contrast or the reporter's own participle ("saying", "citing") opens a clause of its own
@@ -570,6 +574,15 @@ final class ReportedSpeechAttributor {
             }
         }
         return end;
+    }
+
+    /**
+     * "that" at {@code k} opening a clause ("but that he would not …"), not a demonstrative subject ("but that was
+     * before …"): the word after it is no auxiliary or verb.
+     */
+    private boolean secondComplement(Document doc, int k, int end) {
+        return k + 2 < end && doc.token(k).is("that") && doc.token(k + 1).isWord() && !cues.isAuxiliary(doc.token(k + 1))
+                && cues.verbAt(doc, k + 1) == 0 && !startsVerbPhrase(doc.token(k + 1));
     }
 
     /** "…, X said Wednesday." / "…, said X." */

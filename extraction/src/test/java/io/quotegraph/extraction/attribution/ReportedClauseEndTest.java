@@ -35,6 +35,18 @@ class ReportedClauseEndTest {
     }
 
     @Test
+    void aSecondThatClauseAfterButStaysInTheReport() {
+        ExtractedStatement s = only("Mayor Ann Briggs said the pier must reopen, but that the levy would not pass.");
+        assertThat(s.content().text()).isEqualTo("the pier must reopen, but that the levy would not pass");
+    }
+
+    @Test
+    void aDemonstrativeThatAfterButEndsTheReport() {
+        ExtractedStatement s = only("Mayor Ann Briggs said the pier would reopen, but that was before the storm.");
+        assertThat(s.content().text()).isEqualTo("the pier would reopen");
+    }
+
+    @Test
     void aContrastAfterACommaEndsTheReport() {
         ExtractedStatement s = only("Mayor Ann Briggs said the bridge would reopen in May, but engineers doubted the schedule.");
         assertThat(s.content().text()).isEqualTo("the bridge would reopen in May");
