@@ -563,6 +563,13 @@ final class ReportedSpeechAttributor {
                 // "said the budget is the problem, and he attacked the council": a new clause with a subject of its own
                 return k - 1;
             }
+            if (t.is("and") && k + 2 < end && SUBJECT_PRONOUNS.contains(doc.token(k + 1).lower()) && cues.verbAt(doc, k + 2) > 0
+                    && !cues.needsClause(doc.token(k + 2))) {
+                // "said hackers broke into the committee's computers and she accused Trump of …": without a comma too, a
+                // pronoun with a cue verb of its own opens the next report (not a belief: "said the system is complex
+                // and he feels he can win" reports both)
+                return doc.token(k - 1).isPunct(',') ? k - 1 : k;
+            }
             if (doc.token(k - 1).isPunct(',') && t.is("but") && secondComplement(doc, k + 1, end)) {
                 k++; // "said the U.S. must secure the border, but that he would not support mass deportation": the cue's second clause
                 continue;

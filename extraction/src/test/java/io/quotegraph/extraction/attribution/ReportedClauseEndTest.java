@@ -47,6 +47,19 @@ class ReportedClauseEndTest {
     }
 
     @Test
+    void aPronounWithACueVerbOfItsOwnAfterAndOpensTheNextReport() {
+        String text = "Ann Briggs said the pier had flooded twice and she accused the council of neglect.";
+        assertThat(withCue(text, "said").orElseThrow().content().text()).isEqualTo("the pier had flooded twice");
+        assertThat(withCue(text, "accused").orElseThrow().content().text()).isEqualTo("the council of neglect");
+    }
+
+    @Test
+    void aPronounWithABeliefVerbAfterAndStaysInTheReport() {
+        ExtractedStatement s = withCue("Ann Briggs said the vote was close and she feels the levy can pass.", "said").orElseThrow();
+        assertThat(s.content().text()).isEqualTo("the vote was close and she feels the levy can pass");
+    }
+
+    @Test
     void aContrastAfterACommaEndsTheReport() {
         ExtractedStatement s = only("Mayor Ann Briggs said the bridge would reopen in May, but engineers doubted the schedule.");
         assertThat(s.content().text()).isEqualTo("the bridge would reopen in May");
