@@ -574,6 +574,11 @@ final class ReportedSpeechAttributor {
                 k++; // "said the U.S. must secure the border, but that he would not support mass deportation": the cue's second clause
                 continue;
             }
+            if (doc.token(k - 1).isPunct(',') && t.is("with") && withSubjectAndCue(doc, k + 1, end)) {
+                // "criticized the decision, with the former secretary of state calling the move “deeply troubling.”": an
+                // absolute clause with a speaker and a cue of its own is the next report
+                return k - 1;
+            }
             if (doc.token(k - 1).isPunct(',') && k + 1 < end && (CONTRASTS.contains(t.lower()) || isCueParticiple(doc, k))) {
                 // "said the plan would pass, but critics doubted it" / "urged a delay, saying …": after a comma, a
                 // contrast or the reporter's own participle ("saying", "citing") opens a clause of its own
@@ -924,6 +929,22 @@ final class ReportedSpeechAttributor {
     private boolean isCueParticiple(Document doc, int k) {
         Token t = doc.token(k);
         return isParticiple(t) && cues.verbAt(doc, k) == 1;
+    }
+
+    /** Words between "with" and the participle of an absolute clause ("with the former secretary of state calling"). */
+    private static final int MAX_WITH_SUBJECT = 8;
+
+    /** Words from {@code from} (no comma or quote) up to a cue participle: the subject and cue of "…, with X calling …". */
+    private boolean withSubjectAndCue(Document doc, int from, int end) {
+        for (int k = from + 1; k < end && k <= from + MAX_WITH_SUBJECT; k++) {
+            if (!doc.token(k).isWord() || doc.quoteAt(k) != null) {
+                return false;
+            }
+            if (isCueParticiple(doc, k)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** "and" or "but" right before the cue (a comma or auxiliaries between allowed): "…, but said", "and also said". */

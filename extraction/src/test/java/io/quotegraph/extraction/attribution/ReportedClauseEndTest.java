@@ -60,6 +60,14 @@ class ReportedClauseEndTest {
     }
 
     @Test
+    void anAbsoluteClauseWithASpeakerAndCueOfItsOwnEndsTheReport() {
+        String text = "Ann Briggs criticized the council's decision to close the pier, with the senator calling the move "
+                + "\"deeply troubling.\"";
+        assertThat(withCue(text, "criticized").orElseThrow().content().text()).isEqualTo("the council's decision to close the pier");
+        assertThat(withCue(text, "calling").orElseThrow().speakerMention().text()).endsWith("senator");
+    }
+
+    @Test
     void aContrastAfterACommaEndsTheReport() {
         ExtractedStatement s = only("Mayor Ann Briggs said the bridge would reopen in May, but engineers doubted the schedule.");
         assertThat(s.content().text()).isEqualTo("the bridge would reopen in May");
