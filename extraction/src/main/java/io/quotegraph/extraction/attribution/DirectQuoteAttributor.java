@@ -13,6 +13,7 @@ import io.quotegraph.model.Span;
 import io.quotegraph.model.StatementKind;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Attributes quotations by the layouts around them:
@@ -35,7 +36,7 @@ final class DirectQuoteAttributor {
     private static final int MAX_LONG_LEAD_AFTER_CUE = 12;
     private static final int MIN_CONTINUATION_WORDS = 3;
     private static final int MAX_DESCRIPTOR_WORDS = 5;
-    private static final java.util.Set<String> SUBJECT_PRONOUNS = java.util.Set.of("he", "she", "they", "we", "i");
+    private static final Set<String> SUBJECT_PRONOUNS = Set.of("he", "she", "they", "we", "i");
 
     private final Lexicons lexicons;
     private final Cues cues;
@@ -260,13 +261,13 @@ final class DirectQuoteAttributor {
     }
 
     /** Nouns naming a quote as someone's words: "coined the phrase “…”", "ran on the slogan “…”". */
-    private static final java.util.Set<String> WORDS_NOUNS = java.util.Set.of("phrase", "term", "slogan", "motto", "mantra",
+    private static final Set<String> WORDS_NOUNS = Set.of("phrase", "term", "slogan", "motto", "mantra",
             "catchphrase", "refrain", "words");
     /** Nouns after a possessive and a quote that make it the possessor's words: "Romney's “47 percent” comment". */
-    private static final java.util.Set<String> UTTERANCE_NOUNS = java.util.Set.of("comment", "comments", "remark", "remarks",
+    private static final Set<String> UTTERANCE_NOUNS = Set.of("comment", "comments", "remark", "remarks",
             "promise", "pledge", "vow", "quip", "line", "claim", "boast", "slogan", "mantra", "catchphrase", "declaration",
             "statement", "warning", "taunt", "insult");
-    private static final java.util.Set<String> WORDS_DETERMINERS = java.util.Set.of("a", "the", "this", "that", "his", "her",
+    private static final Set<String> WORDS_DETERMINERS = Set.of("a", "the", "this", "that", "his", "her",
             "their", "its", "our", "my");
     /** Words allowed between the determiner and the noun ("the now-famous phrase", "a new campaign slogan"). */
     private static final int MAX_WORDS_NOUN_MODIFIERS = 2;
@@ -343,7 +344,7 @@ final class DirectQuoteAttributor {
     }
 
     /** Words that open a passive participial clause inside the lead ("when asked", "if pressed"). */
-    private static final java.util.Set<String> PASSIVE_CLAUSE_OPENERS = java.util.Set.of("when", "if", "once", "after", "before", "as");
+    private static final Set<String> PASSIVE_CLAUSE_OPENERS = Set.of("when", "if", "once", "after", "before", "as");
 
     /** "Here is X …" / "Here's X …" / "Here are X …" opening [from, to): X when it is a name, else null. */
     private Mention presented(Document doc, int from, int to) {
@@ -471,7 +472,7 @@ final class DirectQuoteAttributor {
     }
 
     /** Words that open a described speaker: "the bespectacled diplomat", "a staffer", "one aide". */
-    private static final java.util.Set<String> DETERMINERS = java.util.Set.of("the", "a", "an", "one", "another", "this",
+    private static final Set<String> DETERMINERS = Set.of("the", "a", "an", "one", "another", "this",
             "his", "her", "their", "its", "our", "some", "several", "two", "three");
 
     /**
@@ -489,7 +490,7 @@ final class DirectQuoteAttributor {
     }
 
     private static final int MAX_TITLE_WORDS = 5;
-    private static final java.util.Set<String> TITLE_OBJECT_OPENERS = java.util.Set.of("on", "in", "of", "from", "at", "the",
+    private static final Set<String> TITLE_OBJECT_OPENERS = Set.of("on", "in", "of", "from", "at", "the",
             "a", "an", "his", "her", "their", "its", "titled", "entitled", "dubbed", "named", "called");
 
     /** A quote opens at {@code k}, right away or after a particle, a comma or a colon. */
