@@ -206,10 +206,6 @@ public class DeliveryService {
                         .append("deliveredAt", Dates.toBson(deliveredAt)));
     }
 
-    /** What one article of a batch had before this delivery: its statement ids, statements and mappings. */
-    private record Before(List<String> statementIds, List<Document> statements, List<Document> mappings) {
-    }
-
     /**
      * Steps 2 to 4 of the class comment for the articles of a batch, each step once for all of them: marks their
      * deliveries started, resolves their speakers together, writes their events, statements and quotations. Adds the
@@ -218,7 +214,7 @@ public class DeliveryService {
      * @return the articles' statement documents as written, by article id in the order given
      */
     private Map<String, List<Document>> write(List<ArticleExtraction> payloads, Map<String, Document> previousDeliveries,
-                                Set<String> affectedSpeakers, Set<String> affectedEvents) {
+                                              Set<String> affectedSpeakers, Set<String> affectedEvents) {
         List<String> articleIds = payloads.stream().map(ArticleExtraction::articleId).toList();
         // what the articles' statements were linked to so far must be recomputed too (nothing before a first delivery)
         Map<String, List<String>> storedIds = new LinkedHashMap<>();
