@@ -113,6 +113,27 @@ class DeliveryBatchTest {
         assertThat(snapshot(batch, batchSurname)).isEqualTo(expected);
     }
 
+    /**
+     * Event and quotation keys follow a statement's speaker: articles delivered one by one in opposite orders (so
+     * that re-clustering moves earlier articles' names in one order and not in the other) answer the same.
+     */
+    @Test
+    void theOrderOfDeliveryDoesNotChangeWhatIsStored() throws Exception {
+        String forwardSurname = Articles.name();
+        String reverseSurname = Articles.name();
+        String forward = "forward-" + Articles.unique();
+        String reverse = "reverse-" + Articles.unique();
+        for (Articles article : articles(forward, forwardSurname)) {
+            article.deliver().statusCode(200);
+        }
+        List<Articles> reversed = new ArrayList<>(articles(reverse, reverseSurname));
+        Collections.reverse(reversed);
+        for (Articles article : reversed) {
+            article.deliver().statusCode(200);
+        }
+        assertThat(snapshot(reverse, reverseSurname)).isEqualTo(snapshot(forward, forwardSurname));
+    }
+
     @Test
     void redeliveringABatchChangesNothing() throws Exception {
         String surname = Articles.name();

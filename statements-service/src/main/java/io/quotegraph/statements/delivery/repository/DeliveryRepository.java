@@ -110,22 +110,33 @@ public class DeliveryRepository {
                 .projection(Projections.include("statementSlots", "statements"));
     }
 
-    /**
-     * Marks a delivery as started: forgets the applied hash, remembers what must be recomputed at the end, and raises
-     * statementSlots to the new statement count before any statement is written.
-     */
-    public void start(String articleId, int statements, Collection<String> speakerIds, Collection<String> eventIds) {
-        collection().updateOne(Filters.eq("_id", articleId), Updates.combine(
-                        Updates.unset("hash"),
-                        Updates.max("statementSlots", statements),
-                        Updates.addEachToSet("pendingSpeakerIds", new ArrayList<>(speakerIds)),
-                        Updates.addEachToSet("pendingEventIds", new ArrayList<>(eventIds))),
-                new UpdateOptions().upsert(true));
+    /** A delivery about to write: its article, its new statement count, what it must recompute at the end. */
+    public record Start(String articleId, int statements, Collection<String> speakerIds, Collection<String> eventIds) {
     }
 
-    /** Adds to what a started delivery must still recompute (see {@link #start}). */
-    public void addPending(String articleId, Collection<String> speakerIds, Collection<String> eventIds) {
-        collection().updateOne(Filters.eq("_id", articleId), Updates.combine(
+    /**
+     * Marks deliveries as started, in one bulk write: each forgets its applied hash, remembers what must be recomputed
+     * at the end, and raises statementSlots to the new statement count before any statement is written.
+     */
+    public void startAll(List<Start> starts) {
+        if (starts.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>(starts.size());
+        for (Start start : starts) {
+            writes.add(new UpdateOneModel<>(Filters.eq("_id", start.articleId()), Updates.combine(
+                    Updates.unset("hash"),
+                    Updates.max("statementSlots", start.statements()),
+                    Updates.addEachToSet("pendingSpeakerIds", new ArrayList<>(start.speakerIds())),
+                    Updates.addEachToSet("pendingEventIds", new ArrayList<>(start.eventIds()))),
+                    new UpdateOptions().upsert(true)));
+        }
+        collection().bulkWrite(writes, new BulkWriteOptions().ordered(false));
+    }
+
+    /** Adds to what started deliveries must still recompute (see {@link #startAll}). */
+    public void addPending(Collection<String> articleIds, Collection<String> speakerIds, Collection<String> eventIds) {
+        collection().updateMany(Filters.in("_id", new ArrayList<>(articleIds)), Updates.combine(
                 Updates.addEachToSet("pendingSpeakerIds", new ArrayList<>(speakerIds)),
                 Updates.addEachToSet("pendingEventIds", new ArrayList<>(eventIds))));
     }

@@ -37,6 +37,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,9 +57,12 @@ import java.util.TreeSet;
  * <li>the derived fields of every affected speaker and event recomputed (idempotent);</li>
  * <li>the hash recorded, last.</li>
  * </ol>
- * A batch runs steps 1–4 article by article in the order given (resolution, event keys and quotation grouping see
- * the articles before, as when they are delivered one by one), then steps 5 and 6 once for all. A failure before
- * step 6 leaves every article of the batch without its hash, so the whole batch is applied again when retried.
+ * A batch runs each step once for all its articles: every start marker before any write, one resolution of the union
+ * of their blocks, one bulk write of their statements, one quotation pass (in the order given). This stores what
+ * delivering them one by one stores because what resolution decides does not depend on the order, and a statement's
+ * event and quotation grouping follow its speaker when re-clustering moves it ({@link StatementLinks#relink}). A
+ * failure before step 6 leaves every article of the batch without its hash, so the whole batch is applied again when
+ * retried.
  */
 @ApplicationScoped
 public class DeliveryService {
@@ -155,25 +159,29 @@ public class DeliveryService {
         }
         indexes.ensure();
         Map<String, Document> previousDeliveries = deliveries.findAll(payloads.stream().map(ArticleExtraction::articleId).toList());
-        Set<String> affectedSpeakers = new LinkedHashSet<>();
-        Set<String> affectedEvents = new LinkedHashSet<>();
         List<DeliveryResult> results = new ArrayList<>(payloads.size());
-        List<Written> written = new ArrayList<>();
+        List<ArticleExtraction> changed = new ArrayList<>();
+        Map<String, String> hashes = new HashMap<>();
         for (ArticleExtraction payload : payloads) {
-            String hash = hash(payload);
             Document previous = previousDeliveries.get(payload.articleId());
+            String hash = hash(payload);
+            hashes.put(payload.articleId(), hash);
             if (previous != null && hash.equals(previous.getString("hash"))) {
                 Number count = previous.get("statements", Number.class);
                 results.add(new DeliveryResult(payload.articleId(), count == null ? 0 : count.intValue(), false));
             } else {
-                List<Document> documents = write(payload, previous, affectedSpeakers, affectedEvents);
-                written.add(new Written(payload, hash, documents));
-                results.add(new DeliveryResult(payload.articleId(), documents.size(), true));
+                changed.add(payload);
+                results.add(new DeliveryResult(payload.articleId(), payload.extraction().statements().size(), true));
             }
         }
-        if (written.isEmpty()) {
+        if (changed.isEmpty()) {
             return results;
         }
+        Set<String> affectedSpeakers = new LinkedHashSet<>();
+        Set<String> affectedEvents = new LinkedHashSet<>();
+        Map<String, List<Document>> documents = write(changed, previousDeliveries, affectedSpeakers, affectedEvents);
+        List<Written> written = changed.stream().map(payload -> new Written(payload, hashes.get(payload.articleId()),
+                documents.get(payload.articleId()))).toList();
         // derived fields are functions of the stored state: recomputing them once after all writes gives what
         // recomputing after each article gives, and every article recorded them as pending before writing
         Set<String> renamed = speakers.refresh(affectedSpeakers);
@@ -199,52 +207,130 @@ public class DeliveryService {
     }
 
     /**
-     * Steps 2 to 4 of the class comment for one article: marks its delivery started, resolves its speakers, writes its
-     * events, statements and quotations. Adds the speakers and events whose derived fields must be recomputed.
+     * Steps 2 to 4 of the class comment for the articles of a batch, each step once for all of them: marks their
+     * deliveries started, resolves their speakers together, writes their events, statements and quotations. Adds the
+     * speakers and events whose derived fields must be recomputed.
      *
-     * @return the article's statement documents as written
+     * @return the articles' statement documents as written, by article id in the order given
      */
-    private List<Document> write(ArticleExtraction payload, Document previous, Set<String> allAffectedSpeakers,
-                                 Set<String> allAffectedEvents) {
-        String articleId = payload.articleId();
-        // what the article's statements were linked to so far must be recomputed too (nothing before its first delivery)
-        List<String> storedIds = StatementRepository.idsOfArticle(articleId, DeliveryRepository.statementSlots(previous));
-        List<Document> stored = statements.findFieldsByIds(storedIds, "speakerId", "occasionId");
-        List<Document> storedMappings = speakers.mappingsOfArticle(articleId);
-        Set<String> affectedSpeakers = new LinkedHashSet<>(SpeakerService.speakerIds(storedMappings));
-        Set<String> affectedEvents = new LinkedHashSet<>();
-        for (Document statement : stored) {
-            addIfPresent(affectedSpeakers, statement.getString("speakerId"));
-            addIfPresent(affectedEvents, statement.getString("occasionId"));
+    private Map<String, List<Document>> write(List<ArticleExtraction> payloads, Map<String, Document> previousDeliveries,
+                                              Set<String> affectedSpeakers, Set<String> affectedEvents) {
+        List<String> articleIds = payloads.stream().map(ArticleExtraction::articleId).toList();
+        // what the articles' statements were linked to so far must be recomputed too (nothing before a first delivery)
+        Map<String, List<String>> storedIds = new LinkedHashMap<>();
+        for (String articleId : articleIds) {
+            storedIds.put(articleId, StatementRepository.idsOfArticle(articleId,
+                    DeliveryRepository.statementSlots(previousDeliveries.get(articleId))));
         }
-        if (previous != null) {
-            affectedSpeakers.addAll(previous.getList("pendingSpeakerIds", String.class, List.of()));
-            affectedEvents.addAll(previous.getList("pendingEventIds", String.class, List.of()));
+        Map<String, List<Document>> storedStatements = new HashMap<>();
+        articleIds.forEach(articleId -> storedStatements.put(articleId, new ArrayList<>()));
+        for (Document statement : statements.findFieldsByIds(storedIds.values().stream().flatMap(List::stream).toList(),
+                "speakerId", "occasionId")) {
+            storedStatements.get(statement.getString("articleId")).add(statement);
         }
-        List<ExtractedStatement> extracted = payload.extraction().statements();
-        deliveries.start(articleId, extracted.size(), affectedSpeakers, affectedEvents);
+        Map<String, List<Document>> storedMappings = speakers.mappingsOfArticles(articleIds);
+        List<DeliveryRepository.Start> starts = new ArrayList<>();
+        for (ArticleExtraction payload : payloads) {
+            String articleId = payload.articleId();
+            Set<String> speakersBefore = new LinkedHashSet<>(SpeakerService.speakerIds(storedMappings.get(articleId)));
+            Set<String> eventsBefore = new LinkedHashSet<>();
+            for (Document statement : storedStatements.get(articleId)) {
+                addIfPresent(speakersBefore, statement.getString("speakerId"));
+                addIfPresent(eventsBefore, statement.getString("occasionId"));
+            }
+            Document previous = previousDeliveries.get(articleId);
+            if (previous != null) {
+                speakersBefore.addAll(previous.getList("pendingSpeakerIds", String.class, List.of()));
+                eventsBefore.addAll(previous.getList("pendingEventIds", String.class, List.of()));
+            }
+            starts.add(new DeliveryRepository.Start(articleId, payload.extraction().statements().size(), speakersBefore,
+                    eventsBefore));
+            affectedSpeakers.addAll(speakersBefore);
+            affectedEvents.addAll(eventsBefore);
+        }
+        // every article of the batch is marked started before any of them writes
+        deliveries.startAll(starts);
 
+        SpeakerService.Resolution resolution = speakers.resolveArticles(payloads.stream()
+                .map(payload -> names(payload, storedMappings.get(payload.articleId()))).toList());
+        Set<String> resolvedIds = new LinkedHashSet<>();
+        resolution.speakerIds().values().forEach(ids -> ids.values().stream().filter(Objects::nonNull)
+                .forEach(resolvedIds::add));
+        Map<String, String> speakerNames = speakers.names(resolvedIds);
+
+        Map<String, List<Document>> documentsByArticle = new LinkedHashMap<>();
+        Map<String, Document> occasions = new HashMap<>();
+        Map<String, List<String>> statementsByEvent = new HashMap<>();
+        Map<String, List<String>> leftEvents = new HashMap<>();
+        List<String> removedIds = new ArrayList<>();
+        for (ArticleExtraction payload : payloads) {
+            String articleId = payload.articleId();
+            Map<String, String> speakerIds = resolution.speakerIds().get(articleId);
+            List<Document> documents = statementDocuments(payload, speakerIds, speakerNames, occasions, statementsByEvent,
+                    affectedEvents);
+            documents.forEach(document -> addIfPresent(affectedSpeakers, document.getString("speakerId")));
+            documentsByArticle.put(articleId, documents);
+            List<String> before = storedIds.get(articleId);
+            if (before.size() > documents.size()) {
+                removedIds.addAll(before.subList(documents.size(), before.size()));
+            }
+            leftEvents(storedStatements.get(articleId), documents).forEach((eventId, ids) ->
+                    leftEvents.computeIfAbsent(eventId, id -> new ArrayList<>()).addAll(ids));
+            LOG.infof("article %s: %d statements (%d before), %d speakers", articleId, documents.size(), before.size(),
+                    speakerIds.size());
+        }
+        affectedSpeakers.addAll(resolvedIds);
+        affectedSpeakers.addAll(resolution.affectedSpeakers());
+
+        events.ensure(occasions.values());
+        events.addStatements(statementsByEvent);
+        statements.upsertAll(documentsByArticle.values().stream().flatMap(List::stream).toList());
+        statements.deleteByIds(removedIds);
+        events.removeStatements(leftEvents);
+        quotations.index(documentsByArticle);
+
+        // re-clustering may have moved other articles' names to another speaker: their statements follow
+        Set<String> relinkedEvents = statementLinks.relink(resolution.movedArticles());
+        affectedEvents.addAll(relinkedEvents);
+        // what a redelivery would not find again from the articles' own mappings and statements (speakers that lost
+        // or gained other articles' names, their statements' events) is remembered until the batch is complete
+        Set<String> foreignSpeakers = new TreeSet<>(resolution.affectedSpeakers());
+        foreignSpeakers.removeAll(resolvedIds);
+        if (!foreignSpeakers.isEmpty() || !relinkedEvents.isEmpty()) {
+            deliveries.addPending(articleIds, foreignSpeakers, relinkedEvents);
+        }
+        return documentsByArticle;
+    }
+
+    /** What resolution needs of an article: its speakers, the entities it names, its statements by speaker. */
+    private static SpeakerService.ArticleNames names(ArticleExtraction payload, List<Document> storedMappings) {
+        List<ExtractedStatement> extracted = payload.extraction().statements();
         Map<String, Integer> statementsBySpeakerKey = new HashMap<>();
         extracted.stream().filter(statement -> statement.speakerKey() != null)
                 .forEach(statement -> statementsBySpeakerKey.merge(statement.speakerKey(), 1, Integer::sum));
-        Instant publishedAt = payload.publishedAt();
         // the entities statements name, events involve, and the article names anywhere: one entry each
         List<EntityMention> named = new ArrayList<>();
         extracted.forEach(statement -> named.addAll(statement.about()));
         named.addAll(ReportedEventService.entities(payload.extraction().events()));
         named.addAll(payload.extraction().entities());
-        List<ArticleSpeaker> mentioned = MentionedEntities.entries(named);
-        SpeakerService.ArticleResolution resolution = speakers.resolveArticle(articleId, publishedAt, storedMappings,
-                payload.extraction().speakers(), mentioned, statementsBySpeakerKey);
-        Map<String, String> speakerIds = resolution.speakerIds();
-        Map<String, String> speakerNames = speakers.names(new LinkedHashSet<>(speakerIds.values().stream()
-                .filter(Objects::nonNull).toList()));
+        return new SpeakerService.ArticleNames(payload.articleId(), payload.publishedAt(), storedMappings,
+                payload.extraction().speakers(), MentionedEntities.entries(named), statementsBySpeakerKey);
+    }
 
+    /**
+     * The article's statement documents with their resolved speakers, entities, events and reported events; the
+     * reported events are stored here ({@link ReportedEventService}), the occasions' events collected in
+     * {@code occasions} (by key) and {@code statementsByEvent} for the caller to write.
+     */
+    private List<Document> statementDocuments(ArticleExtraction payload, Map<String, String> speakerIds,
+                                              Map<String, String> speakerNames, Map<String, Document> occasions,
+                                              Map<String, List<String>> statementsByEvent, Set<String> affectedEvents) {
+        String articleId = payload.articleId();
+        Instant publishedAt = payload.publishedAt();
+        List<ExtractedStatement> extracted = payload.extraction().statements();
         Map<Integer, String> reportedEventIds = reportedEvents.deliver(articleId, publishedAt, payload.extraction().events(),
                 ReportedEventService.statementIds(articleId, extracted), m -> MentionedEntities.resolvedId(m, speakerIds));
         List<Document> documents = new ArrayList<>(extracted.size());
-        Map<String, Document> occasions = new HashMap<>();
-        Map<String, List<String>> statementsByEvent = new HashMap<>();
         for (int index = 0; index < extracted.size(); index++) {
             ExtractedStatement statement = extracted.get(index);
             String speakerId = statement.speakerKey() == null ? null : speakerIds.get(statement.speakerKey());
@@ -258,36 +344,10 @@ public class DeliveryService {
                 statementsByEvent.computeIfAbsent(occasionId, id -> new ArrayList<>()).add(document.getString("_id"));
                 affectedEvents.add(occasionId);
             }
-            addIfPresent(affectedSpeakers, speakerId);
             documents.add(document
                     .append("aboutEventMentionIds", ReportedEventService.mentionIds(articleId, statement))
                     .append("aboutEventIds", ReportedEventService.eventIds(statement, reportedEventIds)));
         }
-        speakerIds.values().stream().filter(Objects::nonNull).forEach(affectedSpeakers::add);
-        affectedSpeakers.addAll(resolution.affectedSpeakers());
-
-        events.ensure(occasions.values());
-        events.addStatements(statementsByEvent);
-        statements.upsertAll(documents);
-        long removed = storedIds.size() > documents.size()
-                ? statements.deleteByIds(storedIds.subList(documents.size(), storedIds.size())) : 0;
-        events.removeStatements(leftEvents(stored, documents));
-        quotations.index(articleId, documents);
-
-        // re-clustering may have moved other articles' names to another speaker: their statements follow
-        Set<String> relinkedEvents = statementLinks.relink(resolution.movedArticles());
-        affectedEvents.addAll(relinkedEvents);
-        // what a redelivery would not find again from this article's own mappings and statements (speakers that lost
-        // or gained other articles' names, their statements' events) is remembered until the batch is complete
-        Set<String> foreignSpeakers = new TreeSet<>(resolution.affectedSpeakers());
-        speakerIds.values().forEach(foreignSpeakers::remove);
-        if (!foreignSpeakers.isEmpty() || !relinkedEvents.isEmpty()) {
-            deliveries.addPending(articleId, foreignSpeakers, relinkedEvents);
-        }
-        allAffectedSpeakers.addAll(affectedSpeakers);
-        allAffectedEvents.addAll(affectedEvents);
-        LOG.infof("article %s: %d statements (%d removed), %d speakers", articleId, documents.size(), removed,
-                speakerIds.size());
         return documents;
     }
 

@@ -68,13 +68,15 @@ public class EventService {
      */
     public String eventFor(Occasion occasion, String speakerId, String speakerName, String articleId, Instant publishedAt,
                            Map<String, Document> pending) {
-        String type = normaliseType(occasion.type());
         LocalDate date = occasion.date();
-        boolean approximate = date == null;
-        String when = date != null ? date.toString() : "~article:" + articleId;
-        if (date == null) {
-            date = Dates.utcDate(publishedAt);
-        }
+        return eventFor(normaliseType(occasion.type()), date != null ? date : Dates.utcDate(publishedAt), date == null,
+                speakerId, speakerName, articleId, pending);
+    }
+
+    /** As {@link #eventFor(Occasion, String, String, String, Instant, Map)}, from a normalised type and a date. */
+    private static String eventFor(String type, LocalDate date, boolean approximate, String speakerId, String speakerName,
+                                   String articleId, Map<String, Document> pending) {
+        String when = approximate ? "~article:" + articleId : date.toString();
         String who = speakerId != null ? "speaker:" + speakerId : "article:" + articleId;
         String key = type + "|" + when + "|" + who;
         Document known = pending.get(key);
@@ -94,6 +96,60 @@ public class EventService {
                 .append("articleIds", List.of())
                 .append("statementCount", 0L));
         return id;
+    }
+
+    /** A statement made at {@code eventId} whose speaker is now {@code speakerId} (null: none). */
+    public record SpeakerChange(String statementId, String articleId, String eventId, String speakerId) {
+    }
+
+    /**
+     * Where statements whose speaker changed are made now: the event their occasion gives with the new speaker, as if
+     * they had been written with it (an event is keyed by its speaker, so that re-keying on every speaker change makes
+     * a statement's event independent of when its speaker was resolved). Creates the new events and adds the
+     * statements to their sets; the caller then writes the statements' occasionId and calls {@link #removeStatements}
+     * with {@link EventMoves#left()}.
+     */
+    public EventMoves follow(Collection<SpeakerChange> changes) {
+        EventMoves moves = new EventMoves(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
+        if (changes.isEmpty()) {
+            return moves;
+        }
+        Map<String, Document> stored = new HashMap<>();
+        events.findByIds(new TreeSet<>(changes.stream().map(SpeakerChange::eventId).toList()))
+                .forEach(event -> stored.put(event.getString("_id"), event));
+        Map<String, Document> pending = new HashMap<>();
+        for (SpeakerChange change : changes) {
+            Document event = stored.get(change.eventId());
+            if (event == null) {
+                continue;
+            }
+            String id = eventFor(event.getString("type"), Dates.date(event.get("date")),
+                    Boolean.TRUE.equals(event.getBoolean("dateApproximate")), change.speakerId(), null,
+                    change.articleId(), pending);
+            if (!id.equals(change.eventId())) {
+                moves.eventIds().put(change.statementId(), id);
+                moves.joined().computeIfAbsent(id, k -> new ArrayList<>()).add(change.statementId());
+                moves.left().computeIfAbsent(change.eventId(), k -> new ArrayList<>()).add(change.statementId());
+            }
+        }
+        // titled by the refresh that follows every relink (the new speaker's name is not known here)
+        ensure(pending.values().stream().filter(event -> moves.joined().containsKey(event.getString("_id"))).toList());
+        addStatements(moves.joined());
+        return moves;
+    }
+
+    /**
+     * Statements moved to other events by {@link #follow}: statement id → its event now; the statements each event
+     * gained, and each lost (event id → statement ids).
+     */
+    public record EventMoves(Map<String, String> eventIds, Map<String, List<String>> joined,
+                             Map<String, List<String>> left) {
+        /** Every event a statement joined or left: their derived fields need recomputing. */
+        public Set<String> touched() {
+            Set<String> touched = new TreeSet<>(joined.keySet());
+            touched.addAll(left.keySet());
+            return touched;
+        }
     }
 
     /** Creates these events unless they exist (existing ones are left alone); their participants' sets first. */

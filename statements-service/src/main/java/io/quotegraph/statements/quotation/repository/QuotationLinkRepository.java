@@ -123,13 +123,23 @@ public class QuotationLinkRepository {
         return new UpdateOneModel<>(Filters.eq("_id", statementId), Updates.pull("similar", new Document("statementId", otherId)));
     }
 
-    public List<String> statementsOfArticle(String articleId) {
-        Document article = articles().find(Filters.eq("_id", articleId)).first();
-        return article == null ? List.of() : article.getList("statementIds", String.class, List.of());
+    /** The statements each of these articles has in the index, by article id (articles with none are left out). */
+    public Map<String, List<String>> statementsOfArticles(Collection<String> articleIds) {
+        Map<String, List<String>> found = new LinkedHashMap<>();
+        for (List<String> chunk : Batches.chunks(articleIds)) {
+            for (Document article : articles().find(Filters.in("_id", chunk))) {
+                found.put(article.getString("_id"), article.getList("statementIds", String.class, List.of()));
+            }
+        }
+        return found;
     }
 
-    public void setStatementsOfArticle(String articleId, Collection<String> statementIds) {
-        articles().updateOne(Filters.eq("_id", articleId), Updates.set("statementIds", new ArrayList<>(statementIds)),
-                new UpdateOptions().upsert(true));
+    /** Records the statements each article has in the index (article id → statement ids), in one bulk write. */
+    public void setStatementsOfArticles(Map<String, ? extends Collection<String>> statementIdsByArticle) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        statementIdsByArticle.forEach((articleId, statementIds) -> writes.add(new UpdateOneModel<>(
+                Filters.eq("_id", articleId), Updates.set("statementIds", new ArrayList<>(statementIds)),
+                new UpdateOptions().upsert(true))));
+        Batches.write(articles(), writes);
     }
 }

@@ -47,15 +47,17 @@ import java.util.Set;
  * joins the quotation of its best "same" match or founds one, linked both ways to its "similar" candidates
  * ({@link Grouping}). Cost per statement: O(bands + candidates) _id reads and writes, independent of the store's size.
  * <p>
- * No transactions: an article's new statements are decided together (reads by _id in chunks), their decisions saved
- * as their links (done = false), then their writes made in ordered bulk writes (occurrences, reverse similar links,
- * buckets; a pending link resumed pulls before it pushes), then the links marked done; a redelivery finishes pending links, and
- * removes (in the same idempotent way) the links of statements the article no longer has or whose speaker, wording or
- * article data changed, before adding them again. Round trips per article: a few per 500 statements.
+ * No transactions: the new statements of the articles indexed together are decided together (reads by _id in
+ * chunks), their decisions saved as their links (done = false), then their writes made in ordered bulk writes
+ * (occurrences, reverse similar links, buckets; a pending link resumed pulls before it pushes), then the links marked
+ * done; a redelivery finishes pending links, and removes (in the same idempotent way) the links of statements the
+ * article no longer has or whose speaker, wording or article data changed, before adding them again. Round trips per
+ * call (an article or a batch): a few per 500 statements.
  * <p>
  * Speaker ids: buckets and quotations are keyed by the speaker id a statement had when indexed. Reads follow merges
  * (a merged speaker answers as its target, and a target's quotations include those of the speakers merged into it);
- * a statement moved to another speaker by re-clustering keeps its grouping until its article is delivered again.
+ * a statement moved to another speaker (re-clustering, curation) is indexed again under it by
+ * {@link io.quotegraph.statements.statement.service.StatementLinks#relink}, as if it had been written with it.
  */
 @ApplicationScoped
 public class QuotationService {
@@ -85,18 +87,43 @@ public class QuotationService {
 
     /** Brings the index in line with the article's statements as just stored ("_id", "speakerId", "content", ...). */
     public void index(String articleId, List<Document> articleStatements) {
+        index(Map.of(articleId, articleStatements));
+    }
+
+    /**
+     * Brings the index in line with these articles' statements as just stored (article id → all its statements): the
+     * same as indexing the articles one after the other in the map's order, except that every statement's old link is
+     * removed before any is decided, in a few round trips for all.
+     */
+    public void index(Map<String, List<Document>> statementsByArticle) {
+        if (statementsByArticle.isEmpty()) {
+            return;
+        }
         long started = System.nanoTime();
         Map<String, Document> wanted = new LinkedHashMap<>();
-        for (Document statement : articleStatements.subList(0, Math.min(articleStatements.size(), MAX_STATEMENTS_PER_ARTICLE))) {
-            Document content = statement.get("content", Document.class);
-            if (statement.getString("speakerId") != null && content != null && !QuoteText.of(content.getString("text")).isEmpty()) {
-                wanted.put(statement.getString("_id"), statement);
+        Map<String, Set<String>> wantedByArticle = new LinkedHashMap<>();
+        statementsByArticle.forEach((articleId, articleStatements) -> {
+            Set<String> ids = new LinkedHashSet<>();
+            for (Document statement : articleStatements.subList(0, Math.min(articleStatements.size(), MAX_STATEMENTS_PER_ARTICLE))) {
+                Document content = statement.get("content", Document.class);
+                if (statement.getString("speakerId") != null && content != null && !QuoteText.of(content.getString("text")).isEmpty()) {
+                    wanted.put(statement.getString("_id"), statement);
+                    ids.add(statement.getString("_id"));
+                }
             }
-        }
-        Set<String> all = new LinkedHashSet<>(links.statementsOfArticle(articleId));
-        all.addAll(wanted.keySet());
-        // recorded before any change, so that a crash leaves every statement this article may have indexed known
-        links.setStatementsOfArticle(articleId, all);
+            wantedByArticle.put(articleId, ids);
+        });
+        Map<String, List<String>> indexed = links.statementsOfArticles(statementsByArticle.keySet());
+        Map<String, Set<String>> allByArticle = new LinkedHashMap<>();
+        Set<String> all = new LinkedHashSet<>();
+        wantedByArticle.forEach((articleId, ids) -> {
+            Set<String> ofArticle = new LinkedHashSet<>(indexed.getOrDefault(articleId, List.of()));
+            ofArticle.addAll(ids);
+            allByArticle.put(articleId, ofArticle);
+            all.addAll(ofArticle);
+        });
+        // recorded before any change, so that a crash leaves every statement these articles may have indexed known
+        links.setStatementsOfArticles(allByArticle);
         Map<String, Document> existing = links.findAll(all);
         List<Document> removed = new ArrayList<>();
         List<Document> added = new ArrayList<>();
@@ -121,14 +148,15 @@ public class QuotationService {
         List<Document> decided = decide(added);
         links.saveAll(decided);
         apply(decided, false);
-        links.setStatementsOfArticle(articleId, wanted.keySet());
-        LOG.debugf("article %s: %d statements in quotations, %d added, %d removed in %d ms", articleId, wanted.size(),
-                added.size(), removed.size(), (System.nanoTime() - started) / 1_000_000);
+        links.setStatementsOfArticles(wantedByArticle);
+        LOG.debugf("%d articles: %d statements in quotations, %d added, %d removed in %d ms", statementsByArticle.size(),
+                wanted.size(), added.size(), removed.size(), (System.nanoTime() - started) / 1_000_000);
     }
 
     /**
-     * The links of new statements: each compared with the candidates of its buckets, those stored and the article's
-     * own statements decided before it (so that a quote repeated within an article is grouped too).
+     * The links of new statements: each compared with the candidates of its buckets, those stored and the statements
+     * decided before it (of its article and of the articles indexed with it), so that a quote repeated within an
+     * article or a batch is grouped too.
      */
     private List<Document> decide(List<Document> statements) {
         Map<String, QuoteText> texts = new LinkedHashMap<>();

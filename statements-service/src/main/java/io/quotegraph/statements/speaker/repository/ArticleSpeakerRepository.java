@@ -200,9 +200,9 @@ public class ArticleSpeakerRepository {
     }
 
     /**
-     * Writes an article's mappings (their _ids derived from articleId and speakerKey).
+     * Writes articles' mappings (their _ids derived from articleId and speakerKey).
      *
-     * @param before the article's mappings as stored until now, by speaker key
+     * @param before the articles' mappings as stored until now, by mapping id
      */
     public void upsertAll(List<Document> mappings, Map<String, Document> before) {
         if (mappings.isEmpty()) {
@@ -218,7 +218,7 @@ public class ArticleSpeakerRepository {
                     .add(IdSets.BLOCK_MAPPINGS, mapping.getString("blockKey"), id)
                     .add(IdSets.SPEAKER_MAPPINGS, mapping.getString("speakerId"), id);
             writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), mapping, new ReplaceOptions().upsert(true)));
-            Document previous = before.get(mapping.getString("speakerKey"));
+            Document previous = before.get(id);
             if (previous != null) {
                 leave(left, IdSets.BLOCK_MAPPINGS, previous.getString("blockKey"), mapping.getString("blockKey"), id);
                 leave(left, IdSets.SPEAKER_MAPPINGS, previous.getString("speakerId"), mapping.getString("speakerId"), id);

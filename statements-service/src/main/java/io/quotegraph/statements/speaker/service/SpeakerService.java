@@ -58,17 +58,26 @@ public class SpeakerService {
     GazetteerService gazetteer;
 
     /**
-     * The canonical speaker ids of an article's speakers and of the entities its statements name, by article-local key;
-     * the speakers whose mappings changed; and the other articles whose mappings moved to another speaker (their
-     * statements need relinking).
+     * What an article names, for resolution: its mappings as stored until now ({@link #mappingsOfArticles}), its
+     * speakers, the entities its statements name that are not its speakers (article-local keys "E:…"), and its statements
+     * by speaker key (kept on the mappings: speakers' counts are their sums).
      */
-    public record ArticleResolution(Map<String, String> speakerIds, Set<String> renamed, Set<String> affectedSpeakers,
-                                    Set<String> movedArticles) {
+    public record ArticleNames(String articleId, Instant publishedAt, List<Document> stored, List<ArticleSpeaker> speakers,
+                               List<ArticleSpeaker> mentioned, Map<String, Integer> statementCounts) {
     }
 
-    /** The article's mappings as stored (one read of its set, one of the documents). */
-    public List<Document> mappingsOfArticle(String articleId) {
-        return articleSpeakers.findByArticle(articleId);
+    /**
+     * The canonical speaker ids of each article's speakers and of the entities its statements name, by article id and
+     * article-local key; the speakers whose mappings changed; and the other articles (not resolved here) whose
+     * mappings moved to another speaker (their statements need relinking).
+     */
+    public record Resolution(Map<String, Map<String, String>> speakerIds, Set<String> affectedSpeakers,
+                             Set<String> movedArticles) {
+    }
+
+    /** The mappings of these articles as stored, by article id (two reads in all). */
+    public Map<String, List<Document>> mappingsOfArticles(Collection<String> articleIds) {
+        return articleSpeakers.findByArticles(articleIds);
     }
 
     /** The speakers these mappings point at. */
@@ -83,88 +92,94 @@ public class SpeakerService {
     }
 
     /**
-     * Records the article's speakers and named entities as mappings, then re-clusters the blocks they fall in (and the
-     * blocks they left) with {@link ClusterResolution}. A mapping keeps its speaker id as a hint, so that clusters keep
-     * their ids; what resolution decides does not depend on the order articles were delivered in.
-     *
-     * @param stored    the article's mappings as stored until now ({@link #mappingsOfArticle})
-     * @param mentioned entities the article's statements name that are not its speakers (article-local keys "E:…")
-     * @param statementCounts the article's statements by speaker key (kept on the mappings: speakers' counts are their sums)
+     * Records the articles' speakers and named entities as mappings, then re-clusters the blocks they fall in (and the
+     * blocks they left) with {@link ClusterResolution}, once for all the articles. A mapping keeps its speaker id as a
+     * hint, so that clusters keep their ids; what resolution decides does not depend on the order articles were
+     * delivered in, nor on how they were batched.
      */
-    public ArticleResolution resolveArticle(String articleId, Instant publishedAt, List<Document> stored,
-                                            List<ArticleSpeaker> articleSpeakerList, List<ArticleSpeaker> mentioned,
-                                            Map<String, Integer> statementCounts) {
+    public Resolution resolveArticles(List<ArticleNames> articles) {
         EntityClusterer clusterer = gazetteer.clusterer();
-        Map<String, Document> previous = new HashMap<>();
-        for (Document mapping : stored) {
-            previous.put(mapping.getString("speakerKey"), mapping);
-        }
         Set<String> blocks = new TreeSet<>();
-        Set<String> keys = new LinkedHashSet<>();
-        List<ArticleSpeaker> all = new ArrayList<>(articleSpeakerList);
-        all.addAll(mentioned);
-        Set<String> mentionKeys = new HashSet<>(mentioned.stream().map(ArticleSpeaker::key).toList());
-        List<Document> written = new ArrayList<>();
-        for (ArticleSpeaker speaker : all) {
-            if (!keys.add(speaker.key())) {
-                continue;
-            }
-            String name = NameKeys.displayName(speaker);
-            Document before = previous.get(speaker.key());
-            Document mapping = mapping(articleId, publishedAt, speaker, name,
-                    name == null ? "" : EntityNames.nameKey(name, speaker.type()),
-                    before == null ? null : before.getString("speakerId"));
-            mapping.append("mention", mentionKeys.contains(speaker.key()))
-                    .append("statementCount", statementCounts.getOrDefault(speaker.key(), 0));
-            if (name != null) {
-                boolean roleOnly = NameKeys.isAnonymous(speaker);
-                mapping.append("roleOnly", roleOnly);
-                String blockKey = clusterer.blockKey(ClusterResolution.mention(mapping));
-                mapping.append("blockKey", blockKey);
-                blocks.add(blockKey);
-            } else {
-                mapping.put("speakerId", null);
-            }
-            if (before != null) {
-                mapping.append("score", before.get("score")).append("evidence", before.get("evidence"))
-                        .append("basis", before.get("basis"));
-                blocks.add(before.getString("blockKey"));
-            }
-            written.add(mapping);
-        }
-        articleSpeakers.upsertAll(written, previous);
         Set<String> affected = new TreeSet<>();
+        Map<String, Document> previousById = new HashMap<>();
+        Map<String, List<Document>> writtenByArticle = new LinkedHashMap<>();
         List<Document> gone = new ArrayList<>();
-        previous.forEach((key, mapping) -> {
-            if (!keys.contains(key)) {
-                gone.add(mapping);
-                blocks.add(mapping.getString("blockKey"));
-                if (mapping.getString("speakerId") != null) {
-                    affected.add(mapping.getString("speakerId"));
-                }
+        for (ArticleNames article : articles) {
+            String articleId = article.articleId();
+            Map<String, Document> previous = new HashMap<>();
+            for (Document mapping : article.stored()) {
+                previous.put(mapping.getString("speakerKey"), mapping);
+                previousById.put(mapping.getString("_id"), mapping);
             }
-        });
+            Set<String> keys = new LinkedHashSet<>();
+            List<ArticleSpeaker> all = new ArrayList<>(article.speakers());
+            all.addAll(article.mentioned());
+            Set<String> mentionKeys = new HashSet<>(article.mentioned().stream().map(ArticleSpeaker::key).toList());
+            List<Document> written = new ArrayList<>();
+            for (ArticleSpeaker speaker : all) {
+                if (!keys.add(speaker.key())) {
+                    continue;
+                }
+                String name = NameKeys.displayName(speaker);
+                Document before = previous.get(speaker.key());
+                Document mapping = mapping(articleId, article.publishedAt(), speaker, name,
+                        name == null ? "" : EntityNames.nameKey(name, speaker.type()),
+                        before == null ? null : before.getString("speakerId"));
+                mapping.append("mention", mentionKeys.contains(speaker.key()))
+                        .append("statementCount", article.statementCounts().getOrDefault(speaker.key(), 0));
+                if (name != null) {
+                    boolean roleOnly = NameKeys.isAnonymous(speaker);
+                    mapping.append("roleOnly", roleOnly);
+                    String blockKey = clusterer.blockKey(ClusterResolution.mention(mapping));
+                    mapping.append("blockKey", blockKey);
+                    blocks.add(blockKey);
+                } else {
+                    mapping.put("speakerId", null);
+                }
+                if (before != null) {
+                    mapping.append("score", before.get("score")).append("evidence", before.get("evidence"))
+                            .append("basis", before.get("basis"));
+                    blocks.add(before.getString("blockKey"));
+                }
+                written.add(mapping);
+            }
+            writtenByArticle.put(articleId, written);
+            previous.forEach((key, mapping) -> {
+                if (!keys.contains(key)) {
+                    gone.add(mapping);
+                    blocks.add(mapping.getString("blockKey"));
+                    if (mapping.getString("speakerId") != null) {
+                        affected.add(mapping.getString("speakerId"));
+                    }
+                }
+            });
+        }
+        articleSpeakers.upsertAll(writtenByArticle.values().stream().flatMap(List::stream).toList(), previousById);
         articleSpeakers.deleteAll(gone);
         ClusterResolution.Outcome outcome = clusters.resolveBlocks(clusterer, blocks);
         affected.addAll(outcome.speakerIds());
-        // where re-clustering put the article's names (no re-read: every named mapping was in a re-clustered block)
-        Map<String, String> ids = new LinkedHashMap<>();
-        boolean unresolved = false;
-        for (Document mapping : written) {
-            String key = mapping.getString("speakerKey");
-            String assigned = outcome.assignments().get(mapping.getString("_id"));
-            ids.put(key, mapping.getString("blockKey") == null ? null : assigned);
-            unresolved |= mapping.getString("blockKey") != null && assigned == null;
-        }
-        if (unresolved) {
-            for (Document mapping : articleSpeakers.findByArticle(articleId)) {
-                ids.put(mapping.getString("speakerKey"), mapping.getString("speakerId"));
+        // where re-clustering put the articles' names (no re-read: every named mapping was in a re-clustered block)
+        Map<String, Map<String, String>> idsByArticle = new LinkedHashMap<>();
+        writtenByArticle.forEach((articleId, written) -> {
+            Map<String, String> ids = new LinkedHashMap<>();
+            boolean unresolved = false;
+            for (Document mapping : written) {
+                String key = mapping.getString("speakerKey");
+                String assigned = outcome.assignments().get(mapping.getString("_id"));
+                ids.put(key, mapping.getString("blockKey") == null ? null : assigned);
+                unresolved |= mapping.getString("blockKey") != null && assigned == null;
             }
-        }
-        ids.values().stream().filter(java.util.Objects::nonNull).forEach(affected::add);
+            if (unresolved) {
+                for (Document mapping : articleSpeakers.findByArticle(articleId)) {
+                    ids.put(mapping.getString("speakerKey"), mapping.getString("speakerId"));
+                }
+            }
+            ids.values().stream().filter(java.util.Objects::nonNull).forEach(affected::add);
+            idsByArticle.put(articleId, ids);
+        });
         Set<String> moved = new TreeSet<>(outcome.articleIds());
-        moved.remove(articleId);
-        return new ArticleResolution(ids, Set.of(), affected, moved);
+        moved.removeAll(writtenByArticle.keySet());
+        return new Resolution(idsByArticle, affected, moved);
     }
 
     /** The mappings of a speaker: each article's name for it, with the score and evidence of the link. */

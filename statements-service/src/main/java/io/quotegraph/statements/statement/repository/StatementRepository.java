@@ -108,18 +108,19 @@ public class StatementRepository {
         return found;
     }
 
-    /** The speaker and the entities of a statement (after resolution moved its article's names). */
-    public record Links(String speakerId, List<String> aboutIds) {
+    /** The speaker, the entities and the occasion's event of a statement (after resolution moved its article's names). */
+    public record Links(String speakerId, List<String> aboutIds, String occasionId) {
     }
 
-    /** Sets the speaker and the entities of these statements, by id, in one round trip. */
+    /** Sets the speaker, the entities and the occasion's event of these statements, by id, in one round trip. */
     public void setLinks(Map<String, Links> linksById) {
         if (linksById.isEmpty()) {
             return;
         }
         List<WriteModel<Document>> writes = new ArrayList<>();
         linksById.forEach((id, links) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(
-                Updates.set("speakerId", links.speakerId()), Updates.set("aboutIds", links.aboutIds())))));
+                Updates.set("speakerId", links.speakerId()), Updates.set("aboutIds", links.aboutIds()),
+                Updates.set("occasionId", links.occasionId())))));
         collection().bulkWrite(writes);
     }
 

@@ -1,6 +1,8 @@
 package io.quotegraph.statements.statement.service;
 
 import io.quotegraph.statements.delivery.repository.DeliveryRepository;
+import io.quotegraph.statements.event.service.EventService;
+import io.quotegraph.statements.quotation.service.QuotationService;
 import io.quotegraph.statements.speaker.repository.ArticleSpeakerRepository;
 import io.quotegraph.statements.statement.repository.StatementRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +22,8 @@ import java.util.TreeSet;
 
 /**
  * Keeps statements pointing at the speakers and entities their article's names resolve to: statements store
- * speakerKey and aboutKeys (article-local), and the speakerId and aboutIds these map to now.
+ * speakerKey and aboutKeys (article-local), and the speakerId and aboutIds these map to now, and the event and
+ * quotation grouping that speaker gives.
  */
 @ApplicationScoped
 public class StatementLinks {
@@ -31,11 +34,17 @@ public class StatementLinks {
     ArticleSpeakerRepository articleSpeakers;
     @Inject
     DeliveryRepository deliveries;
+    @Inject
+    EventService events;
+    @Inject
+    QuotationService quotations;
 
     /**
-     * Re-derives speakerId and aboutIds of the article's statements from its mappings. Idempotent.
+     * Re-derives speakerId and aboutIds of the article's statements from its mappings; a statement whose speaker
+     * changed moves to the event its occasion gives with the new speaker and is grouped in quotations under it, so that
+     * what it is keyed by does not depend on when its speaker was resolved. Idempotent.
      *
-     * @return the occasions of the statements whose speaker changed (their events need refreshing)
+     * @return the events statements joined or left (their derived fields need refreshing)
      */
     public Set<String> relink(String articleId) {
         return relink(List.of(articleId));
@@ -43,9 +52,8 @@ public class StatementLinks {
 
     /** As {@link #relink(String)}, for several articles: a round trip per step, not per article or statement. */
     public Set<String> relink(Collection<String> articleIds) {
-        Set<String> occasions = new TreeSet<>();
         if (articleIds.isEmpty()) {
-            return occasions;
+            return new TreeSet<>();
         }
         Map<String, Map<String, String>> idsByArticle = new HashMap<>();
         articleSpeakers.findByArticles(articleIds).forEach((articleId, mappings) -> {
@@ -53,10 +61,13 @@ public class StatementLinks {
             mappings.forEach(mapping -> ids.put(mapping.getString("speakerKey"), mapping.getString("speakerId")));
             idsByArticle.put(articleId, ids);
         });
-        List<String> statementIds = new ArrayList<>();
+        Map<String, List<String>> statementIdsByArticle = new HashMap<>();
         deliveries.statementSlots(articleIds).forEach((articleId, slots) ->
-                statementIds.addAll(StatementRepository.idsOfArticle(articleId, slots)));
+                statementIdsByArticle.put(articleId, StatementRepository.idsOfArticle(articleId, slots)));
+        List<String> statementIds = statementIdsByArticle.values().stream().flatMap(List::stream).toList();
         Map<String, StatementRepository.Links> changed = new LinkedHashMap<>();
+        List<EventService.SpeakerChange> speakerChanges = new ArrayList<>();
+        Set<String> articlesWithNewSpeakers = new TreeSet<>();
         for (Document statement : statements.findFieldsByIds(statementIds, "speakerKey", "speakerId", "aboutKeys",
                 "aboutIds", "occasionId")) {
             Map<String, String> ids = idsByArticle.getOrDefault(statement.getString("articleId"), Map.of());
@@ -65,14 +76,42 @@ public class StatementLinks {
             List<String> about = new ArrayList<>(new LinkedHashSet<>(statement.getList("aboutKeys", String.class, List.of())
                     .stream().map(ids::get).filter(Objects::nonNull).toList()));
             boolean speakerChanged = !Objects.equals(speakerId, statement.getString("speakerId"));
+            String occasionId = statement.getString("occasionId");
             if (speakerChanged || !about.equals(statement.getList("aboutIds", String.class, List.of()))) {
-                changed.put(statement.getString("_id"), new StatementRepository.Links(speakerId, about));
-                if (speakerChanged && statement.getString("occasionId") != null) {
-                    occasions.add(statement.getString("occasionId"));
+                changed.put(statement.getString("_id"), new StatementRepository.Links(speakerId, about, occasionId));
+            }
+            if (speakerChanged) {
+                articlesWithNewSpeakers.add(statement.getString("articleId"));
+                if (occasionId != null) {
+                    speakerChanges.add(new EventService.SpeakerChange(statement.getString("_id"),
+                            statement.getString("articleId"), occasionId, speakerId));
                 }
             }
         }
+        // new events and their sets first, the statements then, the old events' sets last (sets stay supersets)
+        EventService.EventMoves moves = events.follow(speakerChanges);
+        moves.eventIds().forEach((statementId, eventId) -> changed.computeIfPresent(statementId, (id, links) ->
+                new StatementRepository.Links(links.speakerId(), links.aboutIds(), eventId)));
         statements.setLinks(changed);
-        return occasions;
+        events.removeStatements(moves.left());
+        reindexQuotations(articlesWithNewSpeakers, statementIdsByArticle);
+        Set<String> touched = moves.touched();
+        speakerChanges.forEach(change -> touched.add(change.eventId()));
+        return touched;
+    }
+
+    /** Groups the statements of these articles in quotations again, under the speakers they have now. */
+    private void reindexQuotations(Set<String> articleIds, Map<String, List<String>> statementIdsByArticle) {
+        if (articleIds.isEmpty()) {
+            return;
+        }
+        List<String> statementIds = new ArrayList<>();
+        articleIds.forEach(articleId -> statementIds.addAll(statementIdsByArticle.get(articleId)));
+        Map<String, List<Document>> byArticle = new LinkedHashMap<>();
+        articleIds.forEach(articleId -> byArticle.put(articleId, new ArrayList<>()));
+        for (Document statement : statements.findByIdsWithoutTokens(statementIds)) {
+            byArticle.get(statement.getString("articleId")).add(statement);
+        }
+        quotations.index(byArticle);
     }
 }
