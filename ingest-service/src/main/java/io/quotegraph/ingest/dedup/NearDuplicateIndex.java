@@ -1,13 +1,12 @@
 package io.quotegraph.ingest.dedup;
 
+import io.quotegraph.ingest.jdbc.Jdbc;
 import io.quotegraph.model.view.PublishedCopy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.hibernate.Session;
 
 import java.sql.Array;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -162,11 +161,7 @@ public class NearDuplicateIndex {
         return (int[]) values;
     }
 
-    private interface SqlWork<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    private <T> T withConnection(SqlWork<T> work) {
-        return entityManager.unwrap(Session.class).doReturningWork(work::run);
+    private <T> T withConnection(Jdbc.Work<T> work) {
+        return Jdbc.withConnection(entityManager, work);
     }
 }

@@ -106,6 +106,22 @@ class ArticleResourceTest {
     }
 
     @Test
+    void urlOfOneArticleAndTextOfAnotherIsADuplicateOfTheUrlsArticle() {
+        Map<String, Object> byUrl = article(unique());
+        String byUrlId = create(byUrl);
+        Map<String, Object> byText = article(unique());
+        String byTextId = create(byText);
+        assertThat(byTextId).isNotEqualTo(byUrlId);
+
+        Map<String, Object> both = article(unique());
+        both.put("url", byUrl.get("url"));
+        both.put("text", byText.get("text"));
+        given().contentType(ContentType.JSON).body(both)
+                .when().post("/articles")
+                .then().statusCode(200).body("id", equalTo(byUrlId));
+    }
+
+    @Test
     void htmlArticleIsCleanedToText() {
         String marker = unique();
         Map<String, Object> body = article(marker);
