@@ -127,7 +127,7 @@ final class Cues {
             return 2;
         }
         if (isRefusalToSpeak(doc, i) || isCommitment(doc, i) || particleAfter(doc, i) > 0 || isPredicateBelief(doc, i)
-                || isViewAs(doc, i)) {
+                || isViewAs(doc, i) || isTopicInfinitive(doc, i)) {
             return 1;
         }
         if (!lexicons.isCueVerb(t.text())
@@ -344,6 +344,41 @@ final class Cues {
         return REFUSALS.contains(doc.token(i).lower()) && i + 2 < doc.size() && doc.token(i + 1).is("to")
                 && SPEECH_ACTS.contains(doc.token(i + 2).lower());
     }
+
+    /**
+     * "European leaders gathered Friday to discuss the crisis", "She sat down with the paper to discuss the war": an
+     * infinitive of purpose whose verb names what was talked about reports that talk, by the clause's subject. Not
+     * after a noun whose infinitive is a possibility ("an opportunity to discuss", "on the condition of anonymity to
+     * discuss"), a verb of obligation ("we have to discuss") or a refusal ({@link #isRefusalToSpeak}, read at the
+     * refusal).
+     */
+    static boolean isTopicInfinitive(Document doc, int i) {
+        if (i < 2 || i + 1 >= doc.size() || !TOPIC_INFINITIVES.contains(doc.token(i).text()) || !doc.token(i - 1).is("to")) {
+            return false;
+        }
+        Token before = doc.token(i - 2);
+        if (!before.isWord() || POSSIBILITY_NOUNS.contains(before.lower()) || REFUSALS.contains(before.lower())
+                || !doc.token(i + 1).isWord() || doc.quoteAt(i + 1) != null) {
+            return false;
+        }
+        for (int k = i - 1; k > doc.sentenceOf(i).from(); k--) {
+            if (doc.token(k).is("to") && UNREALISED_BEFORE_TO.contains(doc.token(k - 1).lower())) {
+                return false; // "are set to meet in Granada to discuss …": the talk is planned, not reported
+            }
+        }
+        return true;
+    }
+
+    private static final Set<String> TOPIC_INFINITIVES = Set.of("discuss");
+    /** Nouns whose infinitive is a possibility or a condition: "an opportunity to discuss", "anonymity to discuss". */
+    private static final Set<String> POSSIBILITY_NOUNS = Set.of("opportunity", "opportunities", "chance", "chances",
+            "time", "right", "guts", "courage", "need", "way", "reason", "anonymity", "authority", "permission", "invitation",
+            "offer", "willingness", "freedom", "place", "forum");
+    /** Words before "to" that make what follows an intention, a plan or an obligation ("plan to", "set to", "have to"). */
+    private static final Set<String> UNREALISED_BEFORE_TO = Set.of("have", "has", "had", "having", "need", "needs", "needed",
+            "ought", "able", "unable", "free", "ready", "eager", "willing", "reluctant", "afraid", "want", "wants", "wanted",
+            "hope", "hopes", "hoped", "plan", "plans", "planned", "expect", "expects", "expected", "likely", "unlikely",
+            "going", "supposed", "scheduled", "set", "due", "intend", "intends", "intended", "aim", "aims", "seek", "seeks");
 
     private static boolean isAccordingTo(Document doc, int i) {
         return doc.token(i).is("according") && i + 1 < doc.size() && doc.token(i + 1).is("to");

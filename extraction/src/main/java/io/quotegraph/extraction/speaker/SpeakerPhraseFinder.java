@@ -394,6 +394,23 @@ public final class SpeakerPhraseFinder {
         if (!doc.token(cue).lower().endsWith("ing")) {
             return null;
         }
+        return mainSubject(doc, sentenceFrom, comma);
+    }
+
+    /**
+     * The subject of an infinitive of purpose ("European leaders gathered Friday to discuss …", "In 2000, Keyworth
+     * flew to Palo Alto to discuss …"): the main clause's subject before {@code to}, read as for a participle.
+     * @return {from, to} token indices, or null
+     */
+    public int[] infinitiveSubject(Document doc, int to, int sentenceFrom) {
+        return to > sentenceFrom ? mainSubject(doc, sentenceFrom, to) : null;
+    }
+
+    /**
+     * The subject of the clause that a participle or an infinitive after {@code limit} modifies: the first phrase, at
+     * the sentence start or after a comma or dash, with a verb after it; else a phrase filling the whole opening.
+     */
+    private int[] mainSubject(Document doc, int sentenceFrom, int comma) {
         int[] opening = null;
         int first = sentenceFrom;
         while (first < comma && SENTENCE_CONNECTORS.contains(doc.token(first).lower())) {
