@@ -186,6 +186,9 @@ final class Cues {
      */
     static int particleAfter(Document doc, int i) {
         Token t = doc.token(i);
+        if (isAsPutIt(doc, i)) {
+            return 1;
+        }
         boolean point = POINT_FORMS.contains(t.lower());
         // the form sets first: this runs at every word
         if (!point && !MAKE_FORMS.contains(t.lower()) || !t.isWord() || t.isCapitalized()
@@ -198,6 +201,27 @@ final class Cues {
         int clear = i + 1 < doc.size() && doc.token(i + 1).is("it") ? i + 2 : i + 1;
         return clear + 1 < doc.size() && doc.token(clear).is("clear") && doc.token(clear + 1).isWord() ? clear - i : 0;
     }
+
+    /**
+     * "As the senator put it, …", "As Ann Hale, the mayor, once put it: “…”": "put it" is a verb of saying only in a
+     * clause opened by "as" (not "to put it mildly", "put it on the table"), and only before the comma or colon that
+     * ends that clause.
+     */
+    private static boolean isAsPutIt(Document doc, int i) {
+        if (!doc.token(i).is("put") || i + 2 >= doc.size() || !doc.token(i + 1).is("it")
+                || !(doc.token(i + 2).isPunct(',') || doc.token(i + 2).isPunct(':'))) {
+            return false;
+        }
+        int from = doc.sentenceOf(i).from();
+        for (int k = i - 1; k >= from && k >= i - MAX_AS_PUT_IT_SUBJECT; k--) {
+            if (doc.token(k).is("as") && (k == from || doc.token(k - 1).isPunct(',') || doc.token(k - 1).isPunct(';'))) {
+                return k + 1 < i && !doc.token(k + 1).is("to");
+            }
+        }
+        return false;
+    }
+
+    private static final int MAX_AS_PUT_IT_SUBJECT = 30;
 
     private static final Set<String> POINT_FORMS = Set.of("point", "points", "pointed", "pointing");
     private static final Set<String> MAKE_FORMS = Set.of("make", "makes", "made", "making");
