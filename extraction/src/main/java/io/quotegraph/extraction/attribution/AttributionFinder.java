@@ -26,6 +26,7 @@ public final class AttributionFinder {
     private final LabelAttributor labels;
     private final AskedAttributor asked;
     private final DescribedAsAttributor describedAs;
+    private final SelfDescribedAttributor selfDescribed;
 
     public AttributionFinder(Lexicons lexicons, OccasionFinder occasions) {
         Cues cues = new Cues(lexicons);
@@ -37,6 +38,7 @@ public final class AttributionFinder {
         this.labels = new LabelAttributor(mentions);
         this.asked = new AskedAttributor(phrases, mentions);
         this.describedAs = new DescribedAsAttributor(mentions);
+        this.selfDescribed = new SelfDescribedAttributor(phrases, mentions);
     }
 
     /** @return the attributions in reading order of their anchors */
@@ -48,6 +50,7 @@ public final class AttributionFinder {
         reported.attribute(doc, usedCue, found);
         asked.attribute(doc, usedCue, found);
         describedAs.attribute(doc, usedCue, found);
+        selfDescribed.attribute(doc, usedCue, found);
         nouns.attribute(doc, found);
         labels.attribute(doc, found);
         markQuotesInside(doc, found, usedQuote);

@@ -1,0 +1,33 @@
+package io.quotegraph.extraction.attribution;
+
+import io.quotegraph.model.ExtractedStatement;
+import io.quotegraph.model.StatementKind;
+import org.junit.jupiter.api.Test;
+
+import static io.quotegraph.extraction.ExtractedStatements.withCue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** "X, a self-described …": the description is X's own. */
+class SelfDescribedAttributorTest {
+
+    @Test
+    void theAppositivesNameDescribesItself() {
+        ExtractedStatement s = withCue("The bill was written by Ann Hale, a self-described harbor romantic, who grew up in Dover.",
+                "self-described").orElseThrow();
+        assertThat(s.kind()).isEqualTo(StatementKind.INDIRECT);
+        assertThat(s.content().text()).isEqualTo("harbor romantic");
+        assertThat(s.speakerMention().text()).isEqualTo("Ann Hale");
+    }
+
+    @Test
+    void withoutANamedAppositiveTheSourceIsUnnamed() {
+        ExtractedStatement s = withCue("She ran for mayor as a self-proclaimed fiscal hawk.", "self-proclaimed").orElseThrow();
+        assertThat(s.content().text()).isEqualTo("fiscal hawk");
+        assertThat(s.speakerMention()).isNull();
+    }
+
+    @Test
+    void aDefiniteSelfProclaimedNameIsAReferenceNotAReport() {
+        assertThat(withCue("Fighters of the self-proclaimed Harbor Republic left Dover.", "self-proclaimed")).isEmpty();
+    }
+}
