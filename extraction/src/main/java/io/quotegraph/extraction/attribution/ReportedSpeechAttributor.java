@@ -580,13 +580,27 @@ final class ReportedSpeechAttributor {
                 // absolute clause with a speaker and a cue of its own is the next report
                 return k - 1;
             }
-            if (doc.token(k - 1).isPunct(',') && k + 1 < end && (CONTRASTS.contains(t.lower()) || isCueParticiple(doc, k))) {
+            int comma = commaEnding(doc, k);
+            if (comma >= 0 && k + 1 < end && (CONTRASTS.contains(t.lower()) || isCueParticiple(doc, k))) {
                 // "said the plan would pass, but critics doubted it" / "urged a delay, saying …": after a comma, a
                 // contrast or the reporter's own participle ("saying", "citing") opens a clause of its own
-                return k - 1;
+                return comma;
             }
         }
         return end;
+    }
+
+    /**
+     * Where a report ends at a comma right before token {@code k}: the comma itself, or, when the comma closes a quote
+     * ("promised “jobs, jobs, jobs,” but …": American style puts it inside the marks), just after the closing mark,
+     * so that the quote stays whole. @return the content's end token (exclusive), or -1 when no comma precedes
+     */
+    private static int commaEnding(Document doc, int k) {
+        if (doc.token(k - 1).isPunct(',')) {
+            return k - 1;
+        }
+        Quote q = k >= 2 ? doc.quoteAt(k - 1) : null;
+        return q != null && q.closed() && q.lastToken() == k - 1 && doc.token(k - 2).isPunct(',') ? k : -1;
     }
 
     /**

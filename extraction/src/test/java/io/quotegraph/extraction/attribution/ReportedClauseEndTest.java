@@ -268,4 +268,21 @@ class ReportedClauseEndTest {
         assertThat(withCue("The mayor said that for the first time, a woman is running the port.", "said")
                 .orElseThrow().content().text()).isEqualTo("that for the first time, a woman is running the port");
     }
+
+    @Test
+    void aCommaInsideAClosingQuoteEndsTheReportBeforeAContrastAsAPlainCommaDoes() {
+        ExtractedStatement s = withCue("Mayor Ann Briggs said the levy was \u201ca disaster,\u201d but the council passed it anyway.", "said")
+                .orElseThrow();
+        assertThat(s.content().text()).isEqualTo("the levy was \u201ca disaster,\u201d");
+        ExtractedStatement p = withCue("Ann Briggs called the levy \"a disaster,\" saying the council had ignored the port.", "called")
+                .orElseThrow();
+        assertThat(p.content().text()).isEqualTo("the levy \"a disaster,\"");
+    }
+
+    @Test
+    void aQuotedPhraseWithNoCommaBeforeTheContrastStaysInTheReport() {
+        ExtractedStatement s = withCue("Mayor Ann Briggs said the levy was \u201ca disaster\u201d but would pass anyway.", "said")
+                .orElseThrow();
+        assertThat(s.content().text()).startsWith("the levy was \u201ca disaster\u201d but");
+    }
 }
