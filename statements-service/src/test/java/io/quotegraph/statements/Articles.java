@@ -160,6 +160,16 @@ final class Articles {
         return this;
     }
 
+    /** Adds a participant to the last event: a name at the end of the text, one of the article's speakers if keyed. */
+    @SuppressWarnings("unchecked")
+    Articles participant(String name, String type, String speakerKey) {
+        Map<String, Object> mention = entity(name, type);
+        mention.put("speakerKey", speakerKey);
+        text.append(". ");
+        ((List<Map<String, Object>>) events.get(events.size() - 1).get("participants")).add(mention);
+        return this;
+    }
+
     /** An entity named once more at the end of the text. */
     private Map<String, Object> entity(String name, String type) {
         text.append(' ');

@@ -32,7 +32,10 @@ class DeliveryBatchTest {
 
     /**
      * Five articles by one person named in several ways (and a namesake), with a briefing two of them report, a quote
-     * two of them repeat, an entity a statement names and an event two of them report.
+     * two of them repeat, an entity a statement names, a meeting three of them report (articles 0 and 2, which a batch
+     * of four delivers together, and 4, which comes in a later batch) and a speech two of them report with the
+     * article's speaker as participant (articles 1 and 4: one event only when both names resolve to one person, and
+     * article 1's newer version no longer reports it).
      */
     private static List<Articles> articles(String prefix, String surname) {
         String anna = "Anna " + surname;
@@ -52,6 +55,8 @@ class DeliveryBatchTest {
                 .speaker("S1", surname, "PERSON", List.of(surname), "minister", null)
                 .statement("INDIRECT", "the briefing covered the budget", surname, "told reporters", "S1",
                         "PRESS_BRIEFING", "2024-03-04")
+                .event("SPEECH", "HAPPENED", "2024-03-04", List.of(), null, "she spoke on Monday", true)
+                .participant(surname, "PERSON", "S1")
                 .statement("MIXED", "a second point about the budget", "she", "noted", "S1"));
         articles.add(new Articles(prefix + "-2").publishedAt("2024-03-05T09:00:00Z")
                 .speaker("S1", "Minister " + anna, "PERSON", List.of("Minister " + anna), "minister", "Ministry of Tests")
@@ -63,7 +68,10 @@ class DeliveryBatchTest {
                 .statement("DIRECT", "The city will build more tests", "Boris " + surname, "said", "S1"));
         articles.add(new Articles(prefix + "-4").publishedAt("2024-03-06T09:00:00Z")
                 .speaker("S1", anna, "PERSON", List.of(anna), null, null)
-                .statement("INDIRECT", "no statement was planned", anna, "said", "S1", "INTERVIEW", null));
+                .statement("INDIRECT", "no statement was planned", anna, "said", "S1", "INTERVIEW", null)
+                .event("SPEECH", "HAPPENED", "2024-03-04", List.of(), null, "her speech on Monday", true)
+                .participant(anna, "PERSON", "S1")
+                .event("MEETING", "HAPPENED", "2024-03-03", List.of(country), city, "the meeting in " + city, true));
         return articles;
     }
 
@@ -109,13 +117,15 @@ class DeliveryBatchTest {
                 .body("articles.changed", equalTo(List.of(true, true)));
 
         String expected = snapshot(single, singleSurname);
-        assertThat(expected).contains("\"statementCount\":5").contains("\"articleCount\":2").contains("Press briefing by Anna SURNAME");
+        assertThat(expected).contains("\"statementCount\":5").contains("\"articleCount\":2").contains("Press briefing by Anna SURNAME")
+                .contains("\"articleIds\":[\"PREFIX-0\",\"PREFIX-2\",\"PREFIX-4\"]").contains("\"type\":\"SPEECH\"");
         assertThat(snapshot(batch, batchSurname)).isEqualTo(expected);
     }
 
     /**
-     * Event and quotation keys follow a statement's speaker: articles delivered one by one in opposite orders (so
-     * that re-clustering moves earlier articles' names in one order and not in the other) answer the same.
+     * Event and quotation keys follow a statement's speaker, and reported events their participants: articles delivered
+     * one by one in opposite orders (so that re-clustering moves earlier articles' names in one order and not in the
+     * other) answer the same.
      */
     @Test
     void theOrderOfDeliveryDoesNotChangeWhatIsStored() throws Exception {
@@ -131,7 +141,10 @@ class DeliveryBatchTest {
         for (Articles article : reversed) {
             article.deliver().statusCode(200);
         }
-        assertThat(snapshot(reverse, reverseSurname)).isEqualTo(snapshot(forward, forwardSurname));
+        String expected = snapshot(forward, forwardSurname);
+        assertThat(expected).contains("\"articleIds\":[\"PREFIX-0\",\"PREFIX-2\",\"PREFIX-4\"]")
+                .contains("\"articleIds\":[\"PREFIX-1\",\"PREFIX-4\"]");
+        assertThat(snapshot(reverse, reverseSurname)).isEqualTo(expected);
     }
 
     @Test

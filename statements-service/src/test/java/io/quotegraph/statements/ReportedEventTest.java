@@ -2,10 +2,12 @@ package io.quotegraph.statements;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,5 +86,49 @@ class ReportedEventTest {
         given().get("/events/{id}", remaining.get(0)).then().statusCode(200)
                 .body("articleIds", equalTo(List.of(second.articleId)))
                 .body("statementIds", equalTo(List.of(second.articleId + ":0")));
+    }
+
+    /**
+     * A reported event names the participant its article's name resolves to now: when curation merges two people, the
+     * events their articles report name the merged one, and two speeches that only differed by who gave them become
+     * one event; a rename does not retitle them (a reported event is titled by its type and place).
+     */
+    @Test
+    void participantsFollowRelinks() {
+        String surname = Articles.name();
+        Articles tony = Articles.article("speech-tony").publishedAt("2024-05-02T08:00:00Z")
+                .speaker("S1", "Tony " + surname, "PERSON", List.of("Tony " + surname), "secretary", "Ministry of " + surname)
+                .statement("DIRECT", "We stand together", "Tony " + surname, "said", "S1")
+                .event("SPEECH", "HAPPENED", "2024-05-01", List.of(), null, "in a speech on Wednesday", true)
+                .participant("Tony " + surname, "PERSON", "S1");
+        Articles antony = Articles.article("speech-antony").publishedAt("2024-05-02T09:00:00Z")
+                .speaker("S1", "Antony " + surname, "PERSON", List.of("Antony " + surname), "secretary", "Ministry of " + surname)
+                .statement("DIRECT", "The talks continue", "Antony " + surname, "said", "S1")
+                .event("SPEECH", "HAPPENED", "2024-05-01", List.of(), null, "his Wednesday speech", true)
+                .participant("Antony " + surname, "PERSON", "S1");
+        tony.deliver().statusCode(200);
+        antony.deliver().statusCode(200);
+        String tonyId = statement(tony.articleId + ":0").getString("speakerId");
+        String antonyId = statement(antony.articleId + ":0").getString("speakerId");
+        assertThat(tonyId).isNotEqualTo(antonyId);
+        String tonySpeech = aboutEvents(tony.articleId + ":0").get(0);
+        assertThat(aboutEvents(antony.articleId + ":0")).doesNotContain(tonySpeech);
+        given().get("/events/{id}", tonySpeech).then().body("participantIds", equalTo(List.of(tonyId)));
+
+        given().header("X-Quotegraph-Actor", "alice").contentType(ContentType.JSON)
+                .body(Map.of("targetId", antonyId, "sourceIds", List.of(tonyId)))
+                .post("/curation/merge").then().statusCode(200);
+        String speech = aboutEvents(tony.articleId + ":0").get(0);
+        assertThat(aboutEvents(antony.articleId + ":0")).containsExactly(speech);
+        given().get("/events/{id}", speech).then().statusCode(200)
+                .body("participantIds", equalTo(List.of(antonyId)))
+                .body("articleIds", equalTo(List.of(tony.articleId, antony.articleId).stream().sorted().toList()))
+                .body("title", equalTo("Speech"));
+        given().queryParam("participantId", tonyId).get("/events").then().body("totalCount", equalTo(0));
+
+        given().header("X-Quotegraph-Actor", "alice").contentType(ContentType.JSON)
+                .body(Map.of("speakerId", antonyId, "name", "Antony " + surname + " Jr"))
+                .post("/curation/rename").then().statusCode(200);
+        given().get("/events/{id}", speech).then().body("title", equalTo("Speech"));
     }
 }

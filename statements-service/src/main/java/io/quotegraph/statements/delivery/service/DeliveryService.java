@@ -69,7 +69,7 @@ public class DeliveryService {
 
     private static final Logger LOG = Logger.getLogger(DeliveryService.class);
     /** Part of the payload hash: bump it when processing changes so that redeliveries are applied again. */
-    static final String PROCESSING_VERSION = "statements-v3";
+    static final String PROCESSING_VERSION = "statements-v4";
 
     @Inject
     DeliveryRepository deliveries;
@@ -258,6 +258,13 @@ public class DeliveryService {
                 .forEach(resolvedIds::add));
         Map<String, String> speakerNames = speakers.names(resolvedIds);
 
+        // the events the articles report, stored and linked together in one pass
+        Map<String, Map<Integer, String>> reportedEventIds = reportedEvents.deliver(payloads.stream()
+                .map(payload -> new ReportedEventService.ArticleEvents(payload.articleId(), payload.publishedAt(),
+                        payload.extraction().events(), ReportedEventService.statementIds(payload.articleId(),
+                        payload.extraction().statements()), resolution.speakerIds().get(payload.articleId())))
+                .toList());
+
         Map<String, List<Document>> documentsByArticle = new LinkedHashMap<>();
         Map<String, Document> occasions = new HashMap<>();
         Map<String, List<String>> statementsByEvent = new HashMap<>();
@@ -266,8 +273,8 @@ public class DeliveryService {
         for (ArticleExtraction payload : payloads) {
             String articleId = payload.articleId();
             Map<String, String> speakerIds = resolution.speakerIds().get(articleId);
-            List<Document> documents = statementDocuments(payload, speakerIds, speakerNames, occasions, statementsByEvent,
-                    affectedEvents);
+            List<Document> documents = statementDocuments(payload, speakerIds, speakerNames,
+                    reportedEventIds.get(articleId), occasions, statementsByEvent, affectedEvents);
             documents.forEach(document -> addIfPresent(affectedSpeakers, document.getString("speakerId")));
             documentsByArticle.put(articleId, documents);
             List<String> before = storedIds.get(articleId);
@@ -318,18 +325,17 @@ public class DeliveryService {
     }
 
     /**
-     * The article's statement documents with their resolved speakers, entities, events and reported events; the
-     * reported events are stored here ({@link ReportedEventService}), the occasions' events collected in
-     * {@code occasions} (by key) and {@code statementsByEvent} for the caller to write.
+     * The article's statement documents with their resolved speakers, entities, events and reported events (per
+     * article event index, the event it was linked to); the occasions' events are collected in {@code occasions} (by
+     * key) and {@code statementsByEvent} for the caller to write.
      */
     private List<Document> statementDocuments(ArticleExtraction payload, Map<String, String> speakerIds,
-                                              Map<String, String> speakerNames, Map<String, Document> occasions,
-                                              Map<String, List<String>> statementsByEvent, Set<String> affectedEvents) {
+                                              Map<String, String> speakerNames, Map<Integer, String> reportedEventIds,
+                                              Map<String, Document> occasions, Map<String, List<String>> statementsByEvent,
+                                              Set<String> affectedEvents) {
         String articleId = payload.articleId();
         Instant publishedAt = payload.publishedAt();
         List<ExtractedStatement> extracted = payload.extraction().statements();
-        Map<Integer, String> reportedEventIds = reportedEvents.deliver(articleId, publishedAt, payload.extraction().events(),
-                ReportedEventService.statementIds(articleId, extracted), m -> MentionedEntities.resolvedId(m, speakerIds));
         List<Document> documents = new ArrayList<>(extracted.size());
         for (int index = 0; index < extracted.size(); index++) {
             ExtractedStatement statement = extracted.get(index);

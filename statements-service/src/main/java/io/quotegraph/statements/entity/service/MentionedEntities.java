@@ -41,12 +41,6 @@ public final class MentionedEntities {
         return key.length() > MAX_KEY_LENGTH ? key.substring(0, MAX_KEY_LENGTH) : key;
     }
 
-    /** The canonical entity a mention resolved to, given the article's resolution (key → id); null if none. */
-    public static String resolvedId(EntityMention mention, Map<String, String> resolvedIds) {
-        String key = key(mention);
-        return key == null ? null : resolvedIds.get(key);
-    }
-
     /** The statement's entity keys, in order, without repeats. */
     public static List<String> keys(ExtractedStatement statement) {
         Set<String> keys = new LinkedHashSet<>();

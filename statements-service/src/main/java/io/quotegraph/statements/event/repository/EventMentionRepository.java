@@ -1,6 +1,7 @@
 package io.quotegraph.statements.event.repository;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.DeleteManyModel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
@@ -19,12 +20,12 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The events articles report, one document per article event ({@value #MENTIONS}: _id "{articleId}#{index}", articleId,
- * index, type, family, status, start, end, granularity, approximate, participantIds, participantNames, locationId,
- * locationName, evidence, statementIds, eventId), and the blocking buckets that find the candidates to link a new one
+ * index, type, family, status, start, end, dateKind, granularity, participantRefs, participantKeys, participantIds,
+ * participantNames, locationRef, locationKey, locationId, locationName, evidence, statementIds, eventId; the refs are
+ * the article-local keys the ids are resolved from, so that the ids follow relinks), and the blocking buckets that find the candidates to link a new one
  * to ({@value #BUCKETS}: _id "{family}|{yyyy-MM}" or "{family}|{yyyy}", mentionIds). Every read is by _id: the
  * embedded store scans the whole collection for anything else.
  */
@@ -51,19 +52,23 @@ public class EventMentionRepository {
         return articleId + "#" + index;
     }
 
-    /** How many event mentions the article had at its last delivery. */
-    public int countOfArticle(String articleId) {
-        Document d = mentions().find(Filters.eq("_id", ARTICLE_PREFIX + articleId)).first();
-        return d == null ? 0 : d.getInteger("count", 0);
+    /**
+     * How many event mentions each of these articles may have (missing: none), in one read. The count is raised
+     * before an article's mentions are written and lowered only after the ones beyond the new count are deleted, so
+     * that every stored mention of the article is below it.
+     */
+    public Map<String, Integer> countsOfArticles(Collection<String> articleIds) {
+        Map<String, Integer> counts = new HashMap<>();
+        if (!articleIds.isEmpty()) {
+            mentions().find(Filters.in("_id", articleIds.stream().map(id -> ARTICLE_PREFIX + id).toList()))
+                    .forEach(d -> counts.put(d.getString("_id").substring(ARTICLE_PREFIX.length()), d.getInteger("count", 0)));
+        }
+        return counts;
     }
 
-    public void setCountOfArticle(String articleId, int count) {
-        mentions().replaceOne(Filters.eq("_id", ARTICLE_PREFIX + articleId),
-                new Document("_id", ARTICLE_PREFIX + articleId).append("count", count), new ReplaceOptions().upsert(true));
-    }
-
-    public Optional<Document> find(String id) {
-        return Optional.ofNullable(mentions().find(Filters.eq("_id", id)).first());
+    /** The document that records an article's mention count (written with {@link #write}). */
+    public static Document countDocument(String articleId, int count) {
+        return new Document("_id", ARTICLE_PREFIX + articleId).append("count", count);
     }
 
     /** The stored mentions with these ids, in the order of {@code ids} (one read, by _id). */
@@ -84,41 +89,32 @@ public class EventMentionRepository {
         return found;
     }
 
-    /** Writes these mentions (by their _id) in one round trip. */
-    public void saveAll(Collection<Document> mentions) {
-        if (!mentions.isEmpty()) {
-            mentions().bulkWrite(mentions.stream().<WriteModel<Document>>map(m -> new ReplaceOneModel<>(
-                    Filters.eq("_id", m.getString("_id")), m, new ReplaceOptions().upsert(true))).toList());
+    /**
+     * In one ordered round trip: writes these documents whole (mentions, count documents; by _id), points other
+     * mentions at their events (mention id → event id), and deletes these mentions.
+     */
+    public void write(Collection<Document> replaced, Map<String, String> eventByMention, Collection<String> deleted) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        replaced.forEach(d -> writes.add(new ReplaceOneModel<>(Filters.eq("_id", d.getString("_id")), d,
+                new ReplaceOptions().upsert(true))));
+        eventByMention.forEach((mentionId, eventId) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", mentionId),
+                Updates.set("eventId", eventId))));
+        if (!deleted.isEmpty()) {
+            writes.add(new DeleteManyModel<>(Filters.in("_id", new ArrayList<>(deleted))));
+        }
+        if (!writes.isEmpty()) {
+            mentions().bulkWrite(writes);
         }
     }
 
-    public void deleteAll(Collection<String> ids) {
-        if (!ids.isEmpty()) {
-            mentions().deleteMany(Filters.in("_id", new ArrayList<>(ids)));
-        }
-    }
-
-    /** Points these mentions (mention id → event id) at their events, in one round trip. */
-    public void setEvents(Map<String, String> eventByMention) {
-        if (!eventByMention.isEmpty()) {
-            mentions().bulkWrite(eventByMention.entrySet().stream().<WriteModel<Document>>map(e -> new UpdateOneModel<>(
-                    Filters.eq("_id", e.getKey()), Updates.set("eventId", e.getValue()))).toList());
-        }
-    }
-
-    /** The mention ids in these buckets, bucket by bucket in the order of {@code bucketKeys} (one read). */
-    public List<String> bucketMembers(Collection<String> bucketKeys) {
-        if (bucketKeys.isEmpty()) {
-            return new ArrayList<>();
-        }
+    /** The mention ids filed in each of these buckets, by bucket key (buckets never written are left out; one read). */
+    public Map<String, List<String>> bucketsByKey(Collection<String> bucketKeys) {
         Map<String, List<String>> byKey = new HashMap<>();
-        buckets().find(Filters.in("_id", new ArrayList<>(new LinkedHashSet<>(bucketKeys))))
-                .forEach(b -> byKey.put(b.getString("_id"), b.getList("mentionIds", String.class, List.of())));
-        List<String> ids = new ArrayList<>();
-        for (String key : bucketKeys) {
-            ids.addAll(byKey.getOrDefault(key, List.of()));
+        if (!bucketKeys.isEmpty()) {
+            buckets().find(Filters.in("_id", new ArrayList<>(new LinkedHashSet<>(bucketKeys))))
+                    .forEach(b -> byKey.put(b.getString("_id"), b.getList("mentionIds", String.class, List.of())));
         }
-        return ids;
+        return byKey;
     }
 
     /** Bucket changes, applied in order in one round trip ({@link #apply}). */

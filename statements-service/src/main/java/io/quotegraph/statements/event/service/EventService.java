@@ -255,7 +255,9 @@ public class EventService {
         }
         Set<String> eventIds = new TreeSet<>();
         sets.membersOf(IdSets.PARTICIPANT_EVENTS, speakerIds).values().forEach(eventIds::addAll);
+        // a reported event is titled by its type and place, not by a participant
         List<Document> participating = events.findByIds(eventIds).stream()
+                .filter(event -> !ReportedEventService.KIND.equals(event.getString("kind")))
                 .filter(event -> speakerIds.contains(firstParticipant(event))).toList();
         Map<String, String> names = speakers.names(participating.stream().map(EventService::firstParticipant)
                 .collect(Collectors.toSet()));

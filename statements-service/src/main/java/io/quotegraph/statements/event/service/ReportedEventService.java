@@ -10,6 +10,7 @@ import io.quotegraph.model.Span;
 import io.quotegraph.model.TimeValue;
 import io.quotegraph.statements.common.Dates;
 import io.quotegraph.statements.common.IdSets;
+import io.quotegraph.statements.entity.service.MentionedEntities;
 import io.quotegraph.statements.event.repository.EventMentionRepository;
 import io.quotegraph.statements.event.repository.EventRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,15 +33,15 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 /**
- * The events articles report, linked across articles. Each article event is stored as a mention; a new mention is
- * compared with the mentions in its blocking buckets (same type family, neighbouring months) and with the other
- * mentions of their events, and the {@link EventLinker} (extraction) groups them: average-link groups of mentions
- * that contain a linked pair (score at least {@value EventLinker#LINK_THRESHOLD}) and no incompatible one, each
- * identified by its smallest mention id, so that the grouping and the ids do not depend on the order articles arrive
- * in (as long as candidates meet in a bucket).
+ * The events articles report, linked across articles. Each article event is stored as a mention; mentions are filed
+ * in blocking buckets (same type family, by month or year), and the {@link EventLinker} (extraction) groups them:
+ * average-link groups of mentions that contain a linked pair (score at least {@value EventLinker#LINK_THRESHOLD}) and
+ * no incompatible one, each identified by its smallest mention id. What is stored is the linker's grouping of all
+ * stored mentions, kept by regrouping the linked components a delivery touches ({@link #regroup}), so that the grouping
+ * and the ids do not depend on the order articles arrive in nor on how they are batched. A mention keeps its
+ * participants' and place's article-local keys, so that their resolved ids follow relinks ({@link #follow}).
  */
 @ApplicationScoped
 public class ReportedEventService {
@@ -62,113 +63,243 @@ public class ReportedEventService {
     private final EventLinker linker = new EventLinker();
 
     /**
-     * Stores an article's events and links them across articles.
+     * What {@link #deliver} needs of an article.
      *
      * @param statementIds per article event index, the ids of the article's statements that talk about it
-     * @param entityId     the resolved entity id of a participant or place mention, or null
-     * @return per article event index, the id of the event it belongs to
+     * @param resolvedIds  the article's resolution: article-local key → canonical id (see {@link MentionedEntities})
      */
-    public Map<Integer, String> deliver(String articleId, Instant publishedAt, List<ExtractedEvent> extracted,
-                                        Map<Integer, List<String>> statementIds, Function<EntityMention, String> entityId) {
-        // reads and writes by _id, batched: a round trip per step, not per mention or bucket
-        Set<String> previousEvents = new TreeSet<>();
-        int previousCount = mentions.countOfArticle(articleId);
-        List<String> previousIds = new ArrayList<>();
-        for (int i = 0; i < previousCount; i++) {
-            previousIds.add(EventMentionRepository.mentionId(articleId, i));
-        }
-        List<Document> previous = mentions.findAll(previousIds);
-        EventMentionRepository.BucketChanges bucketsLeft = new EventMentionRepository.BucketChanges();
-        for (Document old : previous) {
-            if (old.getString("eventId") != null) {
-                previousEvents.add(old.getString("eventId"));
-            }
-            bucketsLeft.remove(old.getString("_id"), storeKeys(old));
-        }
-        mentions.apply(bucketsLeft);
-        mentions.deleteAll(previous.stream().map(old -> old.getString("_id")).toList());
-        LocalDate published = publishedAt == null ? null : Dates.utcDate(publishedAt);
-        Map<String, Document> nodes = new TreeMap<>();
-        List<String> ownIds = new ArrayList<>();
-        List<Document> own = new ArrayList<>();
-        EventMentionRepository.BucketChanges bucketsJoined = new EventMentionRepository.BucketChanges();
-        for (int i = 0; i < extracted.size(); i++) {
-            Document mention = mentionDocument(articleId, i, extracted.get(i), published,
-                    statementIds.getOrDefault(i, List.of()), entityId);
-            own.add(mention);
-            bucketsJoined.add(mention.getString("_id"), storeKeys(mention));
-            nodes.put(mention.getString("_id"), mention);
-            ownIds.add(mention.getString("_id"));
-        }
-        mentions.saveAll(own);
-        mentions.apply(bucketsJoined);
-        mentions.setCountOfArticle(articleId, extracted.size());
+    public record ArticleEvents(String articleId, Instant publishedAt, List<ExtractedEvent> events,
+                                Map<Integer, List<String>> statementIds, Map<String, String> resolvedIds) {
+    }
 
-        // the neighbourhood: bucket candidates, and every mention of the events involved (which may merge or split)
-        Set<String> eventIds = new TreeSet<>(previousEvents);
-        Set<String> lookup = new LinkedHashSet<>();
-        ownIds.forEach(ownId -> lookup.addAll(lookupKeys(nodes.get(ownId))));
-        for (Document candidate : mentions.findAll(new TreeSet<>(mentions.bucketMembers(lookup)))) {
-            nodes.putIfAbsent(candidate.getString("_id"), candidate);
-        }
-        nodes.values().stream().map(d -> d.getString("eventId")).filter(Objects::nonNull).forEach(eventIds::add);
-        Map<String, List<String>> articlesBefore = new HashMap<>();
-        Set<String> memberIds = new TreeSet<>();
-        for (Document e : events.findByIds(eventIds)) {
-            articlesBefore.put(e.getString("_id"), e.getList("articleIds", String.class, List.of()));
-            memberIds.addAll(e.getList("mentionIds", String.class, List.of()));
-        }
-        memberIds.removeAll(nodes.keySet());
-        for (Document member : mentions.findAll(memberIds)) {
-            nodes.putIfAbsent(member.getString("_id"), member);
-        }
-        Map<String, String> eventOf = link(nodes);
-        Set<String> kept = new TreeSet<>(eventOf.values());
-        Map<String, List<Document>> groups = new TreeMap<>();
-        nodes.forEach((id, mention) -> groups.computeIfAbsent(eventOf.get(id), e -> new ArrayList<>()).add(mention));
-        Set<String> statementsToRelink = new TreeSet<>();
-        IdSets.Changes joined = new IdSets.Changes();
-        IdSets.Changes left = new IdSets.Changes();
-        Map<String, Document> linked = new TreeMap<>();
-        Map<String, String> moved = new LinkedHashMap<>();
-        for (Map.Entry<String, List<Document>> group : groups.entrySet()) {
-            Document event = eventDocument(group.getKey(), group.getValue());
-            linked.put(group.getKey(), event);
-            EventService.articleSetChanges(event.getString("_id"), articlesBefore.getOrDefault(event.getString("_id"), List.of()),
-                    event.getList("articleIds", String.class), joined, left);
-            // before the event names them: a participant's set is a superset of their events (see IdSets)
-            for (String participantId : event.getList("participantIds", String.class, List.of())) {
-                joined.add(IdSets.PARTICIPANT_EVENTS, participantId, group.getKey());
+    /**
+     * Stores the events of a batch of articles and links them with each other and with the stored ones, each step once
+     * for the batch: the mentions are read and written in one round trip each, and one linking pass regroups the linked
+     * components they touch (see {@link #regroup}). The stored grouping is the {@link EventLinker}'s grouping of all
+     * stored mentions, whatever the order or batching of the deliveries; statements of other articles whose mentions
+     * moved to another event are relinked. The caller writes the batch's own statements with the returned ids.
+     *
+     * @return by article id, per article event index, the id of the event it belongs to
+     */
+    public Map<String, Map<Integer, String>> deliver(List<ArticleEvents> articles) {
+        Map<String, Map<Integer, String>> result = new LinkedHashMap<>();
+        articles.forEach(article -> result.put(article.articleId(), new LinkedHashMap<>()));
+        Map<String, Integer> counts = mentions.countsOfArticles(result.keySet());
+        List<String> previousIds = new ArrayList<>();
+        counts.forEach((articleId, count) -> {
+            for (int i = 0; i < count; i++) {
+                previousIds.add(EventMentionRepository.mentionId(articleId, i));
+            }
+        });
+        Map<String, Document> previous = new HashMap<>();
+        mentions.findAll(previousIds).forEach(old -> previous.put(old.getString("_id"), old));
+
+        Map<String, Document> written = new TreeMap<>();
+        List<Document> raisedCounts = new ArrayList<>();
+        List<Document> loweredCounts = new ArrayList<>();
+        EventMentionRepository.BucketChanges buckets = new EventMentionRepository.BucketChanges();
+        for (ArticleEvents article : articles) {
+            String articleId = article.articleId();
+            LocalDate published = article.publishedAt() == null ? null : Dates.utcDate(article.publishedAt());
+            for (int i = 0; i < article.events().size(); i++) {
+                Document mention = mentionDocument(articleId, i, article.events().get(i), published,
+                        article.statementIds().getOrDefault(i, List.of()), article.resolvedIds());
+                Document old = previous.get(mention.getString("_id"));
+                // until regrouped, a mention stays in the event it was in: a retry after a crash still finds that event
+                mention.append("eventId", old == null ? null : old.getString("eventId"));
+                written.put(mention.getString("_id"), mention);
+                Set<String> joined = storeKeys(mention);
+                if (old != null) {
+                    joined.removeAll(storeKeys(old));
+                }
+                buckets.add(mention.getString("_id"), joined);
+            }
+            int count = counts.getOrDefault(articleId, 0);
+            if (article.events().size() > count) {
+                raisedCounts.add(EventMentionRepository.countDocument(articleId, article.events().size()));
+            } else if (article.events().size() < count) {
+                loweredCounts.add(EventMentionRepository.countDocument(articleId, article.events().size()));
             }
         }
-        for (String gone : eventIds) {
-            if (!kept.contains(gone)) {
-                EventService.articleSetChanges(gone, articlesBefore.getOrDefault(gone, List.of()), List.of(), joined, left);
+        Set<String> removed = new TreeSet<>();
+        Set<String> leftEvents = new TreeSet<>();
+        for (Document old : previous.values()) {
+            Document now = written.get(old.getString("_id"));
+            Set<String> left = storeKeys(old);
+            if (now != null) {
+                left.removeAll(storeKeys(now));
+            } else {
+                removed.add(old.getString("_id"));
+                addIfPresent(leftEvents, old.getString("eventId"));
             }
+            buckets.remove(old.getString("_id"), left);
         }
-        // the article sets stay supersets (see IdSets): joined before the events are written, left after
-        sets.apply(joined);
-        events.replaceAll(linked.values());
-        for (Map.Entry<String, List<Document>> group : groups.entrySet()) {
-            for (Document mention : group.getValue()) {
-                String id = mention.getString("_id");
-                if (!group.getKey().equals(mention.getString("eventId"))) {
-                    moved.put(id, group.getKey());
-                    if (!id.startsWith(articleId + "#")) {
-                        statementsToRelink.addAll(mention.getList("statementIds", String.class, List.of()));
-                    }
+        // the new bucket entries first, so that a mention is found by others as soon as it can be grouped with them
+        mentions.apply(buckets);
+        Map<String, String> eventOf = regroup(written, removed, leftEvents, result.keySet(), raisedCounts);
+        // mentions beyond an article's new count last, and its count lowered after them (see countsOfArticles)
+        mentions.write(loweredCounts, Map.of(), removed);
+        written.forEach((id, mention) -> result.get(mention.getString("articleId"))
+                .put(mention.getInteger("index"), eventOf.get(id)));
+        return result;
+    }
+
+    /**
+     * Makes the stored mentions of these articles name the entities their article's names resolve to now (article id →
+     * article-local key → canonical id), and regroups the events of those that changed: the participants and places
+     * of reported events follow relinks as statements' speakers do. Mentions stored without their article-local keys
+     * (before these were kept) are left as they are. Idempotent.
+     */
+    public void follow(Map<String, Map<String, String>> resolvedIdsByArticle) {
+        if (resolvedIdsByArticle.isEmpty()) {
+            return;
+        }
+        List<String> ids = new ArrayList<>();
+        mentions.countsOfArticles(resolvedIdsByArticle.keySet()).forEach((articleId, count) -> {
+            for (int i = 0; i < count; i++) {
+                ids.add(EventMentionRepository.mentionId(articleId, i));
+            }
+        });
+        Map<String, Document> changed = new TreeMap<>();
+        for (Document mention : mentions.findAll(ids)) {
+            if (mention.containsKey("participantRefs")) {
+                Document now = new Document(mention);
+                resolve(now, resolvedIdsByArticle.getOrDefault(mention.getString("articleId"), Map.of()));
+                if (!now.equals(mention)) {
+                    changed.put(now.getString("_id"), now);
                 }
             }
         }
-        mentions.setEvents(moved);
-        events.deleteAll(eventIds.stream().filter(gone -> !kept.contains(gone)).toList());
+        if (!changed.isEmpty()) {
+            regroup(changed, Set.of(), Set.of(), Set.of(), List.of());
+        }
+    }
+
+    /**
+     * Regroups the mentions linked to {@code changed} (mentions written or about to be written as given, carrying the
+     * event they were in) and to the events {@code removed} mentions leave, and writes the changed documents with
+     * their events.
+     * <p>
+     * The stored grouping is kept equal to {@link EventLinker#groups} over all stored mentions. That grouping is
+     * decided per component of linked pairs, and within a component depends only on its members, so it suffices to
+     * regroup a set closed under linked pairs (every mention linked to a member, found through the members' blocking
+     * buckets: a linked pair always shares one, see {@link #lookupKeys}) and under the events its members were in (so
+     * that every event touched is recomputed whole, or deleted). Components a removed mention split are reached
+     * through its event. So what is stored does not depend on the order or the batching of deliveries.
+     *
+     * @param own         articles whose statements the caller writes (their statements are not relinked here)
+     * @param writeBefore documents written in the same round trip before the changed mentions (raised counts)
+     * @return the event of each regrouped mention, by mention id
+     */
+    private Map<String, String> regroup(Map<String, Document> changed, Set<String> removed, Set<String> leftEvents,
+                                        Set<String> own, List<Document> writeBefore) {
+        Map<String, Document> nodes = new TreeMap<>(changed);
+        Map<String, EventLinker.Mention> asLinked = new HashMap<>();
+        Map<String, Set<String>> bucketCache = new HashMap<>();
+        Map<String, Document> stored = new HashMap<>();
+        Map<String, Document> eventsBefore = new TreeMap<>();
+        Set<String> eventsToRead = new TreeSet<>(leftEvents);
+        Set<String> frontier = new TreeSet<>(changed.keySet());
+        while (!frontier.isEmpty() || !eventsToRead.isEmpty()) {
+            Set<String> next = new TreeSet<>();
+            // mentions linked to the frontier, among those filed in its blocking buckets
+            Set<String> keys = new TreeSet<>();
+            frontier.forEach(id -> keys.addAll(lookupKeys(nodes.get(id))));
+            List<String> unread = keys.stream().filter(key -> !bucketCache.containsKey(key)).toList();
+            Map<String, List<String>> read = mentions.bucketsByKey(unread);
+            unread.forEach(key -> bucketCache.put(key, new TreeSet<>(read.getOrDefault(key, List.of()))));
+            Set<String> candidates = new TreeSet<>();
+            keys.forEach(key -> candidates.addAll(bucketCache.get(key)));
+            candidates.removeAll(nodes.keySet());
+            candidates.removeAll(removed);
+            fetch(candidates, stored);
+            for (String candidate : candidates) {
+                Document c = stored.get(candidate);
+                if (c != null && frontier.stream().anyMatch(f -> linker.decide(linked(nodes.get(f), asLinked),
+                        linked(c, asLinked)).linked())) {
+                    nodes.put(candidate, c);
+                    next.add(candidate);
+                }
+            }
+            // every member of the events the regrouped mentions were in
+            for (String id : next) {
+                addIfPresent(eventsToRead, nodes.get(id).getString("eventId"));
+            }
+            for (String id : frontier) {
+                addIfPresent(eventsToRead, nodes.get(id).getString("eventId"));
+            }
+            eventsToRead.removeAll(eventsBefore.keySet());
+            if (!eventsToRead.isEmpty()) {
+                Set<String> members = new TreeSet<>();
+                for (Document event : events.findByIds(eventsToRead)) {
+                    eventsBefore.put(event.getString("_id"), event);
+                    members.addAll(event.getList("mentionIds", String.class, List.of()));
+                }
+                eventsToRead.forEach(id -> eventsBefore.putIfAbsent(id, null));
+                eventsToRead.clear();
+                members.removeAll(nodes.keySet());
+                members.removeAll(removed);
+                fetch(members, stored);
+                for (String member : members) {
+                    Document m = stored.get(member);
+                    if (m != null) {
+                        nodes.put(member, m);
+                        next.add(member);
+                        addIfPresent(eventsToRead, m.getString("eventId"));
+                    }
+                }
+                eventsToRead.removeAll(eventsBefore.keySet());
+            }
+            frontier = next;
+        }
+
+        Map<String, String> groupOf = linker.groups(nodes.values().stream().map(d -> linked(d, asLinked)).toList());
+        Map<String, List<Document>> groups = new TreeMap<>();
+        nodes.forEach((id, mention) -> groups.computeIfAbsent(eventId(groupOf.get(id)), e -> new ArrayList<>()).add(mention));
+        IdSets.Changes joined = new IdSets.Changes();
+        IdSets.Changes left = new IdSets.Changes();
+        List<Document> changedEvents = new ArrayList<>();
+        for (Map.Entry<String, List<Document>> group : groups.entrySet()) {
+            Document event = eventDocument(group.getKey(), group.getValue());
+            Document before = eventsBefore.get(group.getKey());
+            setChanges(group.getKey(), before, event, joined, left);
+            if (!event.equals(before)) {
+                changedEvents.add(event);
+            }
+        }
+        List<String> gone = new ArrayList<>();
+        eventsBefore.forEach((id, before) -> {
+            if (!groups.containsKey(id)) {
+                gone.add(id);
+                setChanges(id, before, null, joined, left);
+            }
+        });
+        Map<String, String> eventOf = new TreeMap<>();
+        Map<String, String> moved = new TreeMap<>();
+        Set<String> statementsToRelink = new TreeSet<>();
+        List<Document> replaced = new ArrayList<>(writeBefore);
+        groups.forEach((eventId, members) -> members.forEach(mention -> {
+            String id = mention.getString("_id");
+            String wasIn = mention.getString("eventId");
+            eventOf.put(id, eventId);
+            if (changed.containsKey(id)) {
+                mention.put("eventId", eventId);
+                replaced.add(mention);
+            } else if (!eventId.equals(wasIn)) {
+                moved.put(id, eventId);
+            }
+            if (!eventId.equals(wasIn) && !own.contains(mention.getString("articleId"))) {
+                statementsToRelink.addAll(mention.getList("statementIds", String.class, List.of()));
+            }
+        }));
+        // the sets stay supersets (see IdSets): joined before the events are written, left after
+        sets.apply(joined);
+        events.replaceAll(changedEvents);
+        mentions.write(replaced, moved, List.of());
+        events.deleteAll(gone);
         sets.apply(left);
         relinkStatements(statementsToRelink);
-        Map<Integer, String> result = new LinkedHashMap<>();
-        for (int i = 0; i < ownIds.size(); i++) {
-            result.put(i, eventOf.get(ownIds.get(i)));
-        }
-        return result;
+        return eventOf;
     }
 
     /** The participants and places of an article's events, for entity resolution. */
@@ -228,12 +359,38 @@ public class ReportedEventService {
         mentions.setStatementEvents(eventsByStatement);
     }
 
-    /** Event id per mention id: the linker's groups of mentions, named after their smallest mention id. */
-    private Map<String, String> link(Map<String, Document> nodes) {
-        Map<String, String> groupOf = linker.groups(nodes.values().stream().map(ReportedEventService::mention).toList());
-        Map<String, String> eventOf = new HashMap<>();
-        groupOf.forEach((id, root) -> eventOf.put(id, eventId(root)));
-        return eventOf;
+    /** The stored mentions among these ids not read yet, into {@code stored} (null for those that do not exist). */
+    private void fetch(Collection<String> ids, Map<String, Document> stored) {
+        List<String> unread = ids.stream().filter(id -> !stored.containsKey(id)).toList();
+        unread.forEach(id -> stored.put(id, null));
+        mentions.findAll(unread).forEach(d -> stored.put(d.getString("_id"), d));
+    }
+
+    private static EventLinker.Mention linked(Document mention, Map<String, EventLinker.Mention> cache) {
+        return cache.computeIfAbsent(mention.getString("_id"), id -> mention(mention));
+    }
+
+    /**
+     * The id-set changes when an event goes from {@code before} to {@code after} (either null: none): the articles
+     * that report it ({@link IdSets#ARTICLE_EVENTS}) and its participants ({@link IdSets#PARTICIPANT_EVENTS}).
+     */
+    private static void setChanges(String eventId, Document before, Document after, IdSets.Changes joined,
+                                   IdSets.Changes left) {
+        EventService.articleSetChanges(eventId, before == null ? List.of() : before.getList("articleIds", String.class, List.of()),
+                after == null ? List.of() : after.getList("articleIds", String.class, List.of()), joined, left);
+        List<String> participantsAfter = after == null ? List.of() : after.getList("participantIds", String.class, List.of());
+        participantsAfter.forEach(participantId -> joined.add(IdSets.PARTICIPANT_EVENTS, participantId, eventId));
+        if (before != null) {
+            before.getList("participantIds", String.class, List.of()).stream()
+                    .filter(participantId -> !participantsAfter.contains(participantId))
+                    .forEach(participantId -> left.remove(IdSets.PARTICIPANT_EVENTS, participantId, eventId));
+        }
+    }
+
+    private static void addIfPresent(Set<String> ids, String id) {
+        if (id != null) {
+            ids.add(id);
+        }
     }
 
     static String eventId(String smallestMentionId) {
@@ -262,20 +419,23 @@ public class ReportedEventService {
         return keys(mention.getString("family"), date.start(), date.end());
     }
 
-    /** The buckets a mention's candidates are filed under: its own and the neighbouring months, and their years. */
+    /**
+     * The buckets a mention's candidates are filed under: the months from a month before it to a month after it, and
+     * their years (at most {@value #MAX_YEARS} of each). Any mention it can link to is filed under one of them: a
+     * linkable date lies within 15 days of its own, and is filed under its months or, when long, its years.
+     */
     static Set<String> lookupKeys(Document mention) {
         TimeValue date = blockingDate(mention);
         String family = mention.getString("family");
         LocalDate from = date.start().minusDays(31);
         LocalDate to = date.end().plusDays(31);
-        Set<String> keys = new TreeSet<>(keys(family, from, to));
+        Set<String> keys = new TreeSet<>();
         for (int y = from.getYear(); y <= to.getYear() && y < from.getYear() + MAX_YEARS; y++) {
             keys.add(family + "|" + y);
         }
-        if (to.toEpochDay() - from.toEpochDay() <= MAX_MONTHLY_SPAN_DAYS + 62) {
-            for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
-                keys.add(family + "|" + m);
-            }
+        YearMonth last = YearMonth.from(from).plusYears(MAX_YEARS);
+        for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)) && m.isBefore(last); m = m.plusMonths(1)) {
+            keys.add(family + "|" + m);
         }
         return keys;
     }
@@ -295,26 +455,20 @@ public class ReportedEventService {
     }
 
     private Document mentionDocument(String articleId, int index, ExtractedEvent event, LocalDate published,
-                                     List<String> statementIds, Function<EntityMention, String> entityId) {
-        List<String> participantKeys = new ArrayList<>();
-        List<String> participantIds = new ArrayList<>();
+                                     List<String> statementIds, Map<String, String> resolvedIds) {
+        List<String> participantRefs = new ArrayList<>();
         List<String> participantNames = new ArrayList<>();
         for (EntityMention p : event.participants()) {
-            String id = entityId.apply(p);
-            participantKeys.add(id != null ? id : "name:" + p.name());
-            if (id != null && !participantIds.contains(id)) {
-                participantIds.add(id);
-            }
+            participantRefs.add(MentionedEntities.key(p));
             participantNames.add(p.name());
         }
         EntityMention place = event.location();
-        String placeId = place == null ? null : entityId.apply(place);
         List<Document> evidence = new ArrayList<>();
         for (Span s : event.evidence()) {
             evidence.add(new Document("articleId", articleId).append("start", s.start()).append("end", s.end()).append("text", s.text()));
         }
         TimeValue date = event.date();
-        return new Document("_id", EventMentionRepository.mentionId(articleId, index))
+        Document mention = new Document("_id", EventMentionRepository.mentionId(articleId, index))
                 .append("articleId", articleId)
                 .append("index", index)
                 .append("type", event.type())
@@ -325,14 +479,39 @@ public class ReportedEventService {
                 .append("end", date == null ? null : date.end().toString())
                 .append("dateKind", date == null ? null : date.kind().name())
                 .append("granularity", date == null ? null : date.granularity().name())
-                .append("participantKeys", participantKeys)
-                .append("participantIds", participantIds)
+                .append("participantRefs", participantRefs)
                 .append("participantNames", participantNames)
-                .append("locationKey", place == null ? null : placeId != null ? placeId : "name:" + place.name())
-                .append("locationId", placeId)
+                .append("locationRef", place == null ? null : MentionedEntities.key(place))
                 .append("locationName", place == null ? null : place.name())
                 .append("evidence", evidence)
                 .append("statementIds", statementIds);
+        resolve(mention, resolvedIds);
+        return mention;
+    }
+
+    /**
+     * Sets a mention's participant and place ids and linking keys from its article-local keys and the article's
+     * resolution (key → canonical id): a resolved id, else the name.
+     */
+    private static void resolve(Document mention, Map<String, String> resolvedIds) {
+        List<String> refs = mention.getList("participantRefs", String.class, List.of());
+        List<String> names = mention.getList("participantNames", String.class, List.of());
+        List<String> participantKeys = new ArrayList<>();
+        List<String> participantIds = new ArrayList<>();
+        for (int i = 0; i < refs.size(); i++) {
+            String id = refs.get(i) == null ? null : resolvedIds.get(refs.get(i));
+            participantKeys.add(id != null ? id : "name:" + names.get(i));
+            if (id != null && !participantIds.contains(id)) {
+                participantIds.add(id);
+            }
+        }
+        String placeRef = mention.getString("locationRef");
+        String placeName = mention.getString("locationName");
+        String placeId = placeRef == null ? null : resolvedIds.get(placeRef);
+        mention.append("participantKeys", participantKeys)
+                .append("participantIds", participantIds)
+                .append("locationKey", placeName == null ? null : placeId != null ? placeId : "name:" + placeName)
+                .append("locationId", placeId);
     }
 
     /**

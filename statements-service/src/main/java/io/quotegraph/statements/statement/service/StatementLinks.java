@@ -2,6 +2,7 @@ package io.quotegraph.statements.statement.service;
 
 import io.quotegraph.statements.delivery.repository.DeliveryRepository;
 import io.quotegraph.statements.event.service.EventService;
+import io.quotegraph.statements.event.service.ReportedEventService;
 import io.quotegraph.statements.quotation.service.QuotationService;
 import io.quotegraph.statements.speaker.repository.ArticleSpeakerRepository;
 import io.quotegraph.statements.statement.repository.StatementRepository;
@@ -23,7 +24,8 @@ import java.util.TreeSet;
 /**
  * Keeps statements pointing at the speakers and entities their article's names resolve to: statements store
  * speakerKey and aboutKeys (article-local), and the speakerId and aboutIds these map to now, and the event and
- * quotation grouping that speaker gives.
+ * quotation grouping that speaker gives; the events articles report name the participants and places their
+ * article's names resolve to now ({@link ReportedEventService#follow}).
  */
 @ApplicationScoped
 public class StatementLinks {
@@ -38,6 +40,8 @@ public class StatementLinks {
     EventService events;
     @Inject
     QuotationService quotations;
+    @Inject
+    ReportedEventService reportedEvents;
 
     /**
      * Re-derives speakerId and aboutIds of the article's statements from its mappings; a statement whose speaker
@@ -61,6 +65,7 @@ public class StatementLinks {
             mappings.forEach(mapping -> ids.put(mapping.getString("speakerKey"), mapping.getString("speakerId")));
             idsByArticle.put(articleId, ids);
         });
+        articleIds.forEach(articleId -> idsByArticle.putIfAbsent(articleId, Map.of()));
         Map<String, List<String>> statementIdsByArticle = new HashMap<>();
         deliveries.statementSlots(articleIds).forEach((articleId, slots) ->
                 statementIdsByArticle.put(articleId, StatementRepository.idsOfArticle(articleId, slots)));
@@ -95,6 +100,7 @@ public class StatementLinks {
         statements.setLinks(changed);
         events.removeStatements(moves.left());
         reindexQuotations(articlesWithNewSpeakers, statementIdsByArticle);
+        reportedEvents.follow(idsByArticle);
         Set<String> touched = moves.touched();
         speakerChanges.forEach(change -> touched.add(change.eventId()));
         return touched;
