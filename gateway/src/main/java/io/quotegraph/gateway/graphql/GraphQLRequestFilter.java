@@ -4,18 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Checks the shape of a {@code POST /graphql} request before SmallRye GraphQL reads it, after {@link RequestLimits}
- * has read the body within its size limit: a JSON object whose {@code query} is a string, {@code variables} and
+ * Checks the shape of a {@code POST /graphql} request before SmallRye GraphQL reads it, after the body has been read
+ * within its size limit (where: {@link GraphQLRoutes}): a JSON object whose {@code query} is a string, {@code variables} and
  * {@code extensions} objects and {@code operationName} a string (each may be absent or null). Anything else is answered
  * {@code 400} with an {@code application/problem+json} body naming the problem. SmallRye would otherwise fail on some
  * of these (e.g. {@code "variables": [1, 2]}) with a 500.
@@ -23,17 +21,10 @@ import java.util.Map;
 @ApplicationScoped
 public class GraphQLRequestFilter {
 
-    /** After RequestLimits' body handler (-100), before SmallRye GraphQL's own route. */
-    private static final int ORDER = -99;
-
     @Inject
     ObjectMapper mapper;
 
-    void install(@Observes Router router) {
-        router.post("/graphql").order(ORDER).handler(this::check);
-    }
-
-    private void check(RoutingContext ctx) {
+    void check(RoutingContext ctx) {
         String contentType = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
         if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
             ctx.next(); // application/graphql and others: SmallRye's own handling

@@ -6,18 +6,18 @@ import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
 import graphql.parser.exceptions.ParseCancelledException;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The limits on a POST to the GraphQL endpoint that SmallRye does not report by name, checked before its route:
+ * The limits on a POST to the GraphQL endpoint that SmallRye does not report by name, checked before its routes (where:
+ * {@link GraphQLRoutes}):
  * <ul>
  * <li>a body announced larger than {@value #MAX_BODY_SIZE} gets a 413 problem+json naming the limit before anything is
  * read (a chunked body is cut off at the same limit by the body handler);</li>
@@ -34,8 +34,6 @@ public class RequestLimits {
     static final String MAX_TOKENS = "quarkus.smallrye-graphql.parser-max-tokens";
     static final String MAX_WHITESPACE_TOKENS = "quarkus.smallrye-graphql.parser-max-whitespace-tokens";
 
-    @ConfigProperty(name = "quarkus.smallrye-graphql.root-path")
-    String rootPath;
     @ConfigProperty(name = MAX_TOKENS)
     int maxTokens;
     @ConfigProperty(name = MAX_WHITESPACE_TOKENS)
@@ -43,13 +41,9 @@ public class RequestLimits {
     @ConfigProperty(name = MAX_BODY_SIZE)
     MemorySize maxBodySize;
 
-    void register(@Observes Router router) {
-        String path = "/" + rootPath.replaceAll("^/+|/+$", "");
-        // runs before SmallRye's route; its body handler then sees the body already read and passes it on
-        router.post(path).order(-101).handler(this::rejectOversizedBody);
-        router.post(path).order(-100)
-                .handler(BodyHandler.create().setBodyLimit(maxBodySize.asLongValue()))
-                .handler(this::checkTokens);
+    /** Reads the body, cutting off a chunked one at the same limit (413). */
+    Handler<RoutingContext> bodyReader() {
+        return BodyHandler.create().setBodyLimit(maxBodySize.asLongValue());
     }
 
     void rejectOversizedBody(RoutingContext rc) {

@@ -40,7 +40,6 @@ import io.vertx.core.impl.ContextInternal;
 import io.vertx.core.impl.VertxInternal;
 import io.vertx.core.impl.VertxThread;
 import io.vertx.core.net.SocketAddress;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -73,23 +72,23 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>
  * What is cached: the response to a {@code POST /graphql} JSON request whose executed operation is a <em>query</em>
  * and which completed with data and without any error (no partial results, no errors, no mutations or subscriptions).
- * The key is everything that can change the answer: the exact body (document, variables, operation name,
- * extensions), the request URI, and the caller's {@code Authorization} and {@code Accept} headers (the backends decide
- * reads by the caller's token, so two callers never share an entry).
+ * The key is everything that can change the answer: the exact body bytes (document, variables, operation name,
+ * extensions), its {@code Content-Type}, the request URI, and the caller's {@code Authorization} and {@code Accept}
+ * headers (the backends decide reads by the caller's token, so two callers never share an entry). A hit is answered
+ * before SmallRye GraphQL's routes and after the checks that depend on who asks (see {@link GraphQLRoutes}).
  * <p>
  * How stale an answer can be: at most {@value #STALENESS} (default 1 s) after it was stored. Sooner than that, every
  * entry is dropped as soon as the gateway runs a mutation (when it completes, whatever its outcome) or statements-service
  * announces a stored statement on its event stream (one upstream connection, held while the cache is on). Changes
  * that reach the backends by other paths (a direct REST call, speaker resolution after a delivery, a stream reconnect)
- * are seen within the staleness bound. A response computed while an invalidation happened is not stored (a generation
+ * are seen within that bound. A response computed while an invalidation happened is not stored (a generation
  * count taken when the request arrived must still hold when it is stored).
  * <p>
  * Refresh-ahead: a hit on an entry older than {@value #REFRESH_AFTER} (default half the maximum staleness) is answered
  * from the entry at once, and starts one recomputation in the background (sooner when the entry took long to compute:
  * at the latest when what is left of its staleness bound is twice its computation time, so that a recomputation slowed
  * down by load still replaces it before it expires; an expired entry makes every client asking wait for a whole
- * computation): the same request (body, URI,
- * {@code Authorization}, {@code Accept}) sent by the gateway to itself over loopback HTTP, marked by a header holding a
+ * computation): the same request (body, {@code Content-Type}, URI, {@code Authorization}, {@code Accept}) sent by the gateway to itself over loopback HTTP, marked by a header holding a
  * secret made at startup, so it runs through the same filters, credentials and instrumentation as the client's and
  * replaces the entry when it completes. Without it every entry expires under load and the clients asking at that
  * moment wait for one whole computation (the p99 of {@code bench-graphql}). One recomputation per gateway at a time
@@ -97,9 +96,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * does not run on the event loops that serve clients: once its loopback request has arrived, its execution (the
  * GraphQL steps between backend calls, reading the backends' answers, serialising the response) runs on a Vert.x
  * context of its own, one low-priority thread, so that a hit never waits behind it; its blocking backend calls run on
- * the worker pool as a client's do. If it fails or
- * is not stored, the entry is not refreshed again and expires at the maximum staleness as usual. Over TLS (no plain
- * loopback) entries are not refreshed ahead.
+ * the worker pool as a client's do. If it fails or is not stored, the entry is not refreshed again and expires at the
+ * maximum staleness as usual. Over TLS (no plain loopback) entries are not refreshed ahead.
  * <p>
  * A hit sends the stored bytes as they are: each entry's body is written once into read-only direct memory, and every
  * hit writes a view of it to the socket (no copy per hit, nothing for the garbage collector).
@@ -107,8 +105,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Size: bounded by {@value #MAX_SIZE} (bytes of keys and responses, least recently used first out). Off with
  * {@value #ENABLED}=false (then nothing here runs beyond one flag test per request).
  * <p>
- * A hit is answered before SmallRye GraphQL's route, so it does not show in the GraphQL operation metrics
- * ({@code mp_graphql}); the counter {@value #METRIC} counts hits and misses.
+ * A hit is answered before SmallRye GraphQL's routes, so it does not show in the GraphQL operation metrics
+ * ({@code mp_graphql}); the counter {@value #METRIC} counts hits, misses and refreshes.
  */
 @ApplicationScoped
 public class ResponseCache {
@@ -123,8 +121,6 @@ public class ResponseCache {
     /** The name of the thread recomputations run on. */
     static final String REFRESH_THREAD = "quotegraph-cache-refresh";
 
-    /** After GraphQLRequestFilter (-99) has checked the body's shape, before SmallRye GraphQL's own route. */
-    private static final int ORDER = -98;
     /** The routing-context attribute holding a miss that may be stored. */
     private static final String PENDING = ResponseCache.class.getName() + ".pending";
 
@@ -168,6 +164,7 @@ public class ResponseCache {
     private Counter hits;
     private Counter misses;
     private Counter refreshes;
+    private long stalenessNanos;
     /** Age in nanoseconds after which a hit starts a refresh; Long.MAX_VALUE when refresh-ahead is off. */
     private long refreshAfterNanos;
     private String refreshSecret;
@@ -177,10 +174,14 @@ public class ResponseCache {
     /** A Vert.x event-loop context on {@link #refreshThread}; each recomputation runs on a duplicate of it. */
     private ContextInternal refreshContext;
 
-    /** A request as far as its answer depends on it. */
-    record Key(String body, String uri, String authorization, String accept) {
+    /**
+     * A request as far as its answer, and the outcome of every check that runs after the cache, depend on it. The body
+     * is held byte for byte (one Latin-1 char per byte): decoded as UTF-8, two bodies differing in malformed bytes
+     * would be one key, and the body-shape filter rejects one of them. The content type says how SmallRye decodes it.
+     */
+    record Key(String body, String contentType, String uri, String authorization, String accept) {
         int weight() {
-            return 2 * (body.length() + uri.length() + length(authorization) + length(accept));
+            return body.length() + 2 * (contentType.length() + uri.length() + length(authorization) + length(accept));
         }
     }
 
@@ -278,6 +279,7 @@ public class ResponseCache {
         if (!enabled) {
             return;
         }
+        stalenessNanos = staleness.toNanos();
         cache = Caffeine.newBuilder()
                 .expireAfterWrite(staleness)
                 .maximumWeight(maxSize.asLongValue())
@@ -349,12 +351,6 @@ public class ResponseCache {
         }
     }
 
-    void install(@Observes Router router) {
-        if (enabled) {
-            router.post("/graphql").order(ORDER).handler(this::serve);
-        }
-    }
-
     GraphQL.Builder addInstrumentation(@Observes GraphQL.Builder builder) {
         if (!enabled) {
             return builder;
@@ -364,8 +360,11 @@ public class ResponseCache {
         return builder.instrumentation(new ChainedInstrumentation(List.of(configured, new Recorder())));
     }
 
-    /** Answers a hit; marks a cacheable miss so that its response is stored once sent. */
-    private void serve(RoutingContext ctx) {
+    /**
+     * Answers a hit; marks a cacheable miss so that its response is stored once
+     * sent. Runs where {@link GraphQLRoutes} puts it: after the permission check, before the body checks and SmallRye.
+     */
+    void serve(RoutingContext ctx) {
         Key key = key(ctx);
         if (key == null) {
             ctx.next();
@@ -378,13 +377,8 @@ public class ResponseCache {
         Entry hit = cache.getIfPresent(key);
         if (hit != null) {
             hits.increment();
-            if (hit.dueForRefresh(System.nanoTime(), refreshAfterNanos, staleness.toNanos())
-                    && refreshRunning.compareAndSet(false, true)) {
-                if (hit.claimRefresh()) {
-                    startRefresh(ctx); // answered below from the entry, without waiting for the refresh
-                } else {
-                    refreshRunning.set(false);
-                }
+            if (hit.dueForRefresh(System.nanoTime(), refreshAfterNanos, stalenessNanos)) {
+                refreshOnce(ctx, hit); // answered below from the entry, without waiting for the refresh
             }
             respond(ctx, hit);
             return;
@@ -446,16 +440,37 @@ public class ResponseCache {
     }
 
     /**
+     * Starts the recomputation of an entry unless one has been started for it already (at most one per entry) or
+     * another entry's is in flight (at most one per gateway: a later hit starts this one).
+     */
+    private void refreshOnce(RoutingContext ctx, Entry entry) {
+        if (entry.refreshStarted().get() || !refreshRunning.compareAndSet(false, true)) {
+            return;
+        }
+        if (entry.claimRefresh()) {
+            startRefresh(ctx);
+        } else {
+            refreshRunning.set(false);
+        }
+    }
+
+    /** Whether the gateway can send this request to itself over plain loopback HTTP (not over TLS). */
+    private static boolean canRefresh(HttpServerRequest request) {
+        SocketAddress server = request.localAddress();
+        return !request.isSSL() && server != null && server.host() != null;
+    }
+
+    /**
      * Sends the client's request again, from the gateway to itself, marked as a refresh; the answer is discarded. Ends
      * the gateway's one refresh in flight when that answer has arrived or failed.
      */
     private void startRefresh(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
-        SocketAddress server = request.localAddress();
-        if (request.isSSL() || server == null || server.host() == null) {
+        if (!canRefresh(request)) {
             refreshRunning.set(false);
             return;
         }
+        SocketAddress server = request.localAddress();
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost(server.host())
                 .setPort(server.port()).setURI(request.uri()).setTimeout(MAX_WAIT_MILLIS)
                 .putHeader(HttpHeaders.CONTENT_TYPE, request.getHeader(HttpHeaders.CONTENT_TYPE))
@@ -508,7 +523,7 @@ public class ResponseCache {
                 || ctx.body() == null || ctx.body().buffer() == null) {
             return null;
         }
-        return new Key(ctx.body().buffer().toString(StandardCharsets.UTF_8), ctx.request().uri(),
+        return new Key(ctx.body().buffer().toString(StandardCharsets.ISO_8859_1), contentType, ctx.request().uri(),
                 ctx.request().getHeader(HttpHeaders.AUTHORIZATION), ctx.request().getHeader(HttpHeaders.ACCEPT));
     }
 

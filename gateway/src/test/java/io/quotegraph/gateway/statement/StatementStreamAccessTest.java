@@ -14,8 +14,10 @@ import io.quotegraph.gateway.fake.FakeBackends;
 import io.quotegraph.gateway.fake.FakeData;
 import io.quotegraph.model.view.StatementView;
 import io.quotegraph.security.DevKeys;
+import io.quotegraph.security.Roles;
 import io.quotegraph.security.TokenIssuer;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.InvalidJwtException;
@@ -73,6 +75,30 @@ class StatementStreamAccessTest {
                 .singleElement().asString().startsWith("unauthorized:");
         // ...and so is a stream request without one
         given().get(backend + "/statements/stream").then().statusCode(401);
+    }
+
+    @Test
+    void aMutationNeedsTheCallersTokenWithItsRole() {
+        // the gateway authenticates nobody itself (lazily, quarkus.http.auth.proactive=false): the backend decides
+        String ingest = "mutation($input: ArticleInput!) { ingestArticle(input: $input) { id } }";
+        Map<String, Object> input = Map.of("input", Map.of("url", "https://example.org/news/needs-token",
+                "source", "example", "text", "The mayor said \"Hello.\"", "publishedAt", "2026-11-20T08:30:00Z",
+                "language", "en"));
+        assertThat(GraphQL.errors(GraphQL.query(ingest, input))).as("no token")
+                .singleElement().asString().startsWith("unauthorized:");
+        String curator = "Bearer " + DevKeys.issuer().issue("carol", List.of(Roles.CURATOR), Duration.ofMinutes(5));
+        assertThat(GraphQL.errors(mutate(curator, ingest, input))).as("a token without the role")
+                .singleElement().asString().startsWith("forbidden:");
+        String ingestor = "Bearer " + DevKeys.issuer().issue("ian", List.of(Roles.INGESTOR), Duration.ofMinutes(5));
+        JsonPath accepted = mutate(ingestor, ingest, input);
+        assertThat(GraphQL.errors(accepted)).isEmpty();
+        assertThat(accepted.getString("data.ingestArticle.id")).isNotBlank();
+    }
+
+    private static JsonPath mutate(String authorization, String document, Map<String, Object> variables) {
+        return given().header("Authorization", authorization).contentType(ContentType.JSON)
+                .body(Map.of("query", document, "variables", variables)).post("/graphql")
+                .then().statusCode(200).extract().jsonPath();
     }
 
     @Test
