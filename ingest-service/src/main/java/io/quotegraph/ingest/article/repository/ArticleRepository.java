@@ -9,13 +9,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /** Queries on {@code article}. Callers own the transactions. */
@@ -26,20 +27,86 @@ public class ArticleRepository implements PanacheRepositoryBase<ArticleEntity, U
     public record Filter(String source, Instant from, Instant to, Collection<UUID> ids) {
     }
 
-    public Optional<ArticleEntity> findByContentHash(String contentHash) {
-        return find("contentHash", contentHash).firstResultOptional();
+    /** The listed columns, {@code text} in the fifth place (replaced by NULL where the text is not wanted). */
+    private static String listedColumns(boolean withText) {
+        return "id, url, source, title, " + (withText ? "text" : "NULL") + ", published_at, language, content_hash, "
+                + "status, status_reason, created_at, language_confidence, duplicate_of";
+    }
+
+    private static Listed listed(ResultSet rs) throws SQLException {
+        return new Listed(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), instant(rs, 6), rs.getString(7), rs.getString(8),
+                ArticleStatus.valueOf(rs.getString(9)), rs.getString(10), instant(rs, 11),
+                rs.getObject(12, Double.class), rs.getObject(13, UUID.class));
     }
 
     /**
-     * The article with this URL, else the one with this content: what a new article duplicates, if anything. One
-     * query (both columns are uniquely indexed), as every ingested article asks it.
+     * The stored articles with one of these URLs or one of these content hashes (both uniquely indexed): what the
+     * articles of an ingested batch may duplicate, in one query for the whole batch.
      */
-    public Optional<ArticleEntity> findDuplicate(String url, String contentHash) {
-        if (url == null) {
-            return findByContentHash(contentHash);
+    public List<Listed> findByUrlOrContentHash(Collection<String> urls, Collection<String> contentHashes) {
+        return withConnection(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + listedColumns(true)
+                    + " FROM article WHERE url = ANY (?) OR content_hash = ANY (?)")) {
+                select.setArray(1, connection.createArrayOf("text", urls.toArray()));
+                // bpchar like the column (char(64)), so that the comparison uses its unique index
+                select.setArray(2, connection.createArrayOf("bpchar", contentHashes.toArray()));
+                List<Listed> found = new ArrayList<>();
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(listed(rs));
+                    }
+                }
+                return found;
+            }
+        });
+    }
+
+    /**
+     * Inserts new articles (without extraction or delivery state) in one JDBC batch, in order (a near-duplicate may
+     * refer to an original inserted before it in the same batch).
+     */
+    public void insertAll(List<ArticleEntity> articles) {
+        if (articles.isEmpty()) {
+            return;
         }
-        List<ArticleEntity> found = list("url = ?1 or contentHash = ?2", url, contentHash);
-        return found.stream().filter(a -> url.equals(a.url)).findFirst().or(() -> found.stream().findFirst());
+        withConnection(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO article (id, url, source, title, text, published_at, language, content_hash, status,
+                        status_reason, created_at, updated_at, attempts, next_attempt_at, language_confidence,
+                        duplicate_of, minhash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                for (ArticleEntity a : articles) {
+                    insert.setObject(1, a.id);
+                    insert.setString(2, a.url);
+                    insert.setString(3, a.source);
+                    insert.setString(4, a.title);
+                    insert.setString(5, a.text);
+                    insert.setObject(6, offsetDateTime(a.publishedAt));
+                    insert.setString(7, a.language);
+                    insert.setString(8, a.contentHash);
+                    insert.setString(9, a.status.name());
+                    insert.setString(10, a.statusReason);
+                    insert.setObject(11, offsetDateTime(a.createdAt));
+                    insert.setObject(12, offsetDateTime(a.updatedAt));
+                    insert.setInt(13, a.attempts);
+                    insert.setObject(14, offsetDateTime(a.nextAttemptAt), Types.TIMESTAMP_WITH_TIMEZONE);
+                    insert.setObject(15, a.languageConfidence, Types.DOUBLE);
+                    insert.setObject(16, a.duplicateOf, Types.OTHER);
+                    insert.setArray(17, a.minhash == null ? null
+                            : connection.createArrayOf("integer", Arrays.stream(a.minhash).boxed().toArray()));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** The listed columns of an article built in memory (the same values a select would read back). */
+    public static Listed listed(ArticleEntity a) {
+        return new Listed(a.id, a.url, a.source, a.title, a.text, a.publishedAt, a.language, a.contentHash, a.status,
+                a.statusReason, a.createdAt, a.languageConfidence, a.duplicateOf);
     }
 
     /**
@@ -53,9 +120,7 @@ public class ArticleRepository implements PanacheRepositoryBase<ArticleEntity, U
      */
     public List<Listed> list(Filter filter, int offset, int limit, boolean withText) {
         Where where = where(filter);
-        String sql = "SELECT id, url, source, title, " + (withText ? "text" : "NULL") + ", published_at, language, "
-                + "content_hash, status, status_reason, created_at, language_confidence, duplicate_of FROM article"
-                + where.sql + " ORDER BY published_at DESC, id LIMIT ? OFFSET ?";
+        String sql = "SELECT " + listedColumns(withText) + " FROM article" + where.sql + " ORDER BY published_at DESC, id LIMIT ? OFFSET ?";
         return withConnection(connection -> {
             try (PreparedStatement select = connection.prepareStatement(sql)) {
                 int next = where.bind(select, connection);
@@ -64,10 +129,7 @@ public class ArticleRepository implements PanacheRepositoryBase<ArticleEntity, U
                 List<Listed> listed = new ArrayList<>();
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        listed.add(new Listed(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                                rs.getString(4), rs.getString(5), instant(rs, 6), rs.getString(7), rs.getString(8),
-                                ArticleStatus.valueOf(rs.getString(9)), rs.getString(10), instant(rs, 11),
-                                rs.getObject(12, Double.class), rs.getObject(13, UUID.class)));
+                        listed.add(listed(rs));
                     }
                 }
                 return listed;
@@ -102,7 +164,7 @@ public class ArticleRepository implements PanacheRepositoryBase<ArticleEntity, U
             int index = 1;
             for (Object parameter : parameters) {
                 if (parameter instanceof Instant instant) {
-                    statement.setObject(index++, instant.atOffset(ZoneOffset.UTC));
+                    statement.setObject(index++, offsetDateTime(instant));
                 } else if (parameter instanceof UUID[] ids) {
                     statement.setArray(index++, connection.createArrayOf("uuid", ids));
                 } else {
@@ -133,6 +195,10 @@ public class ArticleRepository implements PanacheRepositoryBase<ArticleEntity, U
             parameters.add(filter.ids().toArray(UUID[]::new));
         }
         return new Where(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), parameters);
+    }
+
+    private static OffsetDateTime offsetDateTime(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

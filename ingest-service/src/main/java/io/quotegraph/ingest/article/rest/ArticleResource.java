@@ -39,6 +39,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -100,9 +101,34 @@ public class ArticleResource {
     public Response batch(InputStream body) {
         List<NdjsonBody.Line> lines = NdjsonBody.read(body, limits.maxBatchBytes(), limits.maxBatchLines());
         ObjectReader reader = articleReader();
+        BatchLineResult[] results = new BatchLineResult[lines.size()];
+        List<NewArticle> articles = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            NdjsonBody.Line line = lines.get(i);
+            int bytes = line.content().getBytes(StandardCharsets.UTF_8).length;
+            if (bytes > limits.maxRequestBytes()) {
+                results[i] = rejected(line, "the line is " + bytes + " bytes; at most " + limits.maxRequestBytes()
+                        + " bytes are accepted per article");
+                continue;
+            }
+            try {
+                articles.add(JsonBodies.readArticle(reader, line.content()));
+                positions.add(i);
+            } catch (RuntimeException e) {
+                results[i] = IngestOutcomes.of(line.number(), () -> {
+                    throw e;
+                });
+            }
+        }
+        // the lines' database work is done for all of them at once (see ArticleService.ingestAll)
+        List<ArticleService.Ingested> ingested = service.ingestAll(articles);
+        for (int k = 0; k < ingested.size(); k++) {
+            int i = positions.get(k);
+            results[i] = IngestOutcomes.of(lines.get(i).number(), ingested.get(k)::get);
+        }
         StringBuilder out = new StringBuilder(lines.size() * 80);
-        for (NdjsonBody.Line line : lines) {
-            BatchLineResult result = ingestLine(reader, line);
+        for (BatchLineResult result : results) {
             try {
                 out.append(mapper.writeValueAsString(result)).append('\n');
             } catch (JsonProcessingException e) {
@@ -110,15 +136,6 @@ public class ArticleResource {
             }
         }
         return Response.ok(out.toString(), NDJSON).build();
-    }
-
-    private BatchLineResult ingestLine(ObjectReader reader, NdjsonBody.Line line) {
-        int bytes = line.content().getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > limits.maxRequestBytes()) {
-            return rejected(line, "the line is " + bytes + " bytes; at most " + limits.maxRequestBytes()
-                    + " bytes are accepted per article");
-        }
-        return IngestOutcomes.of(line.number(), () -> service.ingest(JsonBodies.readArticle(reader, line.content())));
     }
 
     private ObjectReader articleReader() {

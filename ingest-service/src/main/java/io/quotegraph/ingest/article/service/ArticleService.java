@@ -30,12 +30,18 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** Ingestion (validate, clean, deduplicate, store) and the read side of articles. */
 @ApplicationScoped
@@ -69,6 +75,23 @@ public class ArticleService {
     record LanguageChoice(String language, Double confidence) {
     }
 
+    /** What became of one article of {@link #ingestAll}: its result, or the exception that rejected it. */
+    public record Ingested(IngestResult result, RuntimeException failure) {
+
+        /** The result; throws the rejection. */
+        public IngestResult get() {
+            if (failure != null) {
+                throw failure;
+            }
+            return result;
+        }
+    }
+
+    /** An article checked, cleaned and signed, ready to store. */
+    private record Prepared(NewArticle input, String url, CleanedArticle cleaned, LanguageChoice language,
+                            int[] signature, long[] bands) {
+    }
+
     /**
      * Stores a new article (status PENDING, in a transaction of its own) or finds the one it duplicates (same URL or
      * same content hash). Duplicates that race each other are settled by the unique indexes. An exact copy of the text
@@ -80,6 +103,45 @@ public class ArticleService {
      * @throws ProblemException             for other invalid input (400) or input over the limits (413)
      */
     public IngestResult ingest(NewArticle input) {
+        return ingestAll(Collections.singletonList(input)).get(0).get();
+    }
+
+    /**
+     * Ingests articles as {@link #ingest} would one after the other, in order (an article that duplicates or
+     * near-duplicates an earlier one of the list is found as its duplicate), with the database work of the whole list
+     * in one transaction: one lookup of their URLs and content hashes, one of their near-duplicate bands, batched
+     * inserts. An invalid article is rejected alone. If that transaction fails (a concurrent ingestion of the same
+     * article after the retries, or a database error that one article causes), the articles are stored one by one, so
+     * that a failure costs only its own article.
+     *
+     * @return one outcome per article, in order
+     */
+    public List<Ingested> ingestAll(List<NewArticle> inputs) {
+        Ingested[] outcomes = new Ingested[inputs.size()];
+        List<Prepared> prepared = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            try {
+                prepared.add(prepare(inputs.get(i)));
+                positions.add(i);
+            } catch (RuntimeException e) {
+                outcomes[i] = new Ingested(null, e);
+            }
+        }
+        List<Ingested> storedOutcomes = storeAll(prepared);
+        for (int k = 0; k < storedOutcomes.size(); k++) {
+            outcomes[positions.get(k)] = storedOutcomes.get(k);
+        }
+        for (Ingested outcome : storedOutcomes) {
+            IngestResult result = outcome.result();
+            if (result != null && result.created() && result.article().status() == ArticleStatus.PENDING) {
+                stored.fire(new ArticleStored(UUID.fromString(result.article().id())));
+            }
+        }
+        return Arrays.asList(outcomes);
+    }
+
+    private Prepared prepare(NewArticle input) {
         if (input == null) {
             throw new ProblemException(ProblemType.INVALID_INPUT, "the body is empty; expected a JSON article");
         }
@@ -93,36 +155,134 @@ public class ArticleService {
         CleanedArticle cleaned = clean(input);
         LanguageChoice language = language(input, cleaned);
         int[] signature = MinHash.signature(cleaned.text());
+        return new Prepared(input, url, cleaned, language, signature,
+                signature == null ? null : MinHash.bandHashes(signature));
+    }
 
+    /** The articles stored in one transaction, else one by one (see {@link #ingestAll}). */
+    private List<Ingested> storeAll(List<Prepared> prepared) {
+        if (prepared.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return storeInOneTransaction(prepared).stream().map(r -> new Ingested(r, null)).toList();
+        } catch (RuntimeException e) {
+            if (prepared.size() == 1) {
+                return List.of(new Ingested(null, e));
+            }
+            LOG.warnf(e, "storing %d articles in one transaction failed; storing them one by one", prepared.size());
+        }
+        List<Ingested> outcomes = new ArrayList<>();
+        for (Prepared article : prepared) {
+            try {
+                outcomes.add(new Ingested(storeInOneTransaction(List.of(article)).get(0), null));
+            } catch (RuntimeException e) {
+                outcomes.add(new Ingested(null, e));
+            }
+        }
+        return outcomes;
+    }
+
+    /** Stores the articles in one transaction, retried when a concurrent ingestion stored one of them first. */
+    private List<IngestResult> storeInOneTransaction(List<Prepared> prepared) {
         for (int attempt = 1; ; attempt++) {
             try {
-                // one transaction: the lookup of an exact duplicate, else the insert (a race is settled by the indexes)
-                IngestResult result = QuarkusTransaction.requiringNew().call(
-                        () -> repository.findDuplicate(url, cleaned.contentHash())
-                                .map(existing -> exactDuplicate(existing, input, url))
-                                .orElseGet(() -> IngestResult.created(insert(input, url, cleaned, language, signature))));
-                if (result.created() && result.article().status() == ArticleStatus.PENDING) {
-                    stored.fire(new ArticleStored(UUID.fromString(result.article().id())));
-                }
-                return result;
+                return QuarkusTransaction.requiringNew().call(() -> store(prepared));
             } catch (RuntimeException e) {
                 if (!isUniqueViolation(e) || attempt >= MAX_INSERT_ATTEMPTS) {
                     throw e;
                 }
-                LOG.debugf("concurrent insert of the same article (url %s, hash %s); looking it up again", url,
-                        cleaned.contentHash());
+                LOG.debugf("a concurrent ingestion stored one of %d articles first; looking them up again",
+                        prepared.size());
             }
         }
     }
 
-    /** The existing article, after linking an exact copy from another URL to the story's original. */
-    private IngestResult exactDuplicate(ArticleEntity existing, NewArticle input, String url) {
-        if (url != null && !url.equals(existing.url)) {
-            UUID original = existing.duplicateOf != null ? existing.duplicateOf : existing.id;
-            nearDuplicates.linkCopy(original, url, blankToNull(input.source()),
-                    input.publishedAt().truncatedTo(ChronoUnit.MICROS), null, 1.0);
+    /**
+     * Stores the articles in order in the current transaction: the lookups of exact and near duplicates read the
+     * database once and then also see the articles stored before in the same list.
+     */
+    private List<IngestResult> store(List<Prepared> prepared) {
+        Map<String, ArticleRepository.Listed> byUrl = new HashMap<>();
+        Map<String, ArticleRepository.Listed> byContentHash = new HashMap<>();
+        Set<String> urls = new LinkedHashSet<>();
+        Set<String> contentHashes = new LinkedHashSet<>();
+        List<long[]> bands = new ArrayList<>();
+        for (Prepared article : prepared) {
+            if (article.url() != null) {
+                urls.add(article.url());
+            }
+            contentHashes.add(article.cleaned().contentHash());
+            if (article.bands() != null) {
+                bands.add(article.bands());
+            }
         }
-        return IngestResult.duplicate(view(existing), duplicateReason(existing, url));
+        for (ArticleRepository.Listed existing : repository.findByUrlOrContentHash(urls, contentHashes)) {
+            if (existing.url() != null) {
+                byUrl.put(existing.url(), existing);
+            }
+            byContentHash.put(existing.contentHash(), existing);
+        }
+        NearDuplicateIndex.Lookup nearDuplicateLookup = nearDuplicates.lookup(bands);
+
+        List<ArticleEntity> inserted = new ArrayList<>();
+        Map<UUID, long[]> originals = new LinkedHashMap<>();
+        List<NearDuplicateIndex.Copy> copies = new ArrayList<>();
+        // per article: the new entity, or the existing article it duplicates
+        List<Object> newOrExisting = new ArrayList<>();
+        for (Prepared article : prepared) {
+            ArticleRepository.Listed existing = article.url() == null ? null : byUrl.get(article.url());
+            if (existing == null) {
+                existing = byContentHash.get(article.cleaned().contentHash());
+            }
+            if (existing != null) {
+                if (article.url() != null && !article.url().equals(existing.url())) {
+                    // an exact copy under another URL: not stored again, linked to the story's original
+                    copies.add(new NearDuplicateIndex.Copy(
+                            existing.duplicateOf() != null ? existing.duplicateOf() : existing.id(), article.url(),
+                            blankToNull(article.input().source()), publishedAt(article.input()), null, 1.0));
+                }
+                newOrExisting.add(existing);
+                continue;
+            }
+            Optional<NearDuplicateIndex.Match> original = article.signature() == null ? Optional.empty()
+                    : nearDuplicateLookup.findOriginal(article.signature(), article.bands());
+            ArticleEntity entity = newEntity(article, original);
+            inserted.add(entity);
+            ArticleRepository.Listed listed = ArticleRepository.listed(entity);
+            if (entity.url != null) {
+                byUrl.put(entity.url, listed);
+            }
+            byContentHash.put(entity.contentHash, listed);
+            if (original.isPresent()) {
+                copies.add(new NearDuplicateIndex.Copy(entity.duplicateOf, entity.url, entity.source,
+                        entity.publishedAt, entity.id, original.get().similarity()));
+            } else if (article.signature() != null) {
+                nearDuplicateLookup.addOriginal(entity.id, article.signature(), article.bands());
+                originals.put(entity.id, article.bands());
+            }
+            newOrExisting.add(entity);
+        }
+        repository.insertAll(inserted);
+        nearDuplicates.indexOriginals(originals);
+        nearDuplicates.linkCopies(copies);
+
+        Map<UUID, List<PublishedCopy>> copiesOfExisting = nearDuplicates.copiesOf(newOrExisting.stream()
+                .filter(ArticleRepository.Listed.class::isInstance)
+                .map(s -> ((ArticleRepository.Listed) s).id())
+                .collect(Collectors.toSet()));
+        List<IngestResult> results = new ArrayList<>();
+        for (int i = 0; i < prepared.size(); i++) {
+            if (newOrExisting.get(i) instanceof ArticleEntity entity) {
+                LOG.debugf("stored article %s (url %s, %s)", entity.id, entity.url, entity.status);
+                results.add(IngestResult.created(toView(entity, List.of()))); // a new article has no copies yet
+            } else {
+                ArticleRepository.Listed existing = (ArticleRepository.Listed) newOrExisting.get(i);
+                results.add(IngestResult.duplicate(toView(existing, copiesOfExisting.getOrDefault(existing.id(),
+                        List.of())), duplicateReason(existing, prepared.get(i).url())));
+            }
+        }
+        return results;
     }
 
     private LanguageChoice language(NewArticle input, CleanedArticle cleaned) {
@@ -166,22 +326,20 @@ public class ArticleService {
         return cleaned;
     }
 
-    private ArticleView insert(NewArticle input, String url, CleanedArticle cleaned, LanguageChoice language,
-                               int[] signature) {
-        Optional<NearDuplicateIndex.Match> original = signature == null ? Optional.empty()
-                : nearDuplicates.findOriginal(signature);
+    /** The new article's row: PENDING, or DUPLICATE of a near-duplicate's original, or SKIPPED (language). */
+    private static ArticleEntity newEntity(Prepared input, Optional<NearDuplicateIndex.Match> original) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         ArticleEntity article = new ArticleEntity();
         article.id = UUID.randomUUID();
-        article.url = url;
-        article.source = blankToNull(input.source());
-        article.title = cleaned.title();
-        article.text = cleaned.text();
-        article.publishedAt = input.publishedAt().truncatedTo(ChronoUnit.MICROS);
-        article.language = language.language();
-        article.languageConfidence = language.confidence();
-        article.contentHash = cleaned.contentHash();
-        article.minhash = signature;
+        article.url = input.url();
+        article.source = blankToNull(input.input().source());
+        article.title = input.cleaned().title();
+        article.text = input.cleaned().text();
+        article.publishedAt = publishedAt(input.input());
+        article.language = input.language().language();
+        article.languageConfidence = input.language().confidence();
+        article.contentHash = input.cleaned().contentHash();
+        article.minhash = input.signature();
         article.createdAt = now;
         article.updatedAt = now;
         article.attempts = 0;
@@ -199,15 +357,11 @@ public class ArticleService {
             article.status = ArticleStatus.PENDING;
             article.nextAttemptAt = now;
         }
-        repository.persistAndFlush(article);
-        if (original.isPresent()) {
-            nearDuplicates.linkCopy(article.duplicateOf, url, article.source, article.publishedAt, article.id,
-                    original.get().similarity());
-        } else if (signature != null) {
-            nearDuplicates.indexOriginal(article.id, signature);
-        }
-        LOG.debugf("stored article %s (url %s, %s)", article.id, url, article.status);
-        return toView(article, List.of()); // a new article has no copies yet
+        return article;
+    }
+
+    private static Instant publishedAt(NewArticle input) {
+        return input.publishedAt().truncatedTo(ChronoUnit.MICROS);
     }
 
     public Optional<ArticleView> get(String id) {
@@ -300,8 +454,8 @@ public class ArticleService {
         }
     }
 
-    private static String duplicateReason(ArticleEntity existing, String url) {
-        return url != null && url.equals(existing.url)
+    private static String duplicateReason(ArticleRepository.Listed existing, String url) {
+        return url != null && url.equals(existing.url())
                 ? "an article with the same url exists"
                 : "an article with the same content exists";
     }
