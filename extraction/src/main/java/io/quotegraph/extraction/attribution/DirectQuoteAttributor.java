@@ -191,6 +191,10 @@ final class DirectQuoteAttributor {
         } else if (!startsCapitalised(doc, q) || !runsToSentenceEnd(doc, q)) {
             return null; // without punctuation, only a whole quoted sentence is direct: X said "We won."
         }
+        Mention giver = colon ? speechNounGiver(doc, s, p) : null;
+        if (giver != null && runsToSentenceEnd(doc, q)) {
+            return new Attribution(StatementKind.DIRECT, q.start(), q.end(), p, p + 1, giver, s, s.from(), q.firstToken());
+        }
         int lead = startsCapitalised(doc, q) ? MAX_LONG_LEAD_AFTER_CUE : MAX_LEAD_AFTER_CUE;
         for (int k = p; k >= s.from() && k > p - lead; k--) {
             if (doc.quoteAt(k) != null || doc.token(k).is("that") && !Cues.isThatTime(doc, k, lexicons)) {
@@ -259,6 +263,42 @@ final class DirectQuoteAttributor {
         }
         return null;
     }
+
+    /** Nouns of an utterance that a clause gives and a colon then quotes: "he gave the Texan a back-handed compliment: “…”". */
+    private static final Set<String> SPEECH_NOUNS = Set.of("compliment", "warning", "message", "reply", "answer", "response",
+            "retort", "advice", "plea", "prediction", "verdict", "assessment", "explanation", "rebuke", "reminder", "vow",
+            "promise", "pledge", "challenge", "appeal", "admonition", "instruction", "instructions", "suggestion", "greeting",
+            "apology", "request", "demand", "ultimatum", "comeback", "rejoinder", "quip", "assurance", "diagnosis");
+    /** Words from a clause's subject to the noun of speech: "gave the Texan a back-handed compliment". */
+    private static final int MAX_SPEECH_NOUN_CLAUSE = 10;
+
+    /**
+     * The speaker of "SUBJECT + verb … + noun of speech:" before a quote ("Reid said …, but he gave the Texan a
+     * back-handed compliment: “…”", "The senator had a message for his critics: “…”"): the subject of the clause that
+     * ends with the noun, read from the sentence start or from a coordinator after a comma, with no quote or comma
+     * between the subject and the noun; null when the noun is none of {@link #SPEECH_NOUNS} or the clause has no
+     * named or pronoun subject ("The warning: “…”").
+     */
+    private Mention speechNounGiver(Document doc, Sentence s, int noun) {
+        if (noun <= s.from() || !doc.token(noun).isWord() || !SPEECH_NOUNS.contains(doc.token(noun).lower())) {
+            return null;
+        }
+        int start = noun;
+        while (start > s.from() && noun - start < MAX_SPEECH_NOUN_CLAUSE && doc.quoteAt(start - 1) == null
+                && !doc.token(start - 1).isPunct(',') && !doc.token(start - 1).isPunct(';')) {
+            start--;
+        }
+        boolean clauseOpens = start == s.from() || doc.token(start - 1).isPunct(';')
+                || (doc.token(start - 1).isPunct(',') || doc.quoteAt(start - 1) != null)
+                    && start < noun && CLAUSE_COORDINATORS.contains(doc.token(start).lower());
+        if (!clauseOpens) {
+            return null; // "…, a back-handed compliment:" is an appositive; a longer lead is not read
+        }
+        Mention subject = clauseSubjectAt(doc, start, noun);
+        return subject != null && !lexicons.isCueVerb(doc.token(doc.tokenAt(subject.span().end() - 1) + 1).text()) ? subject : null;
+    }
+
+    private static final Set<String> CLAUSE_COORDINATORS = Set.of("but", "and", "so", "yet");
 
     /** Nouns naming a quote as someone's words: "coined the phrase “…”", "ran on the slogan “…”". */
     private static final Set<String> WORDS_NOUNS = Set.of("phrase", "term", "slogan", "motto", "mantra",
