@@ -435,6 +435,21 @@ final class Cues {
                 && !isProgramme(doc, i);
     }
 
+    /**
+     * The "-ing" form of a finding verb ("showing", "indicating", "revealing"): its stem, or the stem with an "e"
+     * restored, is in the lexicon. It reports a finding only in an absolute clause ("with polls showing …"), which
+     * the finding rule checks.
+     */
+    boolean isFindingParticiple(Document doc, int i) {
+        Token t = doc.token(i);
+        if (!t.isWord() || t.isCapitalized() || doc.quoteAt(i) != null || doc.isExcluded(i) || t.text().length() < 6
+                || !t.lower().endsWith("ing")) {
+            return false;
+        }
+        String stem = t.lower().substring(0, t.text().length() - 3);
+        return lexicons.isFindingVerb(stem) || lexicons.isFindingVerb(stem + "e");
+    }
+
     private static final Set<String> SHOW_FORMS = Set.of("show", "shows");
     /**
      * Words that make "show" a broadcast: "TV show", "the reality show", "a late night show" (not "game" or "news":

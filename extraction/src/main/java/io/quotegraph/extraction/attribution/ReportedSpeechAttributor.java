@@ -88,7 +88,8 @@ final class ReportedSpeechAttributor {
                 if (usedCue[i] || (cues.takesObject(doc.token(i)) || cues.isViewAs(doc, i)) && insideContent(doc, out, i)) {
                     continue; // a stance inside a report is part of what was reported ("said the US welcomes …")
                 }
-                Attribution a = cues.isFindingVerb(doc, i) ? finding(doc, s, i) : null;
+                Attribution a = cues.isFindingVerb(doc, i) ? finding(doc, s, i)
+                        : cues.isFindingParticiple(doc, i) ? absoluteFinding(doc, s, i) : null;
                 if (a != null) {
                     out.add(a);
                     continue;
@@ -165,6 +166,26 @@ final class ReportedSpeechAttributor {
     }
 
     /**
+     * "…, with recent polls showing a tightening of the race", "with some polls indicating that Kasich has a small
+     * lead": an absolute clause whose subject is a finding source and whose verb is a finding participle reports the
+     * participle's object, as "polls show …" would. Only after "with": "records showing that …" after a verb or a
+     * preposition is a noun phrase of another clause ("possess email records showing that …"); and only after the
+     * main clause ("Ohio is closer, with some polls indicating …").
+     */
+    private static final Set<String> OPENING_COORDINATORS = Set.of("and", "but", "yet");
+
+    private Attribution absoluteFinding(Document doc, Sentence s, int cue) {
+        int[] source = findingSource(doc, cue, s.from());
+        int with = source == null ? -1 : source[0] - 1;
+        if (with <= s.from() || !doc.token(with).is("with") || OPENING_COORDINATORS.contains(doc.token(with - 1).lower())) {
+            // an absolute clause before the main clause ("And with polls showing X, R-Texas, leading, a story says …")
+            // ends at a comma the clause rules cannot tell from the commas inside it
+            return null;
+        }
+        return finding(doc, s, cue);
+    }
+
+    /**
      * The source noun phrase before a finding verb at {@code cue}: a finding source noun as its head, possibly followed
      * by a few words of modifier, and before it modifiers back to a determiner or a clause boundary; not the object of
      * a preposition ("the authors of the study found" names the authors).
@@ -215,8 +236,9 @@ final class ReportedSpeechAttributor {
             }
             from--;
         }
-        if (from - 1 >= limit && isPreposition(doc.token(from - 1))) {
-            return null;
+        if (from - 1 >= limit && isPreposition(doc.token(from - 1))
+                && !(doc.token(from - 1).is("with") && cues.isFindingParticiple(doc, cue))) {
+            return null; // but "with polls showing …" is an absolute clause, its own subject and verb
         }
         return new int[] {from, cue, head + 1};
     }

@@ -59,4 +59,24 @@ class FindingSourceTest {
         assertThat(withCue("The network’s TV show Tides showing a storm drew critics.", "show")).isEmpty();
         assertThat(withCue("A video of the game shows that the referee missed the foul.", "shows")).isPresent();
     }
+    @Test
+    void anAbsoluteClauseWithAFindingParticipleReportsItsObject() {
+        ExtractedStatement s = withCue("The mayor will need the fishermen, with recent surveys showing a tightening of the race.",
+                "showing").orElseThrow();
+        assertThat(s.kind()).isEqualTo(StatementKind.INDIRECT);
+        assertThat(s.content().text()).isEqualTo("a tightening of the race");
+        assertThat(s.speakerMention().text()).isEqualTo("recent surveys");
+        ExtractedStatement clause = withCue("The race is closer in the north, with some polls indicating that the mayor has a small lead.",
+                "indicating").orElseThrow();
+        assertThat(clause.content().text()).isEqualTo("that the mayor has a small lead");
+        assertThat(clause.speakerMention().text()).isEqualTo("some polls");
+    }
+
+    @Test
+    void aFindingParticipleOutsideATrailingAbsoluteClauseReportsNothing() {
+        // the object of a verb ("possess records showing …"), and an opening absolute clause whose end the commas hide
+        assertThat(withCue("The lawyers possess email records showing that the claims are false.", "showing")).isEmpty();
+        assertThat(withCue("And with polls showing the mayor, a Democrat, ahead, a story in the Herald says he will win.",
+                "showing")).isEmpty();
+    }
 }
