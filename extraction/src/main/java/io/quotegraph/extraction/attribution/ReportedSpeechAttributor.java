@@ -109,7 +109,58 @@ final class ReportedSpeechAttributor {
                     i += len - 1;
                 }
             }
+            Attribution poll = usedCue[s.from()] ? null : pollFrame(doc, s, out);
+            if (poll != null) {
+                out.add(poll);
+            }
         }
+    }
+
+    /** Heads of a sentence-opening frame that names a poll as the source of the clause after it. */
+    private static final Set<String> POLL_NOUNS = Set.of("poll", "polls", "survey", "surveys", "polling");
+    private static final int MAX_POLL_FRAME = 14;
+
+    /**
+     * "In the CBS poll, Trump's lead over Cruz remained in double digits", "In a Des Moines Register poll last month,
+     * Mr. Cruz had a 10 percentage-point lead": a sentence opening "In" + a noun phrase headed by a poll or survey
+     * noun + a comma presents the clause after it as the poll's finding; the noun phrase is the source, "In" the cue.
+     * Not when the clause holds a report of its own ("In a poll, 40 percent said …": that report is the statement),
+     * nor for other documents ("In a letter, the mayor …" introduces the writer's words, read at their own cue).
+     */
+    private Attribution pollFrame(Document doc, Sentence s, List<Attribution> found) {
+        int in = s.from();
+        if (!doc.token(in).is("In") || doc.quoteAt(in) != null) {
+            return null;
+        }
+        int comma = -1;
+        int head = -1;
+        for (int k = in + 1; k < s.to() && k - in <= MAX_POLL_FRAME; k++) {
+            Token t = doc.token(k);
+            if (t.isPunct(',')) {
+                comma = k;
+                break;
+            }
+            if (doc.quoteAt(k) != null || t.isPunct(';') || t.isPunct(':')) {
+                return null;
+            }
+            if (head < 0 && t.isWord() && POLL_NOUNS.contains(t.lower())) {
+                head = k;
+            }
+        }
+        int end = contentEnd(doc, s);
+        if (head < 0 || comma < 0 || comma + 1 >= end || !startsClause(doc, comma + 1)) {
+            return null;
+        }
+        for (Attribution a : found) {
+            if (a.sentence() == s && a.cueFrom() > comma) {
+                return null;
+            }
+        }
+        Span source = doc.span(in + 1, comma - 1);
+        Mention m = new Mention(source, Mention.Form.GROUP, EntityType.OTHER, source.text(), null, null);
+        // the finding runs to the sentence end: the poll frames the whole sentence ("…, although they were less
+        // enthusiastic", "…, but narrowed to 13 points" are findings too)
+        return build(doc, s, comma + 1, end, in, in + 1, m, in, comma);
     }
 
     /**
