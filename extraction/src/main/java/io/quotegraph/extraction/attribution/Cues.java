@@ -470,6 +470,11 @@ final class Cues {
                 || i + 1 < doc.size() && doc.quoteAt(i + 1) != null && doc.quoteAt(i + 1).firstToken() == i + 1;
     }
 
+    /** A verb of saying or of stance by its word alone, wherever it stands ("to announce", "to endorse"). */
+    boolean isCueOrStanceWord(Token t) {
+        return t.isWord() && (lexicons.isCueVerb(t.text()) || lexicons.isStanceVerb(t.text()));
+    }
+
     boolean isFindingSource(Token t) {
         return t.isWord() && lexicons.isFindingSource(t.text());
     }

@@ -113,7 +113,81 @@ final class ReportedSpeechAttributor {
             if (poll != null) {
                 out.add(poll);
             }
+            for (int i = s.from() + 1; i + 2 < s.to(); i++) {
+                Attribution expected = doc.token(i).is("expected") && !usedCue[i] ? expectation(doc, s, i, out) : null;
+                if (expected != null) {
+                    out.add(expected);
+                }
+            }
         }
+    }
+
+    /** Forms of "be" before "expected to": the passive whose agent, the one expecting, the text leaves unnamed. */
+    private static final Set<String> EXPECTATION_AUXILIARIES = Set.of("is", "are", "was", "were", "isn't", "isn’t",
+            "aren't", "aren’t", "wasn't", "wasn’t", "weren't", "weren’t");
+    /** Adverbs between the auxiliary and "expected": "is not expected", "are also expected", "is widely expected". */
+    private static final Set<String> EXPECTATION_ADVERBS = Set.of("not", "also", "widely", "now", "still", "generally",
+            "largely", "broadly");
+    private static final int MAX_EXPECTATION_SUBJECT = 24;
+
+    /**
+     * "The Fed is not expected to change rates", "Many Democrats are expected to follow the lead of …": a passive
+     * "be expected to" reports an expectation whose holder the text does not name; the statement has no speaker,
+     * its cue is the verb group and its content the clause from its subject to the clause end (the gold takes the
+     * subject with the predicate). The subject starts at the sentence start, after an opening adverbial's comma
+     * ("In advance of the vote, the Fed …", "Separately, the administration, under pressure, is …") or after a
+     * coordinator ("…, and the final shuttering of the factory is not expected to happen"). Not in a relative or
+     * subordinate clause ("a nominee who is expected to …", "even though sales are expected to rise"), nor inside a
+     * report already found ("said the Fed is expected to act" is the speaker's), nor before a verb of saying or stance
+     * ("The Fed is expected to announce that …", "The Times is expected to endorse …" report the subject's words).
+     */
+    private Attribution expectation(Document doc, Sentence s, int expected, List<Attribution> found) {
+        if (!doc.token(expected + 1).is("to") || !doc.token(expected + 2).isWord() || doc.quoteAt(expected) != null
+                || insideContent(doc, found, expected)
+                || cues.isCueOrStanceWord(doc.token(expected + 2))) {
+            // "The Fed is expected to announce that …": the gold gives the inner report to the subject
+            return null;
+        }
+        int aux = expected - 1;
+        while (aux > s.from() && EXPECTATION_ADVERBS.contains(doc.token(aux).lower())) {
+            aux--;
+        }
+        if (aux <= s.from() || !EXPECTATION_AUXILIARIES.contains(doc.token(aux).lower())) {
+            return null;
+        }
+        int start = s.from();
+        boolean opensWithAdverbial = isPreposition(doc.token(s.from())) || doc.token(s.from()).lower().endsWith("ly");
+        for (int k = aux - 1; k >= s.from(); k--) {
+            Token t = doc.token(k);
+            if (doc.quoteAt(k) != null || t.isPunct(':') || t.isPunct('(') || t.isPunct(')')) {
+                return null;
+            }
+            if (RELATIVE_WORDS.contains(t.lower()) || SUBORDINATORS.contains(t.lower()) || OPENING_SUBORDINATORS.contains(t.lower())) {
+                return null;
+            }
+            if (t.isPunct(';') || (t.is("and") || t.is("but")) && k > s.from() && doc.token(k - 1).isPunct(',')) {
+                start = k + 1;
+                break;
+            }
+        }
+        if (opensWithAdverbial && start == s.from()) {
+            int comma = firstCommaOrEnd(doc, s.from(), aux);
+            if (comma >= aux) {
+                return null; // "In the House are expected …": no subject of its own
+            }
+            start = comma + 1;
+        }
+        if (aux - start > MAX_EXPECTATION_SUBJECT || start >= aux || !doc.token(start).isWord()) {
+            return null;
+        }
+        int end = contentEnd(doc, s);
+        int to = clauseEnd(doc, expected + 2, end);
+        if (to <= expected + 2) {
+            return null;
+        }
+        ContentClassifier.Content c = classifier.classify(doc, start, to, null);
+        return c == null || doc.isExcluded(start) ? null
+                : Attribution.unnamed(c.kind(), c.start(), c.end(), aux, expected + 1, s);
     }
 
     /** Heads of a sentence-opening frame that names a poll as the source of the clause after it. */

@@ -1,0 +1,38 @@
+package io.quotegraph.extraction.attribution;
+
+import io.quotegraph.model.ExtractedStatement;
+import io.quotegraph.model.StatementKind;
+import org.junit.jupiter.api.Test;
+
+import static io.quotegraph.extraction.ExtractedStatements.withCue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** "X is expected to …": an expectation whose holder the text does not name, a statement without a speaker. */
+class ExpectationTest {
+
+    @Test
+    void aPassiveExpectationIsASpeakerlessStatementOverItsClause() {
+        ExtractedStatement s = withCue("The harbor board is not expected to raise the ferry fee this year.", "is not expected")
+                .orElseThrow();
+        assertThat(s.kind()).isEqualTo(StatementKind.INDIRECT);
+        assertThat(s.content().text()).isEqualTo("The harbor board is not expected to raise the ferry fee this year");
+        assertThat(s.speakerMention()).isNull();
+        assertThat(s.speakerKey()).isNull();
+    }
+
+    @Test
+    void theSubjectStartsAfterAnOpeningAdverbialOrACoordinator() {
+        assertThat(withCue("In the county vote, Democrats are expected to gain seats, but the margin is unclear.", "are expected")
+                .orElseThrow().content().text()).isEqualTo("Democrats are expected to gain seats");
+        assertThat(withCue("The layoffs begin in May, and the closing of the plant is expected to follow in June.", "is expected")
+                .orElseThrow().content().text()).isEqualTo("the closing of the plant is expected to follow in June");
+    }
+
+    @Test
+    void relativeAndSubordinateClausesAndInnerReportsAreLeftAlone() {
+        assertThat(withCue("They want a judge who is expected to be moderate.", "is expected")).isEmpty();
+        assertThat(withCue("Profits will rise, even though sales are expected to fall.", "are expected")).isEmpty();
+        // the inner verb of saying reports the subject's words; the expectation is not a statement of its own
+        assertThat(withCue("The harbor board is expected to announce that the fee will rise.", "is expected")).isEmpty();
+    }
+}
