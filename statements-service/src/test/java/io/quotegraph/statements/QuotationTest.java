@@ -106,8 +106,13 @@ class QuotationTest {
         String quotationId = quotationOf(first.articleId + ":0").getString("id");
         assertThat(quotationOf(second.articleId + ":0").getString("id")).isEqualTo(quotationId);
 
-        // the same statements under a new extractor version: applied again, nothing doubles
+        // the same statements under a new extractor version: applied again, nothing doubles, nothing stored changes
+        Document storedBefore = mongo.collection("quotations").find(Filters.eq("_id", quotationId)).first();
+        Document linkBefore = mongo.collection("quotation_links").find(Filters.eq("_id", second.articleId + ":0")).first();
         second.extractorVersion("test-2").deliver().statusCode(200).body("changed", equalTo(true));
+        assertThat(mongo.collection("quotations").find(Filters.eq("_id", quotationId)).first()).isEqualTo(storedBefore);
+        assertThat(mongo.collection("quotation_links").find(Filters.eq("_id", second.articleId + ":0")).first())
+                .isEqualTo(linkBefore);
         JsonPath again = given().get("/quotations/{id}", quotationId).then().statusCode(200).extract().jsonPath();
         assertThat(again.getList("occurrences.statementId")).containsExactly(first.articleId + ":0", second.articleId + ":0");
         String speakerId = given().get("/statements/{id}", first.articleId + ":0").then().extract().path("speakerId");
