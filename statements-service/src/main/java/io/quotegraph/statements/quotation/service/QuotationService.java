@@ -50,9 +50,9 @@ import java.util.Set;
  * No transactions: the new statements of the articles indexed together are decided together (reads by _id in
  * chunks), their decisions saved as their links (done = false; a link is also the statement's occurrence), then their
  * writes made in ordered bulk writes (member ids added to quotations, reverse similar links, buckets; a pending link
- * resumed pulls before it pushes), then the links marked done; a redelivery finishes pending links, and removes (in the same idempotent way) the links of statements the
- * article no longer has or whose speaker, wording or article data changed, before adding them again. Round trips per
- * call (an article or a batch): a few per 500 statements.
+ * resumed pulls before it pushes), then the links marked done; a redelivery finishes pending links, and removes (in
+ * the same idempotent way) the links of statements the article no longer has or whose speaker, wording or article
+ * data changed, before adding them again. Round trips per call (an article or a batch): a few per 500 statements.
  * <p>
  * Speaker ids: buckets and quotations are keyed by the speaker id a statement had when indexed. Reads follow merges
  * (a merged speaker answers as its target, and a target's quotations include those of the speakers merged into it);
