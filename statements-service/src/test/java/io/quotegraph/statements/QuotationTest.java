@@ -1,10 +1,17 @@
 package io.quotegraph.statements;
 
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quotegraph.statements.common.Mongo;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
@@ -24,6 +31,9 @@ class QuotationTest {
             + "and talks between Armenia and Azerbaijan toward a lasting peace agreement";
     private static final String TALKING_POINT_AGAIN = "The ceasefire must be maintained and aid convoys need humanitarian "
             + "access; Armenia and Azerbaijan should keep talking";
+
+    @Inject
+    Mongo mongo;
 
     /** An article of one source in which the named person says these things (statement i = content i). */
     private static Articles article(String name, String source, String publishedAt, String... contents) {
@@ -96,8 +106,13 @@ class QuotationTest {
         String quotationId = quotationOf(first.articleId + ":0").getString("id");
         assertThat(quotationOf(second.articleId + ":0").getString("id")).isEqualTo(quotationId);
 
-        // the same statements under a new extractor version: applied again, nothing doubles
+        // the same statements under a new extractor version: applied again, nothing doubles, nothing stored changes
+        Document storedBefore = mongo.collection("quotations").find(Filters.eq("_id", quotationId)).first();
+        Document linkBefore = mongo.collection("quotation_links").find(Filters.eq("_id", second.articleId + ":0")).first();
         second.extractorVersion("test-2").deliver().statusCode(200).body("changed", equalTo(true));
+        assertThat(mongo.collection("quotations").find(Filters.eq("_id", quotationId)).first()).isEqualTo(storedBefore);
+        assertThat(mongo.collection("quotation_links").find(Filters.eq("_id", second.articleId + ":0")).first())
+                .isEqualTo(linkBefore);
         JsonPath again = given().get("/quotations/{id}", quotationId).then().statusCode(200).extract().jsonPath();
         assertThat(again.getList("occurrences.statementId")).containsExactly(first.articleId + ":0", second.articleId + ":0");
         String speakerId = given().get("/statements/{id}", first.articleId + ":0").then().extract().path("speakerId");
@@ -117,6 +132,63 @@ class QuotationTest {
         Articles.deliver(first.articleId, withArticleId(emptied, first.articleId)).statusCode(200);
         given().get("/quotations/{id}", quotationId).then().statusCode(404);
         given().queryParam("speakerId", speakerId).get("/quotations").then().statusCode(200).body("totalCount", equalTo(1));
+    }
+
+    /**
+     * A quotation stores its members' ids only (an occurrence's wording is its statement's link, written once), so a new
+     * report adds an id instead of rewriting every report's wording; a quotation stored in the older shape (occurrences
+     * embedded) still answers the same, and redelivering its articles moves it to the new shape, the same as if they had
+     * been delivered with it.
+     */
+    @Test
+    void quotationsListTheirMembersAndAnOlderStoreMigratesOnRedelivery() {
+        String name = "Dora " + Articles.name();
+        Articles first = article(name, "wire", "2024-05-01T09:00:00Z", FULL);
+        Articles second = article(name, "paper", "2024-05-02T09:00:00Z", TRIMMED);
+        first.deliver().statusCode(200);
+        second.deliver().statusCode(200);
+        String quotationId = quotationOf(first.articleId + ":0").getString("id");
+        String before = given().get("/quotations/{id}", quotationId).then().statusCode(200).extract().asString();
+        List<String> members = List.of(first.articleId + ":0", second.articleId + ":0");
+
+        MongoCollection<Document> quotations = mongo.collection("quotations");
+        Document stored = quotations.find(Filters.eq("_id", quotationId)).first();
+        assertThat(stored.getList("statementIds", String.class)).containsExactlyInAnyOrderElementsOf(members);
+        assertThat(stored).doesNotContainKey("occurrences");
+
+        // the shape before statements-v5: occurrences embedded, links hashed without the shape, deliveries hashed
+        // with an older processing version
+        MongoCollection<Document> links = mongo.collection("quotation_links");
+        List<Document> embedded = new ArrayList<>();
+        for (String id : members) {
+            Document link = links.find(Filters.eq("_id", id)).first();
+            embedded.add(new Document("statementId", id).append("articleId", link.getString("articleId"))
+                    .append("source", link.getString("source")).append("publishedAt", link.get("publishedAt"))
+                    .append("content", link.get("content")));
+            links.updateOne(Filters.eq("_id", id), Updates.set("inputHash", "0123456789abcdef-older-shape"));
+        }
+        quotations.replaceOne(Filters.eq("_id", quotationId), new Document("_id", quotationId)
+                .append("speakerId", stored.getString("speakerId")).append("occurrences", embedded));
+        given().get("/quotations/{id}", quotationId).then().statusCode(200).body(equalTo(before));
+        mongo.collection(Mongo.DELIVERIES).updateMany(Filters.in("_id", first.articleId, second.articleId),
+                Updates.set("hash", "statements-v4"));
+
+        first.deliver().statusCode(200).body("changed", equalTo(true));
+        second.deliver().statusCode(200).body("changed", equalTo(true));
+        Document migrated = quotations.find(Filters.eq("_id", quotationId)).first();
+        assertThat(migrated.getList("statementIds", String.class)).containsExactlyInAnyOrderElementsOf(members);
+        assertThat(migrated.getList("occurrences", Document.class, List.of())).isEmpty();
+        given().get("/quotations/{id}", quotationId).then().statusCode(200).body(equalTo(before));
+
+        // removing the members empties the migrated quotation, which is deleted and unlisted
+        Articles.deliver(first.articleId, withArticleId(article(name, "wire", "2024-05-01T09:00:00Z"), first.articleId))
+                .statusCode(200);
+        Articles.deliver(second.articleId, withArticleId(article(name, "paper", "2024-05-02T09:00:00Z"), second.articleId))
+                .statusCode(200);
+        given().get("/quotations/{id}", quotationId).then().statusCode(404);
+        assertThat(quotations.find(Filters.eq("_id", quotationId)).first()).isNull();
+        String speakerId = stored.getString("speakerId");
+        given().queryParam("speakerId", speakerId).get("/quotations").then().statusCode(200).body("totalCount", equalTo(0));
     }
 
     @Test

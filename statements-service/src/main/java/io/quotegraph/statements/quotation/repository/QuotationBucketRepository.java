@@ -2,15 +2,17 @@ package io.quotegraph.statements.quotation.repository;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.PushOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import io.quotegraph.quotations.QuoteBlocking;
 import io.quotegraph.statements.common.Mongo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.bson.BsonArray;
+import org.bson.BsonDocument;
+import org.bson.BsonInt32;
+import org.bson.BsonString;
 import org.bson.Document;
 
 import java.util.ArrayList;
@@ -27,6 +29,7 @@ import java.util.Map;
 public class QuotationBucketRepository {
 
     public static final String BUCKETS = "quotation_buckets";
+    private static final String STATEMENT_IDS = "statementIds";
 
     @Inject
     Mongo mongo;
@@ -48,7 +51,7 @@ public class QuotationBucketRepository {
         Map<String, List<String>> found = new HashMap<>();
         for (List<String> chunk : Batches.chunks(bucketIds)) {
             for (Document bucket : buckets().find(Filters.in("_id", chunk))) {
-                found.put(bucket.getString("_id"), new ArrayList<>(bucket.getList("statementIds", String.class, List.of())));
+                found.put(bucket.getString("_id"), new ArrayList<>(bucket.getList(STATEMENT_IDS, String.class, List.of())));
             }
         }
         return found;
@@ -60,13 +63,15 @@ public class QuotationBucketRepository {
      */
     public void add(Map<String, List<String>> statementsByBucket, boolean replace) {
         List<WriteModel<Document>> writes = new ArrayList<>();
+        UpdateOptions upsert = new UpdateOptions().upsert(true);
         statementsByBucket.forEach((id, statements) -> {
+            BsonDocument filter = byId(id);
+            BsonArray ids = strings(statements);
             if (replace) {
-                writes.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.pullAll("statementIds", statements)));
+                writes.add(new UpdateOneModel<>(filter, pullAll(ids)));
             }
-            writes.add(new UpdateOneModel<>(Filters.eq("_id", id),
-                    Updates.pushEach("statementIds", statements, new PushOptions().slice(-QuoteBlocking.BUCKET_CAPACITY)),
-                    new UpdateOptions().upsert(true)));
+            writes.add(new UpdateOneModel<>(filter, new BsonDocument("$push", new BsonDocument(STATEMENT_IDS,
+                    new BsonDocument("$each", ids).append("$slice", new BsonInt32(-QuoteBlocking.BUCKET_CAPACITY)))), upsert));
         });
         Batches.write(buckets(), writes);
     }
@@ -74,7 +79,24 @@ public class QuotationBucketRepository {
     public void remove(Map<String, List<String>> statementsByBucket) {
         List<WriteModel<Document>> writes = new ArrayList<>();
         statementsByBucket.forEach((id, statements) ->
-                writes.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.pullAll("statementIds", statements))));
+                writes.add(new UpdateOneModel<>(byId(id), pullAll(strings(statements)))));
         Batches.write(buckets(), writes);
+    }
+
+    // Bucket writes are about 24 per new statement, most of the index's writes: they are built as BSON directly, which
+    // spares the driver converting Filters/Updates through its codec registry for each (a quarter of their client CPU).
+
+    private static BsonDocument byId(String id) {
+        return new BsonDocument("_id", new BsonString(id));
+    }
+
+    private static BsonDocument pullAll(BsonArray ids) {
+        return new BsonDocument("$pullAll", new BsonDocument(STATEMENT_IDS, ids));
+    }
+
+    private static BsonArray strings(List<String> values) {
+        BsonArray array = new BsonArray(values.size());
+        values.forEach(value -> array.add(new BsonString(value)));
+        return array;
     }
 }

@@ -26,7 +26,8 @@ import java.util.Map;
 /**
  * Per statement, what quotation grouping decided ({@value #LINKS}, read by _id only): _id = statement id, articleId,
  * speakerId (as when indexed), inputHash, content {start, end, text}, source, publishedAt, quotationId, bucketIds,
- * similar [{statementId, score}] (both directions), done (false while the decision's writes are under way).
+ * similar [{statementId, score}] (both directions), done (false while the decision's writes are under way). A link is
+ * also its statement's occurrence in its quotation (which lists only the members' ids).
  * And per article, the statements it has in the index ({@value #ARTICLES}: _id = article id, statementIds), so that a
  * redelivery finds the ones it no longer has without a query.
  */
@@ -58,6 +59,14 @@ public class QuotationLinkRepository {
      */
     public Map<String, Document> findCandidates(Collection<String> statementIds) {
         return findAll(statementIds, Projections.include("quotationId", "content.text"));
+    }
+
+    /**
+     * As {@link #findAll(Collection)}, with only what a quotation shows of its members (quotationId, articleId, source,
+     * publishedAt, content): the occurrences of quotations are their members' links.
+     */
+    public Map<String, Document> findOccurrences(Collection<String> statementIds) {
+        return findAll(statementIds, Projections.include("quotationId", "articleId", "source", "publishedAt", "content"));
     }
 
     private Map<String, Document> findAll(Collection<String> statementIds, Bson projection) {

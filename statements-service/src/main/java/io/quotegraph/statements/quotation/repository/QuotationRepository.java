@@ -3,6 +3,7 @@ package io.quotegraph.statements.quotation.repository;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -11,6 +12,7 @@ import io.quotegraph.statements.common.Mongo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,13 +20,21 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The quotations ({@value #QUOTATIONS}): _id, speakerId (as when founded), occurrences [{statementId, articleId,
- * source, publishedAt, content {start, end, text}}]; the canonical text, first-seen time and counts are derived from
- * the occurrences when read, so that concurrent deliveries only ever push and pull (atomic single-document updates).
+ * The quotations ({@value #QUOTATIONS}): _id, speakerId (as when founded), statementIds (its members). An occurrence's
+ * data (article, source, time, wording) is its statement's link ({@link QuotationLinkRepository}), written once per
+ * statement; the canonical text, first-seen time and counts are derived from the members' links when read. So a new
+ * member costs one id added to the quotation (an idempotent {@code $addToSet}), not a rewrite of every occurrence's
+ * wording, and concurrent deliveries only ever add and pull ids (atomic single-document updates).
+ * <p>
+ * Stores written before statements-v5 have the members' data embedded as {@code occurrences [{statementId, ...}]}:
+ * reads take their statement ids as members too, and removals pull from both, so an old quotation keeps answering
+ * and empties out as its statements are re-indexed.
+ * <p>
  * And per speaker id, its quotations ({@value #SPEAKERS}: _id = speaker id, quotationIds). Read by _id only.
  */
 @ApplicationScoped
@@ -32,6 +42,9 @@ public class QuotationRepository {
 
     public static final String QUOTATIONS = "quotations";
     public static final String SPEAKERS = "speaker_quotations";
+    private static final String MEMBERS = "statementIds";
+    /** The members' embedded data of the shape before statements-v5 (read and pulled, never written). */
+    private static final String EMBEDDED = "occurrences";
 
     @Inject
     Mongo mongo;
@@ -53,34 +66,37 @@ public class QuotationRepository {
         Map<String, Document> byId = new LinkedHashMap<>();
         ids.forEach(id -> byId.put(id, null));
         for (List<String> chunk : Batches.chunks(ids)) {
-            for (Document quotation : quotations().find(Filters.in("_id", chunk))) {
+            for (Document quotation : quotations().find(Filters.in("_id", chunk))
+                    .projection(Projections.include("speakerId", MEMBERS, EMBEDDED + ".statementId"))) {
                 byId.put(quotation.getString("_id"), quotation);
             }
         }
-        return byId.values().stream().filter(java.util.Objects::nonNull).toList();
+        return byId.values().stream().filter(Objects::nonNull).toList();
     }
 
-    /** A statement's occurrence in a quotation of a speaker. */
-    public record Membership(String quotationId, String speakerId, Document occurrence) {
-        String statementId() {
-            return occurrence.getString("statementId");
+    /** The statement ids a quotation lists as its members (of either stored shape), each once. */
+    public static Set<String> memberIds(Document quotation) {
+        Set<String> ids = new LinkedHashSet<>(quotation.getList(MEMBERS, String.class, List.of()));
+        for (Document embedded : quotation.getList(EMBEDDED, Document.class, List.of())) {
+            ids.add(embedded.getString("statementId"));
         }
+        return ids;
+    }
+
+    /** Statements joining a quotation of a speaker. */
+    public record Members(String quotationId, String speakerId, List<String> statementIds) {
     }
 
     /**
-     * Adds each occurrence, creating its quotation and listing it under its speaker; with {@code replace}, an earlier
-     * occurrence of the same statement is pulled first.
+     * Adds the members, creating their quotations and listing them under their speakers: one idempotent write per
+     * quotation (adding a member twice, as a resumed decision may, changes nothing).
      */
-    public void addOccurrences(Collection<Membership> memberships, boolean replace) {
+    public void addMembers(Collection<Members> members) {
         List<WriteModel<Document>> writes = new ArrayList<>();
         Map<String, Set<String>> quotationsBySpeaker = new LinkedHashMap<>();
-        for (Membership m : memberships) {
-            if (replace) {
-                writes.add(new UpdateOneModel<>(Filters.eq("_id", m.quotationId()),
-                        Updates.pull("occurrences", new Document("statementId", m.statementId()))));
-            }
+        for (Members m : members) {
             writes.add(new UpdateOneModel<>(Filters.eq("_id", m.quotationId()), Updates.combine(
-                    Updates.setOnInsert("speakerId", m.speakerId()), Updates.push("occurrences", m.occurrence())),
+                    Updates.setOnInsert("speakerId", m.speakerId()), Updates.addEachToSet(MEMBERS, m.statementIds())),
                     new UpdateOptions().upsert(true)));
             quotationsBySpeaker.computeIfAbsent(m.speakerId(), k -> new LinkedHashSet<>()).add(m.quotationId());
         }
@@ -92,24 +108,30 @@ public class QuotationRepository {
         Batches.write(speakers(), speakerWrites);
     }
 
-    /** Removes statements' occurrences (statement id → quotation id); quotations left empty are deleted and unlisted. */
-    public void removeOccurrences(Map<String, String> quotationByStatement) {
+    /** Removes members (quotation id → statement ids); quotations left empty are deleted and unlisted. */
+    public void removeMembers(Map<String, ? extends Collection<String>> statementIdsByQuotation) {
         List<WriteModel<Document>> writes = new ArrayList<>();
-        quotationByStatement.forEach((statementId, quotationId) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", quotationId),
-                Updates.pull("occurrences", new Document("statementId", statementId)))));
+        statementIdsByQuotation.forEach((quotationId, statementIds) -> writes.add(new UpdateOneModel<>(
+                Filters.eq("_id", quotationId), Updates.combine(Updates.pullAll(MEMBERS, new ArrayList<>(statementIds)),
+                        Updates.pull(EMBEDDED, new Document("statementId", new Document("$in", new ArrayList<>(statementIds))))))));
         Batches.write(quotations(), writes);
         List<WriteModel<Document>> speakerWrites = new ArrayList<>();
         List<WriteModel<Document>> deletes = new ArrayList<>();
-        for (Document quotation : findAll(new LinkedHashSet<>(quotationByStatement.values()))) {
-            if (quotation.getList("occurrences", Document.class, List.of()).isEmpty()) {
+        for (Document quotation : findAll(statementIdsByQuotation.keySet())) {
+            if (memberIds(quotation).isEmpty()) {
                 speakerWrites.add(new UpdateOneModel<>(Filters.eq("_id", quotation.getString("speakerId")),
                         Updates.pull("quotationIds", quotation.getString("_id"))));
+                // only if still empty: a concurrent delivery may have added a member since
                 deletes.add(new DeleteOneModel<>(Filters.and(Filters.eq("_id", quotation.getString("_id")),
-                        Filters.size("occurrences", 0))));
+                        empty(MEMBERS), empty(EMBEDDED))));
             }
         }
         Batches.write(speakers(), speakerWrites);
         Batches.write(quotations(), deletes);
+    }
+
+    private static Bson empty(String field) {
+        return Filters.or(Filters.exists(field, false), Filters.size(field, 0));
     }
 
     public List<String> quotationIdsOfSpeaker(String speakerId) {

@@ -48,11 +48,11 @@ import java.util.Set;
  * ({@link Grouping}). Cost per statement: O(bands + candidates) _id reads and writes, independent of the store's size.
  * <p>
  * No transactions: the new statements of the articles indexed together are decided together (reads by _id in
- * chunks), their decisions saved as their links (done = false), then their writes made in ordered bulk writes
- * (occurrences, reverse similar links, buckets; a pending link resumed pulls before it pushes), then the links marked
- * done; a redelivery finishes pending links, and removes (in the same idempotent way) the links of statements the
- * article no longer has or whose speaker, wording or article data changed, before adding them again. Round trips per
- * call (an article or a batch): a few per 500 statements.
+ * chunks), their decisions saved as their links (done = false; a link is also the statement's occurrence), then their
+ * writes made in ordered bulk writes (member ids added to quotations, reverse similar links, buckets; a pending link
+ * resumed pulls before it pushes), then the links marked done; a redelivery finishes pending links, and removes (in
+ * the same idempotent way) the links of statements the article no longer has or whose speaker, wording or article
+ * data changed, before adding them again. Round trips per call (an article or a batch): a few per 500 statements.
  * <p>
  * Speaker ids: buckets and quotations are keyed by the speaker id a statement had when indexed. Reads follow merges
  * (a merged speaker answers as its target, and a target's quotations include those of the speakers merged into it);
@@ -101,13 +101,17 @@ public class QuotationService {
         }
         long started = System.nanoTime();
         Map<String, Document> wanted = new LinkedHashMap<>();
+        Map<String, QuoteText> texts = new HashMap<>();
         Map<String, Set<String>> wantedByArticle = new LinkedHashMap<>();
         statementsByArticle.forEach((articleId, articleStatements) -> {
             Set<String> ids = new LinkedHashSet<>();
             for (Document statement : articleStatements.subList(0, Math.min(articleStatements.size(), MAX_STATEMENTS_PER_ARTICLE))) {
                 Document content = statement.get("content", Document.class);
-                if (statement.getString("speakerId") != null && content != null && !QuoteText.of(content.getString("text")).isEmpty()) {
+                QuoteText text = statement.getString("speakerId") == null || content == null ? null
+                        : QuoteText.of(content.getString("text"));
+                if (text != null && !text.isEmpty()) {
                     wanted.put(statement.getString("_id"), statement);
+                    texts.put(statement.getString("_id"), text);
                     ids.add(statement.getString("_id"));
                 }
             }
@@ -145,7 +149,7 @@ public class QuotationService {
         }
         remove(removed);
         apply(pending, true);
-        List<Document> decided = decide(added);
+        List<Document> decided = decide(added, texts);
         links.saveAll(decided);
         apply(decided, false);
         links.setStatementsOfArticles(wantedByArticle);
@@ -156,15 +160,15 @@ public class QuotationService {
     /**
      * The links of new statements: each compared with the candidates of its buckets, those stored and the statements
      * decided before it (of its article and of the articles indexed with it), so that a quote repeated within an
-     * article or a batch is grouped too.
+     * article or a batch is grouped too. {@code textOf}: the statements' normalised wordings, by id.
      */
-    private List<Document> decide(List<Document> statements) {
+    private List<Document> decide(List<Document> statements, Map<String, QuoteText> textOf) {
         Map<String, QuoteText> texts = new LinkedHashMap<>();
         Map<String, List<String>> bucketsOf = new LinkedHashMap<>();
         Set<String> allBuckets = new LinkedHashSet<>();
         for (Document statement : statements) {
             String id = statement.getString("_id");
-            QuoteText text = QuoteText.of(statement.get("content", Document.class).getString("text"));
+            QuoteText text = textOf.get(id);
             texts.put(id, text);
             List<String> bucketIds = QuotationBucketRepository.bucketIds(statement.getString("speakerId"),
                     QuoteBlocking.bandKeys(text));
@@ -222,25 +226,23 @@ public class QuotationService {
     }
 
     /**
-     * The writes saved decisions imply. A resumed (pending) link's writes may have been made in part, so each first
-     * pulls what it pushes; a fresh one's statement is in no bucket, occurrence or similar list (removal takes it out
-     * of all), so its writes are pushes only: half the operations.
+     * The writes saved decisions imply: one membership write per quotation they join (its new members' ids; the
+     * occurrence's data is the link just saved), the reverse similar links, the buckets. A resumed (pending) link's
+     * writes may have been made in part, so its similar links and bucket entries are pulled before they are pushed
+     * (adding a member is idempotent already); a fresh one's statement is in no bucket or similar list (removal takes
+     * it out of all), so its writes are pushes only: half the operations.
      */
     private void apply(List<Document> decided, boolean resumed) {
         if (decided.isEmpty()) {
             return;
         }
-        List<QuotationRepository.Membership> memberships = new ArrayList<>();
+        Map<String, QuotationRepository.Members> members = new LinkedHashMap<>();
         List<QuotationLinkRepository.SimilarLink> reverse = new ArrayList<>();
         Map<String, List<String>> bucketAdds = new LinkedHashMap<>();
         for (Document link : decided) {
             String id = link.getString("_id");
-            memberships.add(new QuotationRepository.Membership(link.getString("quotationId"), link.getString("speakerId"),
-                    new Document("statementId", id)
-                            .append("articleId", link.getString("articleId"))
-                            .append("source", link.getString("source"))
-                            .append("publishedAt", link.get("publishedAt"))
-                            .append("content", link.get("content", Document.class))));
+            members.computeIfAbsent(link.getString("quotationId"), quotationId -> new QuotationRepository.Members(
+                    quotationId, link.getString("speakerId"), new ArrayList<>())).statementIds().add(id);
             for (Document similar : link.getList("similar", Document.class, List.of())) {
                 reverse.add(new QuotationLinkRepository.SimilarLink(similar.getString("statementId"), id,
                         similar.get("score", Number.class).doubleValue()));
@@ -249,7 +251,7 @@ public class QuotationService {
                 bucketAdds.computeIfAbsent(bucketId, k -> new ArrayList<>()).add(id);
             }
         }
-        quotations.addOccurrences(memberships, resumed);
+        quotations.addMembers(members.values());
         links.addSimilar(reverse, resumed);
         buckets.add(bucketAdds, resumed);
         links.markDone(decided.stream().map(link -> link.getString("_id")).toList());
@@ -261,29 +263,35 @@ public class QuotationService {
             return;
         }
         Map<String, List<String>> bucketRemovals = new LinkedHashMap<>();
-        Map<String, String> quotationByStatement = new LinkedHashMap<>();
+        Map<String, List<String>> membersByQuotation = new LinkedHashMap<>();
         List<QuotationLinkRepository.SimilarLink> reverse = new ArrayList<>();
         for (Document link : removed) {
             String id = link.getString("_id");
             for (String bucketId : link.getList("bucketIds", String.class, List.of())) {
                 bucketRemovals.computeIfAbsent(bucketId, k -> new ArrayList<>()).add(id);
             }
-            quotationByStatement.put(id, link.getString("quotationId"));
+            membersByQuotation.computeIfAbsent(link.getString("quotationId"), k -> new ArrayList<>()).add(id);
             for (Document similar : link.getList("similar", Document.class, List.of())) {
                 reverse.add(new QuotationLinkRepository.SimilarLink(similar.getString("statementId"), id, 0));
             }
         }
         buckets.remove(bucketRemovals);
-        quotations.removeOccurrences(quotationByStatement);
+        quotations.removeMembers(membersByQuotation);
         links.removeSimilar(reverse);
-        links.deleteAll(quotationByStatement.keySet());
+        links.deleteAll(removed.stream().map(link -> link.getString("_id")).toList());
     }
 
-    /** What a statement's grouping depends on: a change of any of it re-indexes the statement. */
+    /**
+     * The stored shape of the index: part of every input hash, so that a redelivery re-indexes statements indexed in an
+     * older shape (v1: occurrences embedded in quotations; v2: quotations list member ids, a link is the occurrence).
+     */
+    private static final String SHAPE = "quotations-v2";
+
+    /** What a statement's grouping depends on: a change of any of it (or of {@link #SHAPE}) re-indexes the statement. */
     private static String inputHash(Document statement) {
         Document content = statement.get("content", Document.class);
         Instant publishedAt = Dates.instant(statement.get("publishedAt"));
-        String input = String.join("\u0000", statement.getString("speakerId"), content.getString("text"),
+        String input = String.join("\u0000", SHAPE, statement.getString("speakerId"), content.getString("text"),
                 String.valueOf(content.get("start")), String.valueOf(content.get("end")),
                 String.valueOf(statement.getString("source")), String.valueOf(publishedAt), statement.getString("articleId"));
         try {
@@ -296,7 +304,7 @@ public class QuotationService {
     // --- reads ---
 
     public QuotationView get(String id) {
-        return quotations.find(id).filter(QuotationService::hasOccurrences).map(q -> view(q, new HashMap<>()))
+        return quotations.find(id).flatMap(q -> views(List.of(q), new HashMap<>()).stream().findFirst())
                 .orElseThrow(() -> Params.notFound("quotation", id));
     }
 
@@ -307,13 +315,13 @@ public class QuotationService {
             quotationIds.add(link.getString("quotationId"));
         }
         Map<String, String> currentSpeakers = new HashMap<>();
-        return quotations.findAll(quotationIds).stream().filter(QuotationService::hasOccurrences)
-                .map(q -> view(q, currentSpeakers)).toList();
+        return views(quotations.findAll(quotationIds), currentSpeakers);
     }
 
     /**
      * A speaker's quotations (a merged speaker's are its target's), most widely reported first (articles, then sources,
-     * then earliest) or newest first. Reads every quotation of the speaker: O(quotations of the speaker).
+     * then earliest) or newest first. Reads every quotation of the speaker and its members' links: O(occurrences of
+     * the speaker).
      */
     public Page<QuotationView> ofSpeaker(String speakerId, Sort sort, int offset, int limit) {
         String current = speakers.document(speakerId).getString("_id");
@@ -325,8 +333,7 @@ public class QuotationService {
         speakerIds.forEach(id -> quotationIds.addAll(quotations.quotationIdsOfSpeaker(id)));
         Map<String, String> currentSpeakers = new HashMap<>();
         speakerIds.forEach(id -> currentSpeakers.put(id, current));
-        List<QuotationView> views = new ArrayList<>(quotations.findAll(quotationIds).stream()
-                .filter(QuotationService::hasOccurrences).map(q -> view(q, currentSpeakers)).toList());
+        List<QuotationView> views = new ArrayList<>(views(quotations.findAll(quotationIds), currentSpeakers));
         Comparator<QuotationView> newest = Comparator.comparing(QuotationView::firstSeen,
                 Comparator.nullsLast(Comparator.reverseOrder()));
         Comparator<QuotationView> order = sort == Sort.REACH
@@ -379,20 +386,41 @@ public class QuotationService {
         }
     }
 
-    /** False only for a quotation whose last occurrence is being removed right now. */
-    private static boolean hasOccurrences(Document quotation) {
-        return !quotation.getList("occurrences", Document.class, List.of()).isEmpty();
+    /**
+     * The views of these quotations, in their order, reading their members' links in one go. A member counts when its
+     * link names this quotation: a member being added or removed right now (its link saved before it is listed,
+     * deleted after it is unlisted) shows as in its link. A quotation without such a member (its last one being
+     * removed right now) is left out.
+     */
+    private List<QuotationView> views(List<Document> found, Map<String, String> currentSpeakers) {
+        Set<String> memberIds = new LinkedHashSet<>();
+        found.forEach(quotation -> memberIds.addAll(QuotationRepository.memberIds(quotation)));
+        Map<String, Document> occurrences = links.findOccurrences(memberIds);
+        List<QuotationView> views = new ArrayList<>(found.size());
+        for (Document quotation : found) {
+            List<Document> members = new ArrayList<>();
+            for (String id : QuotationRepository.memberIds(quotation)) {
+                Document link = occurrences.get(id);
+                if (link != null && quotation.getString("_id").equals(link.getString("quotationId"))) {
+                    members.add(link);
+                }
+            }
+            if (!members.isEmpty()) {
+                views.add(view(quotation, members, currentSpeakers));
+            }
+        }
+        return views;
     }
 
-    private QuotationView view(Document quotation, Map<String, String> currentSpeakers) {
+    private QuotationView view(Document quotation, List<Document> members, Map<String, String> currentSpeakers) {
         List<Occurrence> occurrences = new ArrayList<>();
         List<QuotationOccurrenceView> views = new ArrayList<>();
-        for (Document o : quotation.getList("occurrences", Document.class, List.of())) {
+        for (Document o : members) {
             Document content = o.get("content", Document.class);
             Instant publishedAt = Dates.instant(o.get("publishedAt"));
-            occurrences.add(new Occurrence(o.getString("statementId"), o.getString("articleId"), o.getString("source"),
+            occurrences.add(new Occurrence(o.getString("_id"), o.getString("articleId"), o.getString("source"),
                     publishedAt, content.getString("text")));
-            views.add(new QuotationOccurrenceView(o.getString("statementId"), o.getString("articleId"), o.getString("source"),
+            views.add(new QuotationOccurrenceView(o.getString("_id"), o.getString("articleId"), o.getString("source"),
                     publishedAt, new Span(content.getInteger("start", 0), content.getInteger("end", 0), content.getString("text"))));
         }
         views.sort(Comparator.comparing(QuotationOccurrenceView::publishedAt, Comparator.nullsLast(Comparator.naturalOrder()))
