@@ -78,7 +78,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * headers (the backends decide reads by the caller's token, so two callers never share an entry). A hit is answered
  * before SmallRye GraphQL's routes and after the checks that depend on who asks (see {@link GraphQLRoutes}).
  * <p>
- * How stale an answer can be: at most {@value #STALENESS} (default 1 s) after it was stored. Sooner than that, every
+ * How stale an answer can be: at most {@value #STALENESS} (default 1 s) after it was stored (plus the grace of
+ * stale-while-recomputing, below, while a newer answer is being computed). Sooner than that, every
  * entry is dropped as soon as the gateway runs a mutation (when it completes, whatever its outcome) or statements-service
  * announces a stored statement on its event stream (one upstream connection, held while the cache is on). Changes
  * that reach the backends by other paths (a direct REST call, speaker resolution after a delivery, a stream reconnect)
