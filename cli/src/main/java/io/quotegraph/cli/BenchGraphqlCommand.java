@@ -63,9 +63,9 @@ final class BenchGraphqlCommand implements Callable<Integer> {
     private static final Pattern CLIENT_TIMER = Pattern.compile(
             "^http_client_requests_seconds_(count|sum)\\{([^}]*)} ([0-9.E+-]+)", Pattern.MULTILINE);
     private static final Pattern LABEL = Pattern.compile("(\\w+)=\"([^\"]*)\"");
-    /** The response cache's hit, miss and refresh-ahead counters. */
+    /** The response cache's hit, stale (hit past max-staleness while recomputed), miss and refresh-ahead counters. */
     private static final Pattern CACHE = Pattern.compile(
-            "^quotegraph_gateway_response_cache_total\\{[^}]*result=\"(hit|miss|refresh)\"[^}]*} ([0-9.E+-]+)",
+            "^quotegraph_gateway_response_cache_total\\{[^}]*result=\"(hit|stale|miss|refresh)\"[^}]*} ([0-9.E+-]+)",
             Pattern.MULTILINE);
 
     /** The gateway process's CPU time so far (Micrometer's process binder). */
@@ -419,12 +419,16 @@ final class BenchGraphqlCommand implements Callable<Integer> {
         return timers;
     }
 
-    /** The response cache's {hits, misses, refreshes ahead} so far (zeros with the cache off). */
+    /**
+     * The response cache's {hits, misses, refreshes ahead} so far (zeros with the cache off); a stale answer (served
+     * from the cache past its max staleness while it is recomputed) counts as a hit.
+     */
     static double[] cacheCounts(String metrics) {
         double[] counts = new double[3];
         Matcher m = CACHE.matcher(metrics);
         while (m.find()) {
-            counts[List.of("hit", "miss", "refresh").indexOf(m.group(1))] += Double.parseDouble(m.group(2));
+            counts[List.of("hit", "miss", "refresh").indexOf(m.group(1).equals("stale") ? "hit" : m.group(1))]
+                    += Double.parseDouble(m.group(2));
         }
         return counts;
     }

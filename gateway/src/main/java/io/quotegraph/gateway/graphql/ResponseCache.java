@@ -64,6 +64,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -77,7 +78,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * headers (the backends decide reads by the caller's token, so two callers never share an entry). A hit is answered
  * before SmallRye GraphQL's routes and after the checks that depend on who asks (see {@link GraphQLRoutes}).
  * <p>
- * How stale an answer can be: at most {@value #STALENESS} (default 1 s) after it was stored. Sooner than that, every
+ * How stale an answer can be: at most {@value #STALENESS} (default 1 s) after it was stored (plus the grace of
+ * stale-while-recomputing, below, while a newer answer is being computed). Sooner than that, every
  * entry is dropped as soon as the gateway runs a mutation (when it completes, whatever its outcome) or statements-service
  * announces a stored statement on its event stream (one upstream connection, held while the cache is on). Changes
  * that reach the backends by other paths (a direct REST call, speaker resolution after a delivery, a stream reconnect)
@@ -115,6 +117,7 @@ public class ResponseCache {
     public static final String STALENESS = "quotegraph.gateway.response-cache.max-staleness";
     public static final String MAX_SIZE = "quotegraph.gateway.response-cache.max-size";
     public static final String REFRESH_AFTER = "quotegraph.gateway.response-cache.refresh-after";
+    public static final String STALE_WHILE_RECOMPUTING = "quotegraph.gateway.response-cache.stale-while-recomputing";
     /** Marks the gateway's own background recomputation of an entry; its value is {@link #refreshSecret}. */
     static final String REFRESH_HEADER = "X-Quotegraph-Cache-Refresh";
     static final String METRIC = "quotegraph.gateway.response.cache";
@@ -141,6 +144,10 @@ public class ResponseCache {
     @ConfigProperty(name = REFRESH_AFTER)
     Optional<Duration> refreshAfter;
 
+    /** How long past its maximum staleness an entry still answers while its one recomputation runs; 0: never. */
+    @ConfigProperty(name = STALE_WHILE_RECOMPUTING, defaultValue = "1s")
+    Duration staleWhileRecomputing;
+
     @Inject
     Vertx vertx;
 
@@ -164,7 +171,9 @@ public class ResponseCache {
     private Counter hits;
     private Counter misses;
     private Counter refreshes;
+    private Counter staleHits;
     private long stalenessNanos;
+    private long graceNanos;
     /** Age in nanoseconds after which a hit starts a refresh; Long.MAX_VALUE when refresh-ahead is off. */
     private long refreshAfterNanos;
     private String refreshSecret;
@@ -186,13 +195,32 @@ public class ResponseCache {
     }
 
     /**
-     * A stored response (its status is 200), when it was stored, how long it took to compute, and whether a refresh of
-     * it has been started. The body is read-only direct memory shared by every hit (see {@link #sharedBody}).
+     * A stored response (its status is 200), when it was stored, how long it took to compute, and where its one
+     * recomputation is ({@link #NOT_REFRESHED}, {@link #REFRESHING}, {@link #REFRESH_ENDED}). The body is read-only
+     * direct memory shared by every hit (see {@link #sharedBody}).
      */
-    record Entry(String contentType, ByteBuf body, long storedAt, long computeNanos, AtomicBoolean refreshStarted) {
+    record Entry(String contentType, ByteBuf body, long storedAt, long computeNanos, AtomicInteger refresh) {
+
+        static final int NOT_REFRESHED = 0;
+        static final int REFRESHING = 1;
+        /** Its recomputation has answered or failed: if it is still the stored entry, nothing replaced it. */
+        static final int REFRESH_ENDED = 2;
 
         Entry(String contentType, byte[] body, long computeNanos) {
-            this(contentType, sharedBody(body), System.nanoTime(), computeNanos, new AtomicBoolean());
+            this(contentType, sharedBody(body), System.nanoTime(), computeNanos, new AtomicInteger(NOT_REFRESHED));
+        }
+
+        /** Whether it may answer at {@code now} as it is, without any recomputation: within its staleness bound. */
+        boolean fresh(long now, long stalenessNanos) {
+            return now - storedAt < stalenessNanos;
+        }
+
+        /**
+         * Whether, past its staleness bound, it may still answer at {@code now} while it is recomputed: within the
+         * grace, and unless its recomputation has ended without replacing it (then a request computes a new answer).
+         */
+        boolean servableStale(long now, long stalenessNanos, long graceNanos) {
+            return now - storedAt < stalenessNanos + graceNanos && refresh.get() != REFRESH_ENDED;
         }
 
         /**
@@ -201,7 +229,7 @@ public class ResponseCache {
          * Never when refresh-ahead is off ({@code refreshAfterNanos} = Long.MAX_VALUE).
          */
         boolean dueForRefresh(long now, long refreshAfterNanos, long stalenessNanos) {
-            if (refreshAfterNanos == Long.MAX_VALUE || refreshStarted.get()) {
+            if (refreshAfterNanos == Long.MAX_VALUE || refresh.get() != NOT_REFRESHED) {
                 return false;
             }
             return now - storedAt >= Math.min(refreshAfterNanos, stalenessNanos - 2 * computeNanos);
@@ -209,7 +237,11 @@ public class ResponseCache {
 
         /** True for exactly one caller. */
         boolean claimRefresh() {
-            return refreshStarted.compareAndSet(false, true);
+            return refresh.compareAndSet(NOT_REFRESHED, REFRESHING);
+        }
+
+        void refreshEnded() {
+            refresh.set(REFRESH_ENDED);
         }
 
         /**
@@ -280,8 +312,9 @@ public class ResponseCache {
             return;
         }
         stalenessNanos = staleness.toNanos();
+        graceNanos = staleWhileRecomputing.isNegative() ? 0 : staleWhileRecomputing.toNanos();
         cache = Caffeine.newBuilder()
-                .expireAfterWrite(staleness)
+                .expireAfterWrite(Duration.ofNanos(stalenessNanos + graceNanos)) // past the staleness: see serve
                 .maximumWeight(maxSize.asLongValue())
                 .<Key, Entry>weigher((key, entry) -> key.weight() + entry.body().readableBytes())
                 .build();
@@ -291,6 +324,9 @@ public class ResponseCache {
                 .register(registry);
         refreshes = Counter.builder(METRIC).tag("result", "refresh")
                 .description("entries recomputed in the background before they expired").register(registry);
+        staleHits = Counter.builder(METRIC).tag("result", "stale")
+                .description("GraphQL responses served past their maximum staleness while recomputed")
+                .register(registry);
         Duration refreshAge = refreshAfter.orElse(staleness.dividedBy(2));
         refreshAfterNanos = refreshAge.compareTo(staleness) < 0 ? refreshAge.toNanos() : Long.MAX_VALUE;
         byte[] secret = new byte[24];
@@ -321,7 +357,8 @@ public class ResponseCache {
         streamSubscription = stream.statements().subscribe().with(statement -> invalidate(),
                 failure -> LOG.warnf("response cache: statement stream ended (%s); entries expire after %s",
                         failure.toString(), staleness));
-        LOG.infof("GraphQL response cache on: at most %s stale, refreshed after %s, at most %s bytes", staleness,
+        LOG.infof("GraphQL response cache on: at most %s stale (%s more while recomputed), refreshed after %s, "
+                        + "at most %s bytes", staleness, Duration.ofNanos(graceNanos),
                 refreshAfterNanos == Long.MAX_VALUE ? "never" : Duration.ofNanos(refreshAfterNanos),
                 maxSize.asLongValue());
     }
@@ -375,11 +412,20 @@ public class ResponseCache {
             return;
         }
         Entry hit = cache.getIfPresent(key);
-        if (hit != null) {
+        long now = System.nanoTime();
+        if (hit != null && hit.fresh(now, stalenessNanos)) {
             hits.increment();
-            if (hit.dueForRefresh(System.nanoTime(), refreshAfterNanos, stalenessNanos)) {
+            if (hit.dueForRefresh(now, refreshAfterNanos, stalenessNanos)) {
                 refreshOnce(ctx, hit); // answered below from the entry, without waiting for the refresh
             }
+            respond(ctx, hit);
+            return;
+        }
+        // past its staleness: answered within the grace only while it is being (or is about to be) recomputed, which
+        // needs a loopback to the gateway (not over TLS); else computed like a miss, which replaces it
+        if (hit != null && hit.servableStale(now, stalenessNanos, graceNanos) && canRefresh(ctx.request())) {
+            staleHits.increment();
+            refreshOnce(ctx, hit);
             respond(ctx, hit);
             return;
         }
@@ -444,11 +490,11 @@ public class ResponseCache {
      * another entry's is in flight (at most one per gateway: a later hit starts this one).
      */
     private void refreshOnce(RoutingContext ctx, Entry entry) {
-        if (entry.refreshStarted().get() || !refreshRunning.compareAndSet(false, true)) {
+        if (entry.refresh().get() != Entry.NOT_REFRESHED || !refreshRunning.compareAndSet(false, true)) {
             return;
         }
         if (entry.claimRefresh()) {
-            startRefresh(ctx);
+            startRefresh(ctx, entry);
         } else {
             refreshRunning.set(false);
         }
@@ -462,11 +508,13 @@ public class ResponseCache {
 
     /**
      * Sends the client's request again, from the gateway to itself, marked as a refresh; the answer is discarded. Ends
-     * the gateway's one refresh in flight when that answer has arrived or failed.
+     * the gateway's one refresh in flight, and the entry's refresh, when that answer has arrived (after the new entry,
+     * if any, was stored) or failed.
      */
-    private void startRefresh(RoutingContext ctx) {
+    private void startRefresh(RoutingContext ctx, Entry entry) {
         HttpServerRequest request = ctx.request();
         if (!canRefresh(request)) {
+            entry.refreshEnded();
             refreshRunning.set(false);
             return;
         }
@@ -481,7 +529,10 @@ public class ResponseCache {
         loopback.request(options)
                 .compose(refresh -> refresh.send(body))
                 .compose(HttpClientResponse::end)
-                .onComplete(done -> refreshRunning.set(false))
+                .onComplete(done -> {
+                    entry.refreshEnded();
+                    refreshRunning.set(false);
+                })
                 .onFailure(failure -> LOG.debugf("response cache: refresh of an entry failed (%s); it expires as usual",
                         failure.toString()));
     }

@@ -5,7 +5,7 @@ import io.netty.buffer.Unpooled;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,6 +16,7 @@ class ResponseCacheEntryTest {
     private static final long MS = 1_000_000;
     private static final long REFRESH_AFTER = 500 * MS;
     private static final long STALENESS = 1_000 * MS;
+    private static final long GRACE = 1_000 * MS;
 
     @Test
     void aQuicklyComputedEntryIsDueAtTheRefreshThreshold() {
@@ -43,6 +44,23 @@ class ResponseCacheEntryTest {
     }
 
     @Test
+    void pastItsStalenessAnEntryAnswersWithinTheGraceUnlessItsRecomputationEndedWithoutReplacingIt() {
+        ResponseCache.Entry entry = storedAtZero(50);
+        assertThat(entry.fresh(999 * MS, STALENESS)).isTrue();
+        assertThat(entry.fresh(1_000 * MS, STALENESS)).isFalse();
+        assertThat(entry.servableStale(1_000 * MS, STALENESS, GRACE)).isTrue();
+        assertThat(entry.servableStale(1_999 * MS, STALENESS, GRACE)).isTrue();
+        assertThat(entry.servableStale(2_000 * MS, STALENESS, GRACE)).as("beyond the grace").isFalse();
+        assertThat(entry.servableStale(1_000 * MS, STALENESS, 0)).as("no grace").isFalse();
+        assertThat(entry.claimRefresh()).isTrue();
+        assertThat(entry.servableStale(1_500 * MS, STALENESS, GRACE)).as("while it is recomputed").isTrue();
+        entry.refreshEnded();
+        assertThat(entry.servableStale(1_500 * MS, STALENESS, GRACE))
+                .as("its recomputation ended and did not replace it").isFalse();
+        assertThat(entry.claimRefresh()).as("never recomputed twice").isFalse();
+    }
+
+    @Test
     void theBodyIsHeldAsStoredInReadOnlyDirectMemory() {
         byte[] json = "{\"data\":{\"a\":\"é\"}}".getBytes(StandardCharsets.UTF_8);
         ResponseCache.Entry entry = new ResponseCache.Entry("application/json", json, 0);
@@ -56,6 +74,6 @@ class ResponseCacheEntryTest {
 
     private static ResponseCache.Entry storedAtZero(long computeMillis) {
         return new ResponseCache.Entry("application/json", Unpooled.EMPTY_BUFFER, 0, computeMillis * MS,
-                new AtomicBoolean());
+                new AtomicInteger());
     }
 }

@@ -39,7 +39,7 @@ class ResponseCacheRefreshTest {
     public static class RefreshAhead implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(ResponseCache.ENABLED, "true", ResponseCache.STALENESS, "20s",
+            return Map.of(ResponseCache.ENABLED, "true", ResponseCache.STALENESS, "20s", ResponseCache.STALE_WHILE_RECOMPUTING, "0s",
                     ResponseCache.REFRESH_AFTER, "1s");
         }
     }

@@ -23,7 +23,7 @@ class ResponseCacheStalenessTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             // no refresh-ahead (ResponseCacheRefreshTest): only the time bound ends the entry here
-            return Map.of(ResponseCache.ENABLED, "true", ResponseCache.STALENESS, "2s",
+            return Map.of(ResponseCache.ENABLED, "true", ResponseCache.STALENESS, "2s", ResponseCache.STALE_WHILE_RECOMPUTING, "0s",
                     ResponseCache.REFRESH_AFTER, "2s");
         }
     }

@@ -2,6 +2,7 @@ package io.quotegraph.gateway.statement;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -47,7 +48,8 @@ class StatementSubscriptionTest {
             client.send(Map.of("id", "1", "type", "subscribe", "payload",
                     Map.of("query", "subscription { statementAdded(speakerId: \"s1\") " + SELECTION + " }")));
 
-            publishOnceConnected(acmes);
+            awaitSubscribed(client, "next", janes);
+            publish(acmes);
             publish(janes);
 
             JsonNode message = client.nextOfType("next");
@@ -72,7 +74,8 @@ class StatementSubscriptionTest {
             client.send(Map.of("id", "7", "type", "start", "payload",
                     Map.of("query", "subscription { statementAdded(entityId: \"p1\") " + SELECTION + " }")));
 
-            publishOnceConnected(other);
+            awaitSubscribed(client, "data", aboutKarabakh);
+            publish(other);
             publish(aboutKarabakh);
 
             JsonNode message = client.nextOfType("data");
@@ -88,16 +91,31 @@ class StatementSubscriptionTest {
         return s;
     }
 
-    /** The gateway connects upstream when the first subscriber arrives: publish until the stream is open. */
-    private void publishOnceConnected(StatementView statement) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (publish(statement) == 0) {
-            assertThat(System.nanoTime()).as("the gateway opens the event stream").isLessThan(deadline);
-            Thread.sleep(50);
+    /**
+     * Publishes copies of {@code matching} (ids probe-1, probe-2, …) until one reaches the subscription, then reads up
+     * to the last one published: from then on every statement published reaches it, in order. Waiting for the fake
+     * backend to count an open event stream is not enough: the gateway registers the subscription (and opens its
+     * upstream stream) asynchronously after the subscribe message, and the fake counts a stream the gateway has closed
+     * already (the previous test's) as open until a write to it fails, so a statement published then was lost
+     * (the flaky "a 'data' message within 10 s" under load).
+     */
+    private void awaitSubscribed(SubscriptionClient client, String type, StatementView matching) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        int published = 0;
+        JsonNode arrived = null;
+        while (arrived == null) {
+            assertThat(System.nanoTime()).as("a probe statement reaches the subscription").isLessThan(deadline);
+            ObjectNode probe = JSON.valueToTree(matching);
+            publish(probe.put("id", "probe-" + ++published));
+            arrived = client.pollOfType(type, 200);
+        }
+        String last = "probe-" + published;
+        while (!arrived.at("/payload/data/statementAdded/id").asText().equals(last)) {
+            arrived = client.nextOfType(type);
         }
     }
 
-    private int publish(StatementView statement) {
+    private int publish(Object statement) {
         return given().contentType(ContentType.JSON).body(toJson(statement)).post(backend + "/__publish")
                 .then().statusCode(200).extract().jsonPath().getInt("streams");
     }
