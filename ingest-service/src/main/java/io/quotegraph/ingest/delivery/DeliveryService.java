@@ -2,14 +2,21 @@ package io.quotegraph.ingest.delivery;
 
 import io.quotegraph.ingest.article.repository.ArticleEntity;
 import io.quotegraph.ingest.article.repository.ArticleRepository;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quotegraph.ingest.config.DeliveryConfig;
+import io.quotegraph.ingest.jdbc.Jdbc;
 import io.quotegraph.model.view.ArticleStatus;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import java.time.Duration;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -34,6 +41,9 @@ public class DeliveryService {
     @Inject
     DeliveryConfig config;
 
+    @Inject
+    MeterRegistry registry;
+
     private Backoff backoff;
 
     @PostConstruct
@@ -50,7 +60,7 @@ public class DeliveryService {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<DeliveryItem> load(UUID id) {
-        return repository.findByIdOptional(id).map(DeliveryService::item);
+        return loadAll(List.of(id)).stream().findFirst();
     }
 
     /** The claimed articles (one query), in the order of {@code ids}; ids no longer stored are left out. */
@@ -59,14 +69,26 @@ public class DeliveryService {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<UUID, DeliveryItem> byId = new HashMap<>();
-        repository.list("id in ?1", ids).forEach(a -> byId.put(a.id, item(a)));
+        // plain SQL, no entities: HQL's "id in ?" is translated again on every call, and managed entities would
+        // keep a snapshot of every text and extraction for dirty checking
+        Map<UUID, DeliveryItem> byId = withConnection(connection -> {
+            Map<UUID, DeliveryItem> found = new HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT id, status, url, source, title, text, published_at, language, extraction, attempts
+                    FROM article WHERE id = ANY (?)""")) {
+                select.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        UUID id = rs.getObject(1, UUID.class);
+                        found.put(id, new DeliveryItem(id, ArticleStatus.valueOf(rs.getString(2)), rs.getString(3),
+                                rs.getString(4), rs.getString(5), rs.getString(6), Jdbc.instant(rs, 7),
+                                rs.getString(8), rs.getString(9), rs.getInt(10)));
+                    }
+                }
+            }
+            return found;
+        });
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
-    }
-
-    private static DeliveryItem item(ArticleEntity a) {
-        return new DeliveryItem(a.id, a.status, a.url, a.source, a.title, a.text, a.publishedAt, a.language,
-                a.extraction, a.attempts);
     }
 
     /** What processing one claimed article came to; {@code extractionJson} is set when it was extracted just now. */
@@ -75,9 +97,11 @@ public class DeliveryService {
     }
 
     /**
-     * Records the outcomes of a claimed batch in one transaction: the articles are read in one query (the changes
-     * below then find them in the persistence context) and only changed columns are written. A crash before the
-     * commit leaves the batch leased; it is claimed again when the lease ends and redelivered, which
+     * Records the outcomes of a claimed batch in one transaction, one JDBC batch of updates (an article no longer
+     * stored is skipped): the extraction made just now is stored; DELIVERED resets the attempts; FAILED counts the
+     * attempt and schedules the next one with exponential backoff; REJECTED (dead-lettered) counts the attempt and
+     * schedules none, so that the article is never claimed again until {@link #requestRedelivery} queues it. A crash
+     * before the commit leaves the batch leased; it is claimed again when the lease ends and redelivered, which
      * statements-service applies idempotently.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -85,80 +109,93 @@ public class DeliveryService {
         if (outcomes.isEmpty()) {
             return;
         }
-        repository.list("id in ?1", outcomes.stream().map(Outcome::id).toList());
-        for (Outcome outcome : outcomes) {
-            if (outcome.extractionJson() != null) {
-                storeExtraction(outcome.id(), outcome.extractionJson(), outcome.extractorVersion());
+        Instant now = now();
+        List<UUID> unsuccessful = outcomes.stream().filter(o -> o.kind() != Outcome.Kind.DELIVERED)
+                .map(Outcome::id).toList();
+        withConnection(connection -> {
+            Map<UUID, Integer> attempts = attemptsOf(connection, unsuccessful);
+            try (PreparedStatement update = connection.prepareStatement("""
+                    UPDATE article SET
+                        extraction = CASE WHEN ? THEN ?::jsonb ELSE extraction END,
+                        extractor_version = CASE WHEN ? THEN ? ELSE extractor_version END,
+                        extracted_at = CASE WHEN ? THEN ? ELSE extracted_at END,
+                        status = ?, status_reason = ?, attempts = ?, next_attempt_at = ?,
+                        last_error = CASE WHEN ? THEN ? ELSE last_error END,
+                        delivered_at = COALESCE(?, delivered_at),
+                        updated_at = ?
+                    WHERE id = ?""")) {
+                for (Outcome outcome : outcomes) {
+                    Integer before = attempts.get(outcome.id());
+                    if (outcome.kind() != Outcome.Kind.DELIVERED && before == null) {
+                        continue; // no longer stored
+                    }
+                    boolean extracted = outcome.extractionJson() != null;
+                    update.setBoolean(1, extracted);
+                    update.setString(2, outcome.extractionJson());
+                    update.setBoolean(3, extracted);
+                    update.setString(4, outcome.extractorVersion());
+                    update.setBoolean(5, extracted);
+                    update.setObject(6, Jdbc.timestamp(now));
+                    Instant next = null;
+                    String reason = null;
+                    int attemptsAfter = 0;
+                    if (outcome.kind() != Outcome.Kind.DELIVERED) {
+                        attemptsAfter = before + 1;
+                        if (outcome.kind() == Outcome.Kind.FAILED) {
+                            next = now.plus(backoff.delayAfter(attemptsAfter));
+                            reason = "attempt " + attemptsAfter + " failed: " + outcome.reason() + "; next attempt at "
+                                    + next;
+                        } else {
+                            reason = "rejected, not retried: " + outcome.reason();
+                        }
+                    }
+                    update.setString(7, (outcome.kind() == Outcome.Kind.DELIVERED
+                            ? ArticleStatus.DELIVERED : ArticleStatus.FAILED).name());
+                    update.setString(8, truncate(reason));
+                    update.setInt(9, attemptsAfter);
+                    update.setObject(10, Jdbc.timestamp(next), Types.TIMESTAMP_WITH_TIMEZONE);
+                    update.setBoolean(11, outcome.kind() != Outcome.Kind.DELIVERED);
+                    update.setString(12, truncate(outcome.reason()));
+                    update.setObject(13, outcome.kind() == Outcome.Kind.DELIVERED ? Jdbc.timestamp(now) : null,
+                            Types.TIMESTAMP_WITH_TIMEZONE);
+                    update.setObject(14, Jdbc.timestamp(now));
+                    update.setObject(15, outcome.id());
+                    update.addBatch();
+                }
+                update.executeBatch();
             }
-            switch (outcome.kind()) {
-                case DELIVERED -> markDelivered(outcome.id());
-                case FAILED -> markFailed(outcome.id(), outcome.reason());
-                case REJECTED -> markRejected(outcome.id(), outcome.reason());
+            return null;
+        });
+        count(outcomes, Outcome.Kind.DELIVERED, "quotegraph.delivery.delivered", "Articles delivered to statements-service");
+        count(outcomes, Outcome.Kind.FAILED, "quotegraph.delivery.retries",
+                "Failed extraction or delivery attempts, each scheduling a retry with backoff");
+        count(outcomes, Outcome.Kind.REJECTED, "quotegraph.delivery.dead.lettered",
+                "Articles whose delivery statements-service rejected (4xx), kept FAILED without retry");
+    }
+
+    private static Map<UUID, Integer> attemptsOf(Connection connection, List<UUID> ids) throws SQLException {
+        Map<UUID, Integer> attempts = new HashMap<>();
+        if (ids.isEmpty()) {
+            return attempts;
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, attempts FROM article WHERE id = ANY (?)")) {
+            select.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    attempts.put(rs.getObject(1, UUID.class), rs.getInt(2));
+                }
             }
         }
+        return attempts;
     }
 
-    // REQUIRED: on its own in a transaction of its own, within recordAll part of the batch's
-    @Transactional
-    public void storeExtraction(UUID id, String json, String extractorVersion) {
-        repository.findByIdOptional(id).ifPresent(a -> {
-            Instant now = now();
-            a.extraction = json;
-            a.extractorVersion = extractorVersion;
-            a.extractedAt = now;
-            a.status = ArticleStatus.EXTRACTED;
-            a.statusReason = null;
-            a.updatedAt = now;
-        });
-    }
-
-    @Transactional
-    @io.micrometer.core.annotation.Counted(value = "quotegraph.delivery.delivered", description = "Articles delivered to statements-service")
-    public void markDelivered(UUID id) {
-        repository.findByIdOptional(id).ifPresent(a -> {
-            Instant now = now();
-            a.status = ArticleStatus.DELIVERED;
-            a.statusReason = null;
-            a.attempts = 0;
-            a.nextAttemptAt = null;
-            a.deliveredAt = now;
-            a.updatedAt = now;
-        });
-    }
-
-    /** Records a failed attempt and schedules the next one with exponential backoff. */
-    @Transactional
-    @io.micrometer.core.annotation.Counted(value = "quotegraph.delivery.retries", description = "Failed extraction or delivery attempts, each scheduling a retry with backoff")
-    public void markFailed(UUID id, String error) {
-        repository.findByIdOptional(id).ifPresent(a -> {
-            Instant now = now();
-            a.attempts++;
-            Duration delay = backoff.delayAfter(a.attempts);
-            a.status = ArticleStatus.FAILED;
-            a.nextAttemptAt = now.plus(delay);
-            a.lastError = truncate(error);
-            a.statusReason = truncate("attempt " + a.attempts + " failed: " + error + "; next attempt at " + a.nextAttemptAt);
-            a.updatedAt = now;
-        });
-    }
-
-    /**
-     * Dead-letters an article whose delivery statements-service rejected (a 4xx answer: the same payload would be
-     * rejected again): FAILED with the answer recorded and no next attempt, so that it is never claimed again until
-     * {@link #requestRedelivery} queues it.
-     */
-    @Transactional
-    @io.micrometer.core.annotation.Counted(value = "quotegraph.delivery.dead.lettered", description = "Articles whose delivery statements-service rejected (4xx), kept FAILED without retry")
-    public void markRejected(UUID id, String problem) {
-        repository.findByIdOptional(id).ifPresent(a -> {
-            Instant now = now();
-            a.attempts++;
-            a.status = ArticleStatus.FAILED;
-            a.nextAttemptAt = null;
-            a.lastError = truncate(problem);
-            a.statusReason = truncate("rejected, not retried: " + problem);
-            a.updatedAt = now;
-        });
+    /** Counts the outcomes of one kind (the meter appears with the first one). */
+    private void count(List<Outcome> outcomes, Outcome.Kind kind, String meter, String description) {
+        long n = outcomes.stream().filter(o -> o.kind() == kind).count();
+        if (n > 0) {
+            Counter.builder(meter).description(description).register(registry).increment(n);
+        }
     }
 
     /**
@@ -184,6 +221,10 @@ public class DeliveryService {
 
     private static Instant now() {
         return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private <T> T withConnection(Jdbc.Work<T> work) {
+        return Jdbc.withConnection(repository.getEntityManager(), work);
     }
 
     private static String truncate(String s) {

@@ -4,7 +4,11 @@ import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /**
  * Plain JDBC on the connection of the current Hibernate session (so within its transaction), for the statements HQL
@@ -22,5 +26,16 @@ public final class Jdbc {
 
     public static <T> T withConnection(EntityManager entityManager, Work<T> work) {
         return entityManager.unwrap(Session.class).doReturningWork(work::run);
+    }
+
+    /** A timestamp parameter ({@code timestamptz}) for an instant; null stays null. */
+    public static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /** A {@code timestamptz} column as an instant; null stays null. */
+    public static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 }

@@ -11,8 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -35,8 +33,8 @@ public class ArticleRepository implements PanacheRepositoryBase<ArticleEntity, U
 
     private static Listed listed(ResultSet rs) throws SQLException {
         return new Listed(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), instant(rs, 6), rs.getString(7), rs.getString(8),
-                ArticleStatus.valueOf(rs.getString(9)), rs.getString(10), instant(rs, 11),
+                rs.getString(5), Jdbc.instant(rs, 6), rs.getString(7), rs.getString(8),
+                ArticleStatus.valueOf(rs.getString(9)), rs.getString(10), Jdbc.instant(rs, 11),
                 rs.getObject(12, Double.class), rs.getObject(13, UUID.class));
     }
 
@@ -82,15 +80,15 @@ public class ArticleRepository implements PanacheRepositoryBase<ArticleEntity, U
                     insert.setString(3, a.source);
                     insert.setString(4, a.title);
                     insert.setString(5, a.text);
-                    insert.setObject(6, offsetDateTime(a.publishedAt));
+                    insert.setObject(6, Jdbc.timestamp(a.publishedAt));
                     insert.setString(7, a.language);
                     insert.setString(8, a.contentHash);
                     insert.setString(9, a.status.name());
                     insert.setString(10, a.statusReason);
-                    insert.setObject(11, offsetDateTime(a.createdAt));
-                    insert.setObject(12, offsetDateTime(a.updatedAt));
+                    insert.setObject(11, Jdbc.timestamp(a.createdAt));
+                    insert.setObject(12, Jdbc.timestamp(a.updatedAt));
                     insert.setInt(13, a.attempts);
-                    insert.setObject(14, offsetDateTime(a.nextAttemptAt), Types.TIMESTAMP_WITH_TIMEZONE);
+                    insert.setObject(14, Jdbc.timestamp(a.nextAttemptAt), Types.TIMESTAMP_WITH_TIMEZONE);
                     insert.setObject(15, a.languageConfidence, Types.DOUBLE);
                     insert.setObject(16, a.duplicateOf, Types.OTHER);
                     insert.setArray(17, a.minhash == null ? null
@@ -164,7 +162,7 @@ public class ArticleRepository implements PanacheRepositoryBase<ArticleEntity, U
             int index = 1;
             for (Object parameter : parameters) {
                 if (parameter instanceof Instant instant) {
-                    statement.setObject(index++, offsetDateTime(instant));
+                    statement.setObject(index++, Jdbc.timestamp(instant));
                 } else if (parameter instanceof UUID[] ids) {
                     statement.setArray(index++, connection.createArrayOf("uuid", ids));
                 } else {
@@ -197,15 +195,6 @@ public class ArticleRepository implements PanacheRepositoryBase<ArticleEntity, U
         return new Where(conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), parameters);
     }
 
-    private static OffsetDateTime offsetDateTime(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
     private <T> T withConnection(Jdbc.Work<T> work) {
         return Jdbc.withConnection(getEntityManager(), work);
     }
@@ -216,20 +205,33 @@ public class ArticleRepository implements PanacheRepositoryBase<ArticleEntity, U
      * {@code leaseUntil}, so that an article whose worker dies is taken up again once the lease ends.
      * Must run in a transaction of its own.
      */
-    @SuppressWarnings("unchecked")
     public List<UUID> claimDue(Instant now, Instant leaseUntil, int max) {
-        List<UUID> ids = getEntityManager().createNativeQuery("""
-                        SELECT id FROM article
-                        WHERE status IN ('PENDING', 'EXTRACTED', 'FAILED') AND next_attempt_at <= :now
-                        ORDER BY next_attempt_at, id
-                        LIMIT :max
-                        FOR UPDATE SKIP LOCKED""", UUID.class)
-                .setParameter("now", now)
-                .setParameter("max", max)
-                .getResultList();
-        if (!ids.isEmpty()) {
-            update("nextAttemptAt = ?1 where id in ?2", leaseUntil, ids);
-        }
-        return ids;
+        // plain SQL: HQL's "id in ?" (a list parameter) is translated again on every call
+        return withConnection(connection -> {
+            List<UUID> ids = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT id FROM article
+                    WHERE status IN ('PENDING', 'EXTRACTED', 'FAILED') AND next_attempt_at <= ?
+                    ORDER BY next_attempt_at, id
+                    LIMIT ?
+                    FOR UPDATE SKIP LOCKED""")) {
+                select.setObject(1, Jdbc.timestamp(now));
+                select.setInt(2, max);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getObject(1, UUID.class));
+                    }
+                }
+            }
+            if (!ids.isEmpty()) {
+                try (PreparedStatement lease = connection.prepareStatement(
+                        "UPDATE article SET next_attempt_at = ? WHERE id = ANY (?)")) {
+                    lease.setObject(1, Jdbc.timestamp(leaseUntil));
+                    lease.setArray(2, connection.createArrayOf("uuid", ids.toArray()));
+                    lease.executeUpdate();
+                }
+            }
+            return ids;
+        });
     }
 }
