@@ -20,6 +20,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +29,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -56,6 +59,8 @@ final class BenchGraphqlCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A request slower than this is an error (keeps each cell bounded on an overloaded machine). */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    private static final int ERROR_SAMPLES = 3;
+    private static final int ERROR_SAMPLE_CHARS = 300;
     /** A REST-client request counter line (its value may be followed by an exemplar). */
     private static final Pattern CLIENT_CALLS = Pattern.compile("^http_client_requests_seconds_count\\{[^}]*} ([0-9.E+-]+)",
             Pattern.MULTILINE);
@@ -132,6 +137,8 @@ final class BenchGraphqlCommand implements Callable<Integer> {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** Without --http2: one HTTP/1.1 client per concurrent client, kept across cells (each keeps its connection). */
     private final List<HttpClient> ownClients = new ArrayList<>();
+    /** The first few errors of the run, printed under the table to explain its "errors" column. */
+    private final Queue<String> errorSamples = new ConcurrentLinkedQueue<>();
 
     @Override
     public Integer call() throws Exception {
@@ -209,6 +216,11 @@ final class BenchGraphqlCommand implements Callable<Integer> {
             System.out.println("| query | clients | backend route (" + profiled + ") | calls/query | mean ms/call |");
             System.out.println("|---|---:|---|---:|---:|");
             routeLines.forEach(System.out::println);
+            if (!errorSamples.isEmpty()) {
+                System.out.println();
+                System.out.println("first errors (of the column \"errors\"):");
+                errorSamples.forEach(error -> System.out.println("- " + error));
+            }
             System.out.printf(Locale.ROOT, "%nload average after: %s%n", loadAverage());
             return 0;
         } finally {
@@ -341,6 +353,13 @@ final class BenchGraphqlCommand implements Callable<Integer> {
                 n == 0 ? Double.NaN : cpuMillis / n, gcPauses, gcPauseMillis, errors.get(), n, routes);
     }
 
+    /** Keeps the first few errors, so that the table's "errors" column can be explained. */
+    private void sampleError(String description) {
+        if (errorSamples.size() < ERROR_SAMPLES) {
+            errorSamples.add(description);
+        }
+    }
+
     /** The client of the {@code index}th concurrent client: its own HTTP/1.1 one, or the shared one with --http2. */
     private synchronized HttpClient client(int index) {
         if (http2) {
@@ -369,11 +388,15 @@ final class BenchGraphqlCommand implements Callable<Integer> {
                         try {
                             HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
                             mine.add(System.nanoTime() - sent);
-                            if (!AnswerCheck.isAnswer(response.statusCode(), decoded(response), answered++)) {
+                            byte[] body = decoded(response);
+                            if (!AnswerCheck.isAnswer(response.statusCode(), body, answered++)) {
                                 errors.incrementAndGet();
+                                sampleError("status " + response.statusCode() + ": "
+                                        + new String(body, 0, Math.min(body.length, ERROR_SAMPLE_CHARS), StandardCharsets.UTF_8));
                             }
                         } catch (IOException timedOutOrRefused) {
                             errors.incrementAndGet(); // counted, not timed: the table shows both
+                            sampleError(timedOutOrRefused.toString());
                         }
                     }
                     return mine;
