@@ -442,8 +442,8 @@ final class Cues {
      */
     boolean isFindingParticiple(Document doc, int i) {
         Token t = doc.token(i);
-        if (!t.isWord() || t.isCapitalized() || doc.quoteAt(i) != null || doc.isExcluded(i) || t.text().length() < 6
-                || !t.lower().endsWith("ing")) {
+        if (!t.isWord() || !t.lower().endsWith("ing") || t.text().length() < 6 || t.isCapitalized()
+                || doc.quoteAt(i) != null || doc.isExcluded(i)) {
             return false;
         }
         String stem = t.lower().substring(0, t.text().length() - 3);

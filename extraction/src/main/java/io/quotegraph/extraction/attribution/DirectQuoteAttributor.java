@@ -191,8 +191,8 @@ final class DirectQuoteAttributor {
         } else if (!startsCapitalised(doc, q) || !runsToSentenceEnd(doc, q)) {
             return null; // without punctuation, only a whole quoted sentence is direct: X said "We won."
         }
-        Mention giver = colon ? speechNounGiver(doc, s, p) : null;
-        if (giver != null && runsToSentenceEnd(doc, q)) {
+        Mention giver = colon && runsToSentenceEnd(doc, q) ? speechNounGiver(doc, s, p) : null;
+        if (giver != null) {
             return new Attribution(StatementKind.DIRECT, q.start(), q.end(), p, p + 1, giver, s, s.from(), q.firstToken());
         }
         int lead = startsCapitalised(doc, q) ? MAX_LONG_LEAD_AFTER_CUE : MAX_LEAD_AFTER_CUE;

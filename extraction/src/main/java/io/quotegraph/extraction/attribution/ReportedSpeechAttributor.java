@@ -155,27 +155,31 @@ final class ReportedSpeechAttributor {
         if (aux <= s.from() || !EXPECTATION_AUXILIARIES.contains(doc.token(aux).lower())) {
             return null;
         }
-        int start = s.from();
-        boolean opensWithAdverbial = isPreposition(doc.token(s.from())) || doc.token(s.from()).lower().endsWith("ly");
-        for (int k = aux - 1; k >= s.from(); k--) {
-            Token t = doc.token(k);
-            if (doc.quoteAt(k) != null || t.isPunct(':') || t.isPunct('(') || t.isPunct(')')) {
-                return null;
-            }
-            if (RELATIVE_WORDS.contains(t.lower()) || SUBORDINATORS.contains(t.lower()) || OPENING_SUBORDINATORS.contains(t.lower())) {
-                return null;
-            }
-            if (t.isPunct(';') || (t.is("and") || t.is("but")) && k > s.from() && doc.token(k - 1).isPunct(',')) {
-                start = k + 1;
-                break;
-            }
-        }
-        if (opensWithAdverbial && start == s.from()) {
+        // an opening adverbial ("After the vote, …", "Separately, …") is passed over whole: its words are not the
+        // clause's, so a preposition that is also a subordinator ("after", "since") does not end the search
+        int from = s.from();
+        if (isPreposition(doc.token(s.from())) || doc.token(s.from()).lower().endsWith("ly")) {
             int comma = firstCommaOrEnd(doc, s.from(), aux);
             if (comma >= aux) {
                 return null; // "In the House are expected …": no subject of its own
             }
-            start = comma + 1;
+            from = comma + 1;
+        }
+        int start = from;
+        for (int k = aux - 1; k >= from; k--) {
+            Token t = doc.token(k);
+            if (doc.quoteAt(k) != null || t.isPunct(':') || t.isPunct('(') || t.isPunct(')')) {
+                return null;
+            }
+            boolean openingDeterminer = k == from && t.is("that"); // "That deal is expected to …"
+            if (!openingDeterminer && (RELATIVE_WORDS.contains(t.lower()) || SUBORDINATORS.contains(t.lower())
+                    || OPENING_SUBORDINATORS.contains(t.lower()))) {
+                return null;
+            }
+            if (t.isPunct(';') || (t.is("and") || t.is("but")) && k > from && doc.token(k - 1).isPunct(',')) {
+                start = k + 1;
+                break;
+            }
         }
         if (aux - start > MAX_EXPECTATION_SUBJECT || start >= aux || !doc.token(start).isWord()) {
             return null;

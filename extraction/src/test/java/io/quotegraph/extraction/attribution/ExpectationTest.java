@@ -29,6 +29,17 @@ class ExpectationTest {
     }
 
     @Test
+    void anOpeningAdverbialOrDemonstrativeDoesNotEndTheSearchForTheSubject() {
+        // "after" and "since" are prepositions and subordinators; "that" opening a sentence is a demonstrative
+        assertThat(withCue("After the vote, the harbor board is expected to raise the ferry fee.", "is expected")
+                .orElseThrow().content().text()).isEqualTo("the harbor board is expected to raise the ferry fee");
+        assertThat(withCue("Since the storm, ferry traffic is expected to fall by half.", "is expected")
+                .orElseThrow().content().text()).isEqualTo("ferry traffic is expected to fall by half");
+        assertThat(withCue("That deal is expected to close in May.", "is expected")
+                .orElseThrow().content().text()).isEqualTo("That deal is expected to close in May");
+    }
+
+    @Test
     void relativeAndSubordinateClausesAndInnerReportsAreLeftAlone() {
         assertThat(withCue("They want a judge who is expected to be moderate.", "is expected")).isEmpty();
         assertThat(withCue("Profits will rise, even though sales are expected to fall.", "are expected")).isEmpty();
