@@ -90,18 +90,20 @@ public class EventMentionRepository {
     }
 
     /**
-     * In one ordered round trip: writes these documents whole (mentions, count documents; by _id), points other
-     * mentions at their events (mention id → event id), and deletes these mentions.
+     * In one ordered round trip: deletes these mentions, then writes these documents whole (mentions, count documents;
+     * by _id) and points other mentions at their events (mention id → event id). Deleting first keeps the
+     * count-document contract when a write fails part-way (see {@link #countsOfArticles}): a lowered count is never
+     * stored while mentions beyond it remain.
      */
     public void write(Collection<Document> replaced, Map<String, String> eventByMention, Collection<String> deleted) {
         List<WriteModel<Document>> writes = new ArrayList<>();
+        if (!deleted.isEmpty()) {
+            writes.add(new DeleteManyModel<>(Filters.in("_id", new ArrayList<>(deleted))));
+        }
         replaced.forEach(d -> writes.add(new ReplaceOneModel<>(Filters.eq("_id", d.getString("_id")), d,
                 new ReplaceOptions().upsert(true))));
         eventByMention.forEach((mentionId, eventId) -> writes.add(new UpdateOneModel<>(Filters.eq("_id", mentionId),
                 Updates.set("eventId", eventId))));
-        if (!deleted.isEmpty()) {
-            writes.add(new DeleteManyModel<>(Filters.in("_id", new ArrayList<>(deleted))));
-        }
         if (!writes.isEmpty()) {
             mentions().bulkWrite(writes);
         }

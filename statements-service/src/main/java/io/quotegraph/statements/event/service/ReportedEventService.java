@@ -430,10 +430,12 @@ public class ReportedEventService {
         LocalDate from = date.start().minusDays(31);
         LocalDate to = date.end().plusDays(31);
         Set<String> keys = new TreeSet<>();
-        for (int y = from.getYear(); y <= to.getYear() && y < from.getYear() + MAX_YEARS; y++) {
+        // capped from the mention's own start, as its store keys are, so that a long event filed under its last
+        // capped year is found from the other side too
+        for (int y = from.getYear(); y <= to.getYear() && y < date.start().getYear() + MAX_YEARS; y++) {
             keys.add(family + "|" + y);
         }
-        YearMonth last = YearMonth.from(from).plusYears(MAX_YEARS);
+        YearMonth last = YearMonth.from(date.start()).plusYears(MAX_YEARS);
         for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)) && m.isBefore(last); m = m.plusMonths(1)) {
             keys.add(family + "|" + m);
         }
