@@ -134,9 +134,14 @@ public class ReportedEventService {
             }
             buckets.remove(old.getString("_id"), left);
         }
-        // the new bucket entries first, so that a mention is found by others as soon as it can be grouped with them
+        // raised counts, then the mentions (still in the events they were in), then their bucket entries: a concurrent
+        // batch that finds a mention in a bucket can read it, so two linkable mentions delivered at once are grouped
+        // by whichever batch regroups second
+        List<Document> stored = new ArrayList<>(raisedCounts);
+        stored.addAll(written.values());
+        mentions.write(stored, Map.of(), List.of());
         mentions.apply(buckets);
-        Map<String, String> eventOf = regroup(written, removed, leftEvents, result.keySet(), raisedCounts);
+        Map<String, String> eventOf = regroup(written, true, removed, leftEvents, result.keySet());
         // mentions beyond an article's new count last, and its count lowered after them (see countsOfArticles)
         mentions.write(loweredCounts, Map.of(), removed);
         written.forEach((id, mention) -> result.get(mention.getString("articleId"))
@@ -171,7 +176,7 @@ public class ReportedEventService {
             }
         }
         if (!changed.isEmpty()) {
-            regroup(changed, Set.of(), Set.of(), Set.of(), List.of());
+            regroup(changed, false, Set.of(), Set.of(), Set.of());
         }
     }
 
@@ -187,12 +192,12 @@ public class ReportedEventService {
      * that every event touched is recomputed whole, or deleted). Components a removed mention split are reached
      * through its event. So what is stored does not depend on the order or the batching of deliveries.
      *
-     * @param own         articles whose statements the caller writes (their statements are not relinked here)
-     * @param writeBefore documents written in the same round trip before the changed mentions (raised counts)
+     * @param changedStored whether the changed mentions are stored already (then only their events are set)
+     * @param own           articles whose statements the caller writes (their statements are not relinked here)
      * @return the event of each regrouped mention, by mention id
      */
-    private Map<String, String> regroup(Map<String, Document> changed, Set<String> removed, Set<String> leftEvents,
-                                        Set<String> own, List<Document> writeBefore) {
+    private Map<String, String> regroup(Map<String, Document> changed, boolean changedStored, Set<String> removed,
+                                        Set<String> leftEvents, Set<String> own) {
         Map<String, Document> nodes = new TreeMap<>(changed);
         Map<String, EventLinker.Mention> asLinked = new HashMap<>();
         Map<String, Set<String>> bucketCache = new HashMap<>();
@@ -277,12 +282,12 @@ public class ReportedEventService {
         Map<String, String> eventOf = new TreeMap<>();
         Map<String, String> moved = new TreeMap<>();
         Set<String> statementsToRelink = new TreeSet<>();
-        List<Document> replaced = new ArrayList<>(writeBefore);
+        List<Document> replaced = new ArrayList<>();
         groups.forEach((eventId, members) -> members.forEach(mention -> {
             String id = mention.getString("_id");
             String wasIn = mention.getString("eventId");
             eventOf.put(id, eventId);
-            if (changed.containsKey(id)) {
+            if (changed.containsKey(id) && !changedStored) {
                 mention.put("eventId", eventId);
                 replaced.add(mention);
             } else if (!eventId.equals(wasIn)) {
