@@ -52,6 +52,17 @@ public class EventMentionRepository {
         return articleId + "#" + index;
     }
 
+    /** The ids of the mentions articles may have, from their counts (see {@link #countsOfArticles}). */
+    public static List<String> mentionIds(Map<String, Integer> countsByArticle) {
+        List<String> ids = new ArrayList<>();
+        countsByArticle.forEach((articleId, count) -> {
+            for (int i = 0; i < count; i++) {
+                ids.add(mentionId(articleId, i));
+            }
+        });
+        return ids;
+    }
+
     /**
      * How many event mentions each of these articles may have (missing: none), in one read. The count is raised
      * before an article's mentions are written and lowered only after the ones beyond the new count are deleted, so

@@ -85,14 +85,8 @@ public class ReportedEventService {
         Map<String, Map<Integer, String>> result = new LinkedHashMap<>();
         articles.forEach(article -> result.put(article.articleId(), new LinkedHashMap<>()));
         Map<String, Integer> counts = mentions.countsOfArticles(result.keySet());
-        List<String> previousIds = new ArrayList<>();
-        counts.forEach((articleId, count) -> {
-            for (int i = 0; i < count; i++) {
-                previousIds.add(EventMentionRepository.mentionId(articleId, i));
-            }
-        });
         Map<String, Document> previous = new HashMap<>();
-        mentions.findAll(previousIds).forEach(old -> previous.put(old.getString("_id"), old));
+        mentions.findAll(EventMentionRepository.mentionIds(counts)).forEach(old -> previous.put(old.getString("_id"), old));
 
         Map<String, Document> written = new TreeMap<>();
         List<Document> raisedCounts = new ArrayList<>();
@@ -159,12 +153,7 @@ public class ReportedEventService {
         if (resolvedIdsByArticle.isEmpty()) {
             return;
         }
-        List<String> ids = new ArrayList<>();
-        mentions.countsOfArticles(resolvedIdsByArticle.keySet()).forEach((articleId, count) -> {
-            for (int i = 0; i < count; i++) {
-                ids.add(EventMentionRepository.mentionId(articleId, i));
-            }
-        });
+        List<String> ids = EventMentionRepository.mentionIds(mentions.countsOfArticles(resolvedIdsByArticle.keySet()));
         Map<String, Document> changed = new TreeMap<>();
         for (Document mention : mentions.findAll(ids)) {
             if (mention.containsKey("participantRefs")) {
