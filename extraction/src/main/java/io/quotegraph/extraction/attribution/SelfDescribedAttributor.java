@@ -62,6 +62,13 @@ final class SelfDescribedAttributor {
         }
         int contentStart = doc.token(cue + 1).start();
         int contentEnd = doc.token(end - 1).end();
+        Mention ownerPronoun = cue > s.from() ? mentions.possessivePronoun(doc, cue - 1) : null;
+        if (ownerPronoun != null || cue > s.from() && doc.token(cue - 1).kind() == Token.Kind.POSSESSIVE) {
+            // "his self-described …", "Sanders's self-described …": the owner describes; no owner read, no statement
+            Mention owner = ownerPronoun != null ? ownerPronoun : capitalisedNameBefore(doc, s, cue - 1);
+            return owner == null ? null
+                    : new Attribution(StatementKind.INDIRECT, contentStart, contentEnd, cue, cue + 1, owner, s, s.from(), end);
+        }
         Mention speaker = describedName(doc, s, cue);
         return speaker == null
                 ? Attribution.unnamed(StatementKind.INDIRECT, contentStart, contentEnd, cue, cue + 1, s)
@@ -80,14 +87,17 @@ final class SelfDescribedAttributor {
         }
         int[] phrase = phrases.left(doc, determiner, s.from());
         Mention m = phrase == null ? null : mentions.parse(doc, phrase[0], Math.min(phrase[1], determiner - 1));
-        if (m == null || m.form() != Mention.Form.NAME) {
-            // "was classic Bernie Sanders, a self-described …": the capitalised name right before the comma
-            int from = determiner - 1;
-            while (from - 1 >= s.from() && determiner - 1 - from < MAX_NAME_TOKENS && doc.token(from - 1).isCapitalized()) {
-                from--;
-            }
-            m = from < determiner - 1 ? mentions.parse(doc, from, determiner - 1) : null;
+        // "was classic Bernie Sanders, a self-described …": the capitalised name right before the comma
+        return m != null && m.form() == Mention.Form.NAME ? m : capitalisedNameBefore(doc, s, determiner - 1);
+    }
+
+    /** The name of up to four capitalised words right before token {@code end} (a comma, or "'s"), or null. */
+    private Mention capitalisedNameBefore(Document doc, Sentence s, int end) {
+        int from = end;
+        while (from - 1 >= s.from() && end - from < MAX_NAME_TOKENS && doc.token(from - 1).isCapitalized()) {
+            from--;
         }
+        Mention m = from < end ? mentions.parse(doc, from, end) : null;
         return m != null && m.form() == Mention.Form.NAME ? m : null;
     }
 }

@@ -10,6 +10,7 @@ import io.quotegraph.model.Span;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,6 +23,9 @@ import java.util.Set;
 public final class MentionParser {
 
     private static final Set<String> PRONOUNS = Set.of("he", "she", "they", "it", "i", "we");
+    /** Possessive determiners with the subject pronoun whose referent they share: "his" refers as "he" does. */
+    private static final Map<String, String> POSSESSIVE_PRONOUNS = Map.of("his", "he", "her", "she", "their", "they",
+            "its", "it", "my", "i", "our", "we");
     /** Lowercase only: a capitalised "Who" opens a question. */
     public static final Set<String> RELATIVES = Set.of("who", "which");
     private static final Set<String> ARTICLES = Set.of("the", "a", "an", "his", "her", "their", "its", "our", "one", "another");
@@ -44,6 +48,17 @@ public final class MentionParser {
         String lower() {
             return text.toLowerCase(Locale.ROOT);
         }
+    }
+
+    /**
+     * A possessive determiner as the mention of its owner ("his" in "his self-described …"): a pronoun mention with the
+     * subject form's name and type, so that it resolves as "he" would; null for any other token.
+     */
+    public Mention possessivePronoun(Document doc, int k) {
+        Token t = doc.token(k);
+        String pronoun = t.isWord() ? POSSESSIVE_PRONOUNS.get(t.lower()) : null;
+        return pronoun == null ? null
+                : new Mention(Span.of(doc.text(), t.start(), t.end()), Mention.Form.PRONOUN, pronounType(pronoun), pronoun, null, null);
     }
 
     /** Parses tokens [from, to) of the document. */

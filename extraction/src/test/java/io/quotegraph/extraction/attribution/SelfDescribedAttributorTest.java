@@ -1,6 +1,8 @@
 package io.quotegraph.extraction.attribution;
 
+import io.quotegraph.extraction.StatementExtractor;
 import io.quotegraph.model.ExtractedStatement;
+import io.quotegraph.model.Extraction;
 import io.quotegraph.model.StatementKind;
 import org.junit.jupiter.api.Test;
 
@@ -29,5 +31,30 @@ class SelfDescribedAttributorTest {
     @Test
     void aDefiniteSelfProclaimedNameIsAReferenceNotAReport() {
         assertThat(withCue("Fighters of the self-proclaimed Harbor Republic left Dover.", "self-proclaimed")).isEmpty();
+    }
+
+    @Test
+    void aPossessivePronounsSelfDescriptionIsItsReferents() {
+        Extraction x = new StatementExtractor().extract(
+                "Tom Reed opened the hall on Monday. He defended his self-described pragmatic conservatism.", null);
+        ExtractedStatement s = x.statements().stream()
+                .filter(st -> st.cue() != null && st.cue().text().equals("self-described")).findFirst().orElseThrow();
+        assertThat(s.content().text()).isEqualTo("pragmatic conservatism");
+        assertThat(s.speakerMention().text()).isEqualTo("his");
+        assertThat(s.speakerKey()).isNotNull();
+        assertThat(x.speakers()).filteredOn(sp -> sp.key().equals(s.speakerKey())).singleElement()
+                .satisfies(sp -> assertThat(sp.name()).isEqualTo("Tom Reed"));
+    }
+
+    @Test
+    void aNamedOwnersSelfDescriptionIsTheirs() {
+        ExtractedStatement s = withCue("The crowd cheered Ann Hale's self-styled harbor revival.", "self-styled").orElseThrow();
+        assertThat(s.content().text()).isEqualTo("harbor revival");
+        assertThat(s.speakerMention().text()).isEqualTo("Ann Hale");
+    }
+
+    @Test
+    void anOwnerThatIsNoNameGivesNoStatement() {
+        assertThat(withCue("The party's self-described moderates left the hall.", "self-described")).isEmpty();
     }
 }
