@@ -33,7 +33,7 @@ public final class AttributionFinder {
         SpeakerPhraseFinder phrases = new SpeakerPhraseFinder(lexicons);
         MentionParser mentions = new MentionParser(lexicons);
         this.direct = new DirectQuoteAttributor(lexicons, cues, phrases, mentions);
-        this.reported = new ReportedSpeechAttributor(cues, phrases, mentions, new Adverbials(lexicons, occasions, phrases));
+        this.reported = new ReportedSpeechAttributor(lexicons, cues, phrases, mentions, new Adverbials(lexicons, occasions, phrases));
         this.nouns = new CueNounAttributor(lexicons, phrases, mentions);
         this.labels = new LabelAttributor(mentions);
         this.asked = new AskedAttributor(phrases, mentions);

@@ -53,6 +53,18 @@ final class Cues {
     }
 
     private static final Set<String> BE_FORMS = Set.of("is", "are", "was", "were");
+
+    /** A finite form of "be", negated or not: "is", "were", "isn't", "weren’t". */
+    static boolean isFiniteBe(Token t) {
+        if (!t.isWord()) {
+            return false;
+        }
+        String w = t.lower();
+        if (w.endsWith("n't") || w.endsWith("n’t")) {
+            w = w.substring(0, w.length() - 3);
+        }
+        return BE_FORMS.contains(w);
+    }
     private static final Set<String> CLAUSE_PRONOUNS = Set.of("he", "she", "they", "we", "i", "you");
 
     /**
@@ -72,7 +84,7 @@ final class Cues {
             return false;
         }
         for (int k = i - 1; k >= 0 && k >= i - 3 && doc.token(k).isWord(); k--) {
-            if (BE_FORMS.contains(doc.token(k).lower())) {
+            if (isFiniteBe(doc.token(k))) {
                 return true;
             }
             if (!lexicons.isAuxiliary(doc.token(k).text()) && !SpeakerPhraseFinder.isMannerAdverb(doc.token(k))) {

@@ -265,10 +265,6 @@ final class DirectQuoteAttributor {
     }
 
     /** Nouns of an utterance that a clause gives and a colon then quotes: "he gave the Texan a back-handed compliment: “…”". */
-    private static final Set<String> SPEECH_NOUNS = Set.of("compliment", "warning", "message", "reply", "answer", "response",
-            "retort", "advice", "plea", "prediction", "verdict", "assessment", "explanation", "rebuke", "reminder", "vow",
-            "promise", "pledge", "challenge", "appeal", "admonition", "instruction", "instructions", "suggestion", "greeting",
-            "apology", "request", "demand", "ultimatum", "comeback", "rejoinder", "quip", "assurance", "diagnosis");
     /** Words from a clause's subject to the noun of speech: "gave the Texan a back-handed compliment". */
     private static final int MAX_SPEECH_NOUN_CLAUSE = 10;
 
@@ -276,12 +272,12 @@ final class DirectQuoteAttributor {
      * The speaker of "SUBJECT + verb … + noun of speech:" before a quote ("Reid said …, but he gave the Texan a
      * back-handed compliment: “…”", "Ann Hale issued the council a blunt warning: “…”"): the subject of the clause that
      * ends with the noun, read from the sentence start, a semicolon, or a coordinator after a comma or a closing quote,
-     * with no quote or comma between the subject and the noun; null when the noun is none of {@link #SPEECH_NOUNS} or
+     * with no quote or comma between the subject and the noun; null when the noun is none of the nouns of speech (lexicon {@code speech-nouns.txt}) or
      * the clause has no named or pronoun subject ("The warning: “…”"; a role such as "The senator" is not read, as
      * colon leads with role subjects were wrong as often as right in round 9).
      */
     private Mention speechNounGiver(Document doc, Sentence s, int noun) {
-        if (noun <= s.from() || !doc.token(noun).isWord() || !SPEECH_NOUNS.contains(doc.token(noun).lower())) {
+        if (noun <= s.from() || !doc.token(noun).isWord() || !lexicons.isSpeechNoun(doc.token(noun).text())) {
             return null;
         }
         int start = noun;
@@ -291,7 +287,7 @@ final class DirectQuoteAttributor {
         }
         boolean clauseOpens = start == s.from() || doc.token(start - 1).isPunct(';')
                 || (doc.token(start - 1).isPunct(',') || doc.quoteAt(start - 1) != null)
-                    && start < noun && CLAUSE_COORDINATORS.contains(doc.token(start).lower());
+                    && start < noun && lexicons.isCoordinator(doc.token(start).text());
         if (!clauseOpens) {
             return null; // "…, a back-handed compliment:" is an appositive; a longer lead is not read
         }
@@ -299,15 +295,9 @@ final class DirectQuoteAttributor {
         return subject != null && !lexicons.isCueVerb(doc.token(doc.tokenAt(subject.span().end() - 1) + 1).text()) ? subject : null;
     }
 
-    private static final Set<String> CLAUSE_COORDINATORS = Set.of("but", "and", "so", "yet");
-
     /** Nouns naming a quote as someone's words: "coined the phrase “…”", "ran on the slogan “…”". */
     private static final Set<String> WORDS_NOUNS = Set.of("phrase", "term", "slogan", "motto", "mantra",
             "catchphrase", "refrain", "words");
-    /** Nouns after a possessive and a quote that make it the possessor's words: "Romney's “47 percent” comment". */
-    private static final Set<String> UTTERANCE_NOUNS = Set.of("comment", "comments", "remark", "remarks",
-            "promise", "pledge", "vow", "quip", "line", "claim", "boast", "slogan", "mantra", "catchphrase", "declaration",
-            "statement", "warning", "taunt", "insult");
     private static final Set<String> WORDS_DETERMINERS = Set.of("a", "the", "this", "that", "his", "her",
             "their", "its", "our", "my");
     /** Words allowed between the determiner and the noun ("the now-famous phrase", "a new campaign slogan"). */
@@ -340,7 +330,7 @@ final class DirectQuoteAttributor {
         }
         int noun = q.lastToken() + 1;
         int possessive = q.firstToken() - 1;
-        if (q.closed() && noun < s.to() && doc.token(noun).isWord() && UTTERANCE_NOUNS.contains(doc.token(noun).lower())
+        if (q.closed() && noun < s.to() && doc.token(noun).isWord() && lexicons.isSpeechNoun(doc.token(noun).text())
                 && possessive > s.from() && doc.token(possessive).kind() == Token.Kind.POSSESSIVE) {
             int start = possessive;
             while (start > s.from() && doc.token(start - 1).isWord() && doc.token(start - 1).isCapitalized()) {

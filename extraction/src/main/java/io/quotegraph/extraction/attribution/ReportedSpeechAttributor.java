@@ -1,5 +1,6 @@
 package io.quotegraph.extraction.attribution;
 
+import io.quotegraph.extraction.lexicon.Lexicons;
 import io.quotegraph.extraction.quote.Quote;
 import io.quotegraph.extraction.speaker.Mention;
 import io.quotegraph.extraction.speaker.MentionParser;
@@ -69,13 +70,16 @@ final class ReportedSpeechAttributor {
     private static final Set<String> VERB_PHRASE_OPENERS = Set.of("said", "says", "told", "did", "does", "was", "is",
             "has", "had", "have", "would", "will", "also", "then", "later", "once", "wrote", "made", "took", "went");
 
+    private final Lexicons lexicons;
     private final Cues cues;
     private final SpeakerPhraseFinder phrases;
     private final MentionParser mentions;
     private final Adverbials adverbials;
     private final ContentClassifier classifier = new ContentClassifier();
 
-    ReportedSpeechAttributor(Cues cues, SpeakerPhraseFinder phrases, MentionParser mentions, Adverbials adverbials) {
+    ReportedSpeechAttributor(Lexicons lexicons, Cues cues, SpeakerPhraseFinder phrases, MentionParser mentions,
+                             Adverbials adverbials) {
+        this.lexicons = lexicons;
         this.cues = cues;
         this.phrases = phrases;
         this.mentions = mentions;
@@ -122,12 +126,6 @@ final class ReportedSpeechAttributor {
         }
     }
 
-    /** Forms of "be" before "expected to": the passive whose agent, the one expecting, the text leaves unnamed. */
-    private static final Set<String> EXPECTATION_AUXILIARIES = Set.of("is", "are", "was", "were", "isn't", "isn’t",
-            "aren't", "aren’t", "wasn't", "wasn’t", "weren't", "weren’t");
-    /** Adverbs between the auxiliary and "expected": "is not expected", "are also expected", "is widely expected". */
-    private static final Set<String> EXPECTATION_ADVERBS = Set.of("not", "also", "widely", "now", "still", "generally",
-            "largely", "broadly");
     private static final int MAX_EXPECTATION_SUBJECT = 24;
 
     /**
@@ -148,11 +146,13 @@ final class ReportedSpeechAttributor {
             // "The Fed is expected to announce that …": the gold gives the inner report to the subject
             return null;
         }
+        // the form of "be" whose passive leaves the one expecting unnamed, past adverbs ("is not/also/widely expected")
         int aux = expected - 1;
-        while (aux > s.from() && EXPECTATION_ADVERBS.contains(doc.token(aux).lower())) {
+        while (aux > s.from() && !Cues.isFiniteBe(doc.token(aux)) && (lexicons.isAuxiliary(doc.token(aux).text())
+                || SpeakerPhraseFinder.isMannerAdverb(doc.token(aux)))) {
             aux--;
         }
-        if (aux <= s.from() || !EXPECTATION_AUXILIARIES.contains(doc.token(aux).lower())) {
+        if (aux <= s.from() || !Cues.isFiniteBe(doc.token(aux))) {
             return null;
         }
         // an opening adverbial ("After the vote, …", "Separately, …") is passed over whole: its words are not the
@@ -195,7 +195,6 @@ final class ReportedSpeechAttributor {
     }
 
     /** Heads of a sentence-opening frame that names a poll as the source of the clause after it. */
-    private static final Set<String> POLL_NOUNS = Set.of("poll", "polls", "survey", "surveys", "polling");
     private static final int MAX_POLL_FRAME = 14;
 
     /**
@@ -221,7 +220,7 @@ final class ReportedSpeechAttributor {
             if (doc.quoteAt(k) != null || t.isPunct(';') || t.isPunct(':')) {
                 return null;
             }
-            if (head < 0 && t.isWord() && POLL_NOUNS.contains(t.lower())) {
+            if (head < 0 && t.isWord() && lexicons.isPollNoun(t.text())) {
                 head = k;
             }
         }
@@ -301,12 +300,10 @@ final class ReportedSpeechAttributor {
      * preposition is a noun phrase of another clause ("possess email records showing that …"); and only after the
      * main clause ("Ohio is closer, with some polls indicating …").
      */
-    private static final Set<String> OPENING_COORDINATORS = Set.of("and", "but", "yet");
-
     private Attribution absoluteFinding(Document doc, Sentence s, int cue) {
         int[] source = findingSource(doc, cue, s.from());
         int with = source == null ? -1 : source[0] - 1;
-        if (with <= s.from() || !doc.token(with).is("with") || OPENING_COORDINATORS.contains(doc.token(with - 1).lower())) {
+        if (with <= s.from() || !doc.token(with).is("with") || lexicons.isCoordinator(doc.token(with - 1).text())) {
             // an absolute clause before the main clause ("And with polls showing X, R-Texas, leading, a story says …")
             // ends at a comma the clause rules cannot tell from the commas inside it
             return null;
@@ -606,7 +603,7 @@ final class ReportedSpeechAttributor {
             }
         }
         if (after + 1 < end && after == cue + 1 && doc.token(after).isPunct(',') && doc.token(after + 1).is("that")
-                && !Cues.isThatTime(doc, after + 1, io.quotegraph.extraction.lexicon.Lexicons.get())) {
+                && !Cues.isThatTime(doc, after + 1, lexicons)) {
             after++; // "He added, that there’s a strong emphasis on …": a stray comma before the complementizer
         }
         boolean that = after < end && doc.token(after).is("that");

@@ -27,6 +27,9 @@ public final class Lexicons {
     private final Set<String> commissiveVerbs;
     private final Set<String> findingVerbs;
     private final Set<String> findingSources;
+    private final Set<String> pollNouns;
+    private final Set<String> speechNouns;
+    private final Set<String> coordinators;
     private final Set<String> cueNouns;
     private final Set<String> prepositionalCues;
     /** The verbs of prepositionalCues, so that most words are rejected without building the pair. */
@@ -57,7 +60,12 @@ public final class Lexicons {
         cueVerbs = Set.copyOf(cues);
         commissiveVerbs = set("commissive-verbs.txt");
         findingVerbs = set("finding-verbs.txt");
-        findingSources = set("finding-sources.txt");
+        pollNouns = set("poll-nouns.txt");
+        Set<String> sources = new HashSet<>(set("finding-sources.txt"));
+        sources.addAll(pollNouns);
+        findingSources = Set.copyOf(sources);
+        speechNouns = set("speech-nouns.txt");
+        coordinators = set("coordinators.txt");
         cueNouns = set("cue-nouns.txt");
         prepositionalCues = set("prepositional-cues.txt");
         prepositionalCueVerbs = prepositionalCues.stream().map(c -> c.substring(0, c.indexOf(' ')))
@@ -112,6 +120,21 @@ public final class Lexicons {
     /** A verb by which a non-human source reports a finding ("shows", "found", "indicates"). */
     public boolean isFindingVerb(String word) {
         return findingVerbs.contains(lower(word));
+    }
+
+    /** A noun naming a poll ("poll", "surveys", "polling"); every one is also a finding source. */
+    public boolean isPollNoun(String word) {
+        return pollNouns.contains(lower(word));
+    }
+
+    /** A noun naming words someone said, given by a quote beside it ("compliment", "warning", "comment"). */
+    public boolean isSpeechNoun(String word) {
+        return speechNouns.contains(lower(word));
+    }
+
+    /** A coordinator opening a new clause ("and", "but", "so", "yet"). */
+    public boolean isCoordinator(String word) {
+        return coordinators.contains(lower(word));
     }
 
     /** A noun naming a non-human source of findings ("poll", "survey", "records", "data"). */

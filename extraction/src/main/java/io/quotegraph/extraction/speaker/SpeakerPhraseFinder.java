@@ -372,7 +372,9 @@ public final class SpeakerPhraseFinder {
     private static final Set<String> GERUND_PREPOSITIONS = Set.of("by", "while", "before", "after", "without", "when", "since");
 
     /** Words that link a sentence to the one before and come before its subject: "And then Trump went …". */
-    private static final Set<String> SENTENCE_CONNECTORS = Set.of("and", "but", "so", "then", "yet");
+    private boolean isSentenceConnector(Token t) {
+        return t.isWord() && (lexicons.isCoordinator(t.text()) || t.is("then"));
+    }
 
     /**
      * The subject of a participle cue ("Sanders hit back, saying …", "Speaking in Ohio, Trump went after Bush, calling
@@ -413,7 +415,7 @@ public final class SpeakerPhraseFinder {
     private int[] mainSubject(Document doc, int sentenceFrom, int comma) {
         int[] opening = null;
         int first = sentenceFrom;
-        while (first < comma && SENTENCE_CONNECTORS.contains(doc.token(first).lower())) {
+        while (first < comma && isSentenceConnector(doc.token(first))) {
             first++; // "And then Trump went on the attack, saying …"
         }
         for (int start = first; start < comma; start++) {

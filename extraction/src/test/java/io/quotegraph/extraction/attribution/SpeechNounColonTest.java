@@ -27,6 +27,15 @@ class SpeechNounColonTest {
     }
 
     @Test
+    void aRemarkBeforeTheColonIsAsMuchANounOfSpeech() {
+        // "remark" came from the possessive-quote rule's nouns, now the one list both rules read
+        ExtractedStatement s = withCue("Hale lost the vote, but she had one last remark: \u201cThe ferry will outlive us all.\u201d",
+                "remark").orElseThrow();
+        assertThat(s.content().text()).isEqualTo("\u201cThe ferry will outlive us all.\u201d");
+        assertThat(s.speakerMention().text()).isEqualTo("she");
+    }
+
+    @Test
     void aNounOfSpeechWithoutItsOwnClauseIntroducesNoQuote() {
         // an appositive after a comma, and a bare label, have no subject that gave the words
         assertThat(withCue("The mayor spoke last, a short reply: \u201cWe will see.\u201d", "reply")).isEmpty();
