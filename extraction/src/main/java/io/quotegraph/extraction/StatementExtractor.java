@@ -110,7 +110,7 @@ public final class StatementExtractor {
             boolean nested = nesting.isNested(a);
             resolver.resolve(a.speaker(), nested, antecedent(doc, a));
             kept.add(a);
-            boolean aside = withinAttribution(previous, a);
+            boolean aside = withinAttribution(previous, a) || isIntention(doc, a);
             if (!nested && !aside) {
                 previous = a;
                 previousIndex = kept.size() - 1;
@@ -156,6 +156,15 @@ public final class StatementExtractor {
     private static boolean withinAttribution(Attribution previous, Attribution a) {
         return previous != null && previous.kind() == StatementKind.DIRECT && a.kind() != StatementKind.DIRECT
                 && a.sentence().equals(previous.sentence()) && a.contentStart() >= previous.contentEnd();
+    }
+
+    /**
+     * An intention ("she plans to cast her first ballot …") describes its subject and is no turn of speech: a quote after
+     * it still goes on with the quote before ("“…,” said Sara Walker. … she plans to … . “…”").
+     */
+    private boolean isIntention(Document doc, Attribution a) {
+        int cue = a.cueFrom();
+        return cue >= 0 && cue + 1 < doc.size() && doc.token(cue + 1).is("to") && lexicons.isIntentionVerb(doc.token(cue).text());
     }
 
     /**

@@ -296,8 +296,23 @@ final class Cues {
      * word that is neither a determiner nor a function word (so "agreed to a deal" is not one).
      */
     boolean isCommitment(Document doc, int i) {
+        return i + 2 < doc.size() && lexicons.isCommissiveVerb(doc.token(i).text()) && beforeInfinitive(doc, i);
+    }
+
+    /**
+     * "Clinton wants to sign up 5 million people", "The department plans to post …": a verb of intention (lexicon
+     * {@code intention-verbs.txt}) outside quotes, before "to" and a verb as a commitment is. Unlike a commitment it is
+     * no cue of the clause rules (a report's content runs on over "… but decided to proceed").
+     */
+    boolean isIntention(Document doc, int i) {
+        return i + 2 < doc.size() && doc.quoteAt(i) == null && !doc.isExcluded(i)
+                && lexicons.isIntentionVerb(doc.token(i).text()) && beforeInfinitive(doc, i);
+    }
+
+    /** Token i, lowercase, is followed by "to" and an infinitive (not a noun phrase: "agreed to a deal"). */
+    private boolean beforeInfinitive(Document doc, int i) {
         Token t = doc.token(i);
-        if (i + 2 >= doc.size() || t.isCapitalized() || !lexicons.isCommissiveVerb(t.text()) || !doc.token(i + 1).is("to")) {
+        if (t.isCapitalized() || !doc.token(i + 1).is("to")) {
             return false;
         }
         int v = i + 2;

@@ -25,6 +25,7 @@ public final class Lexicons {
     private final Set<String> beliefAdjectives;
     private final Set<String> stanceVerbs;
     private final Set<String> commissiveVerbs;
+    private final Set<String> intentionVerbs;
     private final Set<String> findingVerbs;
     private final Set<String> findingSources;
     private final Set<String> pollNouns;
@@ -59,6 +60,7 @@ public final class Lexicons {
         cues.addAll(stanceVerbs);
         cueVerbs = Set.copyOf(cues);
         commissiveVerbs = set("commissive-verbs.txt");
+        intentionVerbs = set("intention-verbs.txt");
         findingVerbs = set("finding-verbs.txt");
         pollNouns = set("poll-nouns.txt");
         Set<String> sources = new HashSet<>(set("finding-sources.txt"));
@@ -115,6 +117,11 @@ public final class Lexicons {
     /** A verb committing its subject to an action ("pledged", "vowed", "agreed"): a cue only before "to" + a verb. */
     public boolean isCommissiveVerb(String word) {
         return commissiveVerbs.contains(lower(word));
+    }
+
+    /** A verb of intention ("wants", "plans", "sought"): a cue only before "to" + a verb, as a clause's finite verb. */
+    public boolean isIntentionVerb(String word) {
+        return intentionVerbs.contains(lower(word));
     }
 
     /** A verb by which a non-human source reports a finding ("shows", "found", "indicates"). */
