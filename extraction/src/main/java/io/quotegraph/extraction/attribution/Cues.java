@@ -59,11 +59,7 @@ final class Cues {
         if (!t.isWord()) {
             return false;
         }
-        String w = t.lower();
-        if (w.endsWith("n't") || w.endsWith("n’t")) {
-            w = w.substring(0, w.length() - 3);
-        }
-        return BE_FORMS.contains(w);
+        return BE_FORMS.contains(Lexicons.withoutNegation(t.lower()));
     }
     private static final Set<String> CLAUSE_PRONOUNS = Set.of("he", "she", "they", "we", "i", "you");
 

@@ -207,6 +207,31 @@ public final class Lexicons {
         return auxiliaries.contains(lower(word));
     }
 
+    /** An auxiliary with a contracted negation: "didn't", "doesn’t", "won't", "hasn't". */
+    public boolean isNegatedAuxiliary(String word) {
+        String w = lower(word);
+        String base = withoutNegation(w);
+        return !base.equals(w) && (auxiliaries.contains(base) || "can".equals(base) || "should".equals(base)
+                || "must".equals(base));
+    }
+
+    /**
+     * The word without a contracted negation: "didn't" -> "did", "isn’t" -> "is", "won't" -> "will", "can't" -> "can";
+     * any other word unchanged. Lowercase in, lowercase out.
+     */
+    public static String withoutNegation(String lowercase) {
+        if (!lowercase.endsWith("n't") && !lowercase.endsWith("n’t")) {
+            return lowercase;
+        }
+        String base = lowercase.substring(0, lowercase.length() - 3);
+        return switch (base) {
+            case "wo" -> "will";
+            case "ca" -> "can";
+            case "sha" -> "shall";
+            default -> base;
+        };
+    }
+
     public boolean isGroupNoun(String word) {
         return groupNouns.contains(lower(word));
     }

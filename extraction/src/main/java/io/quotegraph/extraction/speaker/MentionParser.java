@@ -64,7 +64,9 @@ public final class MentionParser {
     /** Parses tokens [from, to) of the document. */
     public Mention parse(Document doc, int from, int to) {
         List<Word> words = words(doc, from, to);
-        while (!words.isEmpty() && words.get(words.size() - 1).kind() != Token.Kind.WORD) {
+        // trailing punctuation, and a negated auxiliary the phrase finders do not skip: "He didn't" -> "He"
+        while (!words.isEmpty() && (words.get(words.size() - 1).kind() != Token.Kind.WORD
+                || lexicons.isNegatedAuxiliary(words.get(words.size() - 1).text()))) {
             words.remove(words.size() - 1);
         }
         if (to > from && Shares.start(doc, to - 1, from) == from) {
