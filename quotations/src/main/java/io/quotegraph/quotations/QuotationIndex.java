@@ -5,21 +5,26 @@ import io.quotegraph.quotations.text.QuoteText;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An in-memory incremental quotation index (the benchmark's and the evaluation's; statements-service keeps the same
  * structure in MongoDB). Statements are numbered in the order they are added.
  * <p>
- * Cost of {@link #add}: O(words) to normalise and sign the wording, O(bands) bucket lookups, and at most
- * {@code bands × bucket capacity} candidate comparisons of O(words) each, so O(bands + candidates) per statement,
- * independent of the number of statements stored. Memory: O(statements × (words + bands)), about 550 bytes per
+ * Blocking as {@link QuoteBlocking}: each speaker's first statements in a list, the others in LSH buckets.
+ * Cost of {@link #add}: O(words) to normalise and sign the wording, O(bands) bucket lookups once the speaker's list is
+ * full, and at most {@link QuoteBlocking#MAX_CANDIDATES} candidate comparisons of O(words) each, so
+ * O(bands + candidates) per statement, independent of the number of statements stored. Memory: O(statements × (words + bands)), about 550 bytes per
  * statement (its hashes, quotation, links and bucket entries). Buckets are chains through an entry array, newest
  * first, so the capacity bound is a walk limit and nothing is ever moved. Not thread-safe.
  */
 public final class QuotationIndex {
 
+    private final int speakerListCapacity;
     private final int bucketCapacity;
+    private final Map<String, SpeakerList> speakerLists = new HashMap<>();
     private final LongIntHashMap heads = new LongIntHashMap();
     private int[] entryNext = new int[1024];
     private int[] entryStatement = new int[1024];
@@ -30,11 +35,20 @@ public final class QuotationIndex {
     private int size;
 
     public QuotationIndex() {
-        this(QuoteBlocking.BUCKET_CAPACITY);
+        this(QuoteBlocking.SPEAKER_LIST_CAPACITY, QuoteBlocking.BUCKET_CAPACITY);
     }
 
-    public QuotationIndex(int bucketCapacity) {
+    /** A speaker list capacity of 0 files every statement in the buckets. */
+    public QuotationIndex(int speakerListCapacity, int bucketCapacity) {
+        this.speakerListCapacity = speakerListCapacity;
         this.bucketCapacity = bucketCapacity;
+    }
+
+    /** A speaker's first statements; banded once any of its statements is in the buckets. */
+    private static final class SpeakerList {
+        int[] statements = new int[4];
+        int size;
+        boolean banded;
     }
 
     /** What adding a statement found: its number, its quotation (the number of its first statement), its links. */
@@ -45,17 +59,32 @@ public final class QuotationIndex {
         QuoteText quote = QuoteText.of(text);
         int statement = size;
         grow(statement + 1);
-        long speaker = Hashing.string(speakerId);
-        long[] keys = QuoteBlocking.bandKeys(quote);
-        int[] candidateIds = new int[keys.length * bucketCapacity];
-        int found = 0;
-        for (int band = 0; band < keys.length; band++) {
-            long key = Hashing.mix(speaker ^ keys[band]);
-            int entry = heads.get(key);
-            for (int walked = 0; entry >= 0 && walked < bucketCapacity; walked++, entry = entryNext[entry]) {
-                candidateIds[found++] = entryStatement[entry];
+        SpeakerList list = speakerLists.computeIfAbsent(speakerId, k -> new SpeakerList());
+        boolean listed = list.size < speakerListCapacity;
+        int[] candidateIds = new int[list.size + (list.banded || !listed ? QuoteBlocking.BANDS * bucketCapacity : 0)];
+        System.arraycopy(list.statements, 0, candidateIds, 0, list.size);
+        int found = list.size;
+        if (list.banded || !listed) {
+            long speaker = Hashing.string(speakerId);
+            long[] keys = QuoteBlocking.bandKeys(quote);
+            for (int band = 0; band < keys.length; band++) {
+                long key = Hashing.mix(speaker ^ keys[band]);
+                int entry = heads.get(key);
+                for (int walked = 0; entry >= 0 && walked < bucketCapacity; walked++, entry = entryNext[entry]) {
+                    candidateIds[found++] = entryStatement[entry];
+                }
+                if (!listed) {
+                    addEntry(key, statement);
+                }
             }
-            addEntry(key, statement);
+        }
+        if (listed) {
+            if (list.size == list.statements.length) {
+                list.statements = Arrays.copyOf(list.statements, list.size * 2);
+            }
+            list.statements[list.size++] = statement;
+        } else {
+            list.banded = true;
         }
         int[] distinct = Arrays.stream(candidateIds, 0, found).distinct().toArray();
         List<Grouping.Candidate> candidates = new ArrayList<>(distinct.length);

@@ -7,19 +7,31 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The LSH blocking of statements: a MinHash signature of the content words cut into {@value #BANDS} bands of
- * {@value #ROWS} row. Two statements become candidates when one band key is equal (callers prefix the keys with the
- * speaker, so only one speaker's statements meet), with probability {@code 1 - (1 - J)^24} for a content-word Jaccard
- * similarity J: J = 0.2 (a fragment of a fifth of a quote, or a repeated talking point): 99.5 %; J = 0.1: 92 %.
- * One-row bands are deliberately permissive, since fragments have a low Jaccard similarity to the whole; each bucket
- * keeps only its {@value #BUCKET_CAPACITY} most recent statements, so a lookup reads at most
- * {@code BANDS × BUCKET_CAPACITY} candidates whatever the size of the store.
+ * The blocking of statements: which earlier statements of the same speaker a new one is compared with.
+ * <ul>
+ * <li>The first {@value #SPEAKER_LIST_CAPACITY} statements of a speaker are kept in one list (the speaker list), and
+ * every one of them is a candidate of each new statement of that speaker: while a speaker has no more statements than
+ * a bucket holds, every statement would be a candidate through the buckets anyway (and a superset of the band
+ * candidates is never worse), for one list write per statement instead of one per band.</li>
+ * <li>Statements beyond a full list are filed in LSH buckets: a MinHash signature of the content words cut into
+ * {@value #BANDS} bands of {@value #ROWS} row. Two statements become candidates when one band key is equal (callers
+ * prefix the keys with the speaker, so only one speaker's statements meet), with probability
+ * {@code 1 - (1 - J)^24} for a content-word Jaccard similarity J: J = 0.2 (a fragment of a fifth of a quote, or a
+ * repeated talking point): 99.5 %; J = 0.1: 92 %. One-row bands are deliberately permissive, since fragments have a
+ * low Jaccard similarity to the whole; each bucket keeps only its {@value #BUCKET_CAPACITY} most recent
+ * statements.</li>
+ * </ul>
+ * A lookup therefore reads at most {@code SPEAKER_LIST_CAPACITY + BANDS × BUCKET_CAPACITY} candidates whatever the
+ * size of the store, and the buckets only once a speaker has any statement in them.
  */
 public final class QuoteBlocking {
 
     public static final int BANDS = 24;
     public static final int ROWS = 1;
     public static final int BUCKET_CAPACITY = 32;
+    public static final int SPEAKER_LIST_CAPACITY = 32;
+    /** The most candidates one lookup can find. */
+    public static final int MAX_CANDIDATES = SPEAKER_LIST_CAPACITY + BANDS * BUCKET_CAPACITY;
 
     /** Fixed seed: band keys stored in a database must stay comparable across restarts and versions. */
     private static final MinHasher HASHER = new MinHasher(BANDS * ROWS, 0x0_0BA5_ED_0F_9007EL);

@@ -55,6 +55,30 @@ class QuotationIndexTest {
                     index.add("miller", "ceasefire statement number " + i + " about topic " + (i * 7919 % 1000)).candidates());
         }
         assertThat(index.size()).isEqualTo(2_000);
-        assertThat(maxCandidates).isLessThanOrEqualTo(QuoteBlocking.BANDS * QuoteBlocking.BUCKET_CAPACITY);
+        assertThat(maxCandidates).isLessThanOrEqualTo(QuoteBlocking.MAX_CANDIDATES);
+    }
+
+    @Test
+    void aSpeakersFirstStatementsAreAllCandidatesAndLaterOnesAreBlockedByBands() {
+        QuotationIndex index = new QuotationIndex();
+        // a two-word fragment of a long quote shares no band key with it most of the time: through the speaker list
+        // it is compared all the same
+        for (int i = 0; i < QuoteBlocking.SPEAKER_LIST_CAPACITY; i++) {
+            assertThat(index.add("miller", "unrelated wording number " + i + " on topic " + i * 31).candidates()).isEqualTo(i);
+        }
+        QuotationIndex.Added banded = index.add("miller", QUOTE);
+        assertThat(banded.candidates()).isEqualTo(QuoteBlocking.SPEAKER_LIST_CAPACITY);
+        QuotationIndex.Added fragment = index.add("miller", "redraw borders by force, and we will keep supporting our partners");
+        assertThat(fragment.candidates()).isEqualTo(QuoteBlocking.SPEAKER_LIST_CAPACITY + 1);
+        assertThat(index.relation(banded.statement(), fragment.statement())).isEqualTo(Relation.SAME);
+        // another speaker starts with an empty list
+        assertThat(index.add("blinken", QUOTE).candidates()).isZero();
+    }
+
+    @Test
+    void withoutSpeakerListsEveryStatementIsBlockedByBands() {
+        QuotationIndex index = new QuotationIndex(0, QuoteBlocking.BUCKET_CAPACITY);
+        index.add("miller", "The economy grew faster than expected in the third quarter.");
+        assertThat(index.add("miller", QUOTE).candidates()).isZero();
     }
 }

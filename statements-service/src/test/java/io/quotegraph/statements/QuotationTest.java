@@ -5,6 +5,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quotegraph.quotations.QuoteBlocking;
 import io.quotegraph.statements.common.Mongo;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -189,6 +190,65 @@ class QuotationTest {
         assertThat(quotations.find(Filters.eq("_id", quotationId)).first()).isNull();
         String speakerId = stored.getString("speakerId");
         given().queryParam("speakerId", speakerId).get("/quotations").then().statusCode(200).body("totalCount", equalTo(0));
+    }
+
+    /**
+     * A speaker's first statements are filed in one list document (one write each, all of them candidates of each new
+     * statement), the later ones in LSH buckets; reports are grouped across both, a removal frees its list entry, and
+     * a link stored without its wording's hashes (before statements-v6) is still compared, by its wording.
+     */
+    @Test
+    void aSpeakersFirstStatementsAreListedAndLaterOnesBanded() {
+        String name = "Emil " + Articles.name();
+        Articles first = article(name, "wire", "2024-06-01T09:00:00Z", FULL);
+        first.deliver().statusCode(200);
+        String speakerId = given().get("/statements/{id}", first.articleId + ":0").then().extract().path("speakerId");
+        MongoCollection<Document> links = mongo.collection("quotation_links");
+        MongoCollection<Document> lists = mongo.collection("quotation_speaker_lists");
+        MongoCollection<Document> buckets = mongo.collection("quotation_buckets");
+        Document firstLink = links.find(Filters.eq("_id", first.articleId + ":0")).first();
+        assertThat(firstLink.getBoolean("listed")).isTrue();
+        assertThat(firstLink.getList("bucketIds", String.class)).isEmpty();
+        assertThat(lists.find(Filters.eq("_id", speakerId)).first().getList("statementIds", String.class))
+                .containsExactly(first.articleId + ":0");
+        assertThat(buckets.countDocuments(Filters.regex("_id", "^" + java.util.regex.Pattern.quote(speakerId + "|"))))
+                .isZero();
+        // an older link: no hashes, compared by its wording
+        links.updateOne(Filters.eq("_id", first.articleId + ":0"),
+                Updates.combine(Updates.unset("shingles"), Updates.unset("contentWords"), Updates.unset("words")));
+
+        String[] others = new String[QuoteBlocking.SPEAKER_LIST_CAPACITY - 1];
+        for (int i = 0; i < others.length; i++) {
+            others[i] = "Budget line number " + i + " covers item " + Articles.name();
+        }
+        Articles filler = article(name, "wire", "2024-06-02T09:00:00Z", others);
+        filler.deliver().statusCode(200);
+        Articles second = article(name, "paper", "2024-06-03T09:00:00Z", TRIMMED);
+        second.deliver().statusCode(200);
+        String quotationId = quotationOf(first.articleId + ":0").getString("id");
+        assertThat(quotationOf(second.articleId + ":0").getString("id")).isEqualTo(quotationId);
+        Document secondLink = links.find(Filters.eq("_id", second.articleId + ":0")).first();
+        assertThat(secondLink.getBoolean("listed")).isFalse();
+        assertThat(secondLink.getList("bucketIds", String.class)).hasSize(QuoteBlocking.BANDS);
+        Document list = lists.find(Filters.eq("_id", speakerId)).first();
+        assertThat(list.getList("statementIds", String.class)).hasSize(QuoteBlocking.SPEAKER_LIST_CAPACITY)
+                .doesNotContain(second.articleId + ":0");
+        assertThat(list.getBoolean("banded")).isTrue();
+        for (String bucketId : secondLink.getList("bucketIds", String.class)) {
+            assertThat(buckets.find(Filters.eq("_id", bucketId)).first().getList("statementIds", String.class))
+                    .contains(second.articleId + ":0");
+        }
+
+        // the first article emptied: its entry leaves the list, and the next statement takes the room
+        Articles.deliver(first.articleId, withArticleId(article(name, "wire", "2024-06-01T09:00:00Z"), first.articleId))
+                .statusCode(200);
+        assertThat(lists.find(Filters.eq("_id", speakerId)).first().getList("statementIds", String.class))
+                .hasSize(QuoteBlocking.SPEAKER_LIST_CAPACITY - 1).doesNotContain(first.articleId + ":0");
+        Articles third = article(name, "radio", "2024-06-04T09:00:00Z", FULL);
+        third.deliver().statusCode(200);
+        assertThat(links.find(Filters.eq("_id", third.articleId + ":0")).first().getBoolean("listed")).isTrue();
+        // found through the buckets, the speaker being banded
+        assertThat(quotationOf(third.articleId + ":0").getString("id")).isEqualTo(quotationId);
     }
 
     @Test

@@ -63,6 +63,14 @@ public final class QuoteText {
         return new QuoteText(sortedInts(shingles), sortedInts(content), wordCount);
     }
 
+    /**
+     * A wording from what {@link #of} computed for it, as stored ({@link #shingles()}, {@link #contentWords()},
+     * {@link #wordCount()}): comparing with a stored statement needs no normalising again.
+     */
+    public static QuoteText ofHashes(int[] shingles, int[] contentWords, int wordCount) {
+        return new QuoteText(shingles, contentWords, wordCount);
+    }
+
     /** Sorted distinct 32-bit shingle hashes. */
     public int[] shingles() {
         return shingles;

@@ -69,7 +69,7 @@ public class DeliveryService {
 
     private static final Logger LOG = Logger.getLogger(DeliveryService.class);
     /** Part of the payload hash: bump it when processing changes so that redeliveries are applied again. */
-    static final String PROCESSING_VERSION = "statements-v5";
+    static final String PROCESSING_VERSION = "statements-v6";
 
     @Inject
     DeliveryRepository deliveries;

@@ -10,6 +10,7 @@ import io.quotegraph.statements.common.Mongo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.BsonArray;
+import org.bson.BsonBoolean;
 import org.bson.BsonDocument;
 import org.bson.BsonInt32;
 import org.bson.BsonString;
@@ -18,17 +19,28 @@ import org.bson.Document;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The LSH buckets ({@value #BUCKETS}): _id = "{speakerId}|{band}|{band key in hex}", statementIds = the most recent
- * {@link QuoteBlocking#BUCKET_CAPACITY} statements of that speaker with that band key, oldest first. Read by _id only.
+ * The blocking ({@link QuoteBlocking}), read by _id only:
+ * <ul>
+ * <li>the speaker lists ({@value #SPEAKER_LISTS}): _id = speaker id, statementIds = its first
+ * {@link QuoteBlocking#SPEAKER_LIST_CAPACITY} statements (a set: added with {@code $addToSet}, so re-adding is
+ * idempotent; concurrent deliveries that both found room can exceed the capacity by their statements), banded = true
+ * once any statement of the speaker is in the buckets (its lookups read them from then on);</li>
+ * <li>the LSH buckets ({@value #BUCKETS}): _id = "{speakerId}|{band}|{band key in hex}", statementIds = the most
+ * recent {@link QuoteBlocking#BUCKET_CAPACITY} statements of that speaker with that band key, oldest first.</li>
+ * </ul>
  */
 @ApplicationScoped
 public class QuotationBucketRepository {
 
     public static final String BUCKETS = "quotation_buckets";
+    public static final String SPEAKER_LISTS = "quotation_speaker_lists";
+    private static final String BANDED = "banded";
     private static final String STATEMENT_IDS = "statementIds";
 
     @Inject
@@ -36,6 +48,58 @@ public class QuotationBucketRepository {
 
     private MongoCollection<Document> buckets() {
         return mongo.collection(BUCKETS);
+    }
+
+    private MongoCollection<Document> speakerLists() {
+        return mongo.collection(SPEAKER_LISTS);
+    }
+
+    /** A speaker's list: its listed statements, and whether any of its statements is in the buckets. */
+    public record SpeakerList(List<String> statementIds, boolean banded) {
+        public static final SpeakerList EMPTY = new SpeakerList(List.of(), false);
+    }
+
+    /** The lists of these speakers that exist, by speaker id (lookups by _id). */
+    public Map<String, SpeakerList> speakerLists(Collection<String> speakerIds) {
+        Map<String, SpeakerList> found = new HashMap<>();
+        for (List<String> chunk : Batches.chunks(speakerIds)) {
+            for (Document list : speakerLists().find(Filters.in("_id", chunk))) {
+                found.put(list.getString("_id"), new SpeakerList(list.getList(STATEMENT_IDS, String.class, List.of()),
+                        list.getBoolean(BANDED, false)));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Adds statements to their speakers' lists (speaker id → statement ids) and marks speakers banded: one idempotent
+     * write per speaker.
+     */
+    public void addToSpeakerLists(Map<String, List<String>> listed, Set<String> banded) {
+        Set<String> speakerIds = new LinkedHashSet<>(listed.keySet());
+        speakerIds.addAll(banded);
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        UpdateOptions upsert = new UpdateOptions().upsert(true);
+        for (String speakerId : speakerIds) {
+            BsonDocument update = new BsonDocument();
+            if (listed.containsKey(speakerId)) {
+                update.append("$addToSet", new BsonDocument(STATEMENT_IDS, new BsonDocument("$each",
+                        strings(listed.get(speakerId)))));
+            }
+            if (banded.contains(speakerId)) {
+                update.append("$set", new BsonDocument(BANDED, BsonBoolean.TRUE));
+            }
+            writes.add(new UpdateOneModel<>(byId(speakerId), update, upsert));
+        }
+        Batches.write(speakerLists(), writes);
+    }
+
+    /** Takes statements out of their speakers' lists (speaker id → statement ids); a speaker stays banded. */
+    public void removeFromSpeakerLists(Map<String, List<String>> listed) {
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        listed.forEach((speakerId, statements) ->
+                writes.add(new UpdateOneModel<>(byId(speakerId), pullAll(strings(statements)))));
+        Batches.write(speakerLists(), writes);
     }
 
     public static List<String> bucketIds(String speakerId, long[] bandKeys) {

@@ -11,12 +11,16 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
+import io.quotegraph.quotations.text.QuoteText;
 import io.quotegraph.statements.common.Mongo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
+import org.bson.types.Binary;
 import org.bson.conversions.Bson;
 
+import java.nio.ByteBuffer;
+import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -25,9 +29,11 @@ import java.util.Map;
 
 /**
  * Per statement, what quotation grouping decided ({@value #LINKS}, read by _id only): _id = statement id, articleId,
- * speakerId (as when indexed), inputHash, content {start, end, text}, source, publishedAt, quotationId, bucketIds,
- * similar [{statementId, score}] (both directions), done (false while the decision's writes are under way). A link is
- * also its statement's occurrence in its quotation (which lists only the members' ids).
+ * speakerId (as when indexed), inputHash, content {start, end, text}, source, publishedAt, quotationId, listed (in its
+ * speaker's list) or bucketIds (the LSH buckets it is filed in), the normalised wording's hashes (shingles and
+ * contentWords as big-endian int32 arrays in binary, words: the word count), similar [{statementId, score}] (both
+ * directions), done (false while the decision's writes are under way). A link is also its statement's occurrence in
+ * its quotation (which lists only the members' ids).
  * And per article, the statements it has in the index ({@value #ARTICLES}: _id = article id, statementIds), so that a
  * redelivery finds the ones it no longer has without a query.
  */
@@ -36,6 +42,9 @@ public class QuotationLinkRepository {
 
     public static final String LINKS = "quotation_links";
     public static final String ARTICLES = "quotation_articles";
+    private static final String SHINGLES = "shingles";
+    private static final String CONTENT_WORDS = "contentWords";
+    private static final String WORDS = "words";
 
     @Inject
     Mongo mongo;
@@ -53,12 +62,48 @@ public class QuotationLinkRepository {
         return findAll(statementIds, null);
     }
 
+    /** A stored statement as a new one is compared with it: its quotation and normalised wording. */
+    public record Candidate(String quotationId, QuoteText text) {
+    }
+
     /**
-     * As {@link #findAll(Collection)}, with only the statement's quotation and wording (quotationId, content.text):
-     * what comparing a new statement with a stored one needs, not its spans, buckets and similar lists.
+     * The candidates among these statements that exist, by statement id: their links' quotation and stored hashes,
+     * not their wordings, spans, buckets and similar lists. A link stored before the hashes were (statements-v5) is
+     * read again with its wording, which is normalised.
      */
-    public Map<String, Document> findCandidates(Collection<String> statementIds) {
-        return findAll(statementIds, Projections.include("quotationId", "content.text"));
+    public Map<String, Candidate> findCandidates(Collection<String> statementIds) {
+        Map<String, Candidate> found = new LinkedHashMap<>();
+        List<String> unhashed = new ArrayList<>();
+        findAll(statementIds, Projections.include("quotationId", SHINGLES, CONTENT_WORDS, WORDS)).forEach((id, link) -> {
+            if (link.containsKey(SHINGLES)) {
+                found.put(id, new Candidate(link.getString("quotationId"), QuoteText.ofHashes(ints(link, SHINGLES),
+                        ints(link, CONTENT_WORDS), link.getInteger(WORDS, 0))));
+            } else {
+                unhashed.add(id);
+            }
+        });
+        findAll(unhashed, Projections.include("quotationId", "content.text")).forEach((id, link) -> found.put(id,
+                new Candidate(link.getString("quotationId"), QuoteText.of(link.get("content", Document.class).getString("text")))));
+        return found;
+    }
+
+    /** Adds a wording's hashes to a link (what {@link #findCandidates} reads). */
+    public static Document withText(Document link, QuoteText text) {
+        return link.append(SHINGLES, binary(text.shingles())).append(CONTENT_WORDS, binary(text.contentWords()))
+                .append(WORDS, text.wordCount());
+    }
+
+    private static Binary binary(int[] values) {
+        ByteBuffer bytes = ByteBuffer.allocate(values.length * Integer.BYTES);
+        bytes.asIntBuffer().put(values);
+        return new Binary(bytes.array());
+    }
+
+    private static int[] ints(Document link, String field) {
+        IntBuffer values = ByteBuffer.wrap(link.get(field, Binary.class).getData()).asIntBuffer();
+        int[] ints = new int[values.remaining()];
+        values.get(ints);
+        return ints;
     }
 
     /**

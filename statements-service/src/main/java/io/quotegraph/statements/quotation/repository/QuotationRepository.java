@@ -57,8 +57,9 @@ public class QuotationRepository {
         return mongo.collection(SPEAKERS);
     }
 
+    /** A quotation, with what its view needs (as {@link #findAll}): not the wordings an old shape embeds. */
     public Optional<Document> find(String id) {
-        return Optional.ofNullable(quotations().find(Filters.eq("_id", id)).first());
+        return findAll(List.of(id)).stream().findFirst();
     }
 
     /** The quotations with these ids that exist, in the given order (lookups by _id). */

@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -42,10 +43,12 @@ import java.util.Set;
 /**
  * Quotations and similar statements, maintained incrementally as articles are delivered.
  * <p>
- * Each statement with a speaker and a wording is blocked by its speaker's LSH buckets (documents addressed by _id,
- * see {@link QuoteBlocking}), compared with the at most {@code bands × bucket capacity} candidates found there, and
- * joins the quotation of its best "same" match or founds one, linked both ways to its "similar" candidates
- * ({@link Grouping}). Cost per statement: O(bands + candidates) _id reads and writes, independent of the store's size.
+ * Each statement with a speaker and a wording is blocked by its speaker's list and, once the speaker has more
+ * statements than the list holds, LSH buckets (documents addressed by _id, see {@link QuoteBlocking}), compared with
+ * the at most {@link QuoteBlocking#MAX_CANDIDATES} candidates found there (by their stored hashes, not re-normalised),
+ * and joins the quotation of its best "same" match or founds one, linked both ways to its "similar" candidates
+ * ({@link Grouping}). Cost per statement: O(bands + candidates) _id reads and writes, independent of the store's size;
+ * one list write instead of {@value QuoteBlocking#BANDS} bucket writes while its speaker's list has room.
  * <p>
  * No transactions: the new statements of the articles indexed together are decided together (reads by _id in
  * chunks), their decisions saved as their links (done = false; a link is also the statement's occurrence), then their
@@ -158,37 +161,61 @@ public class QuotationService {
     }
 
     /**
-     * The links of new statements: each compared with the candidates of its buckets, those stored and the statements
-     * decided before it (of its article and of the articles indexed with it), so that a quote repeated within an
-     * article or a batch is grouped too. {@code textOf}: the statements' normalised wordings, by id.
+     * The links of new statements: each compared with its candidates ({@link QuoteBlocking}: its speaker's list, and
+     * its buckets once the speaker has statements there), those stored and the statements decided before it (of its
+     * article and of the articles indexed with it), so that a quote repeated within an article or a batch is grouped
+     * too. A statement is filed in its speaker's list while the list has room, else in its buckets. {@code textOf}:
+     * the statements' normalised wordings, by id.
      */
     private List<Document> decide(List<Document> statements, Map<String, QuoteText> textOf) {
-        Map<String, QuoteText> texts = new LinkedHashMap<>();
+        Set<String> speakerIds = new LinkedHashSet<>();
+        statements.forEach(statement -> speakerIds.add(statement.getString("speakerId")));
+        Map<String, QuotationBucketRepository.SpeakerList> stored = buckets.speakerLists(speakerIds);
+        Map<String, List<String>> lists = new HashMap<>();
+        Set<String> banded = new HashSet<>();
+        for (String speakerId : speakerIds) {
+            QuotationBucketRepository.SpeakerList list = stored.getOrDefault(speakerId, QuotationBucketRepository.SpeakerList.EMPTY);
+            lists.put(speakerId, new ArrayList<>(list.statementIds()));
+            if (list.banded()) {
+                banded.add(speakerId);
+            }
+        }
+        // where each statement is filed and which buckets its lookup reads depend only on the lists' sizes: known
+        // before any bucket is read
+        Set<String> listed = new HashSet<>();
         Map<String, List<String>> bucketsOf = new LinkedHashMap<>();
         Set<String> allBuckets = new LinkedHashSet<>();
+        Map<String, Integer> listSizes = new HashMap<>();
+        lists.forEach((speakerId, list) -> listSizes.put(speakerId, list.size()));
         for (Document statement : statements) {
             String id = statement.getString("_id");
-            QuoteText text = textOf.get(id);
-            texts.put(id, text);
-            List<String> bucketIds = QuotationBucketRepository.bucketIds(statement.getString("speakerId"),
-                    QuoteBlocking.bandKeys(text));
+            String speakerId = statement.getString("speakerId");
+            boolean inList = listSizes.get(speakerId) < QuoteBlocking.SPEAKER_LIST_CAPACITY;
+            List<String> bucketIds = banded.contains(speakerId) || !inList
+                    ? QuotationBucketRepository.bucketIds(speakerId, QuoteBlocking.bandKeys(textOf.get(id))) : List.of();
+            if (inList) {
+                listed.add(id);
+                listSizes.merge(speakerId, 1, Integer::sum);
+            } else {
+                banded.add(speakerId);
+            }
             bucketsOf.put(id, bucketIds);
             allBuckets.addAll(bucketIds);
         }
-        Map<String, List<String>> buckets = this.buckets.findAll(allBuckets);
+        Map<String, List<String>> buckets = allBuckets.isEmpty() ? new HashMap<>() : this.buckets.findAll(allBuckets);
         Set<String> storedIds = new LinkedHashSet<>();
+        lists.values().forEach(storedIds::addAll);
         buckets.values().forEach(storedIds::addAll);
-        texts.keySet().forEach(storedIds::remove);
+        bucketsOf.keySet().forEach(storedIds::remove);
         Map<String, Grouping.Candidate> known = new HashMap<>();
-        for (Document link : links.findCandidates(storedIds).values()) {
-            known.put(link.getString("_id"), new Grouping.Candidate(link.getString("_id"), link.getString("quotationId"),
-                    QuoteText.of(link.get("content", Document.class).getString("text"))));
-        }
+        links.findCandidates(storedIds).forEach((id, candidate) ->
+                known.put(id, new Grouping.Candidate(id, candidate.quotationId(), candidate.text())));
         List<Document> decided = new ArrayList<>(statements.size());
         for (Document statement : statements) {
             String id = statement.getString("_id");
-            QuoteText text = texts.get(id);
-            Set<String> candidateIds = new LinkedHashSet<>();
+            String speakerId = statement.getString("speakerId");
+            QuoteText text = textOf.get(id);
+            Set<String> candidateIds = new LinkedHashSet<>(lists.get(speakerId));
             for (String bucketId : bucketsOf.get(id)) {
                 candidateIds.addAll(buckets.getOrDefault(bucketId, List.of()));
             }
@@ -199,21 +226,27 @@ public class QuotationService {
             String quotationId = decision.quotationId() != null ? decision.quotationId()
                     : id + "~" + inputHash.substring(0, 8);
             Document content = statement.get("content", Document.class);
-            decided.add(new Document("_id", id)
+            boolean inList = listed.contains(id);
+            List<String> filedIn = inList ? List.of() : bucketsOf.get(id);
+            decided.add(QuotationLinkRepository.withText(new Document("_id", id)
                     .append("articleId", statement.getString("articleId"))
-                    .append("speakerId", statement.getString("speakerId"))
+                    .append("speakerId", speakerId)
                     .append("inputHash", inputHash)
                     .append("content", content)
                     .append("source", statement.getString("source"))
                     .append("publishedAt", statement.get("publishedAt"))
                     .append("quotationId", quotationId)
-                    .append("bucketIds", bucketsOf.get(id))
+                    .append("listed", inList)
+                    .append("bucketIds", filedIn)
                     .append("similar", decision.similar().stream().map(s -> new Document("statementId", s.statementId())
-                            .append("score", s.score())).toList())
+                            .append("score", s.score())).toList()), text)
                     .append("done", false));
-            // later statements of this article see this one as the stored buckets will
+            // later statements of these articles see this one as the stored list and buckets will
             known.put(id, new Grouping.Candidate(id, quotationId, text));
-            for (String bucketId : bucketsOf.get(id)) {
+            if (inList) {
+                lists.get(speakerId).add(id);
+            }
+            for (String bucketId : filedIn) {
                 List<String> bucket = buckets.computeIfAbsent(bucketId, k -> new ArrayList<>());
                 bucket.remove(id);
                 bucket.add(id);
@@ -227,10 +260,10 @@ public class QuotationService {
 
     /**
      * The writes saved decisions imply: one membership write per quotation they join (its new members' ids; the
-     * occurrence's data is the link just saved), the reverse similar links, the buckets. A resumed (pending) link's
-     * writes may have been made in part, so its similar links and bucket entries are pulled before they are pushed
-     * (adding a member is idempotent already); a fresh one's statement is in no bucket or similar list (removal takes
-     * it out of all), so its writes are pushes only: half the operations.
+     * occurrence's data is the link just saved), the reverse similar links, the speaker lists (added to a set) and
+     * buckets. A resumed (pending) link's writes may have been made in part, so its similar links and bucket entries
+     * are pulled before they are pushed (adding a member or a list entry is idempotent already); a fresh one's
+     * statement is in no bucket or similar list (removal takes it out of all), so its writes are pushes only.
      */
     private void apply(List<Document> decided, boolean resumed) {
         if (decided.isEmpty()) {
@@ -238,21 +271,29 @@ public class QuotationService {
         }
         Map<String, QuotationRepository.Members> members = new LinkedHashMap<>();
         List<QuotationLinkRepository.SimilarLink> reverse = new ArrayList<>();
+        Map<String, List<String>> listAdds = new LinkedHashMap<>();
+        Set<String> banded = new LinkedHashSet<>();
         Map<String, List<String>> bucketAdds = new LinkedHashMap<>();
         for (Document link : decided) {
             String id = link.getString("_id");
+            String speakerId = link.getString("speakerId");
             members.computeIfAbsent(link.getString("quotationId"), quotationId -> new QuotationRepository.Members(
-                    quotationId, link.getString("speakerId"), new ArrayList<>())).statementIds().add(id);
+                    quotationId, speakerId, new ArrayList<>())).statementIds().add(id);
             for (Document similar : link.getList("similar", Document.class, List.of())) {
                 reverse.add(new QuotationLinkRepository.SimilarLink(similar.getString("statementId"), id,
                         similar.get("score", Number.class).doubleValue()));
             }
+            if (link.getBoolean("listed", false)) {
+                listAdds.computeIfAbsent(speakerId, k -> new ArrayList<>()).add(id);
+            }
             for (String bucketId : link.getList("bucketIds", String.class, List.of())) {
+                banded.add(speakerId);
                 bucketAdds.computeIfAbsent(bucketId, k -> new ArrayList<>()).add(id);
             }
         }
         quotations.addMembers(members.values());
         links.addSimilar(reverse, resumed);
+        buckets.addToSpeakerLists(listAdds, banded);
         buckets.add(bucketAdds, resumed);
         links.markDone(decided.stream().map(link -> link.getString("_id")).toList());
     }
@@ -262,11 +303,15 @@ public class QuotationService {
         if (removed.isEmpty()) {
             return;
         }
+        Map<String, List<String>> listRemovals = new LinkedHashMap<>();
         Map<String, List<String>> bucketRemovals = new LinkedHashMap<>();
         Map<String, List<String>> membersByQuotation = new LinkedHashMap<>();
         List<QuotationLinkRepository.SimilarLink> reverse = new ArrayList<>();
         for (Document link : removed) {
             String id = link.getString("_id");
+            if (link.getBoolean("listed", false)) {
+                listRemovals.computeIfAbsent(link.getString("speakerId"), k -> new ArrayList<>()).add(id);
+            }
             for (String bucketId : link.getList("bucketIds", String.class, List.of())) {
                 bucketRemovals.computeIfAbsent(bucketId, k -> new ArrayList<>()).add(id);
             }
@@ -275,6 +320,7 @@ public class QuotationService {
                 reverse.add(new QuotationLinkRepository.SimilarLink(similar.getString("statementId"), id, 0));
             }
         }
+        buckets.removeFromSpeakerLists(listRemovals);
         buckets.remove(bucketRemovals);
         quotations.removeMembers(membersByQuotation);
         links.removeSimilar(reverse);
@@ -283,9 +329,10 @@ public class QuotationService {
 
     /**
      * The stored shape of the index: part of every input hash, so that a redelivery re-indexes statements indexed in an
-     * older shape (v1: occurrences embedded in quotations; v2: quotations list member ids, a link is the occurrence).
+     * older shape (v1: occurrences embedded in quotations; v2: quotations list member ids, a link is the occurrence;
+     * v3: speaker lists before buckets, links keep their wording's hashes).
      */
-    private static final String SHAPE = "quotations-v2";
+    private static final String SHAPE = "quotations-v3";
 
     /** What a statement's grouping depends on: a change of any of it (or of {@link #SHAPE}) re-indexes the statement. */
     private static String inputHash(Document statement) {
