@@ -28,6 +28,17 @@ class QuotationBenchmarkTest {
         assertThat(index.relation(a, b)).isEqualTo(Relation.SAME);
     }
 
+    /** The list of a speaker's first statements would make every pair a candidate and hide the bands' misses. */
+    @Test
+    void pairsAreComparedOnlyWhenTheBandsMeet() {
+        QuotationIndex index = QuotationBenchmark.pairIndex();
+        index.add("s", "The harvest was late this year because of the long and unusually cold spring rains");
+        QuotationIndex.Added unrelated = index.add("s", "Our negotiators will return to Geneva next week for another round of talks");
+        assertThat(unrelated.candidates()).isZero();
+        QuotationIndex.Added repeated = index.add("s", "The harvest was late this year because of the long and unusually cold spring rains");
+        assertThat(repeated.candidates()).isEqualTo(1);
+    }
+
     @Test
     void corpusOffsetsAreCodePoints() throws IOException {
         Path corpus = dir.resolve("corpus.jsonl");
