@@ -214,7 +214,7 @@ public class DeliveryWorker {
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             LOG.errorf(e, "extraction of article %s failed", id);
             return new Prepared(null, item.attempts(), null, null, 0, new DeliveryService.Outcome(id,
-                    DeliveryService.Outcome.Kind.FAILED, null, null, "extraction failed: " + e));
+                    DeliveryService.Outcome.Kind.FAILED, null, null, "extraction failed: " + e, item.attempts()));
         }
         String version = extractedJson == null ? null : result.extractorVersion();
         ArticleExtraction payload = new ArticleExtraction(id.toString(), item.url(), item.source(), item.title(),
@@ -291,7 +291,8 @@ public class DeliveryWorker {
     }
 
     private static DeliveryService.Outcome outcome(Prepared article, DeliveryService.Outcome.Kind kind, String reason) {
-        return new DeliveryService.Outcome(article.id(), kind, article.extractedJson(), article.version(), reason);
+        return new DeliveryService.Outcome(article.id(), kind, article.extractedJson(), article.version(), reason,
+                article.attempts());
     }
 
     private static DeliveryService.Outcome rejected(Prepared article, String reason) {

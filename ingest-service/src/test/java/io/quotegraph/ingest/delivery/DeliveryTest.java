@@ -169,8 +169,8 @@ class DeliveryTest {
 
         // as the worker records a batch: one article delivered with its new extraction, one rejected
         deliveryService.recordAll(List.of(
-                new DeliveryService.Outcome(delivered, DeliveryService.Outcome.Kind.DELIVERED, extraction, "test-v1", null),
-                new DeliveryService.Outcome(rejected, DeliveryService.Outcome.Kind.REJECTED, null, null, "HTTP 422: bad")));
+                new DeliveryService.Outcome(delivered, DeliveryService.Outcome.Kind.DELIVERED, extraction, "test-v1", null, 0),
+                new DeliveryService.Outcome(rejected, DeliveryService.Outcome.Kind.REJECTED, null, null, "HTTP 422: bad", 0)));
 
         DeliveryItem first = deliveryService.load(delivered).orElseThrow();
         assertThat(first.status()).isEqualTo(ArticleStatus.DELIVERED);

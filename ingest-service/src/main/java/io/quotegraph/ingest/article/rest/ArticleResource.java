@@ -42,6 +42,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** The articles API: ingest one or a batch, read one, list and look up by ids. */
 @Path("/articles")
@@ -101,31 +102,20 @@ public class ArticleResource {
     public Response batch(InputStream body) {
         List<NdjsonBody.Line> lines = NdjsonBody.read(body, limits.maxBatchBytes(), limits.maxBatchLines());
         ObjectReader reader = articleReader();
-        BatchLineResult[] results = new BatchLineResult[lines.size()];
-        List<NewArticle> articles = new ArrayList<>();
-        List<Integer> positions = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            NdjsonBody.Line line = lines.get(i);
+        // the lines' database work is done for all of them at once (see ArticleService.ingestAll); a line that is
+        // too long or no JSON article is rejected alone, as its supplier throws
+        List<Supplier<NewArticle>> articles = lines.stream().<Supplier<NewArticle>>map(line -> () -> {
             int bytes = line.content().getBytes(StandardCharsets.UTF_8).length;
             if (bytes > limits.maxRequestBytes()) {
-                results[i] = rejected(line, "the line is " + bytes + " bytes; at most " + limits.maxRequestBytes()
-                        + " bytes are accepted per article");
-                continue;
+                throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "the line is " + bytes + " bytes; at most "
+                        + limits.maxRequestBytes() + " bytes are accepted per article");
             }
-            try {
-                articles.add(JsonBodies.readArticle(reader, line.content()));
-                positions.add(i);
-            } catch (RuntimeException e) {
-                results[i] = IngestOutcomes.of(line.number(), () -> {
-                    throw e;
-                });
-            }
-        }
-        // the lines' database work is done for all of them at once (see ArticleService.ingestAll)
+            return JsonBodies.readArticle(reader, line.content());
+        }).toList();
         List<ArticleService.Ingested> ingested = service.ingestAll(articles);
-        for (int k = 0; k < ingested.size(); k++) {
-            int i = positions.get(k);
-            results[i] = IngestOutcomes.of(lines.get(i).number(), ingested.get(k)::get);
+        List<BatchLineResult> results = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            results.add(IngestOutcomes.of(lines.get(i).number(), ingested.get(i)));
         }
         StringBuilder out = new StringBuilder(lines.size() * 80);
         for (BatchLineResult result : results) {
@@ -140,10 +130,6 @@ public class ArticleResource {
 
     private ObjectReader articleReader() {
         return mapper.readerFor(NewArticle.class);
-    }
-
-    private static BatchLineResult rejected(NdjsonBody.Line line, String reason) {
-        return IngestOutcomes.rejected(line.number(), reason);
     }
 
     @GET
