@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.quotegraph.ingest.article.service.ArticleQuery;
 import io.quotegraph.ingest.article.service.ArticleService;
+import io.quotegraph.ingest.article.service.ArticleStatusView;
 import io.quotegraph.ingest.article.service.IngestResult;
 import io.quotegraph.ingest.article.service.NewArticle;
 import io.quotegraph.ingest.config.IngestLimits;
@@ -132,6 +133,26 @@ public class ArticleResource {
         return mapper.readerFor(NewArticle.class);
     }
 
+    /** The answer of {@link #statuses}. */
+    public record Statuses(List<ArticleStatusView> items) {
+    }
+
+    @GET
+    @Path("/statuses")
+    @Operation(summary = "The processing status of articles by id",
+            description = "id=…&id=… (repeatable, at most the page size, 100 by default): each stored article's id, "
+                    + "status and deliveredAt, in the order asked (unknown ids are missing). A cheap probe for "
+                    + "callers waiting for delivery: one short query, none of the articles' other fields.")
+    @APIResponse(responseCode = "200", description = "the statuses")
+    @APIResponse(responseCode = "400", description = "no id, or too many", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Statuses statuses(@QueryParam("id") List<String> ids) {
+        List<String> idList = distinctIds(ids);
+        if (idList == null) {
+            throw new ProblemException(ProblemType.INVALID_INPUT, "id is required (id=…&id=…)");
+        }
+        return new Statuses(service.statuses(idList));
+    }
+
     @GET
     @Path("/{id}")
     @Operation(summary = "One article by id")
@@ -158,12 +179,7 @@ public class ArticleResource {
                                   @QueryParam("id") List<String> ids,
                                   @QueryParam("withText") String withText) {
         int max = limits.maxPageSize();
-        List<String> idList = ids == null || ids.isEmpty() ? null
-                : List.copyOf(new LinkedHashSet<>(ids.stream().map(String::strip).filter(s -> !s.isEmpty()).toList()));
-        if (idList != null && idList.size() > max) {
-            throw new ProblemException(ProblemType.INVALID_INPUT,
-                    "id is given " + idList.size() + " times; at most " + max + " ids per request");
-        }
+        List<String> idList = distinctIds(ids);
         Instant fromInstant = instant("from", from);
         Instant toInstant = instant("to", to);
         if (fromInstant != null && toInstant != null && fromInstant.isAfter(toInstant)) {
@@ -181,6 +197,22 @@ public class ArticleResource {
         String sourceValue = source == null || source.isBlank() ? null : source.strip();
         return service.list(new ArticleQuery(sourceValue, fromInstant, toInstant, idList, offsetValue, limitValue,
                 bool("withText", withText, true)));
+    }
+
+    /**
+     * The distinct non-blank ids given, or null when the parameter is absent (blank ids name no article).
+     * @throws ProblemException for more than a page of them
+     */
+    private List<String> distinctIds(List<String> ids) {
+        if (ids == null || ids.isEmpty()) {
+            return null;
+        }
+        List<String> idList = List.copyOf(new LinkedHashSet<>(ids.stream().map(String::strip).filter(s -> !s.isEmpty()).toList()));
+        if (idList.size() > limits.maxPageSize()) {
+            throw new ProblemException(ProblemType.INVALID_INPUT, "id is given " + idList.size() + " times; at most "
+                    + limits.maxPageSize() + " ids per request");
+        }
+        return idList;
     }
 
     private static Instant instant(String name, String value) {

@@ -401,6 +401,22 @@ public class ArticleService {
         });
     }
 
+    /**
+     * The processing state of each of these articles that is stored (unknown ids, and strings that are no UUID, are
+     * left out), in the order asked: one short query, for callers that poll for delivery.
+     */
+    public List<ArticleStatusView> statuses(List<String> ids) {
+        List<UUID> uuids = ids.stream().map(ArticleService::parseUuid).flatMap(Optional::stream).toList();
+        if (uuids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, ArticleRepository.ArticleStatusRow> found = new HashMap<>();
+        QuarkusTransaction.requiringNew().run(() -> repository.statuses(uuids).forEach(row -> found.put(row.id(), row)));
+        return uuids.stream().map(found::get).filter(java.util.Objects::nonNull)
+                .map(row -> new ArticleStatusView(row.id().toString(), row.status(), row.deliveredAt()))
+                .toList();
+    }
+
     /** The view with the article's copies (other publications of its story); must run in a transaction. */
     private ArticleView view(ArticleEntity a) {
         return toView(a, nearDuplicates.copiesOf(List.of(a.id)).getOrDefault(a.id, List.of()));
