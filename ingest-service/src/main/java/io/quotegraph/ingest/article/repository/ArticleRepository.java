@@ -235,22 +235,23 @@ public class ArticleRepository implements PanacheRepositoryBase<ArticleEntity, U
         });
     }
 
-    /** The status and delivery time of the stored articles among these ids (one query, no other column). */
-    public List<ArticleStatusRow> statuses(Collection<UUID> ids) {
-        return withConnection(connection -> {
-            List<ArticleStatusRow> rows = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id, status, delivered_at FROM article WHERE id = ANY (?)")) {
-                select.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        rows.add(new ArticleStatusRow(rs.getObject(1, UUID.class),
-                                ArticleStatus.valueOf(rs.getString(2)), Jdbc.instant(rs, 3)));
-                    }
+    /**
+     * The status and delivery time of the stored articles among these ids (one query, no other column), on the
+     * connection given (a single read: no transaction needed).
+     */
+    public static List<ArticleStatusRow> statuses(Connection connection, Collection<UUID> ids) throws SQLException {
+        List<ArticleStatusRow> rows = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, status, delivered_at FROM article WHERE id = ANY (?)")) {
+            select.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new ArticleStatusRow(rs.getObject(1, UUID.class),
+                            ArticleStatus.valueOf(rs.getString(2)), Jdbc.instant(rs, 3)));
                 }
             }
-            return rows;
-        });
+        }
+        return rows;
     }
 
     /** One row of {@link #statuses}. */
