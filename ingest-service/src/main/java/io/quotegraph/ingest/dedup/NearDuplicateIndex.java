@@ -14,6 +14,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -64,41 +65,50 @@ public class NearDuplicateIndex {
     };
 
     /**
-     * The stored originals that the texts with these band hashes may duplicate, read in two queries for all of them
-     * (the band rows, then the signatures of each text's best candidates). Must run in the transaction that stores
-     * the batch.
+     * The stored originals that the texts with these band hashes may duplicate, read in two queries for all of them:
+     * each text's {@value #MAX_CANDIDATES} best stored candidates (those sharing the most bands with it, then in uuid
+     * order), ranked and cut in SQL so that a crowded bucket costs no more rows than that; then their signatures.
+     * Must run in the transaction that stores the batch.
      */
     public Lookup lookup(List<long[]> bandsOfTexts) {
-        Set<BandKey> keys = new LinkedHashSet<>();
-        for (long[] bands : bandsOfTexts) {
+        List<Integer> texts = new ArrayList<>();
+        List<Short> bandNumbers = new ArrayList<>();
+        List<Long> hashes = new ArrayList<>();
+        for (int t = 0; t < bandsOfTexts.size(); t++) {
+            long[] bands = bandsOfTexts.get(t);
             for (int b = 0; b < bands.length; b++) {
-                keys.add(new BandKey(b, bands[b]));
+                texts.add(t);
+                bandNumbers.add((short) b);
+                hashes.add(bands[b]);
             }
         }
-        if (keys.isEmpty()) {
-            return new Lookup(Map.of(), new HashMap<>());
+        Map<Bands, Map<UUID, Integer>> stored = new HashMap<>();
+        if (texts.isEmpty()) {
+            return new Lookup(stored, new HashMap<>());
         }
         return withConnection(connection -> {
-            Map<BandKey, List<UUID>> stored = new HashMap<>();
-            try (PreparedStatement select = connection.prepareStatement("SELECT b.band, b.band_hash, b.article_id "
-                    + "FROM unnest(?::smallint[], ?::bigint[]) AS k(band, band_hash) "
-                    + "JOIN article_band b ON b.band = k.band AND b.band_hash = k.band_hash")) {
-                select.setArray(1, connection.createArrayOf("int2", keys.stream().map(k -> (short) k.band()).toArray()));
-                select.setArray(2, connection.createArrayOf("int8", keys.stream().map(BandKey::hash).toArray()));
+            try (PreparedStatement select = connection.prepareStatement("""
+                    SELECT text, article_id, shared FROM (
+                        SELECT k.text, b.article_id, count(*) AS shared, row_number() OVER (
+                            PARTITION BY k.text ORDER BY count(*) DESC, b.article_id) AS rank
+                        FROM unnest(?::int[], ?::smallint[], ?::bigint[]) AS k(text, band, band_hash)
+                        JOIN article_band b ON b.band = k.band AND b.band_hash = k.band_hash
+                        GROUP BY k.text, b.article_id) ranked
+                    WHERE rank <= ?""")) {
+                select.setArray(1, connection.createArrayOf("int4", texts.toArray()));
+                select.setArray(2, connection.createArrayOf("int2", bandNumbers.toArray()));
+                select.setArray(3, connection.createArrayOf("int8", hashes.toArray()));
+                select.setInt(4, MAX_CANDIDATES);
                 try (ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
-                        stored.computeIfAbsent(new BandKey(rs.getShort(1), rs.getLong(2)), k -> new ArrayList<>())
-                                .add(rs.getObject(3, UUID.class));
+                        stored.computeIfAbsent(new Bands(bandsOfTexts.get(rs.getInt(1))), k -> new HashMap<>())
+                                .put(rs.getObject(2, UUID.class), rs.getInt(3));
                     }
                 }
             }
             Lookup lookup = new Lookup(stored, new HashMap<>());
-            // a text's best stored candidates stay its best when originals of the batch join them, so only their
-            // signatures are ever compared
             Set<UUID> candidates = new LinkedHashSet<>();
-            for (long[] bands : bandsOfTexts) {
-                candidates.addAll(lookup.candidates(bands));
-            }
+            stored.values().forEach(shared -> candidates.addAll(shared.keySet()));
             if (!candidates.isEmpty()) {
                 try (PreparedStatement select = connection.prepareStatement("SELECT id, minhash FROM article "
                         + "WHERE id = ANY (?) AND duplicate_of IS NULL AND minhash IS NOT NULL")) {
@@ -114,19 +124,35 @@ public class NearDuplicateIndex {
         });
     }
 
+    /** A text's band hashes as a map key (texts with the same bands have the same candidates). */
+    private record Bands(long[] hashes) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Bands b && Arrays.equals(hashes, b.hashes);
+        }
+
+        @Override
+        public int hashCode() {
+            return Arrays.hashCode(hashes);
+        }
+    }
+
     /**
-     * Near-duplicate lookups for the new texts of one batch, in memory: the stored originals as read by
-     * {@link #lookup}, plus the originals stored earlier in the same batch ({@link #addOriginal}), so that a text
+     * Near-duplicate lookups for the new texts of one batch, in memory: each text's best stored candidates as read
+     * by {@link #lookup}, plus the originals stored earlier in the same batch ({@link #addOriginal}), so that a text
      * copying an earlier one of its batch is found as it would be when ingested after it.
      */
     public static final class Lookup {
 
-        private final Map<BandKey, List<UUID>> byBand;
+        /** Per text, its best stored candidates with the number of bands each shares with it. */
+        private final Map<Bands, Map<UUID, Integer>> stored;
+        /** The band rows of the originals stored earlier in this batch. */
+        private final Map<BandKey, List<UUID>> batchByBand = new HashMap<>();
         /** The signatures of the originals that may be compared (duplicates and unsigned articles are not). */
         private final Map<UUID, int[]> signatures;
 
-        private Lookup(Map<BandKey, List<UUID>> stored, Map<UUID, int[]> signatures) {
-            this.byBand = new HashMap<>(stored);
+        private Lookup(Map<Bands, Map<UUID, Integer>> stored, Map<UUID, int[]> signatures) {
+            this.stored = stored;
             this.signatures = signatures;
         }
 
@@ -153,14 +179,19 @@ public class NearDuplicateIndex {
         public void addOriginal(UUID id, int[] signature, long[] bands) {
             signatures.put(id, signature);
             for (int b = 0; b < bands.length; b++) {
-                byBand.computeIfAbsent(new BandKey(b, bands[b]), k -> new ArrayList<>()).add(id);
+                batchByBand.computeIfAbsent(new BandKey(b, bands[b]), k -> new ArrayList<>()).add(id);
             }
         }
 
+        /**
+         * The best {@value NearDuplicateIndex#MAX_CANDIDATES} of the text's stored candidates and the batch's
+         * originals: the same as ranking all stored band rows, since a stored original outside the text's stored
+         * best is outranked by all of them.
+         */
         private List<UUID> candidates(long[] bands) {
-            Map<UUID, Integer> shared = new HashMap<>();
+            Map<UUID, Integer> shared = new HashMap<>(stored.getOrDefault(new Bands(bands), Map.of()));
             for (int b = 0; b < bands.length; b++) {
-                for (UUID id : byBand.getOrDefault(new BandKey(b, bands[b]), List.of())) {
+                for (UUID id : batchByBand.getOrDefault(new BandKey(b, bands[b]), List.of())) {
                     shared.merge(id, 1, Integer::sum);
                 }
             }

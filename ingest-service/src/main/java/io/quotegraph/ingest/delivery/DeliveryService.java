@@ -12,13 +12,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,10 +44,20 @@ public class DeliveryService {
     MeterRegistry registry;
 
     private Backoff backoff;
+    /** The outcome counters by kind, registered once. */
+    private final Map<Outcome.Kind, Counter> counters = new EnumMap<>(Outcome.Kind.class);
 
     @PostConstruct
     void init() {
         backoff = new Backoff(config.backoffInitial(), config.backoffMax());
+        counters.put(Outcome.Kind.DELIVERED, Counter.builder("quotegraph.delivery.delivered")
+                .description("Articles delivered to statements-service").register(registry));
+        counters.put(Outcome.Kind.FAILED, Counter.builder("quotegraph.delivery.retries")
+                .description("Failed extraction or delivery attempts, each scheduling a retry with backoff")
+                .register(registry));
+        counters.put(Outcome.Kind.REJECTED, Counter.builder("quotegraph.delivery.dead.lettered")
+                .description("Articles whose delivery statements-service rejected (4xx), kept FAILED without retry")
+                .register(registry));
     }
 
     /** Claims due articles for this worker (FOR UPDATE SKIP LOCKED, then leased). */
@@ -91,14 +100,18 @@ public class DeliveryService {
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
-    /** What processing one claimed article came to; {@code extractionJson} is set when it was extracted just now. */
-    public record Outcome(UUID id, Kind kind, String extractionJson, String extractorVersion, String reason) {
+    /**
+     * What processing one claimed article came to; {@code extractionJson} is set when it was extracted just now;
+     * {@code attemptsBefore} is its attempt count as claimed (the lease keeps others from changing it meanwhile).
+     */
+    public record Outcome(UUID id, Kind kind, String extractionJson, String extractorVersion, String reason,
+                          int attemptsBefore) {
         public enum Kind { DELIVERED, FAILED, REJECTED }
     }
 
     /**
      * Records the outcomes of a claimed batch in one transaction, one JDBC batch of updates (an article no longer
-     * stored is skipped): the extraction made just now is stored; DELIVERED resets the attempts; FAILED counts the
+     * stored updates no row): the extraction made just now is stored; DELIVERED resets the attempts; FAILED counts the
      * attempt and schedules the next one with exponential backoff; REJECTED (dead-lettered) counts the attempt and
      * schedules none, so that the article is never claimed again until {@link #requestRedelivery} queues it. A crash
      * before the commit leaves the batch leased; it is claimed again when the lease ends and redelivered, which
@@ -110,10 +123,7 @@ public class DeliveryService {
             return;
         }
         Instant now = now();
-        List<UUID> unsuccessful = outcomes.stream().filter(o -> o.kind() != Outcome.Kind.DELIVERED)
-                .map(Outcome::id).toList();
         withConnection(connection -> {
-            Map<UUID, Integer> attempts = attemptsOf(connection, unsuccessful);
             try (PreparedStatement update = connection.prepareStatement("""
                     UPDATE article SET
                         extraction = CASE WHEN ? THEN ?::jsonb ELSE extraction END,
@@ -125,10 +135,6 @@ public class DeliveryService {
                         updated_at = ?
                     WHERE id = ?""")) {
                 for (Outcome outcome : outcomes) {
-                    Integer before = attempts.get(outcome.id());
-                    if (outcome.kind() != Outcome.Kind.DELIVERED && before == null) {
-                        continue; // no longer stored
-                    }
                     boolean extracted = outcome.extractionJson() != null;
                     update.setBoolean(1, extracted);
                     update.setString(2, outcome.extractionJson());
@@ -140,7 +146,7 @@ public class DeliveryService {
                     String reason = null;
                     int attemptsAfter = 0;
                     if (outcome.kind() != Outcome.Kind.DELIVERED) {
-                        attemptsAfter = before + 1;
+                        attemptsAfter = outcome.attemptsBefore() + 1;
                         if (outcome.kind() == Outcome.Kind.FAILED) {
                             next = now.plus(backoff.delayAfter(attemptsAfter));
                             reason = "attempt " + attemptsAfter + " failed: " + outcome.reason() + "; next attempt at "
@@ -166,35 +172,8 @@ public class DeliveryService {
             }
             return null;
         });
-        count(outcomes, Outcome.Kind.DELIVERED, "quotegraph.delivery.delivered", "Articles delivered to statements-service");
-        count(outcomes, Outcome.Kind.FAILED, "quotegraph.delivery.retries",
-                "Failed extraction or delivery attempts, each scheduling a retry with backoff");
-        count(outcomes, Outcome.Kind.REJECTED, "quotegraph.delivery.dead.lettered",
-                "Articles whose delivery statements-service rejected (4xx), kept FAILED without retry");
-    }
-
-    private static Map<UUID, Integer> attemptsOf(Connection connection, List<UUID> ids) throws SQLException {
-        Map<UUID, Integer> attempts = new HashMap<>();
-        if (ids.isEmpty()) {
-            return attempts;
-        }
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT id, attempts FROM article WHERE id = ANY (?)")) {
-            select.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    attempts.put(rs.getObject(1, UUID.class), rs.getInt(2));
-                }
-            }
-        }
-        return attempts;
-    }
-
-    /** Counts the outcomes of one kind (the meter appears with the first one). */
-    private void count(List<Outcome> outcomes, Outcome.Kind kind, String meter, String description) {
-        long n = outcomes.stream().filter(o -> o.kind() == kind).count();
-        if (n > 0) {
-            Counter.builder(meter).description(description).register(registry).increment(n);
+        for (Outcome outcome : outcomes) {
+            counters.get(outcome.kind()).increment();
         }
     }
 

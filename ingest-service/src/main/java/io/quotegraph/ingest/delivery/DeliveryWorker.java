@@ -5,7 +5,6 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quotegraph.ingest.article.service.ArticleStored;
 import io.quotegraph.ingest.config.DeliveryConfig;
-import io.quotegraph.model.ArticleExtraction;
 import io.quotegraph.model.Extraction;
 import io.quotegraph.model.view.ArticleStatus;
 import io.quotegraph.model.view.DeliveryBatchResult;
@@ -183,13 +182,13 @@ public class DeliveryWorker {
     }
 
     /**
-     * A claimed article made ready to send: its payload with the extraction to record (extractedJson and version
-     * null: the stored one was reused), or the outcome already known (its extraction failed).
+     * A claimed article made ready to send: its payload's JSON with the extraction to record (extractedJson and
+     * version null: the stored one was reused), or the outcome already known (its extraction failed; json null).
      */
-    record Prepared(ArticleExtraction payload, int attempts, String extractedJson, String version, long bytes,
+    record Prepared(UUID id, byte[] json, int attempts, String extractedJson, String version,
                     DeliveryService.Outcome outcome) {
-        UUID id() {
-            return UUID.fromString(payload.articleId());
+        long bytes() {
+            return json == null ? 0 : json.length;
         }
     }
 
@@ -202,24 +201,27 @@ public class DeliveryWorker {
                 || item.status() == ArticleStatus.SKIPPED) {
             return null;
         }
-        Extraction result;
         String extractedJson = null;
+        String version = null;
+        String extractionJson;
         try {
             if (item.extractionJson() == null) {
-                result = extraction.extract(item.text(), item.publishedAt());
+                Extraction result = extraction.extract(item.text(), item.publishedAt());
                 extractedJson = extraction.toJson(result);
+                version = result.extractorVersion();
+                extractionJson = extractedJson;
             } else {
-                result = extraction.fromJson(item.extractionJson());
+                // read and written again: a result stored by an older model is sent in the current model's form
+                extractionJson = extraction.toJson(extraction.fromJson(item.extractionJson()));
             }
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             LOG.errorf(e, "extraction of article %s failed", id);
-            return new Prepared(null, item.attempts(), null, null, 0, new DeliveryService.Outcome(id,
-                    DeliveryService.Outcome.Kind.FAILED, null, null, "extraction failed: " + e));
+            return new Prepared(id, null, item.attempts(), null, null, new DeliveryService.Outcome(id,
+                    DeliveryService.Outcome.Kind.FAILED, null, null, "extraction failed: " + e, item.attempts()));
         }
-        String version = extractedJson == null ? null : result.extractorVersion();
-        ArticleExtraction payload = new ArticleExtraction(id.toString(), item.url(), item.source(), item.title(),
-                item.publishedAt(), item.language(), result);
-        return new Prepared(payload, item.attempts(), extractedJson, version, extraction.size(payload), null);
+        byte[] json = extraction.payloadJson(id, item.url(), item.source(), item.title(), item.publishedAt(),
+                item.language(), extractionJson);
+        return new Prepared(id, json, item.attempts(), extractedJson, version, null);
     }
 
     /** Delivers the prepared articles in as few requests as the limits allow; their outcomes, in order. */
@@ -266,11 +268,11 @@ public class DeliveryWorker {
     private List<DeliveryService.Outcome> send(List<Prepared> request) {
         List<DeliveryService.Outcome> outcomes = new ArrayList<>(request.size());
         try {
-            DeliveryBatchResult result = delivery.deliverAll(request.stream().map(Prepared::payload).toList());
+            DeliveryBatchResult result = delivery.deliverAll(jsonArray(request));
             Map<String, DeliveryBatchResult.Outcome> answered = new HashMap<>();
             result.articles().forEach(outcome -> answered.put(outcome.articleId(), outcome));
             for (Prepared article : request) {
-                DeliveryBatchResult.Outcome outcome = answered.get(article.payload().articleId());
+                DeliveryBatchResult.Outcome outcome = answered.get(article.id().toString());
                 if (outcome == null) {
                     outcomes.add(failed(article, "statements-service answered no outcome for the article"));
                 } else if (outcome.status() == 200) {
@@ -290,8 +292,29 @@ public class DeliveryWorker {
         return outcomes;
     }
 
+    /** The request body: the articles' payloads as one JSON array, their bytes copied as they are. */
+    static byte[] jsonArray(List<Prepared> request) {
+        int size = 2 + Math.max(0, request.size() - 1);
+        for (Prepared article : request) {
+            size += article.json().length;
+        }
+        byte[] body = new byte[size];
+        int at = 0;
+        body[at++] = '[';
+        for (Prepared article : request) {
+            if (at > 1) {
+                body[at++] = ',';
+            }
+            System.arraycopy(article.json(), 0, body, at, article.json().length);
+            at += article.json().length;
+        }
+        body[at] = ']';
+        return body;
+    }
+
     private static DeliveryService.Outcome outcome(Prepared article, DeliveryService.Outcome.Kind kind, String reason) {
-        return new DeliveryService.Outcome(article.id(), kind, article.extractedJson(), article.version(), reason);
+        return new DeliveryService.Outcome(article.id(), kind, article.extractedJson(), article.version(), reason,
+                article.attempts());
     }
 
     private static DeliveryService.Outcome rejected(Prepared article, String reason) {

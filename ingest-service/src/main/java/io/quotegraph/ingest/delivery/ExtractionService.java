@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 /** Runs the extraction engine (one thread-safe instance) and converts its result to and from the stored JSON. */
 // loaded before the readiness probe passes, not by the first request (which then timed out on a loaded machine)
@@ -64,10 +65,15 @@ public class ExtractionService {
         }
     }
 
-    /** The size in bytes of a payload as it is sent (JSON), to bound delivery requests. */
-    public long size(ArticleExtraction payload) {
+    /**
+     * An article's delivery payload as sent: the JSON of {@link ArticleExtraction}, with the extraction's JSON as
+     * given ({@link #toJson}), so that nothing is serialised twice.
+     */
+    public byte[] payloadJson(UUID articleId, String url, String source, String title, Instant publishedAt,
+                              String language, String extractionJson) {
         try {
-            return mapper.writeValueAsBytes(payload).length;
+            return mapper.writeValueAsBytes(new PayloadJson(articleId.toString(), url, source, title, publishedAt,
+                    language, extractionJson));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not serialise the payload", e);
         }

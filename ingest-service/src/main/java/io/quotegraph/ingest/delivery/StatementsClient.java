@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.quarkus.rest.client.reactive.jackson.ClientObjectMapper;
-import io.quotegraph.model.ArticleExtraction;
 import io.quotegraph.model.view.DeliveryBatchResult;
 import io.quotegraph.rest.security.ServiceCredentials;
 import jakarta.ws.rs.Consumes;
@@ -16,7 +15,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-import java.util.List;
 
 /**
  * statements-service as ingest-service uses it (base URL: {@code quarkus.rest-client.statements-service.url}); every
@@ -29,13 +27,14 @@ public interface StatementsClient {
 
     /**
      * Applies these articles' extractions in one request (at most 100 articles and 16 MiB); idempotent. One outcome
-     * per article, in the order sent.
+     * per article, in the order sent. The body is a JSON array of {@link io.quotegraph.model.ArticleExtraction},
+     * serialised by the caller (each article's payload once, see {@code DeliveryWorker.prepare}).
      */
     @POST
     @Path("/extractions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    DeliveryBatchResult deliverAll(List<ArticleExtraction> extractions);
+    DeliveryBatchResult deliverAll(byte[] extractionsJson);
 
     /** Lenient answers: a newer statements-service may add fields to its answers. */
     @ClientObjectMapper

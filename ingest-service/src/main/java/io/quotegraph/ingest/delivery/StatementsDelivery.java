@@ -1,6 +1,5 @@
 package io.quotegraph.ingest.delivery;
 
-import io.quotegraph.model.ArticleExtraction;
 import io.quotegraph.model.view.DeliveryBatchResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,7 +10,6 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 
 /**
  * One delivery request (a batch of articles) to statements-service with short in-call retries (SmallRye Fault Tolerance). Longer outages are
@@ -30,7 +28,7 @@ public class StatementsDelivery {
     @CircuitBreaker(requestVolumeThreshold = 6, failureRatio = 0.8, delay = 2, delayUnit = ChronoUnit.SECONDS,
             successThreshold = 1, skipOn = StatementsServiceException.RejectedByStatementsService.class)
     @Timeout(value = 60, unit = ChronoUnit.SECONDS)
-    public DeliveryBatchResult deliverAll(List<ArticleExtraction> extractions) {
-        return client.deliverAll(extractions);
+    public DeliveryBatchResult deliverAll(byte[] extractionsJson) {
+        return client.deliverAll(extractionsJson);
     }
 }

@@ -5,6 +5,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quotegraph.ingest.article.rest.BatchLineResult;
 import io.quotegraph.ingest.article.rest.IngestOutcomes;
 import io.quotegraph.ingest.article.service.ArticleService;
+import io.quotegraph.ingest.article.service.NewArticle;
 import io.quotegraph.ingest.delivery.Backoff;
 import io.quotegraph.rest.ProblemException;
 import io.quotegraph.rest.ProblemType;
@@ -30,6 +31,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** The feed registry and its polling: fetch, parse, ingest the items newer than the last one seen, keep the state. */
 @ApplicationScoped
@@ -70,13 +72,17 @@ public class FeedService implements PanacheRepositoryBase<FeedEntity, UUID> {
         return new FeedIngestion(feed.title(), feed.type(), ingestItems(feed.items()));
     }
 
+    /** The items in one batch ingestion (as a batch request's lines); an item without an article is rejected. */
     private List<BatchLineResult> ingestItems(List<FeedParser.FeedItem> items) {
+        List<ArticleService.Ingested> ingested = articles.ingestAll(items.stream().<Supplier<NewArticle>>map(item -> () -> {
+            if (item.article() == null) {
+                throw new ProblemException(ProblemType.INVALID_INPUT, item.problem());
+            }
+            return item.article();
+        }).toList());
         List<BatchLineResult> results = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            FeedParser.FeedItem item = items.get(i);
-            int number = i + 1;
-            results.add(item.article() == null ? IngestOutcomes.rejected(number, item.problem())
-                    : IngestOutcomes.of(number, () -> articles.ingest(item.article())));
+            results.add(IngestOutcomes.of(i + 1, ingested.get(i)));
         }
         return results;
     }

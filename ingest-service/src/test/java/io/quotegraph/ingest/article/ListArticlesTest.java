@@ -147,4 +147,29 @@ class ListArticlesTest {
         query.append("&id=").append(ids.get(2));
         assertThat(list(query.toString()).getList("items.id", String.class)).containsExactly(ids.get(2));
     }
+
+    @Test
+    void statusesAnswerEachKnownArticlesStateInTheOrderAsked() {
+        String unknown = UUID.randomUUID().toString();
+        for (String id : List.of(ids.get(0), ids.get(2))) {
+            io.quotegraph.ingest.support.Eventually.await("delivery of " + id, java.time.Duration.ofSeconds(60),
+                    () -> given().get("/articles/" + id).then().statusCode(200).extract().<String>path("status"),
+                    "DELIVERED"::equals);
+        }
+        JsonPath statuses = given().when().get("/articles/statuses?id=" + ids.get(2) + "&id=" + unknown
+                        + "&id=not-a-uuid&id=" + ids.get(0) + "&id=" + ids.get(2))
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(statuses.getList("items.id", String.class)).containsExactly(ids.get(2), ids.get(0));
+        assertThat(statuses.getList("items.status", String.class)).containsExactly("DELIVERED", "DELIVERED");
+        assertThat(statuses.getList("items.deliveredAt", String.class)).allSatisfy(t -> assertThat(t).isNotBlank());
+        // the state alone: none of the article's other fields
+        assertThat(statuses.<Map<String, Object>>getList("items").get(0)).containsOnlyKeys("id", "status", "deliveredAt");
+
+        given().when().get("/articles/statuses").then().statusCode(400).contentType("application/problem+json");
+        StringBuilder tooMany = new StringBuilder("/articles/statuses?id=" + ids.get(1));
+        for (int i = 0; i < 100; i++) {
+            tooMany.append("&id=").append(UUID.randomUUID());
+        }
+        given().when().get(tooMany.toString()).then().statusCode(400).contentType("application/problem+json");
+    }
 }

@@ -48,6 +48,12 @@ class DeliveryTest {
     DeliveryWorker worker;
 
     @Inject
+    ExtractionService extractionService;
+
+    @Inject
+    ObjectMapper applicationMapper;
+
+    @Inject
     jakarta.persistence.EntityManager entityManager;
 
     @AfterEach
@@ -169,8 +175,8 @@ class DeliveryTest {
 
         // as the worker records a batch: one article delivered with its new extraction, one rejected
         deliveryService.recordAll(List.of(
-                new DeliveryService.Outcome(delivered, DeliveryService.Outcome.Kind.DELIVERED, extraction, "test-v1", null),
-                new DeliveryService.Outcome(rejected, DeliveryService.Outcome.Kind.REJECTED, null, null, "HTTP 422: bad")));
+                new DeliveryService.Outcome(delivered, DeliveryService.Outcome.Kind.DELIVERED, extraction, "test-v1", null, 0),
+                new DeliveryService.Outcome(rejected, DeliveryService.Outcome.Kind.REJECTED, null, null, "HTTP 422: bad", 0)));
 
         DeliveryItem first = deliveryService.load(delivered).orElseThrow();
         assertThat(first.status()).isEqualTo(ArticleStatus.DELIVERED);
@@ -222,10 +228,32 @@ class DeliveryTest {
     }
 
     @Test
+    void aPayloadIsSentAsTheJsonOfItsArticleExtractionSerialisedOnce() throws Exception {
+        List<DeliveryWorker.Prepared> prepared = new ArrayList<>();
+        List<io.quotegraph.model.ArticleExtraction> expected = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String marker = unique();
+            DeliveryItem item = new DeliveryItem(UUID.randomUUID(), ArticleStatus.PENDING,
+                    "https://news.example.org/" + marker, i == 0 ? "test-source" : null, "Headline about " + marker,
+                    "“We will deliver everything,” the minister " + marker + " said on Tuesday.",
+                    java.time.Instant.parse("2023-09-26T09:00:00.123456Z"), "en", null, 0);
+            DeliveryWorker.Prepared article = worker.prepare(item);
+            prepared.add(article);
+            expected.add(new io.quotegraph.model.ArticleExtraction(item.id().toString(), item.url(), item.source(),
+                    item.title(), item.publishedAt(), item.language(), extractionService.fromJson(article.extractedJson())));
+        }
+        // the bytes sent are what serialising the model's payload gives (the application's mapper), field for field
+        JsonNode sent = mapper.readTree(DeliveryWorker.jsonArray(prepared));
+        assertThat(sent).isEqualTo(mapper.readTree(applicationMapper.writeValueAsBytes(expected)));
+        assertThat(sent.get(0).get("extraction").get("statements")).isNotEmpty();
+        assertThat(prepared.get(0).bytes()).isEqualTo(applicationMapper.writeValueAsBytes(expected.get(0)).length);
+    }
+
+    @Test
     void requestsAreBoundedByArticlesAndBytesInOrder() {
         List<DeliveryWorker.Prepared> articles = new ArrayList<>();
         for (long bytes : new long[]{3, 3, 3, 10, 1}) {
-            articles.add(new DeliveryWorker.Prepared(null, 0, null, null, bytes, null));
+            articles.add(new DeliveryWorker.Prepared(UUID.randomUUID(), new byte[(int) bytes], 0, null, null, null));
         }
         List<List<DeliveryWorker.Prepared>> requests = DeliveryWorker.requests(articles, 2, 7);
         assertThat(requests).containsExactly(articles.subList(0, 2), articles.subList(2, 3), articles.subList(3, 4),

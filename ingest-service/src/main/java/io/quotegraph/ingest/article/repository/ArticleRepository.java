@@ -234,4 +234,27 @@ public class ArticleRepository implements PanacheRepositoryBase<ArticleEntity, U
             return ids;
         });
     }
+
+    /**
+     * The status and delivery time of the stored articles among these ids (one query, no other column), on the
+     * connection given (a single read: no transaction needed).
+     */
+    public static List<ArticleStatusRow> statuses(Connection connection, Collection<UUID> ids) throws SQLException {
+        List<ArticleStatusRow> rows = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, status, delivered_at FROM article WHERE id = ANY (?)")) {
+            select.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new ArticleStatusRow(rs.getObject(1, UUID.class),
+                            ArticleStatus.valueOf(rs.getString(2)), Jdbc.instant(rs, 3)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    /** One row of {@link #statuses}. */
+    public record ArticleStatusRow(UUID id, ArticleStatus status, Instant deliveredAt) {
+    }
 }

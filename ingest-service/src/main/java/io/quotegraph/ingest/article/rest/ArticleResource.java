@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.quotegraph.ingest.article.service.ArticleQuery;
 import io.quotegraph.ingest.article.service.ArticleService;
+import io.quotegraph.ingest.article.service.ArticleStatusView;
 import io.quotegraph.ingest.article.service.IngestResult;
 import io.quotegraph.ingest.article.service.NewArticle;
 import io.quotegraph.ingest.config.IngestLimits;
@@ -42,6 +43,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.function.Supplier;
 
 /** The articles API: ingest one or a batch, read one, list and look up by ids. */
 @Path("/articles")
@@ -101,31 +103,20 @@ public class ArticleResource {
     public Response batch(InputStream body) {
         List<NdjsonBody.Line> lines = NdjsonBody.read(body, limits.maxBatchBytes(), limits.maxBatchLines());
         ObjectReader reader = articleReader();
-        BatchLineResult[] results = new BatchLineResult[lines.size()];
-        List<NewArticle> articles = new ArrayList<>();
-        List<Integer> positions = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            NdjsonBody.Line line = lines.get(i);
+        // the lines' database work is done for all of them at once (see ArticleService.ingestAll); a line that is
+        // too long or no JSON article is rejected alone, as its supplier throws
+        List<Supplier<NewArticle>> articles = lines.stream().<Supplier<NewArticle>>map(line -> () -> {
             int bytes = line.content().getBytes(StandardCharsets.UTF_8).length;
             if (bytes > limits.maxRequestBytes()) {
-                results[i] = rejected(line, "the line is " + bytes + " bytes; at most " + limits.maxRequestBytes()
-                        + " bytes are accepted per article");
-                continue;
+                throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "the line is " + bytes + " bytes; at most "
+                        + limits.maxRequestBytes() + " bytes are accepted per article");
             }
-            try {
-                articles.add(JsonBodies.readArticle(reader, line.content()));
-                positions.add(i);
-            } catch (RuntimeException e) {
-                results[i] = IngestOutcomes.of(line.number(), () -> {
-                    throw e;
-                });
-            }
-        }
-        // the lines' database work is done for all of them at once (see ArticleService.ingestAll)
+            return JsonBodies.readArticle(reader, line.content());
+        }).toList();
         List<ArticleService.Ingested> ingested = service.ingestAll(articles);
-        for (int k = 0; k < ingested.size(); k++) {
-            int i = positions.get(k);
-            results[i] = IngestOutcomes.of(lines.get(i).number(), ingested.get(k)::get);
+        List<BatchLineResult> results = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            results.add(IngestOutcomes.of(lines.get(i).number(), ingested.get(i)));
         }
         StringBuilder out = new StringBuilder(lines.size() * 80);
         for (BatchLineResult result : results) {
@@ -142,8 +133,24 @@ public class ArticleResource {
         return mapper.readerFor(NewArticle.class);
     }
 
-    private static BatchLineResult rejected(NdjsonBody.Line line, String reason) {
-        return IngestOutcomes.rejected(line.number(), reason);
+    /** The answer of {@link #statuses}. */
+    public record Statuses(List<ArticleStatusView> items) {
+    }
+
+    @GET
+    @Path("/statuses")
+    @Operation(summary = "The processing status of articles by id",
+            description = "id=…&id=… (repeatable, at most the page size, 100 by default): each stored article's id, "
+                    + "status and deliveredAt, in the order asked (unknown ids are missing). A cheap probe for "
+                    + "callers waiting for delivery: one short query, none of the articles' other fields.")
+    @APIResponse(responseCode = "200", description = "the statuses")
+    @APIResponse(responseCode = "400", description = "no id, or too many", content = @Content(mediaType = Problem.MEDIA_TYPE))
+    public Statuses statuses(@QueryParam("id") List<String> ids) {
+        List<String> idList = distinctIds(ids);
+        if (idList == null) {
+            throw new ProblemException(ProblemType.INVALID_INPUT, "id is required (id=…&id=…)");
+        }
+        return new Statuses(service.statuses(idList));
     }
 
     @GET
@@ -172,12 +179,7 @@ public class ArticleResource {
                                   @QueryParam("id") List<String> ids,
                                   @QueryParam("withText") String withText) {
         int max = limits.maxPageSize();
-        List<String> idList = ids == null || ids.isEmpty() ? null
-                : List.copyOf(new LinkedHashSet<>(ids.stream().map(String::strip).filter(s -> !s.isEmpty()).toList()));
-        if (idList != null && idList.size() > max) {
-            throw new ProblemException(ProblemType.INVALID_INPUT,
-                    "id is given " + idList.size() + " times; at most " + max + " ids per request");
-        }
+        List<String> idList = distinctIds(ids);
         Instant fromInstant = instant("from", from);
         Instant toInstant = instant("to", to);
         if (fromInstant != null && toInstant != null && fromInstant.isAfter(toInstant)) {
@@ -195,6 +197,22 @@ public class ArticleResource {
         String sourceValue = source == null || source.isBlank() ? null : source.strip();
         return service.list(new ArticleQuery(sourceValue, fromInstant, toInstant, idList, offsetValue, limitValue,
                 bool("withText", withText, true)));
+    }
+
+    /**
+     * The distinct non-blank ids given, or null when the parameter is absent (blank ids name no article).
+     * @throws ProblemException for more than a page of them
+     */
+    private List<String> distinctIds(List<String> ids) {
+        if (ids == null || ids.isEmpty()) {
+            return null;
+        }
+        List<String> idList = List.copyOf(new LinkedHashSet<>(ids.stream().map(String::strip).filter(s -> !s.isEmpty()).toList()));
+        if (idList.size() > limits.maxPageSize()) {
+            throw new ProblemException(ProblemType.INVALID_INPUT, "id is given " + idList.size() + " times; at most "
+                    + limits.maxPageSize() + " ids per request");
+        }
+        return idList;
     }
 
     private static Instant instant(String name, String value) {

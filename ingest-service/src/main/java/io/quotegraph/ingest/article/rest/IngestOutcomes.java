@@ -1,5 +1,6 @@
 package io.quotegraph.ingest.article.rest;
 
+import io.quotegraph.ingest.article.service.ArticleService;
 import io.quotegraph.ingest.article.service.IngestResult;
 import io.quotegraph.model.view.ArticleStatus;
 import io.quotegraph.rest.ProblemException;
@@ -17,7 +18,12 @@ public final class IngestOutcomes {
     private IngestOutcomes() {
     }
 
-    public static BatchLineResult of(int line, Supplier<IngestResult> ingestion) {
+    /** The line of one item of {@link ArticleService#ingestAll}. */
+    public static BatchLineResult of(int line, ArticleService.Ingested ingested) {
+        return of(line, ingested::get);
+    }
+
+    private static BatchLineResult of(int line, Supplier<IngestResult> ingestion) {
         try {
             IngestResult result = ingestion.get();
             if (!result.created()) {

@@ -31,7 +31,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -41,6 +40,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** Ingestion (validate, clean, deduplicate, store) and the read side of articles. */
@@ -70,6 +70,9 @@ public class ArticleService {
 
     @Inject
     NearDuplicateIndex nearDuplicates;
+
+    @Inject
+    javax.sql.DataSource dataSource;
 
     /** The article's language as given, or as detected (with the detector's confidence), or unknown (both null). */
     record LanguageChoice(String language, Double confidence) {
@@ -103,26 +106,27 @@ public class ArticleService {
      * @throws ProblemException             for other invalid input (400) or input over the limits (413)
      */
     public IngestResult ingest(NewArticle input) {
-        return ingestAll(Collections.singletonList(input)).get(0).get();
+        return ingestAll(List.of(() -> input)).get(0).get();
     }
 
     /**
      * Ingests articles as {@link #ingest} would one after the other, in order (an article that duplicates or
      * near-duplicates an earlier one of the list is found as its duplicate), with the database work of the whole list
      * in one transaction: one lookup of their URLs and content hashes, one of their near-duplicate bands, batched
-     * inserts. An invalid article is rejected alone. If that transaction fails (a concurrent ingestion of the same
-     * article after the retries, or a database error that one article causes), the articles are stored one by one, so
-     * that a failure costs only its own article.
+     * inserts. Each item is read from its supplier, which throws to reject it (a line that is no JSON article, a feed
+     * item without a link); an invalid or rejected article fails alone. If that transaction fails (a concurrent
+     * ingestion of the same article after the retries, or a database error that one article causes), the articles
+     * are stored one by one, so that a failure costs only its own article.
      *
-     * @return one outcome per article, in order
+     * @return one outcome per item, in order
      */
-    public List<Ingested> ingestAll(List<NewArticle> inputs) {
+    public List<Ingested> ingestAll(List<? extends Supplier<NewArticle>> inputs) {
         Ingested[] outcomes = new Ingested[inputs.size()];
         List<Prepared> prepared = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             try {
-                prepared.add(prepare(inputs.get(i)));
+                prepared.add(prepare(inputs.get(i).get()));
                 positions.add(i);
             } catch (RuntimeException e) {
                 outcomes[i] = new Ingested(null, e);
@@ -398,6 +402,28 @@ public class ArticleService {
                     .toList();
             return new Page<>(items, query.offset(), query.limit(), total);
         });
+    }
+
+    /**
+     * The processing state of each of these articles that is stored (unknown ids, and strings that are no UUID, are
+     * left out), in the order asked: one short query, for callers that poll for delivery. A single read needs no
+     * transaction: it runs on a pooled connection of its own, without a JTA transaction and a Hibernate session
+     * (opening those was most of the probe's cost when bench-ingest polls it ten times a second).
+     */
+    public List<ArticleStatusView> statuses(List<String> ids) {
+        List<UUID> uuids = ids.stream().map(ArticleService::parseUuid).flatMap(Optional::stream).toList();
+        if (uuids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, ArticleRepository.ArticleStatusRow> found = new HashMap<>();
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            ArticleRepository.statuses(connection, uuids).forEach(row -> found.put(row.id(), row));
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the articles' statuses", e);
+        }
+        return uuids.stream().map(found::get).filter(java.util.Objects::nonNull)
+                .map(row -> new ArticleStatusView(row.id().toString(), row.status(), row.deliveredAt()))
+                .toList();
     }
 
     /** The view with the article's copies (other publications of its story); must run in a transaction. */
