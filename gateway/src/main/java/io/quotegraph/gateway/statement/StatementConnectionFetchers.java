@@ -17,8 +17,8 @@ import java.util.function.Function;
  * when the page is at hand: cut by the backend, or a part of the statements fetched for all parents in one batch. They
  * are asked once per connection (for each of 50 articles in {@code articles > statements}), and SmallRye's fetcher of
  * a {@code @Source} method fills the request's context first, including the field's selected sub-fields as JSON
- * (graphql-java allocates a lock per selected field): 29 % of the allocation of an uncached 50-article query
- * (docs/graphql-response-cache.md, part 10). These read the field's arguments from the environment and cut the page
+ * (graphql-java allocates a lock per selected field): a fifth to a quarter of the allocation of a computation of
+ * the 50-article query (docs/graphql-response-cache.md, parts 10 and 11). These read the field's arguments from the environment and cut the page
  * themselves. A page that must be fetched, and invalid arguments, go to SmallRye's fetcher as before
  * ({@link StatementConnectionApi}: request context, backend call, errors reported as SmallRye reports them).
  */
