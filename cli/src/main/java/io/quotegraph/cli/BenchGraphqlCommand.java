@@ -182,13 +182,13 @@ final class BenchGraphqlCommand implements Callable<Integer> {
             System.out.println((http2 ? "clients: all on one shared HTTP/2 connection (--http2)"
                     : "clients: each on its own HTTP/1.1 connection")
                     + (gzip ? "; Accept-Encoding: gzip (--gzip)" : ""));
-            System.out.println("answers: status 200 and no top-level \"errors\" (streaming check), every "
-                    + AnswerCheck.FULL_PARSE_EVERY + "th answer also fully parsed to check its data");
+            System.out.println("answers: every one checked whole (status 200, no top-level \"errors\", non-empty "
+                    + "\"data\"): parsed, or byte for byte the client's last answer that passed");
 
             System.out.println("| query | clients (" + (http2 ? "one HTTP/2 connection" : "HTTP/1.1 each")
                     + ") | mode | p50 ms | p99 ms | req/s | backend calls/query | cache hits "
-                    + "| refreshes/s | gateway CPU ms/req | gateway GC pauses (n, ms) | errors |");
-            System.out.println("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+                    + "| refreshes/s | gateway CPU ms/req | bench CPU ms/req | gateway GC pauses (n, ms) | errors |");
+            System.out.println("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             List<String> routeLines = new ArrayList<>();
             for (Map.Entry<String, String> query : QUERIES.entrySet()) {
                 if (queryFilter != null && !query.getKey().contains(queryFilter)) {
@@ -197,12 +197,13 @@ final class BenchGraphqlCommand implements Callable<Integer> {
                 for (int clients : clientCounts) {
                     for (Map.Entry<String, String> gateway : gateways.entrySet()) {
                         Cell cell = measure(gateway.getValue(), query.getValue(), clients);
-                        System.out.printf(Locale.ROOT, "| %s | %d | %s | %.1f | %.1f | %.0f | %.1f | %s | %s | %.2f | %.0f, %.0f | %d |%n",
+                        System.out.printf(Locale.ROOT, "| %s | %d | %s | %.1f | %.1f | %.0f | %.1f | %s | %s | %.2f | %.2f | %.0f, %.0f | %d |%n",
                                 query.getKey(), clients, gateway.getKey(), cell.p50Millis(), cell.p99Millis(),
                                 cell.perSecond(), cell.backendCallsPerQuery(),
                                 Double.isNaN(cell.hitRatio()) ? "–" : String.format(Locale.ROOT, "%.0f %%", 100 * cell.hitRatio()),
                                 Double.isNaN(cell.hitRatio()) ? "–" : String.format(Locale.ROOT, "%.1f", cell.refreshesPerSecond()),
-                                cell.gatewayCpuMillisPerRequest(), cell.gcPauses(), cell.gcPauseMillis(), cell.errors());
+                                cell.gatewayCpuMillisPerRequest(), cell.benchCpuMillisPerRequest(), cell.gcPauses(),
+                                cell.gcPauseMillis(), cell.errors());
                         if (gateway.getKey().equals(profiled)) {
                             cell.routes().forEach((route, time) -> routeLines.add(String.format(Locale.ROOT,
                                     "| %s | %d | %s | %.1f | %.1f |", query.getKey(), clients, route,
@@ -298,7 +299,8 @@ final class BenchGraphqlCommand implements Callable<Integer> {
     }
 
     record Cell(double p50Millis, double p99Millis, double perSecond, double backendCallsPerQuery, double hitRatio,
-                double refreshesPerSecond, double gatewayCpuMillisPerRequest, double gcPauses, double gcPauseMillis,
+                double refreshesPerSecond, double gatewayCpuMillisPerRequest, double benchCpuMillisPerRequest,
+                double gcPauses, double gcPauseMillis,
                 long errors, long queries, Map<String, RouteTime> routes) {
     }
 
@@ -323,7 +325,9 @@ final class BenchGraphqlCommand implements Callable<Integer> {
         List<Long> latencies = new ArrayList<>();
         AtomicLong errors = new AtomicLong();
         long start = System.nanoTime();
+        long benchCpuBefore = benchCpuNanos();
         run(request, clients, Duration.ofSeconds(seconds), latencies, errors);
+        double benchCpuMillis = (benchCpuNanos() - benchCpuBefore) / 1e6;
         double elapsedSeconds = (System.nanoTime() - start) / 1e9;
         String metricsAfter = metrics(gatewayUrl);
         double calls = sum(CLIENT_CALLS, metricsAfter, "") - sum(CLIENT_CALLS, metricsBefore, ""); // all backends and routes
@@ -350,7 +354,7 @@ final class BenchGraphqlCommand implements Callable<Integer> {
         double gcPauseMillis = (sum(GC_PAUSES, metricsAfter, "sum") - sum(GC_PAUSES, metricsBefore, "sum")) * 1000;
         return new Cell(percentile(latencies, 0.50), percentile(latencies, 0.99), n / elapsedSeconds,
                 n == 0 ? 0 : calls / n, lookups == 0 ? Double.NaN : hits / lookups, refreshes / elapsedSeconds,
-                n == 0 ? Double.NaN : cpuMillis / n, gcPauses, gcPauseMillis, errors.get(), n, routes);
+                n == 0 ? Double.NaN : cpuMillis / n, n == 0 ? Double.NaN : benchCpuMillis / n, gcPauses, gcPauseMillis, errors.get(), n, routes);
     }
 
     /** Keeps the first few errors, so that the table's "errors" column can be explained. */
@@ -382,14 +386,14 @@ final class BenchGraphqlCommand implements Callable<Integer> {
                 HttpClient client = client(c);
                 results.add(pool.submit(() -> {
                     List<Long> mine = new ArrayList<>();
-                    int answered = 0;
+                    AnswerCheck check = new AnswerCheck();
                     while (System.nanoTime() < end) {
                         long sent = System.nanoTime();
                         try {
                             HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
                             mine.add(System.nanoTime() - sent);
                             byte[] body = decoded(response);
-                            if (!AnswerCheck.isAnswer(response.statusCode(), body, answered++)) {
+                            if (!check.isAnswer(response.statusCode(), body)) {
                                 errors.incrementAndGet();
                                 sampleError("status " + response.statusCode() + ": "
                                         + new String(body, 0, Math.min(body.length, ERROR_SAMPLE_CHARS), StandardCharsets.UTF_8));
@@ -477,6 +481,12 @@ final class BenchGraphqlCommand implements Callable<Integer> {
         }
         int index = (int) Math.min(sortedNanos.size() - 1, Math.ceil(p * sortedNanos.size()) - 1);
         return sortedNanos.get(Math.max(0, index)) / 1e6;
+    }
+
+    /** This process's CPU time so far (its client threads, their HTTP clients' threads, the answer checks, GC). */
+    private static long benchCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static String loadAverage() {

@@ -15,33 +15,51 @@ class AnswerCheckTest {
             {"data":{"articles":null},"errors":[{"message":"statements-service is unavailable"}]}""";
     private static final String ERRORS_FIRST = """
             {"errors":[{"message":"Validation error"}],"data":null}""";
+    /** An answer with data and errors (a partial result). */
+    private static final String PARTIAL = """
+            {"data":{"articles":{"edges":[]}},"errors":[{"message":"statements-service is unavailable"}]}""";
 
     @Test
     void aCorrectAnswerIsNotAnErrorEvenWhenNestedFieldsOrTextsSayErrors() {
-        assertThat(AnswerCheck.hasTopLevelErrors(bytes(ANSWER))).isFalse();
-        assertThat(AnswerCheck.isAnswer(200, bytes(ANSWER), 0)).as("sampled: parsed whole").isTrue();
-        assertThat(AnswerCheck.isAnswer(200, bytes(ANSWER), 1)).as("not sampled").isTrue();
+        AnswerCheck check = new AnswerCheck();
+        assertThat(check.isAnswer(200, bytes(ANSWER))).isTrue();
+        assertThat(check.isAnswer(200, bytes(ANSWER))).isTrue();
     }
 
     @Test
     void anAnswerWithTopLevelErrorsIsAnErrorWhereverTheMemberIs() {
-        assertThat(AnswerCheck.isAnswer(200, bytes(ERRORS_AFTER_DATA), 1)).isFalse();
-        assertThat(AnswerCheck.isAnswer(200, bytes(ERRORS_FIRST), 1)).isFalse();
-        assertThat(AnswerCheck.isAnswer(200, bytes(ERRORS_AFTER_DATA), 0)).isFalse();
+        AnswerCheck check = new AnswerCheck();
+        assertThat(check.isAnswer(200, bytes(ERRORS_AFTER_DATA))).isFalse();
+        assertThat(check.isAnswer(200, bytes(ERRORS_FIRST))).isFalse();
+        assertThat(check.isAnswer(200, bytes(PARTIAL))).isFalse();
     }
 
     @Test
     void aFailedStatusOrAnUnreadableBodyIsAnError() {
-        assertThat(AnswerCheck.isAnswer(503, bytes(ANSWER), 1)).isFalse();
-        assertThat(AnswerCheck.isAnswer(200, bytes("<html>busy</html>"), 1)).isFalse();
-        assertThat(AnswerCheck.isAnswer(200, bytes("{\"data\":{\"articles\":"), 1)).as("truncated").isFalse();
+        AnswerCheck check = new AnswerCheck();
+        assertThat(check.isAnswer(503, bytes(ANSWER))).isFalse();
+        assertThat(check.isAnswer(200, bytes("<html>busy</html>"))).isFalse();
+        assertThat(check.isAnswer(200, bytes("{\"data\":{\"articles\":"))).as("truncated").isFalse();
+        assertThat(check.isAnswer(200, bytes("{\"data\":{}}"))).as("no data").isFalse();
+        assertThat(check.isAnswer(200, bytes("{\"data\":null}"))).isFalse();
     }
 
     @Test
-    void theSampledFullParseRejectsAnAnswerWithoutData() {
-        assertThat(AnswerCheck.isAnswer(200, bytes("{\"data\":{}}"), 1)).as("not sampled: not looked at").isTrue();
-        assertThat(AnswerCheck.isAnswer(200, bytes("{\"data\":{}}"), AnswerCheck.FULL_PARSE_EVERY)).isFalse();
-        assertThat(AnswerCheck.isAnswer(200, bytes("{\"data\":null}"), 0)).isFalse();
+    void everyAnswerIsCheckedWholeAndOnlyOneEqualToTheLastThatPassedIsNotParsedAgain() {
+        AnswerCheck check = new AnswerCheck();
+        assertThat(check.isAnswer(200, bytes(ANSWER))).isTrue();
+        for (int i = 0; i < 150; i++) {
+            assertThat(check.isAnswer(200, bytes(ANSWER))).isTrue();
+        }
+        assertThat(check.parsed()).as("equal to the answer that passed").isEqualTo(1);
+        // after many good answers, a bad one of any kind is still caught (no sampling)
+        assertThat(check.isAnswer(200, bytes("{\"data\":{}}"))).isFalse();
+        assertThat(check.isAnswer(200, bytes(PARTIAL))).isFalse();
+        String truncated = ANSWER.substring(0, ANSWER.length() - 1);
+        assertThat(check.isAnswer(200, bytes(truncated))).as("a prefix of the answer that passed").isFalse();
+        assertThat(check.isAnswer(503, bytes(ANSWER))).as("same body, failed status").isFalse();
+        assertThat(check.isAnswer(200, bytes(ANSWER))).isTrue();
+        assertThat(check.parsed()).isEqualTo(4);
     }
 
     private static byte[] bytes(String json) {

@@ -86,11 +86,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * are seen within that bound. A response computed while an invalidation happened is not stored (a generation
  * count taken when the request arrived must still hold when it is stored).
  * <p>
- * Refresh-ahead: a hit on an entry older than {@value #REFRESH_AFTER} (default half the maximum staleness) is answered
- * from the entry at once, and starts one recomputation in the background (sooner when the entry took long to compute:
- * at the latest when what is left of its staleness bound is twice its computation time, so that a recomputation slowed
- * down by load still replaces it before it expires; an expired entry makes every client asking wait for a whole
- * computation): the same request (body, {@code Content-Type}, URI, {@code Authorization}, {@code Accept}) sent by the gateway to itself over loopback HTTP, marked by a header holding a
+ * Refresh-ahead: a hit on an entry older than {@value #REFRESH_AFTER} is answered from the entry at once, and starts one
+ * recomputation in the background (sooner when the entry took long to compute: at the latest when what is left of its
+ * staleness bound is twice its computation time, so that a recomputation slowed down by load still replaces it in
+ * time; an expired entry makes every client asking wait for a whole computation). By default (unset, with
+ * stale-while-recomputing on) that latest time alone: one recomputation per entry per max staleness (half as many as
+ * at half the staleness, the default before), a late one covered by the grace. So by default an answer is at most
+ * max-staleness old while recomputations keep up, and never more than max-staleness + stale-while-recomputing (2 s): the same request (body, {@code Content-Type}, URI, {@code Authorization}, {@code Accept}) sent by the gateway to itself over loopback HTTP, marked by a header holding a
  * secret made at startup, so it runs through the same filters, credentials and instrumentation as the client's and
  * replaces the entry when it completes. Without it every entry expires under load and the clients asking at that
  * moment wait for one whole computation (the p99 of {@code bench-graphql}). One recomputation per gateway at a time
@@ -140,7 +142,10 @@ public class ResponseCache {
     @ConfigProperty(name = MAX_SIZE, defaultValue = "64M")
     MemorySize maxSize;
 
-    /** Unset: half the maximum staleness; at or above it, entries are never refreshed ahead. */
+    /**
+     * Unset: each entry as late as its computation time allows (half the maximum staleness without a grace); at or above
+     * the maximum staleness, entries are never refreshed ahead. See {@link #refreshAfterNanos}.
+     */
     @ConfigProperty(name = REFRESH_AFTER)
     Optional<Duration> refreshAfter;
 
@@ -327,8 +332,7 @@ public class ResponseCache {
         staleHits = Counter.builder(METRIC).tag("result", "stale")
                 .description("GraphQL responses served past their maximum staleness while recomputed")
                 .register(registry);
-        Duration refreshAge = refreshAfter.orElse(staleness.dividedBy(2));
-        refreshAfterNanos = refreshAge.compareTo(staleness) < 0 ? refreshAge.toNanos() : Long.MAX_VALUE;
+        refreshAfterNanos = refreshAfterNanos(refreshAfter, stalenessNanos, graceNanos);
         byte[] secret = new byte[24];
         new SecureRandom().nextBytes(secret);
         refreshSecret = HexFormat.of().formatHex(secret);
@@ -374,6 +378,21 @@ public class ResponseCache {
         if (refreshThread != null) {
             refreshThread.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         }
+    }
+
+    /**
+     * The age after which a hit starts a refresh (each entry's own due time may be sooner, see
+     * {@link Entry#dueForRefresh}); Long.MAX_VALUE: never. Unset with a grace: the max staleness, so that each entry is
+     * recomputed once per max staleness, as late as its computation time allows (a recomputation that runs late is
+     * covered by the grace); unset without one: half the max staleness, so that a late recomputation does not let the
+     * entry expire. Set at or above the max staleness: never refreshed ahead.
+     */
+    static long refreshAfterNanos(Optional<Duration> refreshAfter, long stalenessNanos, long graceNanos) {
+        if (refreshAfter.isEmpty()) {
+            return graceNanos > 0 ? stalenessNanos : stalenessNanos / 2;
+        }
+        long set = refreshAfter.get().toNanos();
+        return set < stalenessNanos ? set : Long.MAX_VALUE;
     }
 
     public boolean isEnabled() {

@@ -20,6 +20,7 @@ import java.lang.reflect.Field;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 
 /**
  * Lighter per-item fetchers for SmallRye's batched fields ({@code @Source List<…>} resolvers such as
@@ -44,6 +45,19 @@ public class SourceBatchFetchers {
     private volatile int replacedFields;
 
     void replace(@Observes GraphQL.Builder builder) {
+        int count = replaceFetchers(builder, (coordinates, fetcher) ->
+                fetcher instanceof BatchDataFetcher<?> smallRye ? BatchKeyFetcher.of(smallRye) : null);
+        replacedFields = count;
+        LOG.debugf("%d batched fields use the lighter per-item fetcher", count);
+    }
+
+    /**
+     * Gives the schema SmallRye is building other data fetchers: {@code replacement} is asked for each field of each
+     * object type with SmallRye's fetcher, and returns the one to use instead, or null to keep it. Returns how many
+     * were replaced.
+     */
+    public static int replaceFetchers(GraphQL.Builder builder,
+                                      BiFunction<FieldCoordinates, DataFetcher<?>, DataFetcher<?>> replacement) {
         GraphQLSchema schema = builder.build().getGraphQLSchema();
         GraphQLCodeRegistry registry = schema.getCodeRegistry();
         GraphQLCodeRegistry.Builder replaced = GraphQLCodeRegistry.newCodeRegistry(registry);
@@ -54,20 +68,18 @@ public class SourceBatchFetchers {
             }
             for (GraphQLFieldDefinition field : object.getFieldDefinitions()) {
                 FieldCoordinates coordinates = FieldCoordinates.coordinates(object, field);
-                if (registry.getDataFetcher(coordinates, field) instanceof BatchDataFetcher<?> smallRye) {
-                    BatchKeyFetcher lighter = BatchKeyFetcher.of(smallRye);
-                    if (lighter == null) {
-                        return; // not this SmallRye version's fields: keep SmallRye's fetchers
-                    }
+                DataFetcher<?> lighter = replacement.apply(coordinates, registry.getDataFetcher(coordinates, field));
+                if (lighter != null) {
                     replaced.dataFetcher(coordinates, lighter);
                     count++;
                 }
             }
         }
-        GraphQLCodeRegistry lighterRegistry = replaced.build();
-        builder.schema(schema.transformWithoutTypes(s -> s.codeRegistry(lighterRegistry)));
-        replacedFields = count;
-        LOG.debugf("%d batched fields use the lighter per-item fetcher", count);
+        if (count > 0) {
+            GraphQLCodeRegistry lighterRegistry = replaced.build();
+            builder.schema(schema.transformWithoutTypes(s -> s.codeRegistry(lighterRegistry)));
+        }
+        return count;
     }
 
     int replacedFields() {

@@ -87,14 +87,26 @@ public class StatementConnection {
      * Only a connection that must fetch its pages does so, on {@code executor}; the others complete at once.
      */
     CompletionStage<Slice<Statement>> page(PageRequest requested, Executor executor) {
+        Slice<Statement> atHand = pageAtHand(requested);
+        if (atHand != null) {
+            return CompletableFuture.completedFuture(atHand);
+        }
+        return fetched.computeIfAbsent(requested, r -> CompletableFuture.supplyAsync(() -> fetch.apply(r), executor));
+    }
+
+    /**
+     * The page for these arguments (ignored if already cut) when it needs no backend call: the cut page, or a part of
+     * the statements held; null when it must be fetched.
+     */
+    Slice<Statement> pageAtHand(PageRequest requested) {
         if (cut != null) {
-            return CompletableFuture.completedFuture(cut);
+            return cut;
         }
         if (known != null && (complete || (long) requested.offset() + requested.limit() <= known.size())) {
             int from = Math.min(requested.offset(), known.size());
             int to = (int) Math.min(known.size(), (long) from + requested.limit());
-            return CompletableFuture.completedFuture(new Slice<>(known.subList(from, to), requested.offset(), totalCount));
+            return new Slice<>(known.subList(from, to), requested.offset(), totalCount);
         }
-        return fetched.computeIfAbsent(requested, r -> CompletableFuture.supplyAsync(() -> fetch.apply(r), executor));
+        return null;
     }
 }

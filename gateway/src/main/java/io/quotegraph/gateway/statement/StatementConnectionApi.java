@@ -22,7 +22,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * The fields of {@link StatementConnection}: nested connections are cut here, with their own field's arguments.
  * They return already completed stages (no thread hop) unless a page must be fetched, so that the batch resolvers
- * below them still see all of their level's parents at once.
+ * below them still see all of their level's parents at once. A page at hand (no backend call) is answered by
+ * {@link StatementConnectionFetchers} without these methods; they run for pages to fetch and for invalid arguments.
  */
 @GraphQLApi
 public class StatementConnectionApi {
@@ -36,7 +37,7 @@ public class StatementConnectionApi {
     @Name("edges")
     @NonNull
     public CompletionStage<List<@NonNull StatementEdge>> edges(@Source StatementConnection connection) {
-        return page(connection).thenApply(page -> page.edges(StatementEdge::new));
+        return page(connection).thenApply(StatementConnectionApi::edgesOf);
     }
 
     @Name("pageInfo")
@@ -52,17 +53,21 @@ public class StatementConnectionApi {
         return page(connection).thenApply(Slice::count);
     }
 
+    static List<StatementEdge> edgesOf(Slice<Statement> page) {
+        return page.edges(StatementEdge::new);
+    }
+
     private CompletionStage<Slice<Statement>> page(StatementConnection connection) {
         try {
-            return connection.page(connection.isCut() ? null : requestedPage(), executor);
+            return connection.page(connection.isCut() ? null
+                    : requestedPage(context.unwrap(DataFetchingEnvironment.class)), executor);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
     }
 
     /** first/after of the field that returned the connection (the parent of the field being resolved). */
-    private PageRequest requestedPage() {
-        DataFetchingEnvironment dfe = context.unwrap(DataFetchingEnvironment.class);
+    static PageRequest requestedPage(DataFetchingEnvironment dfe) {
         ExecutionStepInfo connectionField = dfe.getExecutionStepInfo().getParent();
         Map<String, Object> args = connectionField == null ? Map.of() : connectionField.getArguments();
         Object first = args.get("first");

@@ -5,6 +5,8 @@ import io.netty.buffer.Unpooled;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +34,26 @@ class ResponseCacheEntryTest {
         assertThat(slow.dueForRefresh(200 * MS, REFRESH_AFTER, STALENESS)).isTrue();
         assertThat(storedAtZero(600).dueForRefresh(0, REFRESH_AFTER, STALENESS)).as("slower than half the bound")
                 .isTrue();
+    }
+
+    @Test
+    void byDefaultWithAGraceAnEntryIsRecomputedAsLateAsItsComputationTimeAllows() {
+        long byDefault = ResponseCache.refreshAfterNanos(Optional.empty(), STALENESS, GRACE);
+        ResponseCache.Entry quick = storedAtZero(50); // 1000 - 2 × 50 = 900 ms, not at half the staleness
+        assertThat(quick.dueForRefresh(899 * MS, byDefault, STALENESS)).isFalse();
+        assertThat(quick.dueForRefresh(900 * MS, byDefault, STALENESS)).isTrue();
+        ResponseCache.Entry instant = storedAtZero(0);
+        assertThat(instant.dueForRefresh(999 * MS, byDefault, STALENESS)).isFalse();
+        assertThat(instant.dueForRefresh(1_000 * MS, byDefault, STALENESS)).as("at the max staleness").isTrue();
+    }
+
+    @Test
+    void byDefaultWithoutAGraceAtHalfTheStalenessAndAsSetOtherwise() {
+        assertThat(ResponseCache.refreshAfterNanos(Optional.empty(), STALENESS, 0)).isEqualTo(500 * MS);
+        assertThat(ResponseCache.refreshAfterNanos(Optional.of(Duration.ofMillis(300)), STALENESS, GRACE))
+                .isEqualTo(300 * MS);
+        assertThat(ResponseCache.refreshAfterNanos(Optional.of(Duration.ofSeconds(1)), STALENESS, GRACE))
+                .as("at the max staleness: off").isEqualTo(Long.MAX_VALUE);
     }
 
     @Test
