@@ -52,9 +52,7 @@ class ResponseCacheDefaultRefreshTest {
     @BeforeEach
     @AfterEach
     void reset() {
-        cache.invalidate();
-        backend = new RetitlingBackend(backendUrl);
-        GraphQL.resetCounts(backendUrl); // also releases the backend and restores its titles
+        backend = RetitlingBackend.reset(cache, backendUrl);
     }
 
     @Test

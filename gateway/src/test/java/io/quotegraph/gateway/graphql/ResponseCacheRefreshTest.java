@@ -4,7 +4,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quotegraph.gateway.GraphQL;
 import io.quotegraph.gateway.fake.FakeBackends;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -60,9 +59,7 @@ class ResponseCacheRefreshTest {
     @AfterEach
     void reset() {
         probe.release();
-        cache.invalidate();
-        backend = new RetitlingBackend(backendUrl);
-        GraphQL.resetCounts(backendUrl); // also releases the backend and restores its titles
+        backend = RetitlingBackend.reset(cache, backendUrl);
     }
 
     @Test

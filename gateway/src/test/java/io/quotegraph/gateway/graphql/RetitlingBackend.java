@@ -27,8 +27,18 @@ final class RetitlingBackend {
 
     private final String url;
 
-    RetitlingBackend(String url) {
+    private RetitlingBackend(String url) {
         this.url = url;
+    }
+
+    /**
+     * Each test's start and end: an empty cache and the backend's counts reset (which also releases it and restores
+     * its titles).
+     */
+    static RetitlingBackend reset(ResponseCache cache, String url) {
+        cache.invalidate();
+        GraphQL.resetCounts(url);
+        return new RetitlingBackend(url);
     }
 
     void retitle() {
