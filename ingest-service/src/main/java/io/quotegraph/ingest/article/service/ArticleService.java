@@ -8,6 +8,7 @@ import io.quotegraph.ingest.cleaning.TextCleaner;
 import io.quotegraph.ingest.config.IngestLimits;
 import io.quotegraph.ingest.dedup.MinHash;
 import io.quotegraph.ingest.dedup.NearDuplicateIndex;
+import io.quotegraph.ingest.jdbc.Jdbc;
 import io.quotegraph.ingest.delivery.ExtractionService;
 import io.quotegraph.ingest.language.LanguageDetector;
 import io.quotegraph.model.view.ArticleStatus;
@@ -24,6 +25,8 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import org.jboss.logging.Logger;
 
+import javax.sql.DataSource;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.sql.SQLException;
@@ -37,6 +40,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -72,7 +76,7 @@ public class ArticleService {
     NearDuplicateIndex nearDuplicates;
 
     @Inject
-    javax.sql.DataSource dataSource;
+    DataSource dataSource;
 
     /** The article's language as given, or as detected (with the detector's confidence), or unknown (both null). */
     record LanguageChoice(String language, Double confidence) {
@@ -416,12 +420,9 @@ public class ArticleService {
             return List.of();
         }
         Map<UUID, ArticleRepository.ArticleStatusRow> found = new HashMap<>();
-        try (java.sql.Connection connection = dataSource.getConnection()) {
-            ArticleRepository.statuses(connection, uuids).forEach(row -> found.put(row.id(), row));
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read the articles' statuses", e);
-        }
-        return uuids.stream().map(found::get).filter(java.util.Objects::nonNull)
+        Jdbc.withPooledConnection(dataSource, connection -> ArticleRepository.statuses(connection, uuids))
+                .forEach(row -> found.put(row.id(), row));
+        return uuids.stream().map(found::get).filter(Objects::nonNull)
                 .map(row -> new ArticleStatusView(row.id().toString(), row.status(), row.deliveredAt()))
                 .toList();
     }
