@@ -6,7 +6,9 @@ import com.mongodb.client.model.Updates;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quotegraph.quotations.QuoteBlocking;
+import io.quotegraph.quotations.text.QuoteText;
 import io.quotegraph.statements.common.Mongo;
+import io.quotegraph.statements.quotation.repository.QuotationBucketRepository;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.bson.Document;
@@ -35,6 +37,9 @@ class QuotationTest {
 
     @Inject
     Mongo mongo;
+
+    @Inject
+    QuotationBucketRepository quotationBuckets;
 
     /** An article of one source in which the named person says these things (statement i = content i). */
     private static Articles article(String name, String source, String publishedAt, String... contents) {
@@ -249,6 +254,34 @@ class QuotationTest {
         assertThat(links.find(Filters.eq("_id", third.articleId + ":0")).first().getBoolean("listed")).isTrue();
         // found through the buckets, the speaker being banded
         assertThat(quotationOf(third.articleId + ":0").getString("id")).isEqualTo(quotationId);
+    }
+
+    /**
+     * A store written before the speaker lists holds a speaker's statements in buckets only: once its speakers are
+     * marked banded (at startup, once per store), a new statement still finds them there instead of filling an empty list.
+     */
+    @Test
+    void aStoreWrittenBeforeTheSpeakerListsKeepsItsStatementsFindable() {
+        String name = "Fritz " + Articles.name();
+        Articles first = article(name, "wire", "2024-07-01T09:00:00Z", FULL);
+        first.deliver().statusCode(200);
+        String statementId = first.articleId + ":0";
+        String speakerId = given().get("/statements/{id}", statementId).then().extract().path("speakerId");
+        // the shape before statements-v6: no speaker list, the statement in its buckets only
+        List<String> bucketIds = QuotationBucketRepository.bucketIds(speakerId, QuoteBlocking.bandKeys(QuoteText.of(FULL)));
+        mongo.collection("quotation_speaker_lists").deleteOne(Filters.eq("_id", speakerId));
+        mongo.collection("quotation_links").updateOne(Filters.eq("_id", statementId),
+                Updates.combine(Updates.set("listed", false), Updates.set("bucketIds", bucketIds)));
+        java.util.Map<String, List<String>> filed = new java.util.LinkedHashMap<>();
+        bucketIds.forEach(bucketId -> filed.put(bucketId, List.of(statementId)));
+        quotationBuckets.add(filed, false);
+
+        quotationBuckets.markBandedSpeakersOfBuckets();
+
+        Articles second = article(name, "paper", "2024-07-02T09:00:00Z", TRIMMED);
+        second.deliver().statusCode(200);
+        assertThat(quotationOf(second.articleId + ":0").getString("id"))
+                .isEqualTo(quotationOf(statementId).getString("id"));
     }
 
     @Test

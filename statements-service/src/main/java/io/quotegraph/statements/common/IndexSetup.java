@@ -3,6 +3,7 @@ package io.quotegraph.statements.common;
 import io.quarkus.runtime.StartupEvent;
 import io.quotegraph.statements.event.repository.EventRepository;
 import io.quotegraph.statements.event.service.EventService;
+import io.quotegraph.statements.quotation.repository.QuotationBucketRepository;
 import io.quotegraph.statements.speaker.repository.ArticleSpeakerRepository;
 import io.quotegraph.statements.speaker.repository.SpeakerRepository;
 import io.quotegraph.statements.statement.repository.StatementRepository;
@@ -13,7 +14,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Creates the collections' indexes at startup (idempotent); the unique ones keep concurrent deliveries from duplicating.
- * Also fills id sets added after a store was first written (once).
+ * Also fills id sets added after a store was first written, and marks banded the speakers of a store written before
+ * the quotations' speaker lists (once each).
  */
 @ApplicationScoped
 public class IndexSetup {
@@ -32,6 +34,10 @@ public class IndexSetup {
     io.quotegraph.statements.curation.repository.CurationRepository curation;
     @Inject
     EventService eventService;
+    @Inject
+    IdSets sets;
+    @Inject
+    QuotationBucketRepository quotationBuckets;
 
     private volatile boolean done;
 
@@ -62,6 +68,10 @@ public class IndexSetup {
                 events.ensureIndexes();
                 curation.ensureIndexes();
                 eventService.fillArticleSets();
+                if (!sets.isFilled(QuotationBucketRepository.SPEAKER_LISTS)) {
+                    quotationBuckets.markBandedSpeakersOfBuckets();
+                    sets.markFilled(QuotationBucketRepository.SPEAKER_LISTS);
+                }
                 done = true;
             }
         }

@@ -94,6 +94,25 @@ public class QuotationBucketRepository {
         Batches.write(speakerLists(), writes);
     }
 
+    /**
+     * Marks banded every speaker that has a statement in a bucket, so that its lookups read the buckets. Needed once
+     * for a store written before the speaker lists ({@code statements-v6}), where every statement is in buckets only:
+     * without it, a speaker's new statements would fill an empty list and never be compared with its older ones.
+     * Idempotent; one pass over the buckets' ids.
+     */
+    public void markBandedSpeakersOfBuckets() {
+        Set<String> speakerIds = new LinkedHashSet<>();
+        for (Document bucket : buckets().find().projection(new Document("_id", 1))) {
+            speakerIds.add(speakerOfBucket(bucket.getString("_id")));
+        }
+        addToSpeakerLists(Map.of(), speakerIds);
+    }
+
+    /** The speaker id of a bucket id "{speakerId}|{band}|{band key in hex}" (the speaker id may hold a '|'). */
+    static String speakerOfBucket(String bucketId) {
+        return bucketId.substring(0, bucketId.lastIndexOf('|', bucketId.lastIndexOf('|') - 1));
+    }
+
     /** Takes statements out of their speakers' lists (speaker id → statement ids); a speaker stays banded. */
     public void removeFromSpeakerLists(Map<String, List<String>> listed) {
         List<WriteModel<Document>> writes = new ArrayList<>();
