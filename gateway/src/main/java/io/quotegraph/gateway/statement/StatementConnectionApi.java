@@ -59,15 +59,19 @@ public class StatementConnectionApi {
 
     private CompletionStage<Slice<Statement>> page(StatementConnection connection) {
         try {
-            return connection.page(connection.isCut() ? null
-                    : requestedPage(context.unwrap(DataFetchingEnvironment.class)), executor);
+            return connection.page(requestedPage(connection, context.unwrap(DataFetchingEnvironment.class)), executor);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
     }
 
+    /** The page a field of this connection asks for: none for a connection already cut, else {@link #requestedPage}. */
+    static PageRequest requestedPage(StatementConnection connection, DataFetchingEnvironment dfe) {
+        return connection.isCut() ? null : requestedPage(dfe);
+    }
+
     /** first/after of the field that returned the connection (the parent of the field being resolved). */
-    static PageRequest requestedPage(DataFetchingEnvironment dfe) {
+    private static PageRequest requestedPage(DataFetchingEnvironment dfe) {
         ExecutionStepInfo connectionField = dfe.getExecutionStepInfo().getParent();
         Map<String, Object> args = connectionField == null ? Map.of() : connectionField.getArguments();
         Object first = args.get("first");

@@ -79,11 +79,8 @@ public class StatementConnectionFetchers {
     /** The page if it needs no backend call and the arguments are valid; else null. */
     private static Slice<Statement> pageAtHand(DataFetchingEnvironment dfe) {
         StatementConnection connection = dfe.getSource();
-        if (connection.isCut()) {
-            return connection.pageAtHand(null);
-        }
         try {
-            return connection.pageAtHand(StatementConnectionApi.requestedPage(dfe));
+            return connection.pageAtHand(StatementConnectionApi.requestedPage(connection, dfe));
         } catch (RuntimeException invalidArguments) {
             return null; // reported by SmallRye's fetcher, as before
         }
