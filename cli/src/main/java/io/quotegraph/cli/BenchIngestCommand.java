@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 /**
@@ -45,6 +47,7 @@ import java.util.stream.Stream;
 final class BenchIngestCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String BENCH_JVM = "bench JVM (importer, delivery watcher)";
     /** USER_HZ of /proc/PID/stat: 100 on every Linux architecture Quotegraph runs on. */
     private static final int CLOCK_TICKS = 100;
     /** Pending articles polled every round: five of the delivery worker's batches, one request's most ids. */
@@ -60,8 +63,14 @@ final class BenchIngestCommand implements Callable<Integer> {
     @Option(names = "--root", description = "The Quotegraph checkout (default: the current directory).")
     Path root = Path.of("");
 
-    @Option(names = "--chunk", defaultValue = "100", description = "Articles per batch request (default: ${DEFAULT-VALUE}).")
-    int chunk;
+    @Option(names = "--chunk", description = "Articles per batch request (default: 100; with --rate, a tenth of a "
+            + "second's articles).")
+    Integer chunk;
+
+    @Option(names = "--rate", description = "Offer this many articles/s (an open loop: each batch is sent when due, "
+            + "whatever the system's answers; latencies count from then). Default: send as fast as the ingest API "
+            + "answers, --parallel batches in flight, which offers more than the system delivers (a burst).")
+    Double rate;
 
     @Option(names = "--parallel", defaultValue = "2", description = "Batch requests in flight (default: ${DEFAULT-VALUE}).")
     int parallel;
@@ -86,9 +95,15 @@ final class BenchIngestCommand implements Callable<Integer> {
     /** CPU time (user + system, clock ticks) used by each process during the run; it does not depend on other load. */
     private final Map<String, Long> cpuTicks = new ConcurrentHashMap<>();
     private Path dataDirectory;
+    /** PostgreSQL's postmaster, once found (0 until then). */
+    private volatile long postmaster;
 
     @Override
     public Integer call() throws Exception {
+        if (rate != null && !(rate > 0)) {
+            System.err.println("--rate must be a positive number of articles per second");
+            return 2;
+        }
         Path temp = Files.createTempDirectory("quotegraph-bench");
         Path corpusFile = temp.resolve("bench-corpus.ndjson");
         int written = SyntheticCorpus.write(corpus, articles, seed, corpusFile);
@@ -103,8 +118,9 @@ final class BenchIngestCommand implements Callable<Integer> {
             Thread watcher = new Thread(() -> watchDelivery(http, stack.ingestUrl(), pids), "bench-delivery-watcher");
             watcher.setDaemon(true);
 
-            BulkIngester ingester = new BulkIngester(new BulkIngester.Settings(stack.ingestUrl(), chunk, parallel, null,
-                    null, null), System.err, System.console() != null)
+            int chunkSize = chunk != null ? chunk : rate == null ? 100 : (int) Math.max(1, Math.round(rate / 10));
+            BulkIngester ingester = new BulkIngester(new BulkIngester.Settings(stack.ingestUrl(), chunkSize, parallel,
+                    null, null, null), System.err, System.console() != null)
                     .onChunk(result -> {
                         for (JsonNode answer : result.answers()) {
                             if (answer != null && "accepted".equals(answer.path("status").asText())) {
@@ -112,6 +128,14 @@ final class BenchIngestCommand implements Callable<Integer> {
                             }
                         }
                     });
+            if (rate != null) {
+                ingester.pacedAt(rate);
+            }
+            System.out.println(rate == null
+                    ? String.format(Locale.ROOT, "offered: all at once (%d articles per batch, %d batches in flight)",
+                            chunkSize, parallel)
+                    : String.format(Locale.ROOT, "offered: %.1f articles/s, open loop (%d articles per batch)", rate,
+                            chunkSize));
             Map<String, Long> cpuAtStart = cpuTicks(pids);
             long start = System.nanoTime();
             watcher.start();
@@ -217,24 +241,44 @@ final class BenchIngestCommand implements Callable<Integer> {
     /** Peak resident set (VmHWM) of each service, of PostgreSQL's processes together, and of this JVM. */
     private void sampleMemory(Map<String, Long> pids) {
         pids.forEach((name, pid) -> peak(name, vmHwmKb(pid)));
-        long postgres = postgresProcesses().mapToLong(p -> vmRssKb(p.pid())).sum();
+        long postgres = postgresProcesses().map(BenchIngestCommand::vmRssKb).sum();
         peak("postgresql (postmaster + backends, sum of RSS)", postgres);
-        peak("bench JVM (importer + embedded MongoDB stand-in)", vmHwmKb(ProcessHandle.current().pid()));
+        peak(BENCH_JVM, vmHwmKb(ProcessHandle.current().pid()));
     }
 
-    /** The postmaster (pg_ctl daemonises it: found by its data directory) and its backends (its descendants). */
-    private Stream<ProcessHandle> postgresProcesses() {
-        return ProcessHandle.allProcesses()
-                .filter(p -> cmdline(p.pid()).contains("postgres") && cmdline(p.pid()).contains(dataDirectory.toString()))
-                .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()));
+    /**
+     * The postmaster and its backends (its children). pg_ctl daemonises the postmaster, so it is found once among all
+     * processes by its data directory; its children are then read from /proc (scanning every process's command line
+     * each second was half of the delivery watcher's CPU samples on a machine running many processes).
+     */
+    private LongStream postgresProcesses() {
+        if (postmaster == 0) {
+            postmaster = ProcessHandle.allProcesses()
+                    .filter(p -> cmdline(p.pid()).contains("postgres") && cmdline(p.pid()).contains(
+                            dataDirectory.resolve("postgres").toString()))
+                    .mapToLong(ProcessHandle::pid).min().orElse(0);
+        }
+        if (postmaster == 0) {
+            return LongStream.empty();
+        }
+        Path children = Path.of("/proc", Long.toString(postmaster), "task", Long.toString(postmaster), "children");
+        try {
+            String list = Files.readString(children).trim();
+            return LongStream.concat(LongStream.of(postmaster),
+                    list.isEmpty() ? LongStream.empty() : Arrays.stream(list.split(" ")).mapToLong(Long::parseLong));
+        } catch (IOException | RuntimeException e) {
+            // no /proc/PID/task/PID/children on this kernel: walk the process tree
+            return ProcessHandle.of(postmaster).stream()
+                    .flatMap(p -> Stream.concat(Stream.of(p), p.descendants())).mapToLong(ProcessHandle::pid);
+        }
     }
 
     /** CPU ticks used so far by each service, by PostgreSQL (with the backends that exited) and by this JVM. */
     private Map<String, Long> cpuTicks(Map<String, Long> pids) {
         Map<String, Long> ticks = new LinkedHashMap<>();
         pids.forEach((name, pid) -> ticks.put(name, cpuTicks(pid, false)));
-        ticks.put("postgresql", postgresProcesses().mapToLong(p -> cpuTicks(p.pid(), true)).sum());
-        ticks.put("bench JVM (importer + embedded MongoDB stand-in)", cpuTicks(ProcessHandle.current().pid(), false));
+        ticks.put("postgresql", postgresProcesses().map(pid -> cpuTicks(pid, true)).sum());
+        ticks.put(BENCH_JVM, cpuTicks(ProcessHandle.current().pid(), false));
         return ticks;
     }
 
@@ -300,6 +344,12 @@ final class BenchIngestCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "| statements | %,d = %,.1f statements/s |%n", statements, statements / totalSeconds);
         } else {
             System.out.println("| statements | not counted (the count timed out) |");
+        }
+        if (rate != null) {
+            System.out.printf(Locale.ROOT, "| offered (open loop) | %,.1f articles/s: %s |%n", rate,
+                    processed / totalSeconds >= 0.95 * rate ? "sustained" : "NOT sustained (the latencies include queueing)");
+        } else {
+            System.out.println("| offered | all at once: the latencies include the queue of the whole burst |");
         }
         System.out.printf(Locale.ROOT, "| ingest-to-queryable latency | p50 %s, p95 %s, max %s (%,d articles) |%n",
                 percentile(sorted, 0.50), percentile(sorted, 0.95), percentile(sorted, 1.0), sorted.size());
