@@ -252,7 +252,7 @@ final class BenchIngestCommand implements Callable<Integer> {
     /**
      * The postmaster and its backends (its children). pg_ctl daemonises the postmaster, so it is found once among all
      * processes by its data directory; its children are then read from /proc (scanning every process's command line
-     * each second was half of the delivery watcher's CPU samples on a machine running many processes).
+     * each second was a quarter of the delivery watcher's CPU samples on a machine running many processes).
      */
     private LongStream postgresProcesses() {
         if (postmaster == 0) {
