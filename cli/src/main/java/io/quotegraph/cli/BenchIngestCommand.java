@@ -22,7 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 /**
@@ -45,6 +46,7 @@ import java.util.stream.Stream;
 final class BenchIngestCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String BENCH_JVM = "bench JVM (importer, delivery watcher)";
     /** USER_HZ of /proc/PID/stat: 100 on every Linux architecture Quotegraph runs on. */
     private static final int CLOCK_TICKS = 100;
     /** Pending articles polled every round: five of the delivery worker's batches, one request's most ids. */
@@ -60,8 +62,14 @@ final class BenchIngestCommand implements Callable<Integer> {
     @Option(names = "--root", description = "The Quotegraph checkout (default: the current directory).")
     Path root = Path.of("");
 
-    @Option(names = "--chunk", defaultValue = "100", description = "Articles per batch request (default: ${DEFAULT-VALUE}).")
-    int chunk;
+    @Option(names = "--chunk", description = "Articles per batch request (default: 100; with --rate, a tenth of a "
+            + "second's articles).")
+    Integer chunk;
+
+    @Option(names = "--rate", description = "Offer this many articles/s (an open loop: each batch is sent when due, "
+            + "whatever the system's answers; latencies count from then). Default: send as fast as the ingest API "
+            + "answers, --parallel batches in flight, which offers more than the system delivers (a burst).")
+    Double rate;
 
     @Option(names = "--parallel", defaultValue = "2", description = "Batch requests in flight (default: ${DEFAULT-VALUE}).")
     int parallel;
@@ -81,14 +89,24 @@ final class BenchIngestCommand implements Callable<Integer> {
     private volatile long lastQueryable;
     /** Wall clock minus System.nanoTime, in nanoseconds: turns ingest-service's delivery times into nanoTime. */
     private final long wallMinusNano = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
-    private final List<Long> latenciesNanos = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** Each queryable article's latency and when it was sent (System.nanoTime). */
+    private final List<Latency> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    private record Latency(long sentNanos, long nanos) {
+    }
     private final Map<String, Long> peakKb = new ConcurrentHashMap<>();
     /** CPU time (user + system, clock ticks) used by each process during the run; it does not depend on other load. */
     private final Map<String, Long> cpuTicks = new ConcurrentHashMap<>();
     private Path dataDirectory;
+    /** PostgreSQL's postmaster, once found (0 until then). */
+    private volatile long postmaster;
 
     @Override
     public Integer call() throws Exception {
+        if (rate != null && !(rate > 0)) {
+            System.err.println("--rate must be a positive number of articles per second");
+            return 2;
+        }
         Path temp = Files.createTempDirectory("quotegraph-bench");
         Path corpusFile = temp.resolve("bench-corpus.ndjson");
         int written = SyntheticCorpus.write(corpus, articles, seed, corpusFile);
@@ -103,8 +121,9 @@ final class BenchIngestCommand implements Callable<Integer> {
             Thread watcher = new Thread(() -> watchDelivery(http, stack.ingestUrl(), pids), "bench-delivery-watcher");
             watcher.setDaemon(true);
 
-            BulkIngester ingester = new BulkIngester(new BulkIngester.Settings(stack.ingestUrl(), chunk, parallel, null,
-                    null, null), System.err, System.console() != null)
+            int chunkSize = chunk != null ? chunk : rate == null ? 100 : (int) Math.max(1, Math.round(rate / 10));
+            BulkIngester ingester = new BulkIngester(new BulkIngester.Settings(stack.ingestUrl(), chunkSize, parallel,
+                    null, null, null), System.err, System.console() != null)
                     .onChunk(result -> {
                         for (JsonNode answer : result.answers()) {
                             if (answer != null && "accepted".equals(answer.path("status").asText())) {
@@ -112,6 +131,14 @@ final class BenchIngestCommand implements Callable<Integer> {
                             }
                         }
                     });
+            if (rate != null) {
+                ingester.pacedAt(rate);
+            }
+            System.out.println(rate == null
+                    ? String.format(Locale.ROOT, "offered: all at once (%d articles per batch, %d batches in flight)",
+                            chunkSize, parallel)
+                    : String.format(Locale.ROOT, "offered: %.1f articles/s, open loop (%d articles per batch)", rate,
+                            chunkSize));
             Map<String, Long> cpuAtStart = cpuTicks(pids);
             long start = System.nanoTime();
             watcher.start();
@@ -193,7 +220,7 @@ final class BenchIngestCommand implements Callable<Integer> {
                                 String deliveredAt = article.path("deliveredAt").asText("");
                                 long queryable = status.equals("DELIVERED") && !deliveredAt.isEmpty()
                                         ? Math.min(now, deliveredNanos(deliveredAt)) : now;
-                                latenciesNanos.add(queryable - sent);
+                                latencies.add(new Latency(sent, queryable - sent));
                                 lastQueryable = Math.max(lastQueryable, queryable);
                             }
                         }
@@ -217,24 +244,44 @@ final class BenchIngestCommand implements Callable<Integer> {
     /** Peak resident set (VmHWM) of each service, of PostgreSQL's processes together, and of this JVM. */
     private void sampleMemory(Map<String, Long> pids) {
         pids.forEach((name, pid) -> peak(name, vmHwmKb(pid)));
-        long postgres = postgresProcesses().mapToLong(p -> vmRssKb(p.pid())).sum();
+        long postgres = postgresProcesses().map(BenchIngestCommand::vmRssKb).sum();
         peak("postgresql (postmaster + backends, sum of RSS)", postgres);
-        peak("bench JVM (importer + embedded MongoDB stand-in)", vmHwmKb(ProcessHandle.current().pid()));
+        peak(BENCH_JVM, vmHwmKb(ProcessHandle.current().pid()));
     }
 
-    /** The postmaster (pg_ctl daemonises it: found by its data directory) and its backends (its descendants). */
-    private Stream<ProcessHandle> postgresProcesses() {
-        return ProcessHandle.allProcesses()
-                .filter(p -> cmdline(p.pid()).contains("postgres") && cmdline(p.pid()).contains(dataDirectory.toString()))
-                .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()));
+    /**
+     * The postmaster and its backends (its children). pg_ctl daemonises the postmaster, so it is found once among all
+     * processes by its data directory; its children are then read from /proc (scanning every process's command line
+     * each second was a quarter of the delivery watcher's CPU samples on a machine running many processes).
+     */
+    private LongStream postgresProcesses() {
+        if (postmaster == 0) {
+            postmaster = ProcessHandle.allProcesses()
+                    .filter(p -> cmdline(p.pid()).contains("postgres") && cmdline(p.pid()).contains(
+                            dataDirectory.resolve("postgres").toString()))
+                    .mapToLong(ProcessHandle::pid).min().orElse(0);
+        }
+        if (postmaster == 0) {
+            return LongStream.empty();
+        }
+        Path children = Path.of("/proc", Long.toString(postmaster), "task", Long.toString(postmaster), "children");
+        try {
+            String list = Files.readString(children).trim();
+            return LongStream.concat(LongStream.of(postmaster),
+                    list.isEmpty() ? LongStream.empty() : Arrays.stream(list.split(" ")).mapToLong(Long::parseLong));
+        } catch (IOException | RuntimeException e) {
+            // no /proc/PID/task/PID/children on this kernel: walk the process tree
+            return ProcessHandle.of(postmaster).stream()
+                    .flatMap(p -> Stream.concat(Stream.of(p), p.descendants())).mapToLong(ProcessHandle::pid);
+        }
     }
 
     /** CPU ticks used so far by each service, by PostgreSQL (with the backends that exited) and by this JVM. */
     private Map<String, Long> cpuTicks(Map<String, Long> pids) {
         Map<String, Long> ticks = new LinkedHashMap<>();
         pids.forEach((name, pid) -> ticks.put(name, cpuTicks(pid, false)));
-        ticks.put("postgresql", postgresProcesses().mapToLong(p -> cpuTicks(p.pid(), true)).sum());
-        ticks.put("bench JVM (importer + embedded MongoDB stand-in)", cpuTicks(ProcessHandle.current().pid(), false));
+        ticks.put("postgresql", postgresProcesses().map(pid -> cpuTicks(pid, true)).sum());
+        ticks.put(BENCH_JVM, cpuTicks(ProcessHandle.current().pid(), false));
         return ticks;
     }
 
@@ -287,8 +334,13 @@ final class BenchIngestCommand implements Callable<Integer> {
     private void report(BulkIngester.Summary summary, long statements, long start, long ingested, long queryable) {
         double ingestSeconds = (ingested - start) / 1e9;
         double totalSeconds = (queryable - start) / 1e9;
-        List<Long> sorted = new ArrayList<>(latenciesNanos);
-        sorted.sort(Comparator.naturalOrder());
+        List<Long> sorted;
+        List<Long> secondHalf;
+        synchronized (latencies) {
+            sorted = latencies.stream().map(Latency::nanos).sorted().toList();
+            long middle = start + (ingested - start) / 2;
+            secondHalf = latencies.stream().filter(l -> l.sentNanos() >= middle).map(Latency::nanos).sorted().toList();
+        }
         long processed = summary.processed();
         System.out.println();
         System.out.printf(Locale.ROOT, "| figure | value |%n|---|---|%n");
@@ -301,8 +353,17 @@ final class BenchIngestCommand implements Callable<Integer> {
         } else {
             System.out.println("| statements | not counted (the count timed out) |");
         }
+        if (rate != null) {
+            System.out.printf(Locale.ROOT, "| offered (open loop) | %,.1f articles/s: %s |%n", rate,
+                    processed / totalSeconds >= 0.95 * rate ? "sustained" : "NOT sustained (the latencies include queueing)");
+        } else {
+            System.out.println("| offered | all at once: the latencies include the queue of the whole burst |");
+        }
         System.out.printf(Locale.ROOT, "| ingest-to-queryable latency | p50 %s, p95 %s, max %s (%,d articles) |%n",
                 percentile(sorted, 0.50), percentile(sorted, 0.95), percentile(sorted, 1.0), sorted.size());
+        // the first articles also pay the services' JIT warm-up; the second half shows the run's steady state
+        System.out.printf(Locale.ROOT, "| the same, articles sent in the second half of the sending | p50 %s, p95 %s, max %s (%,d articles) |%n",
+                percentile(secondHalf, 0.50), percentile(secondHalf, 0.95), percentile(secondHalf, 1.0), secondHalf.size());
         if (!pending.isEmpty()) {
             System.out.printf(Locale.ROOT, "| not queryable in time | %,d |%n", pending.size());
         }

@@ -15,12 +15,15 @@ import java.util.stream.Stream;
 
 /**
  * The whole system on its embedded defaults: a real PostgreSQL, the MongoDB-compatible server, and the three
- * services as child processes wired to them and to each other. Used by {@code ./quotegraph up} and the end-to-end tests.
+ * services as child processes wired to them and to each other (the MongoDB-compatible server in a child JVM of its
+ * own too, so that a benchmark or importer running in the launcher's JVM is measured apart from it). Used by {@code ./quotegraph up} and the end-to-end tests.
  */
 public final class QuotegraphStack implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     private static final String SERVICE_HEAP = "384m";
+    /** The name {@link #servicePids()} gives the embedded MongoDB server's process. */
+    public static final String MONGODB_STAND_IN = "embedded MongoDB stand-in";
 
     private final StackSettings settings;
     private final List<AutoCloseable> started = new ArrayList<>();
@@ -53,11 +56,11 @@ public final class QuotegraphStack implements AutoCloseable {
         }
         long databasesStart = System.nanoTime();
         postgres = track(EmbeddedPostgresServer.start(data.resolve("postgres"), 0));
-        mongo = track(EmbeddedMongoServer.start(data.resolve("mongo/quotegraph.mv"), 0));
+        Path logs = data.resolve("logs");
+        mongo = track(EmbeddedMongoServer.startProcess(data.resolve("mongo/quotegraph.mv"), 0, logs));
         startupTimes.put("databases", Duration.ofNanos(System.nanoTime() - databasesStart));
 
         Path root = settings.projectRoot().toAbsolutePath();
-        Path logs = data.resolve("logs");
         String statementsUrl = "http://localhost:" + settings.statementsPort();
         String ingestUrl = "http://localhost:" + settings.ingestPort();
         statements = track(ServiceProcess.start("statements-service", root.resolve("statements-service"),
@@ -113,12 +116,16 @@ public final class QuotegraphStack implements AutoCloseable {
         return service.restart(READY_TIMEOUT);
     }
 
-    /** The process id of each service, by name (for benchmarks that read their memory figures). */
+    /**
+     * The process id of each service and of the MongoDB stand-in, by name (for benchmarks that read their CPU and
+     * memory figures). PostgreSQL's processes are not among them: its postmaster daemonises.
+     */
     public Map<String, Long> servicePids() {
         Map<String, Long> pids = new LinkedHashMap<>();
         for (ServiceProcess service : List.of(ingest, statements, gateway)) {
             pids.put(service.name(), service.pid());
         }
+        pids.put(MONGODB_STAND_IN, mongo.pid());
         return pids;
     }
 

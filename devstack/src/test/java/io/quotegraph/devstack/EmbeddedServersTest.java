@@ -7,12 +7,16 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,6 +54,62 @@ class EmbeddedServersTest {
         try (EmbeddedMongoServer server = EmbeddedMongoServer.start(file, 0);
              MongoClient client = MongoClients.create(server.connectionString())) {
             assertThat(collection(client).find(new Document("_id", "a")).first()).containsEntry("text", "kept");
+        }
+    }
+
+    /**
+     * The whole system's stand-in runs in a child JVM (its CPU is its own process's); it still persists to its H2 file
+     * when stopped (closing its standard input), and stops when the JVM that started it ends.
+     */
+    @Test
+    void mongoCompatibleServerInItsOwnProcessPersistsAcrossRestartsAndStopsWithItsParent() throws Exception {
+        Path file = data.resolve("mongo/quotegraph.mv");
+        Path logs = data.resolve("logs");
+        long pid;
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.startProcess(file, 0, logs);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            pid = server.pid();
+            assertThat(pid).isNotEqualTo(ProcessHandle.current().pid());
+            assertThat(ProcessHandle.of(pid)).hasValueSatisfying(p -> assertThat(p.parent().map(ProcessHandle::pid))
+                    .contains(ProcessHandle.current().pid()));
+            collection(client).insertOne(new Document("_id", "a").append("text", "kept"));
+        }
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("stopped by close").isFalse();
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.startProcess(file, 0, logs);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            assertThat(collection(client).find(new Document("_id", "a")).first()).containsEntry("text", "kept");
+        }
+        assertThat(logs.resolve("mongodb.log")).content().contains("listening on mongodb://127.0.0.1:");
+    }
+
+    /** A parent that dies without closing it (SIGKILL) leaves no stand-in behind: the child sees its input end. */
+    @Test
+    void mongoCompatibleServerInItsOwnProcessStopsWhenItsParentDies() throws Exception {
+        Path javaBinary = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process parent = new ProcessBuilder(javaBinary.toString(), "-cp", System.getProperty("java.class.path"),
+                StandInParent.class.getName(), data.resolve("logs").toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        ProcessHandle child = null;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))) {
+            child = ProcessHandle.of(Long.parseLong(out.readLine().trim())).orElseThrow();
+            assertThat(child.isAlive()).isTrue();
+            parent.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            assertThat(child.onExit().get(30, TimeUnit.SECONDS).isAlive()).isFalse();
+        } finally {
+            parent.destroyForcibly();
+            if (child != null && child.isAlive()) {
+                child.destroyForcibly();
+            }
+        }
+    }
+
+    /** Starts a stand-in in its own process, prints its pid and waits to be killed. */
+    public static final class StandInParent {
+        public static void main(String[] args) throws InterruptedException {
+            EmbeddedMongoServer server = EmbeddedMongoServer.startProcess(null, 0, Path.of(args[0]));
+            System.out.println(server.pid());
+            System.out.flush();
+            Thread.sleep(Long.MAX_VALUE);
         }
     }
 

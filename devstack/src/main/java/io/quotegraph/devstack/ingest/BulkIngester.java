@@ -30,6 +30,11 @@ import java.util.function.Consumer;
  * Streams article files to {@code POST /articles/batch} in chunks, {@code parallel} chunks in flight, and acknowledges
  * them in order: the state file only ever advances over records the server has answered, so an interrupted import
  * resumes where it stopped (re-sending a chunk would be harmless anyway: the server deduplicates).
+ * <p>
+ * By default it sends as fast as the server answers ({@code parallel} chunks in flight: a closed loop). Paced
+ * ({@link #pacedAt}), it offers a fixed rate instead (an open loop): chunk {@code k} is due at
+ * {@code start + (records before it) / rate} whatever the server's answers, and counts as sent then, so a server
+ * that falls behind shows in the latencies measured from {@link ChunkResult#sentNanos()} rather than slowing the offer.
  */
 public final class BulkIngester {
 
@@ -40,7 +45,10 @@ public final class BulkIngester {
                            String defaultSource) {
     }
 
-    /** What one chunk's answer said, per record, and when it was answered. */
+    /**
+     * What one chunk's answer said, per record, when it was sent (paced: when it was due, even if every sender was
+     * still busy then) and when it was answered.
+     */
     public record ChunkResult(List<ArticleRecord> records, List<JsonNode> answers, long sentNanos, long answeredNanos) {
     }
 
@@ -68,6 +76,10 @@ public final class BulkIngester {
     private final HttpClient http;
     private final Progress progress;
     private Consumer<ChunkResult> chunkListener = r -> { };
+    /** Records handed to the senders so far in this run (pacing counts from them). */
+    private long offered;
+    /** Articles per second offered; 0 sends as fast as the server answers. */
+    private double articlesPerSecond;
 
     public BulkIngester(Settings settings, PrintStream progressOut, boolean interactive) {
         this.settings = settings;
@@ -78,6 +90,19 @@ public final class BulkIngester {
     /** Called (in order) with every answered chunk: the benchmark measures its latencies with it. */
     public BulkIngester onChunk(Consumer<ChunkResult> listener) {
         this.chunkListener = listener;
+        return this;
+    }
+
+    /**
+     * Offers {@code articlesPerSecond} (an open loop) instead of sending as fast as the server answers: each chunk is
+     * sent when due, as long as one of the {@code parallel} senders is free (otherwise as soon as one is, its latency
+     * still counted from when it was due).
+     */
+    public BulkIngester pacedAt(double articlesPerSecond) {
+        if (!(articlesPerSecond > 0)) {
+            throw new IllegalArgumentException("the rate must be positive: " + articlesPerSecond);
+        }
+        this.articlesPerSecond = articlesPerSecond;
         return this;
     }
 
@@ -97,6 +122,7 @@ public final class BulkIngester {
         ExecutorService senders = Executors.newFixedThreadPool(Math.max(1, settings.parallel()));
         Deque<Future<ChunkResult>> inFlight = new ArrayDeque<>();
         long started = System.nanoTime();
+        offered = 0;
         if (settings.rejectsFile() != null) {
             Files.createDirectories(settings.rejectsFile().toAbsolutePath().getParent());
         }
@@ -109,24 +135,26 @@ public final class BulkIngester {
                 long skip = state.done(file);
                 List<ArticleRecord> chunk = new ArrayList<>();
                 Consumer<List<ArticleRecord>> submit = records -> {
-                    inFlight.add(senders.submit(() -> send(records)));
+                    try {
+                        long due = articlesPerSecond > 0 ? awaitDue(started, inFlight, state, summary, rejects) : 0;
+                        inFlight.add(senders.submit(() -> send(records, due)));
+                        offered += records.size();
+                        drain(inFlight, articlesPerSecond > 0 ? Integer.MAX_VALUE : settings.parallel(), state,
+                                summary, rejects);
+                    } catch (IOException e) {
+                        throw unchecked(e);
+                    }
                 };
                 reader.read(file, skip, record -> {
                     chunk.add(record);
                     if (chunk.size() >= settings.chunkSize()) {
                         submit.accept(List.copyOf(chunk));
                         chunk.clear();
-                        try {
-                            drain(inFlight, settings.parallel(), state, summary, rejects);
-                        } catch (IOException e) {
-                            throw unchecked(e);
-                        }
                     }
                 });
                 if (!chunk.isEmpty()) {
                     submit.accept(List.copyOf(chunk));
                 }
-                drain(inFlight, settings.parallel(), state, summary, rejects);
             }
             drain(inFlight, 0, state, summary, rejects);
             for (Path file : files) {
@@ -145,10 +173,33 @@ public final class BulkIngester {
         return summary;
     }
 
-    /** Acknowledges answered chunks in order until at most {@code keep} are in flight. */
+    /**
+     * Paced: waits until the next chunk is due ({@code offered} records at the rate after {@code started}),
+     * acknowledging the chunks answered meanwhile; returns when it was due.
+     */
+    private long awaitDue(long started, Deque<Future<ChunkResult>> inFlight, IngestState state, Summary summary,
+                          BufferedWriter rejects) throws IOException {
+        long due = started + (long) (offered * 1e9 / articlesPerSecond);
+        for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+            drain(inFlight, Integer.MAX_VALUE, state, summary, rejects);
+            try {
+                Thread.sleep(Math.min(50, Math.max(1, wait / 1_000_000)));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                state.save();
+                throw new IngestFailure("interrupted; progress saved in " + settings.stateFile());
+            }
+        }
+        return due;
+    }
+
+    /**
+     * Acknowledges answered chunks in order until at most {@code keep} are in flight, and then those at the head that
+     * are answered already.
+     */
     private void drain(Deque<Future<ChunkResult>> inFlight, int keep, IngestState state, Summary summary,
                        BufferedWriter rejects) throws IOException {
-        while (inFlight.size() > keep) {
+        while (inFlight.size() > keep || !inFlight.isEmpty() && inFlight.peekFirst().isDone()) {
             ChunkResult result;
             try {
                 result = inFlight.removeFirst().get();
@@ -200,9 +251,13 @@ public final class BulkIngester {
         }
     }
 
-    /** Sends one chunk (records that could not be read locally are answered as rejected without being sent). */
-    ChunkResult send(List<ArticleRecord> records) throws IOException, InterruptedException {
-        long sent = System.nanoTime();
+    /**
+     * Sends one chunk (records that could not be read locally are answered as rejected without being sent).
+     *
+     * @param due when a paced chunk was due (its latencies count from then); 0 when not paced
+     */
+    ChunkResult send(List<ArticleRecord> records, long due) throws IOException, InterruptedException {
+        long sent = due != 0 ? due : System.nanoTime();
         StringBuilder body = new StringBuilder();
         List<Integer> sentIndexes = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {

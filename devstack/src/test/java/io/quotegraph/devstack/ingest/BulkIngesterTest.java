@@ -104,6 +104,59 @@ class BulkIngesterTest {
                 new PrintStream(progress, true, StandardCharsets.UTF_8), false);
     }
 
+    /**
+     * Paced, chunk k is due at k chunks' worth of the rate after the start whatever the answers (an open loop): its
+     * sent time is exactly that, and the server never gets it earlier.
+     */
+    @Test
+    void pacedChunksAreSentWhenDueAndCountAsSentThen() throws Exception {
+        List<Long> arrivals = java.util.Collections.synchronizedList(new ArrayList<>());
+        // this test's server answers every line accepted and notes when each request arrived
+        server.removeContext("/articles/batch");
+        server.createContext("/articles/batch", exchange -> {
+            arrivals.add(System.nanoTime());
+            try (exchange) {
+                int lines = (int) new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
+                        .lines().filter(l -> !l.isBlank()).count();
+                StringBuilder answer = new StringBuilder();
+                for (int line = 1; line <= lines; line++) {
+                    answer.append("{\"line\":").append(line).append(",\"status\":\"accepted\",\"id\":\"i")
+                            .append(arrivals.size()).append('-').append(line).append("\"}\n");
+                }
+                byte[] bytes = answer.toString().getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, bytes.length);
+                exchange.getResponseBody().write(bytes);
+            }
+        });
+        Path in = dir.resolve("paced.ndjson");
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            lines.append("{\"url\":\"https://e.example/").append(i)
+                    .append("\",\"text\":\"Body.\",\"publishedAt\":\"2024-01-02T03:04:05Z\"}\n");
+        }
+        Files.writeString(in, lines);
+        List<Long> sent = java.util.Collections.synchronizedList(new ArrayList<>());
+        BulkIngester.Summary summary = ingester(2, new ByteArrayOutputStream()).pacedAt(20)
+                .onChunk(result -> sent.add(result.sentNanos())).run(List.of(in));
+
+        assertThat(summary.accepted).isEqualTo(10);
+        assertThat(sent).hasSize(5);
+        for (int k = 1; k < 5; k++) {
+            // 2 articles at 20 articles/s: one chunk every 100 ms, to the nanosecond but for rounding
+            assertThat(sent.get(k) - sent.get(0)).isCloseTo(k * 100_000_000L, org.assertj.core.data.Offset.offset(10L));
+        }
+        List<Long> sortedArrivals = arrivals.stream().sorted().toList();
+        for (int k = 0; k < 5; k++) {
+            assertThat(sortedArrivals.get(k)).as("chunk %d arrives when due, not before", k).isGreaterThanOrEqualTo(sent.get(k));
+        }
+    }
+
+    @Test
+    void aRateMustBePositive() {
+        assertThatThrownBy(() -> ingester(2, new ByteArrayOutputStream()).pacedAt(0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void everyFormatIsMappedOntoTheIngestApi() throws Exception {
         Path in = Files.createDirectories(dir.resolve("in"));

@@ -294,6 +294,21 @@ class TextCleanerTest {
             assertThat(ContentHash.of("a b c")).isNotEqualTo(ContentHash.of("a b d"));
         }
 
+        /**
+         * Stored keys must stay comparable: SHA-256 hex of the text with each whitespace run one space, ends stripped
+         * (the digests of "a b c" and of "Café “quoted” text", as {@code sha256sum} gives them), whatever the runs.
+         */
+        @Test
+        void hashIsTheSha256OfTheTextWithWhitespaceRunsMadeOneSpace() {
+            String abc = "0e9f64031fcb2bc708b531c2a20441580425d151a38503f38592a7dd36019d3b";
+            assertThat(ContentHash.of("a b c")).isEqualTo(abc);
+            assertThat(ContentHash.of(" \t a \r\n\n b\u000B\fc \n")).isEqualTo(abc);
+            // NFC: "e" + combining acute is the é of the pinned text; NBSP is not \s, so it stays a different text
+            assertThat(ContentHash.of("Cafe\u0301  \u201Cquoted\u201D\ntext"))
+                    .isEqualTo("628f42927f6b0f01328127bd379c4e19d6e4cfda0beec2aa4764d5c87b2765ba");
+            assertThat(ContentHash.of("a\u00A0b c")).isNotEqualTo(abc);
+        }
+
         @Test
         void sameContentInTextAndHtmlHasTheSameHash() {
             CleanedArticle fromText = cleaner.clean("First paragraph.\nSecond paragraph.", null, null);
