@@ -115,6 +115,11 @@ final class ReportedSpeechAttributor {
                 if (a == null) {
                     a = len == 2 ? accordingTo(doc, s, i) : len == 1 ? verb(doc, s, i, out) : null;
                 }
+                if (a == null) {
+                    int head = cues.stancePredicateHead(doc, i);
+                    a = head < 0 ? null : stancePredicate(doc, s, head, i, out);
+                    len = a != null ? 2 : len; // the preposition is part of the cue
+                }
                 if (a != null) {
                     out.add(a);
                     i += len - 1;
@@ -236,7 +241,8 @@ final class ReportedSpeechAttributor {
             return null;
         }
         for (Attribution a : found) {
-            if (a.sentence() == s && a.cueFrom() > comma) {
+            if (a.sentence() == s && a.cueFrom() > comma && cues.stancePredicateHead(doc, a.cueTo() - 2) != a.cueFrom()) {
+                // a stance inside the finding ("…, although they were less enthusiastic in their approval") is the poll's
                 return null;
             }
         }
@@ -265,6 +271,29 @@ final class ReportedSpeechAttributor {
         Mention m = shared != null ? shared : subjectMention(doc, subject);
         int to = objectEnd(doc, from, end);
         return to <= from ? null : build(doc, s, from, to, cue, cue + 2, m, s.from(), to);
+    }
+
+    /**
+     * "Davis was critical of all the candidates", "The senator expressed concern about the cost": a stance predicate
+     * ({@link Cues#stancePredicateHead}) reports its subject's attitude; the content is the preposition's object, read
+     * as a stance verb's object. Not inside a report already found ("said she was worried about …" is the report's)
+     * and not in a relative clause ("a host who has been critical of Trump" describes the host).
+     */
+    private Attribution stancePredicate(Document doc, Sentence s, int head, int stance, List<Attribution> found) {
+        int end = contentEnd(doc, s);
+        int from = stance + 2;
+        if (from >= end || !startsClause(doc, from) || insideContent(doc, found, head)
+                || adverbials.skip(doc, stance + 1, end) > stance + 1 || adverbials.skip(doc, from, end) > from) {
+            return null; // "expressed frustration on Monday", "was skeptical at first": a time, not a target
+        }
+        Mention shared = isParticiple(doc.token(head)) ? Attribution.sharedSubject(found, s, doc, head) : null;
+        int[] subject = shared != null ? null : subjectPhrase(doc, head, s.from());
+        Mention m = shared != null ? shared : subject == null ? null : subjectMention(doc, subject);
+        if (m == null || m.form() == Mention.Form.RELATIVE) {
+            return null;
+        }
+        int to = objectEnd(doc, from, end);
+        return to <= from ? null : build(doc, s, from, to, head, from, m, s.from(), to);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +24,10 @@ public final class Lexicons {
     private final Set<String> cueVerbs;
     private final Set<String> beliefVerbs;
     private final Set<String> beliefAdjectives;
+    /** Each stance adjective with the prepositions of its target; an empty set: any of them. */
+    private final Map<String, Set<String>> stanceAdjectives;
+    private final Set<String> stanceNouns;
+    private final Set<String> lightVerbs;
     private final Set<String> stanceVerbs;
     private final Set<String> commissiveVerbs;
     private final Set<String> intentionVerbs;
@@ -54,6 +59,9 @@ public final class Lexicons {
     private Lexicons() {
         beliefVerbs = set("belief-verbs.txt");
         beliefAdjectives = set("belief-adjectives.txt");
+        stanceAdjectives = withPrepositions("stance-adjectives.txt");
+        stanceNouns = set("stance-nouns.txt");
+        lightVerbs = set("light-verbs.txt");
         Set<String> cues = new HashSet<>(set("cue-verbs.txt"));
         cues.addAll(beliefVerbs);
         stanceVerbs = set("stance-verbs.txt");
@@ -107,6 +115,25 @@ public final class Lexicons {
     /** An adjective of belief after "be" ("are confident", "was adamant"): a cue only before a clause. */
     public boolean isBeliefAdjective(String word) {
         return beliefAdjectives.contains(lower(word));
+    }
+
+    /**
+     * An adjective of attitude towards a target after "be" ("was critical of", "are wary of"), before this preposition
+     * of its target: some take only the prepositions listed with them ("critical of", not "critical for").
+     */
+    public boolean isStanceAdjective(String word, String preposition) {
+        Set<String> prepositions = stanceAdjectives.get(lower(word));
+        return prepositions != null && (prepositions.isEmpty() || prepositions.contains(lower(preposition)));
+    }
+
+    /** A noun of attitude that a light verb expresses ("expressed concern about", "voiced support for"). */
+    public boolean isStanceNoun(String word) {
+        return stanceNouns.contains(lower(word));
+    }
+
+    /** A light verb of expression, whose object noun carries the attitude ("expressed", "voiced", "made"). */
+    public boolean isLightVerb(String word) {
+        return lightVerbs.contains(lower(word));
     }
 
     /** A verb of belief, finding or polling ("believe", "found", "show"): a cue only before a clause. */
@@ -267,6 +294,16 @@ public final class Lexicons {
 
     private static Set<String> set(String resource) {
         return new HashSet<>(lines(resource));
+    }
+
+    /** Lines "word [preposition …]": each word with the prepositions listed after it (none: an empty set). */
+    private static Map<String, Set<String>> withPrepositions(String resource) {
+        Map<String, Set<String>> map = new HashMap<>();
+        for (String line : lines(resource)) {
+            String[] words = line.split("\\s+");
+            map.put(words[0], Set.of(Arrays.copyOfRange(words, 1, words.length)));
+        }
+        return map;
     }
 
     private static Map<String, String> pairs(String resource) {
