@@ -164,7 +164,8 @@ public final class StatementExtractor {
      */
     private boolean isIntention(Document doc, Attribution a) {
         int cue = a.cueFrom();
-        return cue >= 0 && cue + 1 < doc.size() && doc.token(cue + 1).is("to") && lexicons.isIntentionVerb(doc.token(cue).text());
+        return cue >= 0 && cue + 1 < doc.size() && doc.token(cue + 1).is("to")
+                && (lexicons.isIntentionVerb(doc.token(cue).text()) || lexicons.isIntentionAdjective(doc.token(cue).text()));
     }
 
     /**

@@ -380,7 +380,16 @@ final class Cues {
      */
     boolean isIntention(Document doc, int i) {
         return i + 2 < doc.size() && doc.quoteAt(i) == null && !doc.isExcluded(i)
-                && lexicons.isIntentionVerb(doc.token(i).text()) && beforeInfinitive(doc, i);
+                && (lexicons.isIntentionVerb(doc.token(i).text()) || intentionCopula(doc, i) >= 0) && beforeInfinitive(doc, i);
+    }
+
+    /**
+     * "is eager to", "remain reluctant to": an adjective of desire or reluctance (lexicon {@code intention-adjectives.txt})
+     * after "be" or a copula, auxiliaries and adverbs between, is an intention as the verbs are.
+     * @return the copula's index, where the subject search starts, or -1
+     */
+    int intentionCopula(Document doc, int i) {
+        return lexicons.isIntentionAdjective(doc.token(i).text()) ? copulaBefore(doc, i) : -1;
     }
 
     /** Token i, lowercase, is followed by "to" and an infinitive (not a noun phrase: "agreed to a deal"). */

@@ -592,8 +592,9 @@ final class ReportedSpeechAttributor {
         int end = contentEnd(doc, s);
         // a participle after an attribution shares its subject: "…, the treasurer said, adding that …"
         Mention shared = isParticiple(doc.token(cue)) ? Attribution.sharedSubject(found, s, doc, cue) : null;
+        int copula = cues.intentionCopula(doc, cue); // "are eager to": the subject is the copula's
         int[] subject = shared != null ? null : Cues.isTopicInfinitive(doc, cue)
-                ? phrases.infinitiveSubject(doc, cue - 1, s.from()) : subjectPhrase(doc, cue, s.from());
+                ? phrases.infinitiveSubject(doc, cue - 1, s.from()) : subjectPhrase(doc, copula >= 0 ? copula : cue, s.from());
         if (subject == null && shared == null && afterCoordinator(doc, cue, s.from())) {
             // "Comey called it “careless,” but said she should face no charges": the verb coordinated with an
             // attributed one shares its speaker

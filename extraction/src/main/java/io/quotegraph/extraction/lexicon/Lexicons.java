@@ -31,6 +31,7 @@ public final class Lexicons {
     private final Set<String> stanceVerbs;
     private final Set<String> commissiveVerbs;
     private final Set<String> intentionVerbs;
+    private final Set<String> intentionAdjectives;
     private final Set<String> findingVerbs;
     private final Set<String> findingSources;
     private final Set<String> pollNouns;
@@ -69,6 +70,7 @@ public final class Lexicons {
         cueVerbs = Set.copyOf(cues);
         commissiveVerbs = set("commissive-verbs.txt");
         intentionVerbs = set("intention-verbs.txt");
+        intentionAdjectives = set("intention-adjectives.txt");
         findingVerbs = set("finding-verbs.txt");
         pollNouns = set("poll-nouns.txt");
         Set<String> sources = new HashSet<>(set("finding-sources.txt"));
@@ -149,6 +151,11 @@ public final class Lexicons {
     /** A verb of intention ("wants", "plans", "sought"): a cue only before "to" + a verb, as a clause's finite verb. */
     public boolean isIntentionVerb(String word) {
         return intentionVerbs.contains(lower(word));
+    }
+
+    /** An adjective of desire or reluctance ("eager", "reluctant"): after "be", before "to" + a verb, an intention. */
+    public boolean isIntentionAdjective(String word) {
+        return intentionAdjectives.contains(lower(word));
     }
 
     /** A verb by which a non-human source reports a finding ("shows", "found", "indicates"). */
