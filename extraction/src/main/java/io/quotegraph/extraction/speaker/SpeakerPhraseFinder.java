@@ -78,8 +78,15 @@ public final class SpeakerPhraseFinder {
         if (verb.is("on") && GOING_ON.contains(doc.token(k - 2).lower())) {
             return k - 2;
         }
-        return verb.isWord() && CONTINUING_VERBS.contains(verb.text()) ? k - 1 : -1;
+        return verb.isWord() && (CONTINUING_VERBS.contains(verb.text()) || CATENATIVE_VERBS.contains(verb.text())) ? k - 1 : -1;
     }
+
+    /**
+     * Verbs whose own subject is the subject of the infinitive after them, and which report nothing themselves: "The
+     * party needs to realize that …", "Obama seemed to recognize …", "he tried to explain that …".
+     */
+    private static final Set<String> CATENATIVE_VERBS = Set.of("need", "needs", "needed", "seem", "seems", "seemed",
+            "appear", "appears", "appeared", "begin", "begins", "began", "begun", "try", "tries", "tried", "continue");
 
     private static final Set<String> GOING_ON = Set.of("went", "goes", "go", "gone", "going");
     private static final Set<String> CONTINUING_VERBS = Set.of("continued", "continues", "proceeded", "proceeds", "paused",
