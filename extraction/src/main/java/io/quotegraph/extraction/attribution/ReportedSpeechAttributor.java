@@ -241,8 +241,9 @@ final class ReportedSpeechAttributor {
             return null;
         }
         for (Attribution a : found) {
-            if (a.sentence() == s && a.cueFrom() > comma && cues.stancePredicateHead(doc, a.cueTo() - 2) != a.cueFrom()) {
-                // a stance inside the finding ("…, although they were less enthusiastic in their approval") is the poll's
+            if (a.sentence() == s && a.cueFrom() > comma && !isStanceOnAThing(doc, a)) {
+                // a stance inside the finding ("…, although they were less enthusiastic in their approval", "three of
+                // four Americans disapproved of …") is the respondents', which the poll reports
                 return null;
             }
         }
@@ -251,6 +252,12 @@ final class ReportedSpeechAttributor {
         // the finding runs to the sentence end: the poll frames the whole sentence ("…, although they were less
         // enthusiastic", "…, but narrowed to 13 points" are findings too)
         return build(doc, s, comma + 1, end, in, in + 1, m, in, comma);
+    }
+
+    /** A stance predicate ("were less enthusiastic in") or a prepositional cue ("disapproved of") read at its cue. */
+    private boolean isStanceOnAThing(Document doc, Attribution a) {
+        return cues.stancePredicateHead(doc, a.cueTo() - 2) == a.cueFrom()
+                || a.cueTo() - a.cueFrom() == 2 && cues.prepositionalAt(doc, a.cueFrom());
     }
 
     /**
