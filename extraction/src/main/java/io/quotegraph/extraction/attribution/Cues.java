@@ -117,13 +117,14 @@ final class Cues {
      * @return the index of the copula or light verb, where the cue starts, or -1
      */
     int stancePredicateHead(Document doc, int i) {
-        if (i < 1 || i + 2 >= doc.size() || doc.quoteAt(i) != null || doc.quoteAt(i + 1) != null || doc.isExcluded(i)) {
+        if (i < 1 || i + 2 >= doc.size()) {
             return -1;
         }
         Token t = doc.token(i);
         Token p = doc.token(i + 1);
-        // the cheap test first: this runs at every word
-        if (!p.isWord() || !TARGET_PREPOSITIONS.contains(p.lower()) || !t.isWord() || t.isCapitalized()) {
+        // the cheap tests first: this runs at every word
+        if (!p.isWord() || !TARGET_PREPOSITIONS.contains(p.lower()) || !t.isWord() || t.isCapitalized()
+                || doc.quoteAt(i) != null || doc.quoteAt(i + 1) != null || doc.isExcluded(i)) {
             return -1;
         }
         if (lexicons.isStanceAdjective(t.text(), p.text())) {
@@ -379,7 +380,8 @@ final class Cues {
      * no cue of the clause rules (a report's content runs on over "… but decided to proceed").
      */
     boolean isIntention(Document doc, int i) {
-        return i + 2 < doc.size() && doc.quoteAt(i) == null && !doc.isExcluded(i)
+        // "to" after the word first: this runs at every word
+        return i + 2 < doc.size() && doc.token(i + 1).is("to") && doc.quoteAt(i) == null && !doc.isExcluded(i)
                 && (lexicons.isIntentionVerb(doc.token(i).text()) || intentionCopula(doc, i) >= 0) && beforeInfinitive(doc, i);
     }
 
