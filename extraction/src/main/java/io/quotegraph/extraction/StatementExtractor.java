@@ -38,7 +38,7 @@ import java.util.Set;
 public final class StatementExtractor {
 
     /** Changes whenever the rules change, so that stored results can be told apart and re-extracted. */
-    public static final String VERSION = "3.12";
+    public static final String VERSION = "3.13";
 
     /** A quote continues the previous statement only if it follows in the same or the next paragraph. */
     private static final int MAX_CONTINUATION_PARAGRAPHS = 1;
@@ -164,7 +164,8 @@ public final class StatementExtractor {
      */
     private boolean isIntention(Document doc, Attribution a) {
         int cue = a.cueFrom();
-        return cue >= 0 && cue + 1 < doc.size() && doc.token(cue + 1).is("to") && lexicons.isIntentionVerb(doc.token(cue).text());
+        return cue >= 0 && cue + 1 < doc.size() && doc.token(cue + 1).is("to")
+                && (lexicons.isIntentionVerb(doc.token(cue).text()) || lexicons.isIntentionAdjective(doc.token(cue).text()));
     }
 
     /**

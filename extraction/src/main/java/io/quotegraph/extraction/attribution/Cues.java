@@ -90,6 +90,85 @@ final class Cues {
         return false;
     }
 
+    /** Prepositions that name the target of an attitude: "critical of", "worried about", "support for". */
+    private static final Set<String> TARGET_PREPOSITIONS = Set.of("of", "about", "with", "in", "toward", "towards", "on",
+            "over", "at", "by", "for", "against");
+    /** "be" and the copulas that keep its predicate: "remained skeptical of", "grew frustrated with". */
+    private static final Set<String> COPULAS = Set.of("is", "are", "was", "were", "be", "been", "being", "am", "remain",
+            "remains", "remained", "seem", "seems", "seemed", "become", "becomes", "became", "grow", "grows", "grew",
+            "grown");
+    /** Degree words between a copula and its adjective: "was very critical", "are increasingly wary". */
+    private static final Set<String> DEGREE_WORDS = Set.of("very", "more", "less", "most", "so", "too", "quite", "rather",
+            "deeply", "highly", "increasingly", "particularly", "especially", "equally", "somewhat", "fairly", "pretty",
+            "sharply", "fiercely", "strongly", "largely", "generally", "even", "all", "both", "no", "as");
+    /** Words that may stand between a light verb and its noun of attitude: "expressed some/her/deep concern". */
+    private static final Set<String> NOUN_DETERMINERS = Set.of("a", "an", "the", "his", "her", "their", "its", "our",
+            "my", "your", "some", "no", "much", "little", "any", "more");
+    /** Tokens looked back from the adjective or noun to its copula or light verb. */
+    private static final int MAX_STANCE_GAP = 4;
+
+    /**
+     * A stance predicate with its target in a prepositional phrase, read at the adjective or noun {@code i}: an
+     * adjective of attitude (lexicon {@code stance-adjectives.txt}) after "be" or a copula ("Davis was critical of
+     * all the candidates", "has been cagey about where she stands"), or a noun of attitude (lexicon
+     * {@code stance-nouns.txt}) as the object of a light verb ({@code light-verbs.txt}: "expressed concern about the
+     * cost", "voiced strong support for the bill"); right before a preposition of the target. Auxiliaries and adverbs
+     * may stand between the copula and the adjective, determiners and adjectives between the verb and the noun.
+     * @return the index of the copula or light verb, where the cue starts, or -1
+     */
+    int stancePredicateHead(Document doc, int i) {
+        if (i < 1 || i + 2 >= doc.size()) {
+            return -1;
+        }
+        Token t = doc.token(i);
+        Token p = doc.token(i + 1);
+        // the cheap tests first: this runs at every word
+        if (!p.isWord() || !TARGET_PREPOSITIONS.contains(p.lower()) || !t.isWord() || t.isCapitalized()
+                || doc.quoteAt(i) != null || doc.quoteAt(i + 1) != null || doc.isExcluded(i)) {
+            return -1;
+        }
+        if (lexicons.isStanceAdjective(t.text(), p.text())) {
+            return copulaBefore(doc, i);
+        }
+        return lexicons.isStanceNoun(t.text()) ? lightVerbBefore(doc, i) : -1;
+    }
+
+    /** A word that may modify a noun of attitude ("deep", "qualified", "particular"): no function word, verb or noun in "-ing". */
+    private boolean isNounModifier(Token w) {
+        return !lexicons.isFunctionWord(w.text()) && !lexicons.isAuxiliary(w.text()) && !TARGET_PREPOSITIONS.contains(w.lower())
+                && !w.lower().endsWith("ing") && !lexicons.isCueVerb(w.text()) && !lexicons.isStanceNoun(w.text());
+    }
+
+    private int copulaBefore(Document doc, int adjective) {
+        for (int k = adjective - 1; k >= 0 && adjective - k <= MAX_STANCE_GAP && doc.token(k).isWord(); k--) {
+            Token w = doc.token(k);
+            if (COPULAS.contains(Lexicons.withoutNegation(w.lower()))) {
+                return k;
+            }
+            if (!lexicons.isAuxiliary(w.text()) && !SpeakerPhraseFinder.isMannerAdverb(w) && !DEGREE_WORDS.contains(w.lower())) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private int lightVerbBefore(Document doc, int noun) {
+        int modifiers = 0;
+        for (int k = noun - 1; k >= 0 && noun - k <= MAX_STANCE_GAP && doc.token(k).isWord(); k--) {
+            Token w = doc.token(k);
+            if (w.isCapitalized() || doc.quoteAt(k) != null) {
+                return -1;
+            }
+            if (lexicons.isLightVerb(w.text())) {
+                return isNounPosition(doc, k) ? -1 : k; // "the offer of support for": a noun, not the verb
+            }
+            if (!NOUN_DETERMINERS.contains(w.lower()) && (modifiers++ > 0 || !isNounModifier(w))) {
+                return -1; // one adjective at most: "made his ruling over objections" is no expressed objection
+            }
+        }
+        return -1;
+    }
+
     private static final Set<String> VIEW_VERBS = Set.of("see", "sees", "saw", "seen", "view", "views", "viewed", "regard",
             "regards", "regarded");
     /** Words after "as" that make it a conjunction or part of an adverb ("saw him as soon as", "as well as"). */
@@ -301,8 +380,18 @@ final class Cues {
      * no cue of the clause rules (a report's content runs on over "… but decided to proceed").
      */
     boolean isIntention(Document doc, int i) {
-        return i + 2 < doc.size() && doc.quoteAt(i) == null && !doc.isExcluded(i)
-                && lexicons.isIntentionVerb(doc.token(i).text()) && beforeInfinitive(doc, i);
+        // "to" after the word first: this runs at every word
+        return i + 2 < doc.size() && doc.token(i + 1).is("to") && doc.quoteAt(i) == null && !doc.isExcluded(i)
+                && (lexicons.isIntentionVerb(doc.token(i).text()) || intentionCopula(doc, i) >= 0) && beforeInfinitive(doc, i);
+    }
+
+    /**
+     * "is eager to", "remain reluctant to": an adjective of desire or reluctance (lexicon {@code intention-adjectives.txt})
+     * after "be" or a copula, auxiliaries and adverbs between, is an intention as the verbs are.
+     * @return the copula's index, where the subject search starts, or -1
+     */
+    int intentionCopula(Document doc, int i) {
+        return lexicons.isIntentionAdjective(doc.token(i).text()) ? copulaBefore(doc, i) : -1;
     }
 
     /** Token i, lowercase, is followed by "to" and an infinitive (not a noun phrase: "agreed to a deal"). */

@@ -115,6 +115,11 @@ final class ReportedSpeechAttributor {
                 if (a == null) {
                     a = len == 2 ? accordingTo(doc, s, i) : len == 1 ? verb(doc, s, i, out) : null;
                 }
+                if (a == null) {
+                    int head = cues.stancePredicateHead(doc, i);
+                    a = head < 0 ? null : stancePredicate(doc, s, head, i, out);
+                    len = a != null ? 2 : len; // the preposition is part of the cue
+                }
                 if (a != null) {
                     out.add(a);
                     i += len - 1;
@@ -236,7 +241,9 @@ final class ReportedSpeechAttributor {
             return null;
         }
         for (Attribution a : found) {
-            if (a.sentence() == s && a.cueFrom() > comma) {
+            if (a.sentence() == s && a.cueFrom() > comma && !isStanceOnAThing(doc, a)) {
+                // a stance inside the finding ("…, although they were less enthusiastic in their approval", "three of
+                // four Americans disapproved of …") is the respondents', which the poll reports
                 return null;
             }
         }
@@ -245,6 +252,12 @@ final class ReportedSpeechAttributor {
         // the finding runs to the sentence end: the poll frames the whole sentence ("…, although they were less
         // enthusiastic", "…, but narrowed to 13 points" are findings too)
         return build(doc, s, comma + 1, end, in, in + 1, m, in, comma);
+    }
+
+    /** A stance predicate ("were less enthusiastic in") or a prepositional cue ("disapproved of") read at its cue. */
+    private boolean isStanceOnAThing(Document doc, Attribution a) {
+        return cues.stancePredicateHead(doc, a.cueTo() - 2) == a.cueFrom()
+                || a.cueTo() - a.cueFrom() == 2 && cues.prepositionalAt(doc, a.cueFrom());
     }
 
     /**
@@ -265,6 +278,29 @@ final class ReportedSpeechAttributor {
         Mention m = shared != null ? shared : subjectMention(doc, subject);
         int to = objectEnd(doc, from, end);
         return to <= from ? null : build(doc, s, from, to, cue, cue + 2, m, s.from(), to);
+    }
+
+    /**
+     * "Davis was critical of all the candidates", "The senator expressed concern about the cost": a stance predicate
+     * ({@link Cues#stancePredicateHead}) reports its subject's attitude; the content is the preposition's object, read
+     * as a stance verb's object. Not inside a report already found ("said she was worried about …" is the report's)
+     * and not in a relative clause ("a host who has been critical of Trump" describes the host).
+     */
+    private Attribution stancePredicate(Document doc, Sentence s, int head, int stance, List<Attribution> found) {
+        int end = contentEnd(doc, s);
+        int from = stance + 2;
+        if (from >= end || !startsClause(doc, from) || insideContent(doc, found, head)
+                || adverbials.skip(doc, stance + 1, end) > stance + 1 || adverbials.skip(doc, from, end) > from) {
+            return null; // "expressed frustration on Monday", "was skeptical at first": a time, not a target
+        }
+        Mention shared = isParticiple(doc.token(head)) ? Attribution.sharedSubject(found, s, doc, head) : null;
+        int[] subject = shared != null ? null : subjectPhrase(doc, head, s.from());
+        Mention m = shared != null ? shared : subject == null ? null : subjectMention(doc, subject);
+        if (m == null || m.form() == Mention.Form.RELATIVE) {
+            return null;
+        }
+        int to = objectEnd(doc, from, end);
+        return to <= from ? null : build(doc, s, from, to, head, from, m, s.from(), to);
     }
 
     /**
@@ -563,8 +599,9 @@ final class ReportedSpeechAttributor {
         int end = contentEnd(doc, s);
         // a participle after an attribution shares its subject: "…, the treasurer said, adding that …"
         Mention shared = isParticiple(doc.token(cue)) ? Attribution.sharedSubject(found, s, doc, cue) : null;
+        int copula = cues.intentionCopula(doc, cue); // "are eager to": the subject is the copula's
         int[] subject = shared != null ? null : Cues.isTopicInfinitive(doc, cue)
-                ? phrases.infinitiveSubject(doc, cue - 1, s.from()) : subjectPhrase(doc, cue, s.from());
+                ? phrases.infinitiveSubject(doc, cue - 1, s.from()) : subjectPhrase(doc, copula >= 0 ? copula : cue, s.from());
         if (subject == null && shared == null && afterCoordinator(doc, cue, s.from())) {
             // "Comey called it “careless,” but said she should face no charges": the verb coordinated with an
             // attributed one shares its speaker

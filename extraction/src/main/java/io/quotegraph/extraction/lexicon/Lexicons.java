@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,9 +24,14 @@ public final class Lexicons {
     private final Set<String> cueVerbs;
     private final Set<String> beliefVerbs;
     private final Set<String> beliefAdjectives;
+    /** Each stance adjective with the prepositions of its target; an empty set: any of them. */
+    private final Map<String, Set<String>> stanceAdjectives;
+    private final Set<String> stanceNouns;
+    private final Set<String> lightVerbs;
     private final Set<String> stanceVerbs;
     private final Set<String> commissiveVerbs;
     private final Set<String> intentionVerbs;
+    private final Set<String> intentionAdjectives;
     private final Set<String> findingVerbs;
     private final Set<String> findingSources;
     private final Set<String> pollNouns;
@@ -54,6 +60,9 @@ public final class Lexicons {
     private Lexicons() {
         beliefVerbs = set("belief-verbs.txt");
         beliefAdjectives = set("belief-adjectives.txt");
+        stanceAdjectives = withPrepositions("stance-adjectives.txt");
+        stanceNouns = set("stance-nouns.txt");
+        lightVerbs = set("light-verbs.txt");
         Set<String> cues = new HashSet<>(set("cue-verbs.txt"));
         cues.addAll(beliefVerbs);
         stanceVerbs = set("stance-verbs.txt");
@@ -61,6 +70,7 @@ public final class Lexicons {
         cueVerbs = Set.copyOf(cues);
         commissiveVerbs = set("commissive-verbs.txt");
         intentionVerbs = set("intention-verbs.txt");
+        intentionAdjectives = set("intention-adjectives.txt");
         findingVerbs = set("finding-verbs.txt");
         pollNouns = set("poll-nouns.txt");
         Set<String> sources = new HashSet<>(set("finding-sources.txt"));
@@ -109,6 +119,25 @@ public final class Lexicons {
         return beliefAdjectives.contains(lower(word));
     }
 
+    /**
+     * An adjective of attitude towards a target after "be" ("was critical of", "are wary of"), before this preposition
+     * of its target: some take only the prepositions listed with them ("critical of", not "critical for").
+     */
+    public boolean isStanceAdjective(String word, String preposition) {
+        Set<String> prepositions = stanceAdjectives.get(lower(word));
+        return prepositions != null && (prepositions.isEmpty() || prepositions.contains(lower(preposition)));
+    }
+
+    /** A noun of attitude that a light verb expresses ("expressed concern about", "voiced support for"). */
+    public boolean isStanceNoun(String word) {
+        return stanceNouns.contains(lower(word));
+    }
+
+    /** A light verb of expression, whose object noun carries the attitude ("expressed", "voiced", "made"). */
+    public boolean isLightVerb(String word) {
+        return lightVerbs.contains(lower(word));
+    }
+
     /** A verb of belief, finding or polling ("believe", "found", "show"): a cue only before a clause. */
     public boolean isBeliefVerb(String word) {
         return beliefVerbs.contains(lower(word));
@@ -122,6 +151,11 @@ public final class Lexicons {
     /** A verb of intention ("wants", "plans", "sought"): a cue only before "to" + a verb, as a clause's finite verb. */
     public boolean isIntentionVerb(String word) {
         return intentionVerbs.contains(lower(word));
+    }
+
+    /** An adjective of desire or reluctance ("eager", "reluctant"): after "be", before "to" + a verb, an intention. */
+    public boolean isIntentionAdjective(String word) {
+        return intentionAdjectives.contains(lower(word));
     }
 
     /** A verb by which a non-human source reports a finding ("shows", "found", "indicates"). */
@@ -267,6 +301,16 @@ public final class Lexicons {
 
     private static Set<String> set(String resource) {
         return new HashSet<>(lines(resource));
+    }
+
+    /** Lines "word [preposition …]": each word with the prepositions listed after it (none: an empty set). */
+    private static Map<String, Set<String>> withPrepositions(String resource) {
+        Map<String, Set<String>> map = new HashMap<>();
+        for (String line : lines(resource)) {
+            String[] words = line.split("\\s+");
+            map.put(words[0], Set.of(Arrays.copyOfRange(words, 1, words.length)));
+        }
+        return map;
     }
 
     private static Map<String, String> pairs(String resource) {

@@ -44,7 +44,8 @@ public final class SpeakerPhraseFinder {
 
     /**
      * The phrase ending just before the cue at {@code cue} (auxiliaries like "also", "has" skipped),
-     * not reaching before {@code limit}.
+     * not reaching before {@code limit}. A negated auxiliary is skipped as "did not" is: a negated report ("Hale didn't
+     * say …", "doesn't mention …") is read as the gold reads "did not say" (42 of 80 annotated in the dev split).
      * @return {from, to} token indices, or null
      */
     public int[] left(Document doc, int cue, int limit) {
@@ -52,7 +53,8 @@ public final class SpeakerPhraseFinder {
         int j = skipTimeBefore(doc, (governing >= limit ? governing : cue) - 1, limit);
         int skipped = 0;
         while (j >= limit && skipped < MAX_AUXILIARIES && doc.token(j).isWord()
-                && (lexicons.isAuxiliary(doc.token(j).text()) || isMannerAdverb(doc.token(j)))) {
+                && (lexicons.isAuxiliary(doc.token(j).text()) || lexicons.isNegatedAuxiliary(doc.token(j).text())
+                    || isMannerAdverb(doc.token(j)))) {
             j--;
             skipped++;
         }
@@ -76,8 +78,15 @@ public final class SpeakerPhraseFinder {
         if (verb.is("on") && GOING_ON.contains(doc.token(k - 2).lower())) {
             return k - 2;
         }
-        return verb.isWord() && CONTINUING_VERBS.contains(verb.text()) ? k - 1 : -1;
+        return verb.isWord() && (CONTINUING_VERBS.contains(verb.text()) || CATENATIVE_VERBS.contains(verb.text())) ? k - 1 : -1;
     }
+
+    /**
+     * Verbs whose own subject is the subject of the infinitive after them, and which report nothing themselves: "The
+     * party needs to realize that …", "Obama seemed to recognize …", "he tried to explain that …".
+     */
+    private static final Set<String> CATENATIVE_VERBS = Set.of("need", "needs", "needed", "seem", "seems", "seemed",
+            "appear", "appears", "appeared", "begin", "begins", "began", "begun", "try", "tries", "tried", "continue");
 
     private static final Set<String> GOING_ON = Set.of("went", "goes", "go", "gone", "going");
     private static final Set<String> CONTINUING_VERBS = Set.of("continued", "continues", "proceeded", "proceeds", "paused",

@@ -55,4 +55,23 @@ class IntentionTest {
                 .anyMatch(s -> s.kind() == StatementKind.DIRECT && s.content().text().contains("simply not fair")
                         && first.speakerKey().equals(s.speakerKey()));
     }
+
+    @Test
+    void anAdjectiveOfDesireAfterBe() {
+        ExtractedStatement s = withCue("The pilots are eager to reopen the ferry.", "eager").orElseThrow();
+        assertThat(s.content().text()).isEqualTo("to reopen the ferry");
+        assertThat(s.speakerMention().text()).isEqualTo("The pilots");
+    }
+
+    @Test
+    void anAdjectiveOfReluctanceAfterACopula() {
+        ExtractedStatement s = withCue("Ann Hale has remained reluctant to back the levy.", "reluctant").orElseThrow();
+        assertThat(s.content().text()).isEqualTo("to back the levy");
+        assertThat(s.speakerMention().text()).isEqualTo("Ann Hale");
+    }
+
+    @Test
+    void anAdjectiveOfReadinessIsNoIntention() {
+        assertThat(EXTRACTOR.extract("The pilots are willing to reopen the ferry.", null).statements()).isEmpty();
+    }
 }

@@ -41,4 +41,14 @@ class PrepositionalCueTest {
         assertThat(withCue("Senator Ruth Alder voted against the pipeline bill on Thursday.", "voted against")).isEmpty();
         assertThat(withCue("Most members are voting for the budget.", "voting for")).isEmpty();
     }
+
+    @Test
+    void aStanceOrADisputeAboutAThing() {
+        ExtractedStatement approve = withCue("Most islanders approve of the ferry levy.", "approve of").orElseThrow();
+        assertThat(approve.content().text()).isEqualTo("the ferry levy");
+        assertThat(approve.speakerMention().text()).isEqualTo("Most islanders");
+        ExtractedStatement spar = withCue("The candidates sparred over the harbor budget.", "sparred over").orElseThrow();
+        assertThat(spar.content().text()).isEqualTo("the harbor budget");
+        assertThat(spar.speakerMention().text()).isEqualTo("The candidates");
+    }
 }

@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A negated auxiliary before the cue ("didn't", "doesn’t") is not part of the speaker's mention. */
+/**
+ * A negated auxiliary before the cue ("didn't", "doesn’t") is not part of the speaker's mention, and a report negated
+ * by it is read as one negated by "did not" is.
+ */
 class NegatedAuxiliaryMentionTest {
 
     private static final StatementExtractor EXTRACTOR = new StatementExtractor();
@@ -29,5 +32,18 @@ class NegatedAuxiliaryMentionTest {
                 .findFirst().orElseThrow(() -> new AssertionError(x.statements()));
         assertThat(s.speakerMention().text()).isEqualTo("The harbor board");
         assertThat(x.speakers()).noneMatch(sp -> sp.name().contains("’t"));
+    }
+
+    @Test
+    void aReportNegatedByAContractionIsReadAsOneNegatedByNot() {
+        for (String text : new String[] {"In March, she didn't say that the ferry would close.",
+                "In March, she did not say that the ferry would close."}) {
+            Extraction x = EXTRACTOR.extract(text, null);
+            assertThat(x.statements()).as(text).singleElement().satisfies(s -> {
+                assertThat(s.cue().text()).isEqualTo("say");
+                assertThat(s.speakerMention().text()).isEqualTo("she");
+                assertThat(s.content().text()).isEqualTo("that the ferry would close");
+            });
+        }
     }
 }
