@@ -1,9 +1,6 @@
 package io.quotegraph.statements.common;
 
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
@@ -28,14 +25,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * collection scan. The cost of a delivery then depends on the size of its article and of the sets it touches, not on
  * the size of the store.
  * <p>
- * A set is a <em>head</em> document (_id "{kind}:{key}", ids[]) holding its first {@value #HEAD_CAPACITY} ids, and, once
- * the head is full, {@value #OVERFLOW_PAGES} overflow pages (_id "{kind}:{key}#{page}", the page chosen by the id's
- * hash) holding the rest; the head is then marked {@code overflow: true}. Every write changes a document of at most
- * {@value #HEAD_CAPACITY} ids plus one batch, or one page (a 1/{@value #OVERFLOW_PAGES} of the rest), instead of
- * rewriting a whole set that grows with a busy speaker. An addition goes to the head while it has room (a conditional
- * upsert, so no read comes first); a full head refuses it (duplicate key) and it goes to its page, and this process
- * remembers the set as full. A set written whole by an older version is a head with more ids and no pages: it is read
- * as it is and grows into pages, so such a store needs no migration.
+ * A set is a <em>head</em> document (_id "{kind}:{key}", ids[]) holding its first ids, and, once the head is full
+ * ({@value #HEAD_CAPACITY} ids), {@value #OVERFLOW_PAGES} overflow pages (_id "{kind}:{key}#{page}", the page chosen by
+ * the id's hash) holding the rest; the head is then marked {@code overflow: true}. A write therefore changes a head of
+ * about {@value #HEAD_CAPACITY} ids or one page (1/{@value #OVERFLOW_PAGES} of the rest) instead of rewriting a whole
+ * set that grows with a busy speaker. Writes are by _id only (a condition on the head's size would make the embedded
+ * store scan the collection), so the writer decides from what this process knows of the head's size: what it last
+ * read, plus what it added since. A head this process has neither read nor filled takes additions until it has taken
+ * {@value #HEAD_CAPACITY} (so a head read by nobody can grow past the capacity by that much per restart). A set written
+ * whole by an older version is a head with more ids and no pages: read as it is, it counts as full, and it grows into
+ * pages; such a store needs no migration.
  * <p>
  * Without transactions a set is kept a <em>superset</em> of its members: a writer adds an id to the set it moves into
  * before writing the document, and removes it from the set it left after. Readers therefore load the documents and
@@ -68,10 +67,8 @@ public class IdSets {
     private static final String IDS = "ids";
     private static final String OVERFLOW = "overflow";
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
-    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
-    private static final int DUPLICATE_KEY = 11000;
-    /** Remembered full heads (cleared when this large; forgetting one costs a refused write, not a wrong answer). */
-    private static final int MAX_REMEMBERED_FULL = 100_000;
+    /** Heads whose size this process tracks (cleared when this many: forgetting one costs a head a bit larger). */
+    private static final int MAX_TRACKED_HEADS = 100_000;
 
     /** Marks of kinds filled from existing documents ("filled:{kind}"). */
     private static final String FILLED = "filled";
@@ -79,8 +76,10 @@ public class IdSets {
     @Inject
     Mongo mongo;
 
-    /** Heads known to be full (their sets grow in the overflow pages). */
-    private final Set<String> fullHeads = ConcurrentHashMap.newKeySet();
+    /** Ids a head holds as far as this process knows (read, plus added since), by head id. */
+    private final Map<String, Integer> headSizes = new ConcurrentHashMap<>();
+    /** Heads known to be marked {@code overflow} (read so, or marked by this process). */
+    private final Set<String> markedHeads = ConcurrentHashMap.newKeySet();
 
     private MongoCollection<Document> collection() {
         return mongo.collection(COLLECTION);
@@ -105,11 +104,7 @@ public class IdSets {
         apply(new Changes().removeAll(kind, key, ids));
     }
 
-    /**
-     * Several additions and removals, applied in one round trip to the store (two when a head turns out full). The
-     * writes go unordered: a {@code Changes} adds and removes different ids (a caller keeps the ids joining sets apart
-     * from those leaving them, applied before and after its documents are written).
-     */
+    /** Several additions and removals, applied in order in one round trip to the store. */
     public static final class Changes {
         private final Map<String, Set<String>> added = new LinkedHashMap<>();
         private final Map<String, Set<String>> removed = new LinkedHashMap<>();
@@ -147,18 +142,17 @@ public class IdSets {
 
     public void apply(Changes changes) {
         List<WriteModel<Document>> writes = new ArrayList<>();
-        // the head that the write at each index offered ids to while it had room (null for the other writes)
-        List<String> offeredTo = new ArrayList<>();
         changes.added.forEach((headId, ids) -> {
-            if (fullHeads.contains(headId)) {
-                addToPages(headId, ids, writes);
+            if (headSizes.getOrDefault(headId, 0) < HEAD_CAPACITY) {
+                writes.add(new UpdateOneModel<>(new Document("_id", headId), addEachToSet(ids), UPSERT));
+                track(headId, headSizes.getOrDefault(headId, 0) + ids.size());
             } else {
-                writes.add(new UpdateOneModel<>(new Document("_id", headId).append(IDS + "." + (HEAD_CAPACITY - 1),
-                        new Document("$exists", false)), addEachToSet(ids), UPSERT));
-                offeredTo.add(headId);
-            }
-            while (offeredTo.size() < writes.size()) {
-                offeredTo.add(null);
+                if (markedHeads.add(headId)) {
+                    // before the pages are written, so that readers look there
+                    writes.add(new UpdateOneModel<>(new Document("_id", headId),
+                            new Document("$set", new Document(OVERFLOW, true)), UPSERT));
+                }
+                addToPages(headId, ids, writes);
             }
         });
         changes.removed.forEach((headId, ids) -> {
@@ -166,26 +160,17 @@ public class IdSets {
             pagesOf(headId, ids).forEach((pageId, onPage) ->
                     writes.add(new UpdateOneModel<>(new Document("_id", pageId), pullAll(onPage))));
         });
-        if (writes.isEmpty()) {
-            return;
+        if (!writes.isEmpty()) {
+            collection().bulkWrite(writes);
         }
-        try {
-            collection().bulkWrite(writes, UNORDERED);
-        } catch (MongoBulkWriteException e) {
-            List<WriteModel<Document>> toPages = new ArrayList<>();
-            for (BulkWriteError error : e.getWriteErrors()) {
-                String headId = error.getIndex() < offeredTo.size() ? offeredTo.get(error.getIndex()) : null;
-                if (headId == null || error.getCode() != DUPLICATE_KEY) {
-                    throw e;
-                }
-                // the head refused: it is full. Marked first, so that readers look in the pages.
-                toPages.add(new UpdateOneModel<>(new Document("_id", headId),
-                        new Document("$set", new Document(OVERFLOW, true))));
-                addToPages(headId, changes.added.get(headId), toPages);
-                rememberFull(headId);
-            }
-            collection().bulkWrite(toPages, new BulkWriteOptions().ordered(true));
+    }
+
+    private void track(String headId, int size) {
+        if (headSizes.size() >= MAX_TRACKED_HEADS) {
+            headSizes.clear();
+            markedHeads.clear();
         }
+        headSizes.put(headId, size);
     }
 
     private static void addToPages(String headId, Collection<String> ids, List<WriteModel<Document>> writes) {
@@ -205,13 +190,6 @@ public class IdSets {
 
     private static Document pullAll(Collection<String> ids) {
         return new Document("$pullAll", new Document(IDS, new ArrayList<>(ids)));
-    }
-
-    private void rememberFull(String headId) {
-        if (fullHeads.size() >= MAX_REMEMBERED_FULL) {
-            fullHeads.clear();
-        }
-        fullHeads.add(headId);
     }
 
     /** Whether the sets of this kind were filled from the documents they index (see {@link #markFilled}). */
@@ -248,9 +226,11 @@ public class IdSets {
         collection().find(Filters.in("_id", keyOfHead.keySet())).forEach(head -> {
             String headId = head.getString("_id");
             String key = keyOfHead.get(headId);
-            members.get(key).addAll(head.getList(IDS, String.class, List.of()));
+            List<String> ids = head.getList(IDS, String.class, List.of());
+            members.get(key).addAll(ids);
+            track(headId, ids.size());
             if (head.getBoolean(OVERFLOW, false)) {
-                rememberFull(headId);
+                markedHeads.add(headId);
                 for (int page = 0; page < OVERFLOW_PAGES; page++) {
                     keyOfPage.put(headId + "#" + page, key);
                 }
