@@ -142,12 +142,14 @@ public class IdSets {
 
     public void apply(Changes changes) {
         List<WriteModel<Document>> writes = new ArrayList<>();
+        List<String> marking = new ArrayList<>();
         changes.added.forEach((headId, ids) -> {
             if (headSizes.getOrDefault(headId, 0) < HEAD_CAPACITY) {
                 writes.add(new UpdateOneModel<>(new Document("_id", headId), addEachToSet(ids), UPSERT));
                 track(headId, headSizes.getOrDefault(headId, 0) + ids.size());
             } else {
                 if (markedHeads.add(headId)) {
+                    marking.add(headId);
                     // before the pages are written, so that readers look there
                     writes.add(new UpdateOneModel<>(new Document("_id", headId),
                             new Document("$set", new Document(OVERFLOW, true)), UPSERT));
@@ -161,7 +163,13 @@ public class IdSets {
                     writes.add(new UpdateOneModel<>(new Document("_id", pageId), pullAll(onPage))));
         });
         if (!writes.isEmpty()) {
-            collection().bulkWrite(writes);
+            try {
+                collection().bulkWrite(writes);
+            } catch (RuntimeException e) {
+                // a mark may not be stored: the next write to these sets marks them again
+                markedHeads.removeAll(marking);
+                throw e;
+            }
         }
     }
 
