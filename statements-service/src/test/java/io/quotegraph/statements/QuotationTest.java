@@ -203,6 +203,36 @@ class QuotationTest {
      * a link stored without its wording's hashes (before statements-v6) is still compared, by its wording.
      */
     @Test
+    void aDeliveryStoppedBeforeItsWritesIsFinishedByTheNextAndLinksNeedNoDoneWrite() {
+        String name = "Dora " + Articles.name();
+        Articles first = article(name, "wire", "2024-05-01T09:00:00Z", FULL);
+        Articles second = article(name, "paper", "2024-05-02T09:00:00Z", TRIMMED);
+        first.deliver().statusCode(200);
+        second.deliver().statusCode(200);
+        String quotationId = quotationOf(first.articleId + ":0").getString("id");
+        String secondId = second.articleId + ":0";
+        Document link = mongo.collection("quotation_links").find(Filters.eq("_id", secondId)).first();
+        assertThat(link.getString("quotationId")).isEqualTo(quotationId);
+        assertThat(link).doesNotContainKey("done");
+        Document indexed = mongo.collection("quotation_articles").find(Filters.eq("_id", second.articleId)).first();
+        assertThat(indexed.getList("pending", String.class)).isEmpty();
+
+        // as if the delivery of the second article had stopped after saving its link, before adding it to the quotation
+        mongo.collection("quotations").updateOne(Filters.eq("_id", quotationId), Updates.pull("statementIds", secondId));
+        mongo.collection("quotation_articles").updateOne(Filters.eq("_id", second.articleId),
+                Updates.set("pending", List.of(secondId)));
+        given().get("/quotations/{id}", quotationId).then().statusCode(200)
+                .body("occurrences.statementId", equalTo(List.of(first.articleId + ":0")));
+
+        // the next delivery of the article (same statements) finishes the pending writes
+        second.extractorVersion("test-2").deliver().statusCode(200);
+        given().get("/quotations/{id}", quotationId).then().statusCode(200)
+                .body("occurrences.statementId", equalTo(List.of(first.articleId + ":0", secondId)));
+        assertThat(mongo.collection("quotation_articles").find(Filters.eq("_id", second.articleId)).first()
+                .getList("pending", String.class)).isEmpty();
+    }
+
+    @Test
     void aSpeakersFirstStatementsAreListedAndLaterOnesBanded() {
         String name = "Emil " + Articles.name();
         Articles first = article(name, "wire", "2024-06-01T09:00:00Z", FULL);

@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A statement's wording reduced to what matching compares: word shingles and content words.
@@ -22,8 +21,6 @@ public final class QuoteText {
 
     public static final int SHINGLE_WORDS = 3;
 
-    private static final Pattern ELLIPSIS = Pattern.compile("\\[\\s*(?:…|\\.\\s?\\.\\s?\\.)\\s*]|…|\\.\\s?\\.\\s?\\.");
-    private static final Pattern INNER_JOINER = Pattern.compile("(?<=[\\p{L}\\p{Nd}])['’ʼ\\-‐‑](?=[\\p{L}\\p{Nd}])");
 
     private final int[] shingles;
     private final int[] contentWords;
@@ -38,8 +35,8 @@ public final class QuoteText {
     public static QuoteText of(String text) {
         List<String[]> segments = new ArrayList<>();
         int wordCount = 0;
-        for (String piece : ELLIPSIS.split(text == null ? "" : text)) {
-            String[] words = Words.of(INNER_JOINER.matcher(piece).replaceAll(""));
+        for (String piece : pieces(text == null ? "" : text)) {
+            String[] words = Words.of(piece);
             if (words.length > 0) {
                 segments.add(words);
                 wordCount += words.length;
@@ -61,6 +58,95 @@ public final class QuoteText {
             shingles.add(Hashing.words(all, 0, all.length));
         }
         return new QuoteText(sortedInts(shingles), sortedInts(content), wordCount);
+    }
+
+    /**
+     * The wording cut at each ellipsis ("…", "...", ". . .", "[…]", "[ ... ]": at most one space between the dots, any
+     * before and after them inside brackets), with the apostrophes and hyphens between two letters or digits dropped:
+     * one pass over the characters (this was two regular expressions per wording). Pieces may be blank.
+     */
+    static List<String> pieces(String text) {
+        List<String> pieces = new ArrayList<>();
+        StringBuilder piece = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            int ellipsisEnd = ellipsisEnd(text, i);
+            if (ellipsisEnd > i) {
+                pieces.add(piece.toString());
+                piece.setLength(0);
+                i = ellipsisEnd;
+                continue;
+            }
+            char c = text.charAt(i);
+            // neighbours read in the whole text: an ellipsis next to a joiner is no letter or digit either. The one
+            // before is read as a char, not a code point, as the regular expression's look-behind did (so a letter
+            // outside the Basic Multilingual Plane before a joiner does not count)
+            if (!(isJoiner(c) && i > 0 && i + 1 < text.length() && isLetterOrDigit(text.charAt(i - 1))
+                    && isLetterOrDigit(text.codePointAt(i + 1)))) {
+                piece.append(c);
+            }
+            i++;
+        }
+        pieces.add(piece.toString());
+        return pieces;
+    }
+
+    /** The end of an ellipsis starting at {@code start}, or {@code start} if none does. */
+    private static int ellipsisEnd(String text, int start) {
+        char c = text.charAt(start);
+        if (c == '…') {
+            return start + 1;
+        }
+        if (c == '.') {
+            return Math.max(dotsEnd(text, start), start);
+        }
+        if (c == '[') {
+            int i = skipSpaces(text, start + 1);
+            int inner = i < text.length() && text.charAt(i) == '…' ? i + 1 : dotsEnd(text, i);
+            if (inner > i) {
+                int close = skipSpaces(text, inner);
+                if (close < text.length() && text.charAt(close) == ']') {
+                    return close + 1;
+                }
+            }
+        }
+        return start;
+    }
+
+    /** The end of three dots with at most one space between each two starting at {@code start}, or -1. */
+    private static int dotsEnd(String text, int start) {
+        int i = start;
+        for (int dot = 0; dot < 3; dot++) {
+            if (dot > 0 && i < text.length() && isSpace(text.charAt(i))) {
+                i++;
+            }
+            if (i >= text.length() || text.charAt(i) != '.') {
+                return -1;
+            }
+            i++;
+        }
+        return i;
+    }
+
+    private static int skipSpaces(String text, int start) {
+        int i = start;
+        while (i < text.length() && isSpace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** What {@code \\s} matches in a Java regular expression. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
+    private static boolean isJoiner(char c) {
+        return c == '\'' || c == '’' || c == 'ʼ' || c == '-' || c == '‐' || c == '‑';
+    }
+
+    private static boolean isLetterOrDigit(int codePoint) {
+        return Character.isLetter(codePoint) || Character.getType(codePoint) == Character.DECIMAL_DIGIT_NUMBER;
     }
 
     /**

@@ -17,17 +17,30 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Named sets of document ids ({@value #COLLECTION}: _id "{kind}:{key}", ids[]), so that "the mappings of a block",
- * "the statements of an event" and the like are read by _id rather than by a secondary-index query, which the embedded
- * store answers with a collection scan. The cost of a delivery then depends on the size of its article and of the
- * sets it touches, not on the size of the store.
+ * Named sets of document ids ({@value #COLLECTION}), so that "the mappings of a block", "the statements of an event"
+ * and the like are read by _id rather than by a secondary-index query, which the embedded store answers with a
+ * collection scan. The cost of a delivery then depends on the size of its article and of the sets it touches, not on
+ * the size of the store.
+ * <p>
+ * A set is a <em>head</em> document (_id "{kind}:{key}", ids[]) holding its first ids, and, once the head is full
+ * ({@value #HEAD_CAPACITY} ids), {@value #OVERFLOW_PAGES} overflow pages (_id "{kind}:{key}#{page}", the page chosen by
+ * the id's hash) holding the rest; the head is then marked {@code overflow: true}. A write therefore changes a head of
+ * about {@value #HEAD_CAPACITY} ids or one page (1/{@value #OVERFLOW_PAGES} of the rest) instead of rewriting a whole
+ * set that grows with a busy speaker. Writes are by _id only (a condition on the head's size would make the embedded
+ * store scan the collection), so the writer decides from what this process knows of the head's size: what it last
+ * read, plus what it added since. A head this process has neither read nor filled takes additions until it has taken
+ * {@value #HEAD_CAPACITY} (so a head read by nobody can grow past the capacity by that much per restart). A set written
+ * whole by an older version is a head with more ids and no pages: read as it is, it counts as full, and it grows into
+ * pages; such a store needs no migration.
  * <p>
  * Without transactions a set is kept a <em>superset</em> of its members: a writer adds an id to the set it moves into
  * before writing the document, and removes it from the set it left after. Readers therefore load the documents and
  * keep those that still belong (see {@link #membersOf}); an id left behind by a crash costs a lookup, never a wrong
- * answer.
+ * answer. An id may be in both the head and its page (added again after the head filled): readers take the union and
+ * removals pull it from both.
  */
 @ApplicationScoped
 public class IdSets {
@@ -47,11 +60,26 @@ public class IdSets {
     /** Event ids whose articleIds hold an article (events its statements were made at, events it reports). */
     public static final String ARTICLE_EVENTS = "articleEvents";
 
+    /** Ids a head holds before further ones go to the overflow pages (~3 KB of ids). */
+    public static final int HEAD_CAPACITY = 64;
+    /** Overflow pages of a set whose head is full. */
+    public static final int OVERFLOW_PAGES = 32;
+    private static final String IDS = "ids";
+    private static final String OVERFLOW = "overflow";
+    private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
+    /** Heads whose size this process tracks (cleared when this many: forgetting one costs a head a bit larger). */
+    private static final int MAX_TRACKED_HEADS = 100_000;
+
     /** Marks of kinds filled from existing documents ("filled:{kind}"). */
     private static final String FILLED = "filled";
 
     @Inject
     Mongo mongo;
+
+    /** Ids a head holds as far as this process knows (read, plus added since), by head id. */
+    private final Map<String, Integer> headSizes = new ConcurrentHashMap<>();
+    /** Heads known to be marked {@code overflow} (read so, or marked by this process). */
+    private final Set<String> markedHeads = ConcurrentHashMap.newKeySet();
 
     private MongoCollection<Document> collection() {
         return mongo.collection(COLLECTION);
@@ -61,63 +89,115 @@ public class IdSets {
         return kind + ":" + key;
     }
 
+    /** The overflow page of a set (its head's id) where an id goes once the head is full. */
+    static String pageOf(String headId, String id) {
+        return headId + "#" + Math.floorMod(id.hashCode(), OVERFLOW_PAGES);
+    }
+
     /** Adds ids to a set (idempotent); nothing happens for a null key or no ids. */
     public void add(String kind, String key, Collection<String> ids) {
-        if (key != null && !ids.isEmpty()) {
-            collection().updateOne(Filters.eq("_id", id(kind, key)), Updates.addEachToSet("ids", new ArrayList<>(ids)),
-                    new UpdateOptions().upsert(true));
-        }
+        apply(new Changes().addAll(kind, key, ids));
     }
 
     /** Removes ids from a set (idempotent). */
     public void remove(String kind, String key, Collection<String> ids) {
-        if (key != null && !ids.isEmpty()) {
-            collection().updateOne(Filters.eq("_id", id(kind, key)), Updates.pullAll("ids", new ArrayList<>(ids)));
-        }
+        apply(new Changes().removeAll(kind, key, ids));
     }
 
     /** Several additions and removals, applied in order in one round trip to the store. */
     public static final class Changes {
-        private final List<WriteModel<Document>> writes = new ArrayList<>();
+        private final Map<String, Set<String>> added = new LinkedHashMap<>();
+        private final Map<String, Set<String>> removed = new LinkedHashMap<>();
 
         public Changes add(String kind, String key, String id) {
             if (key != null) {
-                writes.add(new UpdateOneModel<>(Filters.eq("_id", IdSets.id(kind, key)), Updates.addToSet("ids", id),
-                        new UpdateOptions().upsert(true)));
+                added.computeIfAbsent(IdSets.id(kind, key), h -> new LinkedHashSet<>()).add(id);
             }
             return this;
         }
 
-        /** Adds several ids to one set: one operation, not one per id. */
+        /** Adds several ids to one set. */
         public Changes addAll(String kind, String key, Collection<String> ids) {
             if (key != null && !ids.isEmpty()) {
-                writes.add(new UpdateOneModel<>(Filters.eq("_id", IdSets.id(kind, key)),
-                        Updates.addEachToSet("ids", new ArrayList<>(ids)), new UpdateOptions().upsert(true)));
+                added.computeIfAbsent(IdSets.id(kind, key), h -> new LinkedHashSet<>()).addAll(ids);
             }
             return this;
         }
 
-        /** Removes several ids from one set: one operation, not one per id. */
+        /** Removes several ids from one set. */
         public Changes removeAll(String kind, String key, Collection<String> ids) {
             if (key != null && !ids.isEmpty()) {
-                writes.add(new UpdateOneModel<>(Filters.eq("_id", IdSets.id(kind, key)),
-                        Updates.pullAll("ids", new ArrayList<>(ids))));
+                removed.computeIfAbsent(IdSets.id(kind, key), h -> new LinkedHashSet<>()).addAll(ids);
             }
             return this;
         }
 
         public Changes remove(String kind, String key, String id) {
             if (key != null) {
-                writes.add(new UpdateOneModel<>(Filters.eq("_id", IdSets.id(kind, key)), Updates.pull("ids", id)));
+                removed.computeIfAbsent(IdSets.id(kind, key), h -> new LinkedHashSet<>()).add(id);
             }
             return this;
         }
     }
 
     public void apply(Changes changes) {
-        if (!changes.writes.isEmpty()) {
-            collection().bulkWrite(changes.writes);
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        List<String> marking = new ArrayList<>();
+        changes.added.forEach((headId, ids) -> {
+            if (headSizes.getOrDefault(headId, 0) < HEAD_CAPACITY) {
+                writes.add(new UpdateOneModel<>(new Document("_id", headId), addEachToSet(ids), UPSERT));
+                track(headId, headSizes.getOrDefault(headId, 0) + ids.size());
+            } else {
+                if (markedHeads.add(headId)) {
+                    marking.add(headId);
+                    // before the pages are written, so that readers look there
+                    writes.add(new UpdateOneModel<>(new Document("_id", headId),
+                            new Document("$set", new Document(OVERFLOW, true)), UPSERT));
+                }
+                addToPages(headId, ids, writes);
+            }
+        });
+        changes.removed.forEach((headId, ids) -> {
+            writes.add(new UpdateOneModel<>(new Document("_id", headId), pullAll(ids)));
+            pagesOf(headId, ids).forEach((pageId, onPage) ->
+                    writes.add(new UpdateOneModel<>(new Document("_id", pageId), pullAll(onPage))));
+        });
+        if (!writes.isEmpty()) {
+            try {
+                collection().bulkWrite(writes);
+            } catch (RuntimeException e) {
+                // a mark may not be stored: the next write to these sets marks them again
+                markedHeads.removeAll(marking);
+                throw e;
+            }
         }
+    }
+
+    private void track(String headId, int size) {
+        if (headSizes.size() >= MAX_TRACKED_HEADS) {
+            headSizes.clear();
+            markedHeads.clear();
+        }
+        headSizes.put(headId, size);
+    }
+
+    private static void addToPages(String headId, Collection<String> ids, List<WriteModel<Document>> writes) {
+        pagesOf(headId, ids).forEach((pageId, onPage) ->
+                writes.add(new UpdateOneModel<>(new Document("_id", pageId), addEachToSet(onPage), UPSERT)));
+    }
+
+    private static Map<String, List<String>> pagesOf(String headId, Collection<String> ids) {
+        Map<String, List<String>> pages = new LinkedHashMap<>();
+        ids.forEach(id -> pages.computeIfAbsent(pageOf(headId, id), p -> new ArrayList<>()).add(id));
+        return pages;
+    }
+
+    private static Document addEachToSet(Collection<String> ids) {
+        return new Document("$addToSet", new Document(IDS, new Document("$each", new ArrayList<>(ids))));
+    }
+
+    private static Document pullAll(Collection<String> ids) {
+        return new Document("$pullAll", new Document(IDS, new ArrayList<>(ids)));
     }
 
     /** Whether the sets of this kind were filled from the documents they index (see {@link #markFilled}). */
@@ -142,12 +222,31 @@ public class IdSets {
     /** The ids in each of these sets, by key (an empty set for a key never added to). */
     public Map<String, Set<String>> membersOf(String kind, Collection<String> keys) {
         Map<String, Set<String>> members = new LinkedHashMap<>();
-        keys.forEach(key -> members.put(key, new LinkedHashSet<>()));
-        if (!keys.isEmpty()) {
-            String prefix = id(kind, "");
-            collection().find(Filters.in("_id", keys.stream().map(key -> id(kind, key)).toList())).forEach(set ->
-                    members.get(set.getString("_id").substring(prefix.length()))
-                            .addAll(set.getList("ids", String.class, List.of())));
+        Map<String, String> keyOfHead = new LinkedHashMap<>();
+        keys.forEach(key -> {
+            members.put(key, new LinkedHashSet<>());
+            keyOfHead.put(id(kind, key), key);
+        });
+        if (keys.isEmpty()) {
+            return members;
+        }
+        Map<String, String> keyOfPage = new LinkedHashMap<>();
+        collection().find(Filters.in("_id", keyOfHead.keySet())).forEach(head -> {
+            String headId = head.getString("_id");
+            String key = keyOfHead.get(headId);
+            List<String> ids = head.getList(IDS, String.class, List.of());
+            members.get(key).addAll(ids);
+            track(headId, ids.size());
+            if (head.getBoolean(OVERFLOW, false)) {
+                markedHeads.add(headId);
+                for (int page = 0; page < OVERFLOW_PAGES; page++) {
+                    keyOfPage.put(headId + "#" + page, key);
+                }
+            }
+        });
+        if (!keyOfPage.isEmpty()) {
+            collection().find(Filters.in("_id", keyOfPage.keySet())).forEach(page ->
+                    members.get(keyOfPage.get(page.getString("_id"))).addAll(page.getList(IDS, String.class, List.of())));
         }
         return members;
     }

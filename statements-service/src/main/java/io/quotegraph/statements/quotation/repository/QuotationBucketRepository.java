@@ -166,7 +166,7 @@ public class QuotationBucketRepository {
         Batches.write(buckets(), writes);
     }
 
-    // Bucket writes are about 24 per new statement, most of the index's writes: they are built as BSON directly, which
+    // Bucket writes are one per band (QuoteBlocking.BANDS) for each statement beyond its speaker's list: they are built as BSON directly, which
     // spares the driver converting Filters/Updates through its codec registry for each (a quarter of their client CPU).
 
     private static BsonDocument byId(String id) {

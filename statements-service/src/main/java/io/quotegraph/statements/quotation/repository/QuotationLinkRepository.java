@@ -6,7 +6,6 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.UpdateManyModel;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
@@ -32,10 +31,11 @@ import java.util.Map;
  * speakerId (as when indexed), inputHash, content {start, end, text}, source, publishedAt, quotationId, listed (in its
  * speaker's list) or bucketIds (the LSH buckets it is filed in), the normalised wording's hashes (shingles and
  * contentWords as big-endian int32 arrays in binary, words: the word count), similar [{statementId, score}] (both
- * directions), done (false while the decision's writes are under way). A link is also its statement's occurrence in
- * its quotation (which lists only the members' ids).
+ * directions); done = false only in links of older versions (while their decision's writes were under way). A link is
+ * also its statement's occurrence in its quotation (which lists only the members' ids).
  * And per article, the statements it has in the index ({@value #ARTICLES}: _id = article id, statementIds), so that a
- * redelivery finds the ones it no longer has without a query.
+ * redelivery finds the ones it no longer has without a query, and those whose decision's writes are under way
+ * (pending).
  */
 @ApplicationScoped
 public class QuotationLinkRepository {
@@ -45,6 +45,7 @@ public class QuotationLinkRepository {
     private static final String SHINGLES = "shingles";
     private static final String CONTENT_WORDS = "contentWords";
     private static final String WORDS = "words";
+    private static final String PENDING = "pending";
 
     @Inject
     Mongo mongo;
@@ -132,14 +133,6 @@ public class QuotationLinkRepository {
         Batches.write(links(), writes);
     }
 
-    public void markDone(Collection<String> statementIds) {
-        List<WriteModel<Document>> writes = new ArrayList<>();
-        for (List<String> chunk : Batches.chunks(statementIds)) {
-            writes.add(new UpdateManyModel<>(Filters.in("_id", chunk), Updates.set("done", true)));
-        }
-        Batches.write(links(), writes);
-    }
-
     public void deleteAll(Collection<String> statementIds) {
         List<WriteModel<Document>> writes = new ArrayList<>();
         for (List<String> chunk : Batches.chunks(statementIds)) {
@@ -177,22 +170,38 @@ public class QuotationLinkRepository {
         return new UpdateOneModel<>(Filters.eq("_id", statementId), Updates.pull("similar", new Document("statementId", otherId)));
     }
 
-    /** The statements each of these articles has in the index, by article id (articles with none are left out). */
-    public Map<String, List<String>> statementsOfArticles(Collection<String> articleIds) {
-        Map<String, List<String>> found = new LinkedHashMap<>();
+    /**
+     * What the index records of an article: the statements it has there, and those whose decision's writes were under
+     * way (listed before, cleared after, so that a delivery that stopped half way is finished by the next).
+     */
+    public record IndexedArticle(List<String> statementIds, List<String> pending) {
+        public static final IndexedArticle NONE = new IndexedArticle(List.of(), List.of());
+    }
+
+    /** What the index records of each of these articles, by article id (articles with none are left out). */
+    public Map<String, IndexedArticle> statementsOfArticles(Collection<String> articleIds) {
+        Map<String, IndexedArticle> found = new LinkedHashMap<>();
         for (List<String> chunk : Batches.chunks(articleIds)) {
             for (Document article : articles().find(Filters.in("_id", chunk))) {
-                found.put(article.getString("_id"), article.getList("statementIds", String.class, List.of()));
+                found.put(article.getString("_id"), new IndexedArticle(
+                        article.getList("statementIds", String.class, List.of()),
+                        article.getList(PENDING, String.class, List.of())));
             }
         }
         return found;
     }
 
-    /** Records the statements each article has in the index (article id → statement ids), in one bulk write. */
-    public void setStatementsOfArticles(Map<String, ? extends Collection<String>> statementIdsByArticle) {
+    /**
+     * Records the statements each article has in the index and those of them pending (article id → statement ids), in
+     * one bulk write.
+     */
+    public void setStatementsOfArticles(Map<String, ? extends Collection<String>> statementIdsByArticle,
+                                        Map<String, ? extends Collection<String>> pendingByArticle) {
         List<WriteModel<Document>> writes = new ArrayList<>();
         statementIdsByArticle.forEach((articleId, statementIds) -> writes.add(new UpdateOneModel<>(
-                Filters.eq("_id", articleId), Updates.set("statementIds", new ArrayList<>(statementIds)),
+                Filters.eq("_id", articleId), Updates.combine(Updates.set("statementIds", new ArrayList<>(statementIds)),
+                Updates.set(PENDING, pendingByArticle.containsKey(articleId)
+                        ? new ArrayList<>(pendingByArticle.get(articleId)) : List.of())),
                 new UpdateOptions().upsert(true))));
         Batches.write(articles(), writes);
     }

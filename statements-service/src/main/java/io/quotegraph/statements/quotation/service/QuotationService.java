@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Quotations and similar statements, maintained incrementally as articles are delivered.
@@ -50,10 +51,13 @@ import java.util.Set;
  * ({@link Grouping}). Cost per statement: O(bands + candidates) _id reads and writes, independent of the store's size;
  * one list write instead of {@value QuoteBlocking#BANDS} bucket writes while its speaker's list has room.
  * <p>
- * No transactions: the new statements of the articles indexed together are decided together (reads by _id in
- * chunks), their decisions saved as their links (done = false; a link is also the statement's occurrence), then their
- * writes made in ordered bulk writes (member ids added to quotations, reverse similar links, buckets; a pending link
- * resumed pulls before it pushes), then the links marked done; a redelivery finishes pending links, and removes (in
+ * No transactions: the articles' index records ({@link QuotationLinkRepository#ARTICLES}) first list the statements
+ * about to be decided or resumed as pending; the new statements of the articles indexed together are decided together
+ * (reads by _id in chunks), their decisions saved as their links (a link is also the statement's occurrence), then
+ * their writes made in ordered bulk writes (member ids added to quotations, reverse similar links, buckets; a pending
+ * link resumed pulls before it pushes), then the articles' records written again with nothing pending (the write that
+ * records the articles' statements anyway, so a link costs no "done" write of its own); a redelivery finishes pending
+ * links (those its article lists as pending, or an older version's link with done = false), and removes (in
  * the same idempotent way) the links of statements the article no longer has or whose speaker, wording or article
  * data changed, before adding them again. Round trips per call (an article or a batch): a few per 500 statements.
  * <p>
@@ -120,17 +124,19 @@ public class QuotationService {
             }
             wantedByArticle.put(articleId, ids);
         });
-        Map<String, List<String>> indexed = links.statementsOfArticles(statementsByArticle.keySet());
+        Map<String, QuotationLinkRepository.IndexedArticle> indexed = links.statementsOfArticles(statementsByArticle.keySet());
         Map<String, Set<String>> allByArticle = new LinkedHashMap<>();
         Set<String> all = new LinkedHashSet<>();
+        Set<String> pendingBefore = new HashSet<>();
         wantedByArticle.forEach((articleId, ids) -> {
-            Set<String> ofArticle = new LinkedHashSet<>(indexed.getOrDefault(articleId, List.of()));
+            QuotationLinkRepository.IndexedArticle article =
+                    indexed.getOrDefault(articleId, QuotationLinkRepository.IndexedArticle.NONE);
+            Set<String> ofArticle = new LinkedHashSet<>(article.statementIds());
             ofArticle.addAll(ids);
             allByArticle.put(articleId, ofArticle);
             all.addAll(ofArticle);
+            pendingBefore.addAll(article.pending());
         });
-        // recorded before any change, so that a crash leaves every statement these articles may have indexed known
-        links.setStatementsOfArticles(allByArticle);
         Map<String, Document> existing = links.findAll(all);
         List<Document> removed = new ArrayList<>();
         List<Document> added = new ArrayList<>();
@@ -145,17 +151,30 @@ public class QuotationService {
             if (statement != null) {
                 if (link == null) {
                     added.add(statement);
-                } else if (!link.getBoolean("done", false)) {
+                } else if (pendingBefore.contains(id) || !link.getBoolean("done", true)) {
+                    // its article was being indexed when a delivery stopped (a link of an older version says so itself)
                     pending.add(link);
                 }
             }
         }
+        // recorded before any change, so that a crash leaves every statement these articles may have indexed known,
+        // and those whose writes are about to be made pending until the last write below
+        Map<String, Set<String>> pendingByArticle = new LinkedHashMap<>();
+        Set<String> pendingNow = new HashSet<>();
+        added.forEach(statement -> pendingNow.add(statement.getString("_id")));
+        pending.forEach(link -> pendingNow.add(link.getString("_id")));
+        allByArticle.forEach((articleId, ids) -> pendingByArticle.put(articleId,
+                ids.stream().filter(pendingNow::contains).collect(Collectors.toCollection(LinkedHashSet::new))));
+        links.setStatementsOfArticles(allByArticle, pendingByArticle);
         remove(removed);
         apply(pending, true);
         List<Document> decided = decide(added, texts);
         links.saveAll(decided);
         apply(decided, false);
-        links.setStatementsOfArticles(wantedByArticle);
+        // the articles' writes are all made: none pending any more (a link needs no "done" write of its own)
+        Map<String, Set<String>> nonePending = new LinkedHashMap<>();
+        wantedByArticle.keySet().forEach(articleId -> nonePending.put(articleId, Set.of()));
+        links.setStatementsOfArticles(wantedByArticle, nonePending);
         LOG.debugf("%d articles: %d statements in quotations, %d added, %d removed in %d ms", statementsByArticle.size(),
                 wanted.size(), added.size(), removed.size(), (System.nanoTime() - started) / 1_000_000);
     }
@@ -239,8 +258,7 @@ public class QuotationService {
                     .append("listed", inList)
                     .append("bucketIds", filedIn)
                     .append("similar", decision.similar().stream().map(s -> new Document("statementId", s.statementId())
-                            .append("score", s.score())).toList()), text)
-                    .append("done", false));
+                            .append("score", s.score())).toList()), text));
             // later statements of these articles see this one as the stored list and buckets will
             known.put(id, new Grouping.Candidate(id, quotationId, text));
             if (inList) {
@@ -295,7 +313,6 @@ public class QuotationService {
         links.addSimilar(reverse, resumed);
         buckets.addToSpeakerLists(listAdds, banded);
         buckets.add(bucketAdds, resumed);
-        links.markDone(decided.stream().map(link -> link.getString("_id")).toList());
     }
 
     /** Takes statements out of the index: buckets, quotations (deleting emptied ones), others' similar links, links. */
