@@ -71,8 +71,11 @@ class AnswerCheckTest {
         int length = copy(ANSWER, reused);
         assertThat(check.isAnswer(200, reused, length)).as("what lies past the length is not read").isTrue();
         assertThat(check.isAnswer(200, reused, length - 1)).as("a prefix in the same array").isFalse();
-        // the array is overwritten by the next answer: a different, bad one must be parsed, not taken for the last
-        int badLength = copy(ERRORS_AFTER_DATA, reused);
+        // the array is overwritten by the next answer: a different, bad one of the same length must be parsed, not
+        // taken for the last passed one
+        String noData = ANSWER.replace("{\"data\":", "{\"atad\":");
+        int badLength = copy(noData, reused);
+        assertThat(badLength).isEqualTo(length);
         assertThat(check.isAnswer(200, reused, badLength)).isFalse();
         assertThat(check.isAnswer(200, reused, copy(ANSWER, reused))).isTrue();
         assertThat(check.parsed()).isEqualTo(3);
