@@ -1,5 +1,6 @@
 package io.quotegraph.cli;
 
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
@@ -7,6 +8,7 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.Http2Settings;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
@@ -33,13 +35,21 @@ import java.util.function.Consumer;
  */
 final class BenchClients implements AutoCloseable {
 
+    private static final int HTTP2_WINDOW = 16 * 1024 * 1024;
+
     private final Vertx vertx;
     private final boolean http2;
     private final boolean gzip;
     private final Duration requestTimeout;
-    /** Without HTTP/2: one client (one connection) per concurrent client, kept across cells. */
+    /**
+     * Without HTTP/2: one client (one connection) per concurrent client, kept across cells, each with the context its
+     * requests are sent from: the connection's own event loop, so that a response's head, chunks and end reach the
+     * client in order on one thread, after its handlers are set.
+     */
     private final List<HttpClient> ownClients = new ArrayList<>();
+    private final List<Context> ownContexts = new ArrayList<>();
     private HttpClient sharedClient;
+    private Context sharedContext;
 
     BenchClients(boolean http2, boolean gzip, Duration requestTimeout) {
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Runtime.getRuntime().availableProcessors())
@@ -73,7 +83,7 @@ final class BenchClients implements AutoCloseable {
         for (int c = 0; c < clients; c++) {
             Client client = new Client(client(c), request, requestBody, end, finished, errors, errorSamples);
             started.add(client);
-            client.send();
+            context(c).runOnContext(start -> client.send());
         }
         // every client stops by itself at the end (a request outlives it by at most the request timeout)
         if (!finished.await(duration.plus(requestTimeout).plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS)) {
@@ -89,15 +99,30 @@ final class BenchClients implements AutoCloseable {
                 .setConnectTimeout(5_000);
         if (http2) {
             if (sharedClient == null) {
-                sharedClient = vertx.createHttpClient(options.setProtocolVersion(HttpVersion.HTTP_2),
+                // windows of a few answers, so that a stream does not wait for window updates per 64 KB
+                options.setProtocolVersion(HttpVersion.HTTP_2).setHttp2ConnectionWindowSize(HTTP2_WINDOW)
+                        .setInitialSettings(new Http2Settings().setInitialWindowSize(HTTP2_WINDOW));
+                sharedClient = vertx.createHttpClient(options,
                         new PoolOptions().setHttp2MaxSize(1));
             }
             return sharedClient;
         }
         while (ownClients.size() <= index) {
             ownClients.add(vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(1)));
+            ownContexts.add(vertx.getOrCreateContext());
         }
         return ownClients.get(index);
+    }
+
+    /** The context the {@code index}th client sends from (after {@link #client(int)}). */
+    private synchronized Context context(int index) {
+        if (http2) {
+            if (sharedContext == null) {
+                sharedContext = vertx.getOrCreateContext();
+            }
+            return sharedContext;
+        }
+        return ownContexts.get(index);
     }
 
     /**
