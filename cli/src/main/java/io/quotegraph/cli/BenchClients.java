@@ -1,6 +1,8 @@
 package io.quotegraph.cli;
 
+import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Context;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
@@ -19,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -49,11 +52,20 @@ final class BenchClients implements AutoCloseable {
     private final List<HttpClient> ownClients = new ArrayList<>();
     private final List<Context> ownContexts = new ArrayList<>();
     private HttpClient sharedClient;
-    private Context sharedContext;
+    /** One context on each event loop (a thread outside Vert.x would get the same one every time). */
+    private final List<Context> eventLoops = new CopyOnWriteArrayList<>();
 
     BenchClients(boolean http2, boolean gzip, Duration requestTimeout) {
-        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(Runtime.getRuntime().availableProcessors())
+        int loops = Runtime.getRuntime().availableProcessors();
+        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops)
                 .setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
+        // each verticle instance is given its own event loop, in turn
+        vertx.deployVerticle(() -> new AbstractVerticle() {
+            @Override
+            public void start() {
+                eventLoops.add(context);
+            }
+        }, new DeploymentOptions().setInstances(loops)).toCompletionStage().toCompletableFuture().join();
         this.http2 = http2;
         this.gzip = gzip;
         this.requestTimeout = requestTimeout;
@@ -109,20 +121,14 @@ final class BenchClients implements AutoCloseable {
         }
         while (ownClients.size() <= index) {
             ownClients.add(vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(1)));
-            ownContexts.add(vertx.getOrCreateContext());
+            ownContexts.add(eventLoops.get(ownContexts.size() % eventLoops.size()));
         }
         return ownClients.get(index);
     }
 
     /** The context the {@code index}th client sends from (after {@link #client(int)}). */
     private synchronized Context context(int index) {
-        if (http2) {
-            if (sharedContext == null) {
-                sharedContext = vertx.getOrCreateContext();
-            }
-            return sharedContext;
-        }
-        return ownContexts.get(index);
+        return http2 ? eventLoops.get(0) : ownContexts.get(index);
     }
 
     /**
