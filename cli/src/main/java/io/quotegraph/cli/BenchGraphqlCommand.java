@@ -12,7 +12,6 @@ import io.quotegraph.devstack.StackSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -20,7 +19,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,13 +30,8 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 
 /**
  * {@code ./quotegraph bench-graphql}: the whole system on its embedded defaults (fresh, free loopback ports, a temp
@@ -60,7 +53,7 @@ final class BenchGraphqlCommand implements Callable<Integer> {
     /** A request slower than this is an error (keeps each cell bounded on an overloaded machine). */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
     private static final int ERROR_SAMPLES = 3;
-    private static final int ERROR_SAMPLE_CHARS = 300;
+    static final int ERROR_SAMPLE_CHARS = 300;
     /** A REST-client request counter line (its value may be followed by an exemplar). */
     private static final Pattern CLIENT_CALLS = Pattern.compile("^http_client_requests_seconds_count\\{[^}]*} ([0-9.E+-]+)",
             Pattern.MULTILINE);
@@ -133,10 +126,14 @@ final class BenchGraphqlCommand implements Callable<Integer> {
             + "client before they are checked, as a browser would.")
     boolean gzip;
 
-    /** Metrics reads, and every client's requests with --http2 (the JDK client multiplexes them on one connection). */
+    @Option(names = "--gateway-jvm-options", paramLabel = "OPTIONS",
+            description = "Also measure a gateway with the response cache on, started with these JVM options (split at "
+                    + "whitespace) instead of the gateway's default ones, over the same backends; its cells run right "
+                    + "after the default gateway's. Repeat to compare several, e.g. --gateway-jvm-options=-XX:+UseSerialGC.")
+    List<String> gatewayJvmOptions = List.of();
+
+    /** Metrics reads. */
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    /** Without --http2: one HTTP/1.1 client per concurrent client, kept across cells (each keeps its connection). */
-    private final List<HttpClient> ownClients = new ArrayList<>();
     /** The first few errors of the run, printed under the table to explain its "errors" column. */
     private final Queue<String> errorSamples = new ConcurrentLinkedQueue<>();
 
@@ -157,7 +154,8 @@ final class BenchGraphqlCommand implements Callable<Integer> {
         Path projectRoot = root.toAbsolutePath();
         System.out.println("starting the system (fresh databases, free loopback ports) ...");
         List<ServiceProcess> extraGateways = new ArrayList<>();
-        try (QuotegraphStack stack = QuotegraphStack.start(StackSettings.isolated(projectRoot, data))) {
+        try (QuotegraphStack stack = QuotegraphStack.start(StackSettings.isolated(projectRoot, data));
+             BenchClients clients = new BenchClients(http2, gzip, REQUEST_TIMEOUT)) {
             Map<String, String> gateways = new LinkedHashMap<>();
             if (cache != CacheModes.off) {
                 gateways.put("batched+cache", stack.gatewayUrl());
@@ -167,13 +165,21 @@ final class BenchGraphqlCommand implements Callable<Integer> {
                 gateways.put("batched+cache, no refresh-ahead", startGateway(stack, "gateway-noahead",
                         Map.of("QUOTEGRAPH_GATEWAY_RESPONSE_CACHE_ENABLED", "true",
                                 "QUOTEGRAPH_GATEWAY_RESPONSE_CACHE_MAX_STALENESS", "1s",
-                                "QUOTEGRAPH_GATEWAY_RESPONSE_CACHE_REFRESH_AFTER", "1s"), extraGateways));
+                                "QUOTEGRAPH_GATEWAY_RESPONSE_CACHE_REFRESH_AFTER", "1s"),
+                        StackSettings.jvmOptions("gateway"), extraGateways));
             } else if (cache != CacheModes.on) {
-                gateways.put("batched", startGateway(stack, "gateway-nocache", Map.of(), extraGateways));
+                gateways.put("batched", startGateway(stack, "gateway-nocache", Map.of(), StackSettings.jvmOptions("gateway"),
+                        extraGateways));
+            }
+            for (String options : gatewayJvmOptions) {
+                List<String> jvmOptions = options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
+                gateways.put("batched+cache, " + String.join(" ", jvmOptions), startGateway(stack,
+                        "gateway-options-" + gateways.size(), Map.of("QUOTEGRAPH_GATEWAY_RESPONSE_CACHE_ENABLED", "true"),
+                        jvmOptions, extraGateways));
             }
             if (!batchedOnly) {
                 gateways.put("unbatched", startGateway(stack, "gateway-unbatched",
-                        Map.of("QUOTEGRAPH_GATEWAY_BATCHING", "false"), extraGateways));
+                        Map.of("QUOTEGRAPH_GATEWAY_BATCHING", "false"), StackSettings.jvmOptions("gateway"), extraGateways));
             }
             String profiled = gateways.containsKey("batched") ? "batched" : "batched+cache";
             long statements = load(stack);
@@ -194,11 +200,11 @@ final class BenchGraphqlCommand implements Callable<Integer> {
                 if (queryFilter != null && !query.getKey().contains(queryFilter)) {
                     continue;
                 }
-                for (int clients : clientCounts) {
+                for (int clientCount : clientCounts) {
                     for (Map.Entry<String, String> gateway : gateways.entrySet()) {
-                        Cell cell = measure(gateway.getValue(), query.getValue(), clients);
+                        Cell cell = measure(clients, gateway.getValue(), query.getValue(), clientCount);
                         System.out.printf(Locale.ROOT, "| %s | %d | %s | %.1f | %.1f | %.0f | %.1f | %s | %s | %.2f | %.2f | %.0f, %.0f | %d |%n",
-                                query.getKey(), clients, gateway.getKey(), cell.p50Millis(), cell.p99Millis(),
+                                query.getKey(), clientCount, gateway.getKey(), cell.p50Millis(), cell.p99Millis(),
                                 cell.perSecond(), cell.backendCallsPerQuery(),
                                 Double.isNaN(cell.hitRatio()) ? "–" : String.format(Locale.ROOT, "%.0f %%", 100 * cell.hitRatio()),
                                 Double.isNaN(cell.hitRatio()) ? "–" : String.format(Locale.ROOT, "%.1f", cell.refreshesPerSecond()),
@@ -206,7 +212,7 @@ final class BenchGraphqlCommand implements Callable<Integer> {
                                 cell.gcPauseMillis(), cell.errors());
                         if (gateway.getKey().equals(profiled)) {
                             cell.routes().forEach((route, time) -> routeLines.add(String.format(Locale.ROOT,
-                                    "| %s | %d | %s | %.1f | %.1f |", query.getKey(), clients, route,
+                                    "| %s | %d | %s | %.1f | %.1f |", query.getKey(), clientCount, route,
                                     time.calls() / Math.max(1, cell.queries()), time.meanMillis())));
                         }
                     }
@@ -232,14 +238,14 @@ final class BenchGraphqlCommand implements Callable<Integer> {
 
     /** Another gateway over the stack's backends, with its response cache off unless these settings say otherwise. */
     private String startGateway(QuotegraphStack stack, String name, Map<String, String> settings,
-                                       List<ServiceProcess> started) {
+                                List<String> jvmOptions, List<ServiceProcess> started) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_REST_CLIENT_INGEST_SERVICE_URL", stack.ingestUrl());
         env.put("QUARKUS_REST_CLIENT_STATEMENTS_SERVICE_URL", stack.statementsUrl());
         env.put("QUOTEGRAPH_GATEWAY_RESPONSE_CACHE_ENABLED", "false");
         env.putAll(settings);
         ServiceProcess gateway = ServiceProcess.start(name, root.toAbsolutePath().resolve("gateway"), freePort(), env, "384m",
-                stack.logDirectory());
+                jvmOptions, stack.logDirectory());
         started.add(gateway);
         gateway.awaitReady(Duration.ofMinutes(3));
         return gateway.baseUrl();
@@ -309,24 +315,18 @@ final class BenchGraphqlCommand implements Callable<Integer> {
     }
 
     /** A warm-up second, then {@code clients} threads posting the query back to back for --seconds. */
-    private Cell measure(String gatewayUrl, String query, int clients) throws Exception {
+    private Cell measure(BenchClients benchClients, String gatewayUrl, String query, int clients) throws Exception {
         byte[] body = JSON.writeValueAsBytes(Map.of("query", query));
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(gatewayUrl + "/graphql"))
-                .header("Content-Type", "application/json").header("Authorization", DevTokens.launcher())
-                .timeout(REQUEST_TIMEOUT)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (gzip) {
-            builder.header("Accept-Encoding", "gzip");
-        }
-        HttpRequest request = builder.build();
-        run(request, clients, Duration.ofSeconds(1), new ArrayList<>(), new AtomicLong());
+        String url = gatewayUrl + "/graphql";
+        Map<String, String> headers = Map.of("Content-Type", "application/json", "Authorization", DevTokens.launcher());
+        benchClients.run(url, headers, body, clients, Duration.ofSeconds(1), error -> { });
 
         String metricsBefore = metrics(gatewayUrl);
-        List<Long> latencies = new ArrayList<>();
-        AtomicLong errors = new AtomicLong();
         long start = System.nanoTime();
         long benchCpuBefore = benchCpuNanos();
-        run(request, clients, Duration.ofSeconds(seconds), latencies, errors);
+        BenchClients.Outcome outcome = benchClients.run(url, headers, body, clients, Duration.ofSeconds(seconds),
+                this::sampleError);
+        List<Long> latencies = new ArrayList<>(outcome.latencyNanos());
         double benchCpuMillis = (benchCpuNanos() - benchCpuBefore) / 1e6;
         double elapsedSeconds = (System.nanoTime() - start) / 1e9;
         String metricsAfter = metrics(gatewayUrl);
@@ -354,73 +354,13 @@ final class BenchGraphqlCommand implements Callable<Integer> {
         double gcPauseMillis = (sum(GC_PAUSES, metricsAfter, "sum") - sum(GC_PAUSES, metricsBefore, "sum")) * 1000;
         return new Cell(percentile(latencies, 0.50), percentile(latencies, 0.99), n / elapsedSeconds,
                 n == 0 ? 0 : calls / n, lookups == 0 ? Double.NaN : hits / lookups, refreshes / elapsedSeconds,
-                n == 0 ? Double.NaN : cpuMillis / n, n == 0 ? Double.NaN : benchCpuMillis / n, gcPauses, gcPauseMillis, errors.get(), n, routes);
+                n == 0 ? Double.NaN : cpuMillis / n, n == 0 ? Double.NaN : benchCpuMillis / n, gcPauses, gcPauseMillis, outcome.errors(), n, routes);
     }
 
     /** Keeps the first few errors, so that the table's "errors" column can be explained. */
     private void sampleError(String description) {
         if (errorSamples.size() < ERROR_SAMPLES) {
             errorSamples.add(description);
-        }
-    }
-
-    /** The client of the {@code index}th concurrent client: its own HTTP/1.1 one, or the shared one with --http2. */
-    private synchronized HttpClient client(int index) {
-        if (http2) {
-            return http;
-        }
-        while (ownClients.size() <= index) {
-            ownClients.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5)).build());
-        }
-        return ownClients.get(index);
-    }
-
-    private void run(HttpRequest request, int clients, Duration duration, List<Long> latencies, AtomicLong errors)
-            throws Exception {
-        long end = System.nanoTime() + duration.toNanos();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            List<Future<List<Long>>> results = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                HttpClient client = client(c);
-                results.add(pool.submit(() -> {
-                    List<Long> mine = new ArrayList<>();
-                    AnswerCheck check = new AnswerCheck();
-                    while (System.nanoTime() < end) {
-                        long sent = System.nanoTime();
-                        try {
-                            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                            mine.add(System.nanoTime() - sent);
-                            byte[] body = decoded(response);
-                            if (!check.isAnswer(response.statusCode(), body)) {
-                                errors.incrementAndGet();
-                                sampleError("status " + response.statusCode() + ": "
-                                        + new String(body, 0, Math.min(body.length, ERROR_SAMPLE_CHARS), StandardCharsets.UTF_8));
-                            }
-                        } catch (IOException timedOutOrRefused) {
-                            errors.incrementAndGet(); // counted, not timed: the table shows both
-                            sampleError(timedOutOrRefused.toString());
-                        }
-                    }
-                    return mine;
-                }));
-            }
-            for (Future<List<Long>> result : results) {
-                latencies.addAll(result.get());
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /** The answer's body, gunzipped when the gateway sent it compressed. */
-    private static byte[] decoded(HttpResponse<byte[]> response) throws IOException {
-        if (!response.headers().firstValue("Content-Encoding").orElse("").equalsIgnoreCase("gzip")) {
-            return response.body();
-        }
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
-            return in.readAllBytes();
         }
     }
 

@@ -3,6 +3,7 @@ package io.quotegraph.cli;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,47 +23,78 @@ class AnswerCheckTest {
     @Test
     void aCorrectAnswerIsNotAnErrorEvenWhenNestedFieldsOrTextsSayErrors() {
         AnswerCheck check = new AnswerCheck();
-        assertThat(check.isAnswer(200, bytes(ANSWER))).isTrue();
-        assertThat(check.isAnswer(200, bytes(ANSWER))).isTrue();
+        assertThat(isAnswer(check, 200, ANSWER)).isTrue();
+        assertThat(isAnswer(check, 200, ANSWER)).isTrue();
     }
 
     @Test
     void anAnswerWithTopLevelErrorsIsAnErrorWhereverTheMemberIs() {
         AnswerCheck check = new AnswerCheck();
-        assertThat(check.isAnswer(200, bytes(ERRORS_AFTER_DATA))).isFalse();
-        assertThat(check.isAnswer(200, bytes(ERRORS_FIRST))).isFalse();
-        assertThat(check.isAnswer(200, bytes(PARTIAL))).isFalse();
+        assertThat(isAnswer(check, 200, ERRORS_AFTER_DATA)).isFalse();
+        assertThat(isAnswer(check, 200, ERRORS_FIRST)).isFalse();
+        assertThat(isAnswer(check, 200, PARTIAL)).isFalse();
     }
 
     @Test
     void aFailedStatusOrAnUnreadableBodyIsAnError() {
         AnswerCheck check = new AnswerCheck();
-        assertThat(check.isAnswer(503, bytes(ANSWER))).isFalse();
-        assertThat(check.isAnswer(200, bytes("<html>busy</html>"))).isFalse();
-        assertThat(check.isAnswer(200, bytes("{\"data\":{\"articles\":"))).as("truncated").isFalse();
-        assertThat(check.isAnswer(200, bytes("{\"data\":{}}"))).as("no data").isFalse();
-        assertThat(check.isAnswer(200, bytes("{\"data\":null}"))).isFalse();
+        assertThat(isAnswer(check, 503, ANSWER)).isFalse();
+        assertThat(isAnswer(check, 200, "<html>busy</html>")).isFalse();
+        assertThat(isAnswer(check, 200, "{\"data\":{\"articles\":")).as("truncated").isFalse();
+        assertThat(isAnswer(check, 200, "{\"data\":{}}")).as("no data").isFalse();
+        assertThat(isAnswer(check, 200, "{\"data\":null}")).isFalse();
     }
 
     @Test
     void everyAnswerIsCheckedWholeAndOnlyOneEqualToTheLastThatPassedIsNotParsedAgain() {
         AnswerCheck check = new AnswerCheck();
-        assertThat(check.isAnswer(200, bytes(ANSWER))).isTrue();
+        assertThat(isAnswer(check, 200, ANSWER)).isTrue();
         for (int i = 0; i < 150; i++) {
-            assertThat(check.isAnswer(200, bytes(ANSWER))).isTrue();
+            assertThat(isAnswer(check, 200, ANSWER)).isTrue();
         }
         assertThat(check.parsed()).as("equal to the answer that passed").isEqualTo(1);
         // after many good answers, a bad one of any kind is still caught (no sampling)
-        assertThat(check.isAnswer(200, bytes("{\"data\":{}}"))).isFalse();
-        assertThat(check.isAnswer(200, bytes(PARTIAL))).isFalse();
+        assertThat(isAnswer(check, 200, "{\"data\":{}}")).isFalse();
+        assertThat(isAnswer(check, 200, PARTIAL)).isFalse();
         String truncated = ANSWER.substring(0, ANSWER.length() - 1);
-        assertThat(check.isAnswer(200, bytes(truncated))).as("a prefix of the answer that passed").isFalse();
-        assertThat(check.isAnswer(503, bytes(ANSWER))).as("same body, failed status").isFalse();
-        assertThat(check.isAnswer(200, bytes(ANSWER))).isTrue();
+        assertThat(isAnswer(check, 200, truncated)).as("a prefix of the answer that passed").isFalse();
+        assertThat(isAnswer(check, 503, ANSWER)).as("same body, failed status").isFalse();
+        assertThat(isAnswer(check, 200, ANSWER)).isTrue();
         assertThat(check.parsed()).isEqualTo(4);
     }
 
-    private static byte[] bytes(String json) {
-        return json.getBytes(StandardCharsets.UTF_8);
+    @Test
+    void anAnswerIsReadFromTheCallersReusedArrayUpToItsLengthAndKeptAsACopy() {
+        AnswerCheck check = new AnswerCheck();
+        byte[] reused = new byte[4096];
+        Arrays.fill(reused, (byte) '}');
+        int length = copy(ANSWER, reused);
+        assertThat(check.isAnswer(200, reused, length)).as("what lies past the length is not read").isTrue();
+        assertThat(check.isAnswer(200, reused, length - 1)).as("a prefix in the same array").isFalse();
+        // the array is overwritten by the next answer: a different, bad one of the same length must be parsed, not
+        // taken for the last passed one
+        String noData = ANSWER.replace("{\"data\":", "{\"atad\":");
+        int badLength = copy(noData, reused);
+        assertThat(badLength).isEqualTo(length);
+        assertThat(check.isAnswer(200, reused, badLength)).isFalse();
+        assertThat(check.isAnswer(200, reused, copy(ANSWER, reused))).isTrue();
+        assertThat(check.parsed()).isEqualTo(3);
+    }
+
+    @Test
+    void trailingContentAfterTheAnswerIsAnError() {
+        assertThat(isAnswer(new AnswerCheck(), 200, ANSWER + "{}")).isFalse();
+        assertThat(isAnswer(new AnswerCheck(), 200, "{\"data\":{\"a\":1},\"extensions\":{\"x\":[1,{}]}}")).isTrue();
+    }
+
+    private static boolean isAnswer(AnswerCheck check, int status, String json) {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        return check.isAnswer(status, body, body.length);
+    }
+
+    private static int copy(String json, byte[] into) {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(bytes, 0, into, 0, bytes.length);
+        return bytes.length;
     }
 }

@@ -35,18 +35,28 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@code java -jar <moduleDir>/target/quarkus-app/quarkus-run.jar} with the given environment.
+     * Starts {@code java -jar <moduleDir>/target/quarkus-app/quarkus-run.jar} with the given environment and the
+     * module's JVM options ({@link StackSettings#jvmOptions(String)}).
      *
      * @param maxHeap e.g. "256m": each service must live in a small heap
      */
     public static ServiceProcess start(String name, Path moduleDir, int port, Map<String, String> environment,
                                        String maxHeap, Path logDirectory) {
+        return start(name, moduleDir, port, environment, maxHeap,
+                StackSettings.jvmOptions(moduleDir.getFileName().toString()), logDirectory);
+    }
+
+    /** As {@link #start(String, Path, int, Map, String, Path)}, with these JVM options instead of the module's. */
+    public static ServiceProcess start(String name, Path moduleDir, int port, Map<String, String> environment,
+                                       String maxHeap, List<String> jvmOptions, Path logDirectory) {
         Path jar = moduleDir.resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the project first (mvn -DskipTests package)");
         }
         Path javaBinary = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(javaBinary.toString(), "-Xmx" + maxHeap, "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(javaBinary.toString(), "-Xmx" + maxHeap));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString()));
         try {
             Files.createDirectories(logDirectory);
             Path log = logDirectory.resolve(name + ".log");

@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * How to run the whole system on its embedded defaults.
@@ -18,6 +22,35 @@ public record StackSettings(Path projectRoot, Path dataDirectory, boolean clean,
     public static final int DEFAULT_GATEWAY_PORT = 8080;
     public static final int DEFAULT_INGEST_PORT = 8081;
     public static final int DEFAULT_STATEMENTS_PORT = 8082;
+
+    /** The prefix of the environment variables that set a service's JVM options, by module: {@value}GATEWAY etc. */
+    public static final String JVM_OPTIONS_VARIABLE_PREFIX = "QUOTEGRAPH_JVM_OPTIONS_";
+
+    /** The JVM options a service runs with unless its environment variable says otherwise, by module. */
+    private static final Map<String, List<String>> DEFAULT_JVM_OPTIONS = Map.of();
+
+    /**
+     * The JVM options (besides the maximum heap) of the service packaged in {@code module} ("gateway",
+     * "ingest-service", "statements-service"): the environment variable {@code QUOTEGRAPH_JVM_OPTIONS_} + the module
+     * in capitals with '_' for '-' (e.g. {@code QUOTEGRAPH_JVM_OPTIONS_GATEWAY="-XX:+UseSerialGC"}), split at
+     * whitespace, when it is set (empty: the JVM's own defaults); otherwise the project's default for that module.
+     */
+    public static List<String> jvmOptions(String module) {
+        return jvmOptions(module, System.getenv());
+    }
+
+    static List<String> jvmOptions(String module, Map<String, String> environment) {
+        String set = environment.get(jvmOptionsVariable(module));
+        if (set == null) {
+            return DEFAULT_JVM_OPTIONS.getOrDefault(module, List.of());
+        }
+        return set.isBlank() ? List.of() : Arrays.asList(set.trim().split("\\s+"));
+    }
+
+    /** The environment variable that sets the JVM options of the service packaged in {@code module}. */
+    public static String jvmOptionsVariable(String module) {
+        return JVM_OPTIONS_VARIABLE_PREFIX + module.toUpperCase(Locale.ROOT).replace('-', '_');
+    }
 
     public static StackSettings defaults(Path projectRoot) {
         return new StackSettings(projectRoot, projectRoot.resolve(".quotegraph/data"), false,

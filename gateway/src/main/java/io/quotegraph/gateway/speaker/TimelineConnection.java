@@ -46,11 +46,17 @@ public class TimelineConnection {
 
     /** The page for the arguments of the field this connection was requested by. */
     CompletionStage<Page> page(TimelineRequest requested, Executor executor) {
-        if (requested.equals(fetchedFor)) {
-            return CompletableFuture.completedFuture(cut(fetched, requested.first()));
+        Page atHand = pageAtHand(requested);
+        if (atHand != null) {
+            return CompletableFuture.completedFuture(atHand);
         }
         return others.computeIfAbsent(requested,
                 r -> CompletableFuture.supplyAsync(() -> cut(fetch.apply(r), r.first()), executor));
+    }
+
+    /** The page for these arguments if it was fetched with the connection (no backend call); else null. */
+    Page pageAtHand(TimelineRequest requested) {
+        return requested.equals(fetchedFor) ? cut(fetched, requested.first()) : null;
     }
 
     /** The page a backend page shows; one that lists more than {@code first} (0 is asked as 1) is cut to it. */

@@ -48,12 +48,16 @@ public class TimelineConnectionApi {
 
     private CompletionStage<TimelineConnection.Page> page(TimelineConnection connection) {
         try {
-            DataFetchingEnvironment dfe = context.unwrap(DataFetchingEnvironment.class);
-            ExecutionStepInfo timelineField = dfe.getExecutionStepInfo().getParent();
-            Map<String, Object> args = timelineField == null ? Map.of() : timelineField.getArguments();
-            return connection.page(TimelineRequest.of(args), executor);
+            return connection.page(requested(context.unwrap(DataFetchingEnvironment.class)), executor);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /** The arguments of the {@code timeline} field above this connection's field (throws when they are invalid). */
+    static TimelineRequest requested(DataFetchingEnvironment dfe) {
+        ExecutionStepInfo timelineField = dfe.getExecutionStepInfo().getParent();
+        Map<String, Object> args = timelineField == null ? Map.of() : timelineField.getArguments();
+        return TimelineRequest.of(args);
     }
 }
