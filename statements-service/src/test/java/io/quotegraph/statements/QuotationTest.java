@@ -198,9 +198,9 @@ class QuotationTest {
     }
 
     /**
-     * A speaker's first statements are filed in one list document (one write each, all of them candidates of each new
-     * statement), the later ones in LSH buckets; reports are grouped across both, a removal frees its list entry, and
-     * a link stored without its wording's hashes (before statements-v6) is still compared, by its wording.
+     * A delivery's statements still being decided are listed as pending in the article's index record by its first
+     * write and cleared by its last, so a link needs no "done" write of its own; a delivery that stopped in between is
+     * finished by the next delivery of the article.
      */
     @Test
     void aDeliveryStoppedBeforeItsWritesIsFinishedByTheNextAndLinksNeedNoDoneWrite() {
@@ -232,6 +232,11 @@ class QuotationTest {
                 .getList("pending", String.class)).isEmpty();
     }
 
+    /**
+     * A speaker's first statements are filed in one list document (one write each, all of them candidates of each new
+     * statement), the later ones in LSH buckets; reports are grouped across both, a removal frees its list entry, and
+     * a link stored without its wording's hashes (before statements-v6) is still compared, by its wording.
+     */
     @Test
     void aSpeakersFirstStatementsAreListedAndLaterOnesBanded() {
         String name = "Emil " + Articles.name();
