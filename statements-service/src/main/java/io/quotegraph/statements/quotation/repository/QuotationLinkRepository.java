@@ -192,8 +192,8 @@ public class QuotationLinkRepository {
     }
 
     /**
-     * Records the statements each article has in the index and those of them pending (article id → statement ids), in
-     * one bulk write.
+     * Records the statements each article has in the index and those of them pending (article id → statement ids; an
+     * article missing from {@code pendingByArticle} has none pending), in one bulk write.
      */
     public void setStatementsOfArticles(Map<String, ? extends Collection<String>> statementIdsByArticle,
                                         Map<String, ? extends Collection<String>> pendingByArticle) {

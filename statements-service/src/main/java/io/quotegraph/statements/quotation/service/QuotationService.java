@@ -172,9 +172,7 @@ public class QuotationService {
         links.saveAll(decided);
         apply(decided, false);
         // the articles' writes are all made: none pending any more (a link needs no "done" write of its own)
-        Map<String, Set<String>> nonePending = new LinkedHashMap<>();
-        wantedByArticle.keySet().forEach(articleId -> nonePending.put(articleId, Set.of()));
-        links.setStatementsOfArticles(wantedByArticle, nonePending);
+        links.setStatementsOfArticles(wantedByArticle, Map.of());
         LOG.debugf("%d articles: %d statements in quotations, %d added, %d removed in %d ms", statementsByArticle.size(),
                 wanted.size(), added.size(), removed.size(), (System.nanoTime() - started) / 1_000_000);
     }
