@@ -620,7 +620,8 @@ final class ReportedSpeechAttributor {
         if (cues.isCommitment(doc, cue) || cues.isIntention(doc, cue)) {
             // "pledged to rebuild the bridge": the commitment is the infinitive clause, "to" included
             Mention m = shared != null ? shared : subject == null ? null : subjectMention(doc, subject);
-            return build(doc, s, cue + 1, clauseEnd(doc, cue + 1, end), cue, cue + 1, m, s.from(), cue + 1);
+            return build(doc, s, cue + 1, subordinateClauseEnd(doc, s, cue, cue + 1, clauseEnd(doc, cue + 1, end)), cue,
+                    cue + 1, m, s.from(), cue + 1);
         }
         int after = cue + 1 + Cues.particleAfter(doc, cue); // "pointed out that …"
         if (Cues.isTell(doc.token(cue))) {
@@ -699,9 +700,8 @@ final class ReportedSpeechAttributor {
         }
         Mention m = shared != null ? shared : subjectMention(doc, subject);
         int contentEnd = cues.takesObject(doc.token(cue)) && !that ? objectEnd(doc, after, end) : clauseEnd(doc, after, end);
-        if (inOpeningSubordinateClause(doc, s, cue)) {
-            // "While Trump said the wall would work, critics doubted it": the report ends with its subordinate clause
-            contentEnd = Math.min(contentEnd, firstCommaOrEnd(doc, after, contentEnd));
+        if (!pause) {
+            contentEnd = subordinateClauseEnd(doc, s, cue, after, contentEnd);
         }
         if (m != null && m.form() == Mention.Form.RELATIVE && inAsideRelative(doc, m)) {
             // "Trump, who has said that single-payer health care works, defended the plan": the report ends with the
@@ -1096,7 +1096,16 @@ final class ReportedSpeechAttributor {
     }
 
     private static final Set<String> OPENING_SUBORDINATORS = Set.of("while", "although", "though", "whereas", "when",
-            "because", "since", "after", "before", "if", "once", "until", "unless");
+            "because", "since", "after", "before", "if", "once", "until", "unless", "as");
+
+    /**
+     * "While Trump said the wall would work, critics doubted it", "While Clinton pledged to work with both parties,
+     * Sanders insisted …": a report in a subordinate clause opening the sentence ends with that clause, at its first
+     * comma; the main clause follows. @return the content's end, {@code end} when the cue is in no such clause
+     */
+    private static int subordinateClauseEnd(Document doc, Sentence s, int cue, int contentStart, int end) {
+        return inOpeningSubordinateClause(doc, s, cue) ? Math.min(end, firstCommaOrEnd(doc, contentStart, end)) : end;
+    }
 
     /** The first comma outside quotes in [from, to), or {@code to}. */
     private static int firstCommaOrEnd(Document doc, int from, int to) {

@@ -223,6 +223,17 @@ class ReportedClauseEndTest {
     }
 
     @Test
+    void anIntentionInAnOpeningSubordinateClauseEndsWithTheClause() {
+        assertThat(withCue("While Mayor Ann Briggs pledged to rebuild the pier by May, the council doubted the budget.", "pledged")
+                .orElseThrow().content().text()).isEqualTo("to rebuild the pier by May");
+    }
+
+    @Test
+    void aReportOpenedByAsEndsWithItsClause() {
+        assertThat(withCue("As Mayor Ann Briggs criticized the levy, the council voted to double it.", "criticized").orElseThrow().content().text()).isEqualTo("the levy");
+    }
+
+    @Test
     void aNamedObjectOfAStanceVerbEndsBeforeAPrepositionalPhrase() {
         Extraction x = EXTRACTOR.extract("Governor Tom Reyes attacked Hallett in a string of late-night posts.", null);
         ExtractedStatement s = x.statements().stream().filter(st -> st.cue().text().equals("attacked")).findFirst()
