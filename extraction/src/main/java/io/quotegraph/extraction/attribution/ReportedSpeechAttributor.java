@@ -786,9 +786,11 @@ final class ReportedSpeechAttributor {
                 return k - 1;
             }
             int comma = commaEnding(doc, k);
-            if (comma >= 0 && k + 1 < end && (CONTRASTS.contains(t.lower()) || isCueParticiple(doc, k))) {
-                // "said the plan would pass, but critics doubted it" / "urged a delay, saying …": after a comma, a
-                // contrast or the reporter's own participle ("saying", "citing") opens a clause of its own
+            if (comma >= 0 && k + 1 < end && (CONTRASTS.contains(t.lower()) || isCueParticiple(doc, k)
+                    || opensParticipleClause(doc, k, end))) {
+                // "said the plan would pass, but critics doubted it" / "urged a delay, saying …" / "wants to sign up 5
+                // million people, focusing on people under 30": after a comma, a contrast or a participle clause
+                // (the reporter's account of what the subject does, often after an adverb) opens a clause of its own
                 return comma;
             }
         }
@@ -1153,6 +1155,40 @@ final class ReportedSpeechAttributor {
     }
 
     private static final Set<String> PERFECT_AUXILIARIES = Set.of("has", "have", "had");
+
+    /**
+     * A participle opening an adjunct clause at {@code k}, after at most one adverb: "focusing on …", "often citing
+     * …", "implicitly putting …"; not an "-ing" preposition ("including", "according to") or noun ("something",
+     * "the meeting"), nor a participle that ends the sentence.
+     */
+    private static boolean opensParticipleClause(Document doc, int k, int end) {
+        Token t = doc.token(k);
+        if (t.isWord() && !t.isCapitalized() && (t.lower().endsWith("ly") || t.is("even") || t.is("often")) && k + 1 < end) {
+            t = doc.token(++k);
+        }
+        return isParticiple(t) && t.text().length() > 5 && !NOT_PARTICIPLES.contains(t.lower()) && k + 1 < end
+                && doc.token(k + 1).isWord() && doc.quoteAt(k) == null && !gerundSubject(doc, k + 1, end);
+    }
+
+    /** "…, instituting these goals will not be easy": a finite verb after a few words makes the gerund a subject. */
+    private static boolean gerundSubject(Document doc, int from, int end) {
+        for (int j = from; j < end && j < from + MAX_CLAUSE_SUBJECT; j++) {
+            Token t = doc.token(j);
+            if (!t.isWord() && t.kind() != Token.Kind.POSSESSIVE) {
+                return false;
+            }
+            if (FINITE_VERBS.contains(t.lower())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "-ing" words that open no participle clause: prepositions and nouns. */
+    private static final Set<String> NOT_PARTICIPLES = Set.of("including", "according", "during", "regarding",
+            "concerning", "following", "excluding", "notwithstanding", "pending", "something", "nothing", "anything",
+            "everything", "morning", "evening", "building", "meeting", "spending", "funding", "polling", "housing",
+            "training", "warning", "hearing", "ruling", "shooting", "bombing", "beginning", "wedding", "ceiling");
 
     /** A lowercase "-ing" form of a cue verb: "saying", "adding", "citing". */
     private boolean isCueParticiple(Document doc, int k) {

@@ -234,6 +234,20 @@ class ReportedClauseEndTest {
     }
 
     @Test
+    void aParticipleClauseAfterACommaEndsTheReport() {
+        assertThat(withCue("Mayor Ann Briggs said the pier would reopen in May, often citing the new budget as proof.", "said")
+                .orElseThrow().content().text()).isEqualTo("the pier would reopen in May");
+        assertThat(withCue("Mayor Ann Briggs wants to rebuild the pier, focusing on the north shore.", "wants").orElseThrow()
+                .content().text()).isEqualTo("to rebuild the pier");
+    }
+
+    @Test
+    void aGerundSubjectAfterACommaStaysInTheReport() {
+        assertThat(only("Mayor Ann Briggs admits that given the budget, rebuilding the pier will not be easy.").content().text())
+                .isEqualTo("that given the budget, rebuilding the pier will not be easy");
+    }
+
+    @Test
     void aNamedObjectOfAStanceVerbEndsBeforeAPrepositionalPhrase() {
         Extraction x = EXTRACTOR.extract("Governor Tom Reyes attacked Hallett in a string of late-night posts.", null);
         ExtractedStatement s = x.statements().stream().filter(st -> st.cue().text().equals("attacked")).findFirst()
