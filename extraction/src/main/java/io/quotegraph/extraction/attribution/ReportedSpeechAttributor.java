@@ -730,7 +730,15 @@ final class ReportedSpeechAttributor {
                 continue;
             }
             Token t = doc.token(k);
-            if (t.isPunct(';') || t.isPunct('\u2014') || t.isPunct('\u2013') || spacedHyphen(doc, k)) {
+            if (t.isPunct('\u2014') || t.isPunct('\u2013') || spacedHyphen(doc, k)) {
+                int closing = closingDash(doc, k, end);
+                if (closing < 0) {
+                    return k;
+                }
+                k = closing; // "said the party's ground operation — staffed by 3,100 organizers — is having an impact"
+                continue;
+            }
+            if (t.isPunct(';')) {
                 return k;
             }
             if ((t.is("and") || t.is("but")) && k + 1 < end && isCueParticiple(doc, k + 1)) {
@@ -1344,6 +1352,27 @@ final class ReportedSpeechAttributor {
         }
         return true;
     }
+
+    /**
+     * The dash that closes an aside opened by the dash at {@code dash}, when the clause goes on after it: "that the
+     * ground operation — staffed by 3,100 organizers — is having …". An aside is short and has no quote; a dash with
+     * no partner, or one that the sentence end follows, sets off the reporter's addition and ends the report.
+     * @return the closing dash's index, or -1
+     */
+    private static int closingDash(Document doc, int dash, int end) {
+        for (int k = dash + 1; k + 1 < end && k <= dash + MAX_DASH_ASIDE; k++) {
+            if (doc.quoteAt(k) != null || doc.token(k).isPunct(';')) {
+                return -1;
+            }
+            if (doc.token(k).isPunct('\u2014') || doc.token(k).isPunct('\u2013') || spacedHyphen(doc, k)) {
+                return doc.token(k + 1).isWord() ? k : -1;
+            }
+        }
+        return -1;
+    }
+
+    /** Tokens an aside between dashes may span. */
+    private static final int MAX_DASH_ASIDE = 16;
 
     /** A hyphen with spaces on both sides, typed for a dash: "said it would reopen - although …". */
     private static boolean spacedHyphen(Document doc, int k) {

@@ -248,6 +248,20 @@ class ReportedClauseEndTest {
     }
 
     @Test
+    void anAsideBetweenDashesStaysInTheReportWhenTheClauseGoesOn() {
+        assertThat(only("Mayor Ann Briggs said that the ferry service — cut twice since May — would resume in June.")
+                .content().text()).isEqualTo("that the ferry service — cut twice since May — would resume in June");
+        assertThat(withCue("The accord calls on all nations - rich and poor - to limit emissions.", "calls on").orElseThrow()
+                .content().text()).isEqualTo("all nations - rich and poor - to limit emissions");
+    }
+
+    @Test
+    void aDashAsideClosingTheSentenceStillEndsTheReport() {
+        assertThat(only("Mayor Ann Briggs said the ferry would resume in June — a promise she made twice before.")
+                .content().text()).isEqualTo("the ferry would resume in June");
+    }
+
+    @Test
     void aNamedObjectOfAStanceVerbEndsBeforeAPrepositionalPhrase() {
         Extraction x = EXTRACTOR.extract("Governor Tom Reyes attacked Hallett in a string of late-night posts.", null);
         ExtractedStatement s = x.statements().stream().filter(st -> st.cue().text().equals("attacked")).findFirst()
