@@ -741,6 +741,13 @@ final class ReportedSpeechAttributor {
             if (t.isPunct(';')) {
                 return k;
             }
+            if (t.isPunct(',')) {
+                int aside = commaAsideEnd(doc, k, end);
+                if (aside > 0) {
+                    k = aside; // "that economic inequality, though it existed, was not the flashpoint"
+                    continue;
+                }
+            }
             if ((t.is("and") || t.is("but")) && k + 1 < end && isCueParticiple(doc, k + 1)) {
                 // "said the plan was wrong and suggesting that …": the reporter's participle opens another report
                 return doc.token(k - 1).isPunct(',') ? k - 1 : k;
@@ -995,6 +1002,11 @@ final class ReportedSpeechAttributor {
             if (q != null) {
                 k = Math.max(k, q.lastToken());
             } else if (doc.token(k).isPunct(',')) {
+                int aside = commaAsideEnd(doc, k, clause);
+                if (aside > 0) {
+                    k = aside; // "accused Rafael Cruz, who was born in Cuba, of associating with …"
+                    continue;
+                }
                 int list = listEnd(doc, k, clause);
                 if (list < 0) {
                     return k;
@@ -1370,6 +1382,32 @@ final class ReportedSpeechAttributor {
         }
         return -1;
     }
+
+    /**
+     * The comma closing an aside opened by the comma at {@code comma}, when what follows it goes on with the clause
+     * the aside interrupts: a finite verb after a subject ("that economic inequality, though it existed, was not …"),
+     * or "to"/"of" after an object ("urging him, both personally and publicly, to bow out"). @return its index, or -1
+     */
+    private static int commaAsideEnd(Document doc, int comma, int end) {
+        if (comma + 1 < end && isParticiple(doc.token(comma + 1)) && !NOT_PARTICIPLES.contains(doc.token(comma + 1).lower())) {
+            return -1; // "took a hands-off approach, suggesting …, was tepid about …": a list of the subject's verbs
+        }
+        for (int k = comma + 1; k + 1 < end && k <= comma + MAX_COMMA_ASIDE; k++) {
+            Token t = doc.token(k);
+            if (doc.quoteAt(k) != null || t.isPunct(';') || t.isPunct(':') || isDash(t)) {
+                return -1;
+            }
+            if (t.isPunct(',')) {
+                Token next = doc.token(k + 1);
+                return k > comma + 1 && next.isWord() && (FINITE_VERBS.contains(next.lower()) || next.is("to") || next.is("of"))
+                        ? k : -1;
+            }
+        }
+        return -1;
+    }
+
+    /** Tokens an aside between commas may span. */
+    private static final int MAX_COMMA_ASIDE = 14;
 
     /** Tokens an aside between dashes may span. */
     private static final int MAX_DASH_ASIDE = 16;

@@ -262,6 +262,20 @@ class ReportedClauseEndTest {
     }
 
     @Test
+    void anAsideBetweenCommasStaysInTheReportWhenTheClauseGoesOn() {
+        assertThat(only("Mayor Ann Briggs agreed that the levy, though it was unpopular, was not the main issue.").content().text())
+                .isEqualTo("that the levy, though it was unpopular, was not the main issue");
+        assertThat(withCue("Mayor Ann Briggs accused Omar Velez, who chairs the board, of hiding the budget.", "accused")
+                .orElseThrow().content().text()).isEqualTo("Omar Velez, who chairs the board, of hiding the budget");
+    }
+
+    @Test
+    void aParticipleAfterACommaIsNoAsideButTheSubjectsNextVerb() {
+        assertThat(withCue("Mayor Ann Briggs criticized the levy, calling it a tax on ferries, was vague about the pier and left.",
+                "criticized").orElseThrow().content().text()).isEqualTo("the levy");
+    }
+
+    @Test
     void aNamedObjectOfAStanceVerbEndsBeforeAPrepositionalPhrase() {
         Extraction x = EXTRACTOR.extract("Governor Tom Reyes attacked Hallett in a string of late-night posts.", null);
         ExtractedStatement s = x.statements().stream().filter(st -> st.cue().text().equals("attacked")).findFirst()
