@@ -93,10 +93,12 @@ final class Cues {
     /** Prepositions that name the target of an attitude: "critical of", "worried about", "support for". */
     private static final Set<String> TARGET_PREPOSITIONS = Set.of("of", "about", "with", "in", "toward", "towards", "on",
             "over", "at", "by", "for", "against");
-    /** "be" and the copulas that keep its predicate: "remained skeptical of", "grew frustrated with". */
-    private static final Set<String> COPULAS = Set.of("is", "are", "was", "were", "be", "been", "being", "am", "remain",
-            "remains", "remained", "seem", "seems", "seemed", "become", "becomes", "became", "grow", "grows", "grew",
-            "grown");
+    /**
+     * The forms of "be" that {@link #isFiniteBe} does not read (the non-finite ones and "am") and the copulas that
+     * keep its predicate: "has been cagey about", "remained skeptical of", "grew frustrated with".
+     */
+    private static final Set<String> OTHER_COPULAS = Set.of("be", "been", "being", "am", "remain", "remains", "remained",
+            "seem", "seems", "seemed", "become", "becomes", "became", "grow", "grows", "grew", "grown");
     /** Degree words between a copula and its adjective: "was very critical", "are increasingly wary". */
     private static final Set<String> DEGREE_WORDS = Set.of("very", "more", "less", "most", "so", "too", "quite", "rather",
             "deeply", "highly", "increasingly", "particularly", "especially", "equally", "somewhat", "fairly", "pretty",
@@ -142,7 +144,7 @@ final class Cues {
     private int copulaBefore(Document doc, int adjective) {
         for (int k = adjective - 1; k >= 0 && adjective - k <= MAX_STANCE_GAP && doc.token(k).isWord(); k--) {
             Token w = doc.token(k);
-            if (COPULAS.contains(Lexicons.withoutNegation(w.lower()))) {
+            if (isFiniteBe(w) || OTHER_COPULAS.contains(Lexicons.withoutNegation(w.lower()))) {
                 return k;
             }
             if (!lexicons.isAuxiliary(w.text()) && !SpeakerPhraseFinder.isMannerAdverb(w) && !DEGREE_WORDS.contains(w.lower())) {
