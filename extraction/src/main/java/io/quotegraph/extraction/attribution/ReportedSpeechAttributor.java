@@ -730,7 +730,7 @@ final class ReportedSpeechAttributor {
                 continue;
             }
             Token t = doc.token(k);
-            if (t.isPunct('\u2014') || t.isPunct('\u2013') || spacedHyphen(doc, k)) {
+            if (isClauseDash(doc, k)) {
                 int closing = closingDash(doc, k, end);
                 if (closing < 0) {
                     return k;
@@ -1376,7 +1376,7 @@ final class ReportedSpeechAttributor {
             if (doc.quoteAt(k) != null || doc.token(k).isPunct(';')) {
                 return -1;
             }
-            if (doc.token(k).isPunct('\u2014') || doc.token(k).isPunct('\u2013') || spacedHyphen(doc, k)) {
+            if (isClauseDash(doc, k)) {
                 return doc.token(k + 1).isWord() ? k : -1;
             }
         }
@@ -1411,6 +1411,11 @@ final class ReportedSpeechAttributor {
 
     /** Tokens an aside between dashes may span. */
     private static final int MAX_DASH_ASIDE = 16;
+
+    /** A dash that sets off part of a clause: an em or en dash, or a hyphen typed for one. */
+    private static boolean isClauseDash(Document doc, int k) {
+        return doc.token(k).isPunct('\u2014') || doc.token(k).isPunct('\u2013') || spacedHyphen(doc, k);
+    }
 
     /** A hyphen with spaces on both sides, typed for a dash: "said it would reopen - although …". */
     private static boolean spacedHyphen(Document doc, int k) {
