@@ -4,6 +4,7 @@ import io.quotegraph.devstack.DevTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quotegraph.devstack.ingest.BulkIngester;
+import io.quotegraph.devstack.ingest.ProcessCpu;
 import io.quotegraph.devstack.ingest.SyntheticCorpus;
 import io.quotegraph.devstack.JsonHttp;
 import io.quotegraph.devstack.QuotegraphStack;
@@ -47,8 +48,7 @@ final class BenchIngestCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BENCH_JVM = "bench JVM (importer, delivery watcher)";
-    /** USER_HZ of /proc/PID/stat: 100 on every Linux architecture Quotegraph runs on. */
-    private static final int CLOCK_TICKS = 100;
+    private static final int CLOCK_TICKS = ProcessCpu.CLOCK_TICKS;
     /** Pending articles polled every round: five of the delivery worker's batches, one request's most ids. */
     private static final int HEAD = 100;
 
@@ -97,6 +97,8 @@ final class BenchIngestCommand implements Callable<Integer> {
     private final Map<String, Long> peakKb = new ConcurrentHashMap<>();
     /** CPU time (user + system, clock ticks) used by each process during the run; it does not depend on other load. */
     private final Map<String, Long> cpuTicks = new ConcurrentHashMap<>();
+    /** Of {@link #cpuTicks}: the ticks of each JVM's JIT compiler threads. */
+    private final Map<String, Long> compilerTicks = new ConcurrentHashMap<>();
     private Path dataDirectory;
     /** PostgreSQL's postmaster, once found (0 until then). */
     private volatile long postmaster;
@@ -140,6 +142,7 @@ final class BenchIngestCommand implements Callable<Integer> {
                     : String.format(Locale.ROOT, "offered: %.1f articles/s, open loop (%d articles per batch)", rate,
                             chunkSize));
             Map<String, Long> cpuAtStart = cpuTicks(pids);
+            Map<String, Long> compilersAtStart = compilerTicks(pids);
             long start = System.nanoTime();
             watcher.start();
             BulkIngester.Summary summary = ingester.run(List.of(corpusFile));
@@ -153,16 +156,10 @@ final class BenchIngestCommand implements Callable<Integer> {
             watcher.join(5000);
             sampleMemory(pids);
             cpuTicks(pids).forEach((name, ticks) -> cpuTicks.put(name, ticks - cpuAtStart.getOrDefault(name, 0L)));
+            compilerTicks(pids).forEach((name, ticks) ->
+                    compilerTicks.put(name, Math.max(0, ticks - compilersAtStart.getOrDefault(name, 0L))));
 
-            long statements;
-            try {
-                statements = new JsonHttp().graphql(stack.gatewayUrl(), "{ statements(first: 1) { totalCount } }", Map.of())
-                        .path("statements").path("totalCount").asLong();
-            } catch (RuntimeException e) {
-                // on a loaded machine the count can time out: the figures measured so far are still worth printing
-                System.err.println("could not count the statements: " + e.getMessage());
-                statements = -1;
-            }
+            long statements = statementCount(stack.gatewayUrl());
             report(summary, statements, start, ingested, queryable);
             return pending.isEmpty() ? 0 : 1;
         } finally {
@@ -235,6 +232,18 @@ final class BenchIngestCommand implements Callable<Integer> {
         }
     }
 
+    /** The statements stored (through the gateway), or -1 if the count failed. */
+    private static long statementCount(String gatewayUrl) {
+        try {
+            return new JsonHttp().graphql(gatewayUrl, "{ statements(first: 1) { totalCount } }", Map.of())
+                    .path("statements").path("totalCount").asLong();
+        } catch (RuntimeException e) {
+            // on a loaded machine the count can time out: the figures measured so far are still worth printing
+            System.err.println("could not count the statements: " + e.getMessage());
+            return -1;
+        }
+    }
+
     /** ingest-service's delivery time (an ISO-8601 instant, same machine clock) as System.nanoTime. */
     private long deliveredNanos(String deliveredAt) {
         Instant instant = Instant.parse(deliveredAt);
@@ -279,23 +288,18 @@ final class BenchIngestCommand implements Callable<Integer> {
     /** CPU ticks used so far by each service, by PostgreSQL (with the backends that exited) and by this JVM. */
     private Map<String, Long> cpuTicks(Map<String, Long> pids) {
         Map<String, Long> ticks = new LinkedHashMap<>();
-        pids.forEach((name, pid) -> ticks.put(name, cpuTicks(pid, false)));
-        ticks.put("postgresql", postgresProcesses().map(pid -> cpuTicks(pid, true)).sum());
-        ticks.put(BENCH_JVM, cpuTicks(ProcessHandle.current().pid(), false));
+        pids.forEach((name, pid) -> ticks.put(name, ProcessCpu.ticks(pid, false)));
+        ticks.put("postgresql", postgresProcesses().map(pid -> ProcessCpu.ticks(pid, true)).sum());
+        ticks.put(BENCH_JVM, ProcessCpu.ticks(ProcessHandle.current().pid(), false));
         return ticks;
     }
 
-    /** utime + stime of /proc/PID/stat (with cutime + cstime: the children it waited for), in clock ticks. */
-    private static long cpuTicks(long pid, boolean withChildren) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // after "pid (comm) ": state is field 3, utime 14, stime 15, cutime 16, cstime 17
-            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            return withChildren ? ticks + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : ticks;
-        } catch (IOException | RuntimeException e) {
-            return 0; // not Linux, or the process is gone
-        }
+    /** CPU ticks used so far by the JIT compiler threads of each JVM (the services, the stand-in, this one). */
+    private static Map<String, Long> compilerTicks(Map<String, Long> pids) {
+        Map<String, Long> ticks = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> ticks.put(name, ProcessCpu.compilerTicks(pid)));
+        ticks.put(BENCH_JVM, ProcessCpu.compilerTicks(ProcessHandle.current().pid()));
+        return ticks;
     }
 
     private static String cmdline(long pid) {
@@ -369,11 +373,20 @@ final class BenchIngestCommand implements Callable<Integer> {
         }
         peakKb.forEach((name, kb) -> System.out.printf(Locale.ROOT, "| peak memory: %s | %,d MB |%n", name, kb / 1024));
         long totalTicks = cpuTicks.values().stream().mapToLong(Long::longValue).sum();
-        cpuTicks.forEach((name, ticks) -> System.out.printf(Locale.ROOT, "| CPU: %s | %,.1f s = %,.1f ms/article |%n",
-                name, ticks / (double) CLOCK_TICKS, 1000.0 * ticks / CLOCK_TICKS / Math.max(1, processed)));
+        cpuTicks.forEach((name, ticks) -> System.out.printf(Locale.ROOT, "| CPU: %s | %,.1f s = %,.1f ms/article%s |%n",
+                name, ticks / (double) CLOCK_TICKS, 1000.0 * ticks / CLOCK_TICKS / Math.max(1, processed),
+                compilerTicks.containsKey(name) ? String.format(Locale.ROOT, ", of which JIT compilers %,.1f ms",
+                        1000.0 * compilerTicks.get(name) / CLOCK_TICKS / Math.max(1, processed)) : ""));
+        long jitTicks = compilerTicks.values().stream().mapToLong(Long::longValue).sum();
         System.out.printf(Locale.ROOT, "| CPU in all | %,.1f s = %,.1f ms/article: at most %,.0f articles/s on %d cores |%n",
                 totalTicks / (double) CLOCK_TICKS, 1000.0 * totalTicks / CLOCK_TICKS / Math.max(1, processed),
                 totalTicks == 0 ? 0 : Runtime.getRuntime().availableProcessors() * processed * (double) CLOCK_TICKS / totalTicks,
+                Runtime.getRuntime().availableProcessors());
+        // the JIT's work is per run, not per article: a longer run (or --warmup) spreads it thinner
+        System.out.printf(Locale.ROOT, "| CPU in all but the JIT compilers | %,.1f ms/article: at most %,.0f articles/s on %d cores |%n",
+                1000.0 * (totalTicks - jitTicks) / CLOCK_TICKS / Math.max(1, processed),
+                totalTicks == jitTicks ? 0 : Runtime.getRuntime().availableProcessors() * processed
+                        * (double) CLOCK_TICKS / (totalTicks - jitTicks),
                 Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "%nmachine: %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
