@@ -74,6 +74,11 @@ final class BenchIngestCommand implements Callable<Integer> {
     @Option(names = "--parallel", defaultValue = "2", description = "Batch requests in flight (default: ${DEFAULT-VALUE}).")
     int parallel;
 
+    @Option(names = "--warmup", defaultValue = "0", description = "Articles sent first (as a burst) and waited for "
+            + "until queryable, not measured: the services then run compiled code, as they do in a long run, instead of "
+            + "paying their JIT compilation in the figures of a short one (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
     @Option(names = "--seed", defaultValue = "20240206", description = "Seed of the synthetic corpus (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -109,10 +114,18 @@ final class BenchIngestCommand implements Callable<Integer> {
             System.err.println("--rate must be a positive number of articles per second");
             return 2;
         }
+        if (warmup < 0) {
+            System.err.println("--warmup must not be negative");
+            return 2;
+        }
         Path temp = Files.createTempDirectory("quotegraph-bench");
+        Path wholeCorpus = temp.resolve("bench-corpus-all.ndjson");
+        int written = SyntheticCorpus.write(corpus, warmup + articles, seed, wholeCorpus);
+        Path warmupFile = temp.resolve("bench-warmup.ndjson");
         Path corpusFile = temp.resolve("bench-corpus.ndjson");
-        int written = SyntheticCorpus.write(corpus, articles, seed, corpusFile);
-        System.out.printf(Locale.ROOT, "corpus: %,d articles (%s + synthetic) in %s%n", written, corpus, corpusFile);
+        long measured = SyntheticCorpus.split(wholeCorpus, warmup, warmupFile, corpusFile);
+        System.out.printf(Locale.ROOT, "corpus: %,d articles (%s + synthetic) in %s, the first %,d of them a warm-up "
+                + "(%,d measured)%n", written, corpus, wholeCorpus, warmup, measured);
 
         dataDirectory = temp.resolve("data").toAbsolutePath();
         StackSettings settings = StackSettings.isolated(root.toAbsolutePath(), dataDirectory);
@@ -123,6 +136,12 @@ final class BenchIngestCommand implements Callable<Integer> {
             Thread watcher = new Thread(() -> watchDelivery(http, stack.ingestUrl(), pids), "bench-delivery-watcher");
             watcher.setDaemon(true);
 
+            long statementsBefore = 0;
+            if (warmup > 0) {
+                watcher.start();
+                warmUp(stack.ingestUrl(), warmupFile);
+                statementsBefore = statementCount(stack.gatewayUrl());
+            }
             int chunkSize = chunk != null ? chunk : rate == null ? 100 : (int) Math.max(1, Math.round(rate / 10));
             BulkIngester ingester = new BulkIngester(new BulkIngester.Settings(stack.ingestUrl(), chunkSize, parallel,
                     null, null, null), System.err, System.console() != null)
@@ -144,7 +163,9 @@ final class BenchIngestCommand implements Callable<Integer> {
             Map<String, Long> cpuAtStart = cpuTicks(pids);
             Map<String, Long> compilersAtStart = compilerTicks(pids);
             long start = System.nanoTime();
-            watcher.start();
+            if (warmup == 0) {
+                watcher.start();
+            }
             BulkIngester.Summary summary = ingester.run(List.of(corpusFile));
             long ingested = System.nanoTime();
             long deadline = start + Duration.ofMinutes(timeoutMinutes).toNanos();
@@ -159,7 +180,8 @@ final class BenchIngestCommand implements Callable<Integer> {
             compilerTicks(pids).forEach((name, ticks) ->
                     compilerTicks.put(name, Math.max(0, ticks - compilersAtStart.getOrDefault(name, 0L))));
 
-            long statements = statementCount(stack.gatewayUrl());
+            long statementsAfter = statementCount(stack.gatewayUrl());
+            long statements = statementsBefore < 0 || statementsAfter < 0 ? -1 : statementsAfter - statementsBefore;
             report(summary, statements, start, ingested, queryable);
             return pending.isEmpty() ? 0 : 1;
         } finally {
@@ -242,6 +264,35 @@ final class BenchIngestCommand implements Callable<Integer> {
             System.err.println("could not count the statements: " + e.getMessage());
             return -1;
         }
+    }
+
+    /**
+     * Sends the warm-up articles as a burst and waits until the watcher has seen all of them queryable; then forgets
+     * their latencies, so that the figures are the measured articles' alone.
+     */
+    private void warmUp(String ingestUrl, Path warmupFile) throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        BulkIngester.Summary summary = new BulkIngester(new BulkIngester.Settings(ingestUrl, 100, parallel, null, null,
+                null), System.err, System.console() != null)
+                .onChunk(result -> {
+                    for (JsonNode answer : result.answers()) {
+                        if (answer != null && "accepted".equals(answer.path("status").asText())) {
+                            pending.put(answer.path("id").asText(), result.sentNanos());
+                        }
+                    }
+                })
+                .run(List.of(warmupFile));
+        long deadline = started + Duration.ofMinutes(timeoutMinutes).toNanos();
+        while (!pending.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        if (!pending.isEmpty()) {
+            throw new IllegalStateException(pending.size() + " warm-up articles were not queryable in time");
+        }
+        latencies.clear();
+        lastQueryable = 0;
+        System.out.printf(Locale.ROOT, "warm-up: %,d articles sent, all queryable after %.1f s (not measured)%n",
+                summary.processed(), (System.nanoTime() - started) / 1e9);
     }
 
     /** ingest-service's delivery time (an ISO-8601 instant, same machine clock) as System.nanoTime. */
