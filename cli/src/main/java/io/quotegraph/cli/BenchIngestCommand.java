@@ -149,13 +149,7 @@ final class BenchIngestCommand implements Callable<Integer> {
             int chunkSize = chunk != null ? chunk : rate == null ? 100 : (int) Math.max(1, Math.round(rate / 10));
             BulkIngester ingester = new BulkIngester(new BulkIngester.Settings(stack.ingestUrl(), chunkSize, parallel,
                     null, null, null), System.err, System.console() != null)
-                    .onChunk(result -> {
-                        for (JsonNode answer : result.answers()) {
-                            if (answer != null && "accepted".equals(answer.path("status").asText())) {
-                                pending.put(answer.path("id").asText(), result.sentNanos());
-                            }
-                        }
-                    });
+                    .onChunk(this::awaitAccepted);
             if (rate != null) {
                 ingester.pacedAt(rate);
             }
@@ -259,6 +253,15 @@ final class BenchIngestCommand implements Callable<Integer> {
         }
     }
 
+    /** Makes the watcher wait for each article of the chunk that was accepted, counting from when it was sent. */
+    private void awaitAccepted(BulkIngester.ChunkResult result) {
+        for (JsonNode answer : result.answers()) {
+            if (answer != null && "accepted".equals(answer.path("status").asText())) {
+                pending.put(answer.path("id").asText(), result.sentNanos());
+            }
+        }
+    }
+
     /** The statements stored (through the gateway), or -1 if the count failed. */
     private static long statementCount(String gatewayUrl) {
         try {
@@ -279,13 +282,7 @@ final class BenchIngestCommand implements Callable<Integer> {
         long started = System.nanoTime();
         BulkIngester.Summary summary = new BulkIngester(new BulkIngester.Settings(ingestUrl, 100, parallel, null, null,
                 null), System.err, System.console() != null)
-                .onChunk(result -> {
-                    for (JsonNode answer : result.answers()) {
-                        if (answer != null && "accepted".equals(answer.path("status").asText())) {
-                            pending.put(answer.path("id").asText(), result.sentNanos());
-                        }
-                    }
-                })
+                .onChunk(this::awaitAccepted)
                 .run(List.of(warmupFile));
         long deadline = started + Duration.ofMinutes(timeoutMinutes).toNanos();
         while (!pending.isEmpty() && System.nanoTime() < deadline) {
