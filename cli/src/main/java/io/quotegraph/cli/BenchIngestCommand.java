@@ -4,6 +4,7 @@ import io.quotegraph.devstack.DevTokens;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quotegraph.devstack.ingest.BulkIngester;
+import io.quotegraph.devstack.ingest.ProcessCpu;
 import io.quotegraph.devstack.ingest.SyntheticCorpus;
 import io.quotegraph.devstack.JsonHttp;
 import io.quotegraph.devstack.QuotegraphStack;
@@ -47,8 +48,7 @@ final class BenchIngestCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BENCH_JVM = "bench JVM (importer, delivery watcher)";
-    /** USER_HZ of /proc/PID/stat: 100 on every Linux architecture Quotegraph runs on. */
-    private static final int CLOCK_TICKS = 100;
+    private static final int CLOCK_TICKS = ProcessCpu.CLOCK_TICKS;
     /** Pending articles polled every round: five of the delivery worker's batches, one request's most ids. */
     private static final int HEAD = 100;
 
@@ -74,14 +74,22 @@ final class BenchIngestCommand implements Callable<Integer> {
     @Option(names = "--parallel", defaultValue = "2", description = "Batch requests in flight (default: ${DEFAULT-VALUE}).")
     int parallel;
 
+    @Option(names = "--warmup", defaultValue = "0", description = "Articles sent first (as a burst) and waited for "
+            + "until queryable, not measured: the services then run compiled code, as they do in a long run, instead of "
+            + "paying their JIT compilation in the figures of a short one (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
     @Option(names = "--seed", defaultValue = "20240206", description = "Seed of the synthetic corpus (default: ${DEFAULT-VALUE}).")
     long seed;
 
     @Option(names = "--timeout-minutes", defaultValue = "60", description = "Give up waiting for delivery after this (default: ${DEFAULT-VALUE}).")
     int timeoutMinutes;
 
-    /** Polling rounds of the delivery watcher: the latencies come from the delivery times, not from this. */
-    private static final long POLL_MILLIS = 500;
+    /**
+     * Polling rounds of the delivery watcher. The latencies come from the delivery times, not from this; it bounds only
+     * how late the end of a run is seen (CPU is counted until then) and the resolution of a SKIPPED article's latency.
+     */
+    private static final long POLL_MILLIS = 2000;
 
     /** When each accepted article was sent, until it is seen queryable. */
     private final Map<String, Long> pending = new ConcurrentHashMap<>();
@@ -97,6 +105,8 @@ final class BenchIngestCommand implements Callable<Integer> {
     private final Map<String, Long> peakKb = new ConcurrentHashMap<>();
     /** CPU time (user + system, clock ticks) used by each process during the run; it does not depend on other load. */
     private final Map<String, Long> cpuTicks = new ConcurrentHashMap<>();
+    /** Of {@link #cpuTicks}: the ticks of each JVM's JIT compiler threads. */
+    private final Map<String, Long> compilerTicks = new ConcurrentHashMap<>();
     private Path dataDirectory;
     /** PostgreSQL's postmaster, once found (0 until then). */
     private volatile long postmaster;
@@ -107,10 +117,19 @@ final class BenchIngestCommand implements Callable<Integer> {
             System.err.println("--rate must be a positive number of articles per second");
             return 2;
         }
+        if (warmup < 0) {
+            System.err.println("--warmup must not be negative");
+            return 2;
+        }
         Path temp = Files.createTempDirectory("quotegraph-bench");
-        Path corpusFile = temp.resolve("bench-corpus.ndjson");
-        int written = SyntheticCorpus.write(corpus, articles, seed, corpusFile);
-        System.out.printf(Locale.ROOT, "corpus: %,d articles (%s + synthetic) in %s%n", written, corpus, corpusFile);
+        Path wholeCorpus = temp.resolve("bench-corpus-all.ndjson");
+        int written = SyntheticCorpus.write(corpus, warmup + articles, seed, wholeCorpus);
+        Path warmupFile = temp.resolve("bench-warmup.ndjson");
+        // without a warm-up the whole corpus is measured: no copy of it (10⁵ articles are ~0.6 GB)
+        Path corpusFile = warmup == 0 ? wholeCorpus : temp.resolve("bench-corpus.ndjson");
+        long measured = warmup == 0 ? written : SyntheticCorpus.split(wholeCorpus, warmup, warmupFile, corpusFile);
+        System.out.printf(Locale.ROOT, "corpus: %,d articles (%s + synthetic) in %s, the first %,d of them a warm-up "
+                + "(%,d measured)%n", written, corpus, wholeCorpus, warmup, measured);
 
         dataDirectory = temp.resolve("data").toAbsolutePath();
         StackSettings settings = StackSettings.isolated(root.toAbsolutePath(), dataDirectory);
@@ -121,16 +140,16 @@ final class BenchIngestCommand implements Callable<Integer> {
             Thread watcher = new Thread(() -> watchDelivery(http, stack.ingestUrl(), pids), "bench-delivery-watcher");
             watcher.setDaemon(true);
 
+            long statementsBefore = 0;
+            if (warmup > 0) {
+                watcher.start();
+                warmUp(stack.ingestUrl(), warmupFile);
+                statementsBefore = statementCount(stack.gatewayUrl());
+            }
             int chunkSize = chunk != null ? chunk : rate == null ? 100 : (int) Math.max(1, Math.round(rate / 10));
             BulkIngester ingester = new BulkIngester(new BulkIngester.Settings(stack.ingestUrl(), chunkSize, parallel,
                     null, null, null), System.err, System.console() != null)
-                    .onChunk(result -> {
-                        for (JsonNode answer : result.answers()) {
-                            if (answer != null && "accepted".equals(answer.path("status").asText())) {
-                                pending.put(answer.path("id").asText(), result.sentNanos());
-                            }
-                        }
-                    });
+                    .onChunk(this::awaitAccepted);
             if (rate != null) {
                 ingester.pacedAt(rate);
             }
@@ -140,8 +159,11 @@ final class BenchIngestCommand implements Callable<Integer> {
                     : String.format(Locale.ROOT, "offered: %.1f articles/s, open loop (%d articles per batch)", rate,
                             chunkSize));
             Map<String, Long> cpuAtStart = cpuTicks(pids);
+            Map<String, Long> compilersAtStart = compilerTicks(pids);
             long start = System.nanoTime();
-            watcher.start();
+            if (warmup == 0) {
+                watcher.start();
+            }
             BulkIngester.Summary summary = ingester.run(List.of(corpusFile));
             long ingested = System.nanoTime();
             long deadline = start + Duration.ofMinutes(timeoutMinutes).toNanos();
@@ -153,16 +175,11 @@ final class BenchIngestCommand implements Callable<Integer> {
             watcher.join(5000);
             sampleMemory(pids);
             cpuTicks(pids).forEach((name, ticks) -> cpuTicks.put(name, ticks - cpuAtStart.getOrDefault(name, 0L)));
+            compilerTicks(pids).forEach((name, ticks) ->
+                    compilerTicks.put(name, Math.max(0, ticks - compilersAtStart.getOrDefault(name, 0L))));
 
-            long statements;
-            try {
-                statements = new JsonHttp().graphql(stack.gatewayUrl(), "{ statements(first: 1) { totalCount } }", Map.of())
-                        .path("statements").path("totalCount").asLong();
-            } catch (RuntimeException e) {
-                // on a loaded machine the count can time out: the figures measured so far are still worth printing
-                System.err.println("could not count the statements: " + e.getMessage());
-                statements = -1;
-            }
+            long statementsAfter = statementCount(stack.gatewayUrl());
+            long statements = statementsBefore < 0 || statementsAfter < 0 ? -1 : statementsAfter - statementsBefore;
             report(summary, statements, start, ingested, queryable);
             return pending.isEmpty() ? 0 : 1;
         } finally {
@@ -173,14 +190,15 @@ final class BenchIngestCommand implements Callable<Integer> {
     /**
      * Polls the pending articles until each is DELIVERED (or another final state): every {@value #POLL_MILLIS} ms
      * the {@value #HEAD} sent first (the worker takes articles in the order they were stored,
-     * {@code ingest.delivery.batch-size} = 20 at a time), and every tenth round the next 100 of the others in turn, so
+     * {@code ingest.delivery.batch-size} = 20 at a time), and every fifth round the next 100 of the others in turn, so
      * that one stuck at the front does not hide the rest. An article is queryable from its {@code deliveredAt}:
      * ingest-service records it after statements-service has answered that it stored the article's statements, which
      * the GraphQL read path then serves (so it is, if anything, late); a DUPLICATE or SKIPPED article (never
      * delivered) counts from when the poll sees it. The latencies thus do not depend on the polling rate, which is
      * kept low: each poll is an HTTP request to ingest-service (its HTTP handling, authentication and metrics), and
      * the probe is {@code GET /articles/statuses} (one short query): the article listing it replaced, polled every
-     * 100 ms, was 13–21 % of ingest-service's CPU samples.
+     * 100 ms, was 13–21 % of ingest-service's CPU samples; every 500 ms, polling and its HTTP handling were still ~7 %
+     * of them in a slow run (a cost per second of run, not per article).
      */
     private void watchDelivery(HttpClient http, String ingestUrl, Map<String, Long> pids) {
         long lastMemorySample = 0;
@@ -197,7 +215,7 @@ final class BenchIngestCommand implements Callable<Integer> {
                 List<List<String>> slices = new ArrayList<>();
                 slices.add(bySent.subList(0, Math.min(HEAD, bySent.size())));
                 List<String> rest = bySent.subList(Math.min(HEAD, bySent.size()), bySent.size());
-                if (++round % 10 == 0 && !rest.isEmpty()) {
+                if (++round % 5 == 0 && !rest.isEmpty()) {
                     int from = (rotation * 100) % rest.size();
                     slices.add(rest.subList(from, Math.min(rest.size(), from + 100)));
                     rotation++;
@@ -233,6 +251,50 @@ final class BenchIngestCommand implements Callable<Integer> {
                 System.err.println("delivery watcher: " + e);
             }
         }
+    }
+
+    /** Makes the watcher wait for each article of the chunk that was accepted, counting from when it was sent. */
+    private void awaitAccepted(BulkIngester.ChunkResult result) {
+        for (JsonNode answer : result.answers()) {
+            if (answer != null && "accepted".equals(answer.path("status").asText())) {
+                pending.put(answer.path("id").asText(), result.sentNanos());
+            }
+        }
+    }
+
+    /** The statements stored (through the gateway), or -1 if the count failed. */
+    private static long statementCount(String gatewayUrl) {
+        try {
+            return new JsonHttp().graphql(gatewayUrl, "{ statements(first: 1) { totalCount } }", Map.of())
+                    .path("statements").path("totalCount").asLong();
+        } catch (RuntimeException e) {
+            // on a loaded machine the count can time out: the figures measured so far are still worth printing
+            System.err.println("could not count the statements: " + e.getMessage());
+            return -1;
+        }
+    }
+
+    /**
+     * Sends the warm-up articles as a burst and waits until the watcher has seen all of them queryable; then forgets
+     * their latencies, so that the figures are the measured articles' alone.
+     */
+    private void warmUp(String ingestUrl, Path warmupFile) throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        BulkIngester.Summary summary = new BulkIngester(new BulkIngester.Settings(ingestUrl, 100, parallel, null, null,
+                null), System.err, System.console() != null)
+                .onChunk(this::awaitAccepted)
+                .run(List.of(warmupFile));
+        long deadline = started + Duration.ofMinutes(timeoutMinutes).toNanos();
+        while (!pending.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        if (!pending.isEmpty()) {
+            throw new IllegalStateException(pending.size() + " warm-up articles were not queryable in time");
+        }
+        latencies.clear();
+        lastQueryable = 0;
+        System.out.printf(Locale.ROOT, "warm-up: %,d articles sent, all queryable after %.1f s (not measured)%n",
+                summary.processed(), (System.nanoTime() - started) / 1e9);
     }
 
     /** ingest-service's delivery time (an ISO-8601 instant, same machine clock) as System.nanoTime. */
@@ -279,23 +341,18 @@ final class BenchIngestCommand implements Callable<Integer> {
     /** CPU ticks used so far by each service, by PostgreSQL (with the backends that exited) and by this JVM. */
     private Map<String, Long> cpuTicks(Map<String, Long> pids) {
         Map<String, Long> ticks = new LinkedHashMap<>();
-        pids.forEach((name, pid) -> ticks.put(name, cpuTicks(pid, false)));
-        ticks.put("postgresql", postgresProcesses().map(pid -> cpuTicks(pid, true)).sum());
-        ticks.put(BENCH_JVM, cpuTicks(ProcessHandle.current().pid(), false));
+        pids.forEach((name, pid) -> ticks.put(name, ProcessCpu.ticks(pid, false)));
+        ticks.put("postgresql", postgresProcesses().map(pid -> ProcessCpu.ticks(pid, true)).sum());
+        ticks.put(BENCH_JVM, ProcessCpu.ticks(ProcessHandle.current().pid(), false));
         return ticks;
     }
 
-    /** utime + stime of /proc/PID/stat (with cutime + cstime: the children it waited for), in clock ticks. */
-    private static long cpuTicks(long pid, boolean withChildren) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // after "pid (comm) ": state is field 3, utime 14, stime 15, cutime 16, cstime 17
-            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            return withChildren ? ticks + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : ticks;
-        } catch (IOException | RuntimeException e) {
-            return 0; // not Linux, or the process is gone
-        }
+    /** CPU ticks used so far by the JIT compiler threads of each JVM (the services, the stand-in, this one). */
+    private static Map<String, Long> compilerTicks(Map<String, Long> pids) {
+        Map<String, Long> ticks = new LinkedHashMap<>();
+        pids.forEach((name, pid) -> ticks.put(name, ProcessCpu.compilerTicks(pid)));
+        ticks.put(BENCH_JVM, ProcessCpu.compilerTicks(ProcessHandle.current().pid()));
+        return ticks;
     }
 
     private static String cmdline(long pid) {
@@ -369,11 +426,20 @@ final class BenchIngestCommand implements Callable<Integer> {
         }
         peakKb.forEach((name, kb) -> System.out.printf(Locale.ROOT, "| peak memory: %s | %,d MB |%n", name, kb / 1024));
         long totalTicks = cpuTicks.values().stream().mapToLong(Long::longValue).sum();
-        cpuTicks.forEach((name, ticks) -> System.out.printf(Locale.ROOT, "| CPU: %s | %,.1f s = %,.1f ms/article |%n",
-                name, ticks / (double) CLOCK_TICKS, 1000.0 * ticks / CLOCK_TICKS / Math.max(1, processed)));
+        cpuTicks.forEach((name, ticks) -> System.out.printf(Locale.ROOT, "| CPU: %s | %,.1f s = %,.1f ms/article%s |%n",
+                name, ticks / (double) CLOCK_TICKS, 1000.0 * ticks / CLOCK_TICKS / Math.max(1, processed),
+                compilerTicks.containsKey(name) ? String.format(Locale.ROOT, ", of which JIT compilers %,.1f ms",
+                        1000.0 * compilerTicks.get(name) / CLOCK_TICKS / Math.max(1, processed)) : ""));
+        long jitTicks = compilerTicks.values().stream().mapToLong(Long::longValue).sum();
         System.out.printf(Locale.ROOT, "| CPU in all | %,.1f s = %,.1f ms/article: at most %,.0f articles/s on %d cores |%n",
                 totalTicks / (double) CLOCK_TICKS, 1000.0 * totalTicks / CLOCK_TICKS / Math.max(1, processed),
                 totalTicks == 0 ? 0 : Runtime.getRuntime().availableProcessors() * processed * (double) CLOCK_TICKS / totalTicks,
+                Runtime.getRuntime().availableProcessors());
+        // the JIT's work is per run, not per article: a longer run (or --warmup) spreads it thinner
+        System.out.printf(Locale.ROOT, "| CPU in all but the JIT compilers | %,.1f ms/article: at most %,.0f articles/s on %d cores |%n",
+                1000.0 * (totalTicks - jitTicks) / CLOCK_TICKS / Math.max(1, processed),
+                totalTicks == jitTicks ? 0 : Runtime.getRuntime().availableProcessors() * processed
+                        * (double) CLOCK_TICKS / (totalTicks - jitTicks),
                 Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "%nmachine: %d cores, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -88,5 +89,29 @@ public final class SyntheticCorpus {
             }
         }
         return count;
+    }
+
+    /**
+     * Splits an NDJSON corpus: its first {@code firstLines} lines to {@code first}, the others to {@code rest} (e.g. a
+     * benchmark's warm-up articles and its measured ones, which then share no article).
+     *
+     * @return the lines written to {@code rest}
+     */
+    public static long split(Path corpus, long firstLines, Path first, Path rest) throws IOException {
+        long restLines = 0;
+        try (BufferedReader reader = Files.newBufferedReader(corpus, StandardCharsets.UTF_8);
+             BufferedWriter head = Files.newBufferedWriter(first, StandardCharsets.UTF_8);
+             BufferedWriter tail = Files.newBufferedWriter(rest, StandardCharsets.UTF_8)) {
+            long n = 0;
+            for (String line = reader.readLine(); line != null; line = reader.readLine(), n++) {
+                BufferedWriter to = n < firstLines ? head : tail;
+                to.write(line);
+                to.newLine();
+                if (to == tail) {
+                    restLines++;
+                }
+            }
+        }
+        return restLines;
     }
 }
