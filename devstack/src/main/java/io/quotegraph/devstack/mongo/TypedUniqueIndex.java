@@ -4,19 +4,72 @@ import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 
 import java.util.List;
 import java.util.Map;
 
-/** A unique index over an H2 map keyed by {@link IndexKeyType}; otherwise what mongo-java-server's H2 index does. */
+/**
+ * A unique index over an H2 map keyed by {@link IndexKeyType}; otherwise what mongo-java-server's H2 index does, except
+ * that it also answers a query that names fields besides its key.
+ * <p>
+ * mongo-java-server uses an index only for a query on exactly its keys: {@code {_id: x, owner: y}}, or
+ * {@code {$and: [{_id: x}, ...]}} as the Java driver writes {@code Filters.and}, scanned the whole collection (the
+ * conditional deletes of locks and emptied quotations, for instance). Every top-level field of a query, and every term
+ * of a top-level {@code $and}, must match, so the documents such a query matches are among those its condition on the
+ * key matches: this index finds those, and the collection then matches each of them against the whole query, as it
+ * does for every query it answers through an index. Only single-key indexes, and only a key condition this index
+ * answers on its own (a value, {@code $in}, a regular expression), as mongo-java-server decides.
+ */
 final class TypedUniqueIndex extends AbstractUniqueIndex<Object> {
+
+    private static final String AND = "$and";
 
     private final MVMap<KeyValue, Object> positions;
 
     TypedUniqueIndex(MVMap<KeyValue, Object> positions, String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
         this.positions = positions;
+    }
+
+    @Override
+    public synchronized boolean canHandle(Document query) {
+        return super.canHandle(query) || keyConditionOf(query) != null;
+    }
+
+    @Override
+    public synchronized Iterable<Object> getPositions(Document query) {
+        if (super.canHandle(query)) {
+            return super.getPositions(query);
+        }
+        return super.getPositions(keyConditionOf(query));
+    }
+
+    /**
+     * A condition on this index's only key that every document the query matches must meet, as a query on the key
+     * alone that this index answers; null if the query has none.
+     */
+    private Document keyConditionOf(Document query) {
+        if (isCompoundIndex()) {
+            return null;
+        }
+        String key = keys().get(0);
+        if (query.containsKey(key)) {
+            Document condition = query.size() == 1 ? query : new Document(key, query.get(key));
+            return super.canHandle(condition) ? condition : null;
+        }
+        if (query.get(AND) instanceof List<?> terms) {
+            for (Object term : terms) {
+                if (term instanceof Document termQuery) {
+                    Document condition = keyConditionOf(termQuery);
+                    if (condition != null) {
+                        return condition;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     @Override
