@@ -9,14 +9,22 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.exception.MongoServerError;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -101,6 +109,103 @@ class TypedUniqueIndexTest {
             assertThat(id.canHandle(doc("n", 3))).isFalse();
         } finally {
             server.shutdown();
+        }
+    }
+
+    /**
+     * The index reads a top-level field's key itself (without mongo-java-server's path handling): the keys, and which
+     * documents are rejected as duplicates, must be exactly what mongo-java-server's own derivation gives.
+     */
+    @Test
+    void keysOfTopLevelFieldsAreThoseMongoJavaServerDerives() {
+        List<de.bwaldvogel.mongo.bson.Document> documents = List.of(doc("_id", "a"), doc("_id", 7), doc("_id", 7.0),
+                doc("_id", -0.0), doc("_id", 0L), doc("_id", Long.MAX_VALUE), doc("_id", doc("x", 1).append("y", 2.5)),
+                doc("_id", doc("x", 1.0).append("y", 2.5)), doc("_id", null), doc("other", 1), doc("_id", true),
+                doc("_id", List.of("p", "q")), doc("_id", List.of()), doc("_id", List.of(doc("k", 1))),
+                doc("_id", "a").append("slug", List.of("s", "t")), doc("_id", "b").append("slug", "s"));
+        TypedIndexH2Backend backend = TypedIndexH2Backend.open(null);
+        @SuppressWarnings("unchecked")
+        de.bwaldvogel.mongo.MongoCollection<Object> collection = (de.bwaldvogel.mongo.MongoCollection<Object>)
+                backend.resolveDatabase("test").createCollectionOrThrowIfExists("notes");
+        MVStore store = MVStore.open(null);
+        try {
+            for (String field : List.of("_id", "slug", "slug.k")) {
+                for (boolean sparse : List.of(false, true)) {
+                    List<IndexKey> keys = List.of(new IndexKey(field, true));
+                    MVMap<KeyValue, Object> map = store.openMap(field + sparse,
+                            new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyType.INSTANCE));
+                    TypedUniqueIndex ours = new TypedUniqueIndex(map, field + "_1", keys, sparse);
+                    ReferenceIndex reference = new ReferenceIndex(field + "_1", keys, sparse);
+                    for (int i = 0; i < documents.size(); i++) {
+                        de.bwaldvogel.mongo.bson.Document document = documents.get(i);
+                        String what = field + (sparse ? " (sparse) " : " ") + document;
+                        assertThat(keysOrError(() -> ours.getKeyValues(document)))
+                                .as(what).isEqualTo(keysOrError(() -> reference.getKeyValues(document)));
+                        Object added = addOrError(ours, collection, document, i);
+                        assertThat(added).as(what).isEqualTo(addOrError(reference, collection, document, i));
+                    }
+                }
+            }
+        } finally {
+            store.close();
+            backend.close();
+        }
+    }
+
+    private static Object keysOrError(java.util.function.Supplier<Object> keys) {
+        try {
+            return keys.get();
+        } catch (MongoServerError | IllegalArgumentException e) {
+            return e.getClass().getName() + ": " + e.getMessage();
+        }
+    }
+
+    private static Object addOrError(AbstractUniqueIndex<Object> index, de.bwaldvogel.mongo.MongoCollection<Object> collection,
+                                     de.bwaldvogel.mongo.bson.Document document, int position) {
+        try {
+            index.add(document, position, collection);
+            return "added";
+        } catch (MongoServerError e) {
+            return e.getClass().getName() + ": " + e.getMessage();
+        }
+    }
+
+    /** mongo-java-server's unique index over a plain map: its own key derivation and checks. */
+    private static final class ReferenceIndex extends AbstractUniqueIndex<Object> {
+        private final Map<KeyValue, Object> positions = new HashMap<>();
+
+        ReferenceIndex(String name, List<IndexKey> keys, boolean sparse) {
+            super(name, keys, sparse);
+        }
+
+        @Override
+        protected Object removeDocument(KeyValue key) {
+            return positions.remove(key);
+        }
+
+        @Override
+        protected boolean putKeyPosition(KeyValue key, Object position) {
+            return positions.putIfAbsent(key, position) == null;
+        }
+
+        @Override
+        protected Iterable<Map.Entry<KeyValue, Object>> getIterable() {
+            return positions.entrySet();
+        }
+
+        @Override
+        protected Object getPosition(KeyValue key) {
+            return positions.get(key);
+        }
+
+        @Override
+        public long getCount() {
+            return positions.size();
+        }
+
+        @Override
+        public long getDataSize() {
+            return positions.size();
         }
     }
 
