@@ -63,6 +63,18 @@ final class TypedUniqueIndex extends AbstractUniqueIndex<Object> {
         }
     }
 
+    @Override
+    public Object getPosition(Document document) {
+        KeyValue key = topLevelKeyOf(document);
+        return key == null ? super.getPosition(document) : getPosition(key.normalized());
+    }
+
+    @Override
+    public synchronized Object remove(Document document) {
+        KeyValue key = topLevelKeyOf(document);
+        return key == null || isSparse() ? super.remove(document) : removeDocument(key.normalized());
+    }
+
     /**
      * The document's key as mongo-java-server derives it (not normalised; the field's value, or Missing), when this
      * index is on one top-level field and the value is not an array (each of whose elements is a key); else null.

@@ -113,8 +113,9 @@ class TypedUniqueIndexTest {
     }
 
     /**
-     * The index reads a top-level field's key itself (without mongo-java-server's path handling): the keys, and which
-     * documents are rejected as duplicates, must be exactly what mongo-java-server's own derivation gives.
+     * The index reads a top-level field's key itself (without mongo-java-server's path handling): the keys, which
+     * documents are rejected as duplicates, found and removed must be exactly what mongo-java-server's own derivation
+     * gives.
      */
     @Test
     void keysOfTopLevelFieldsAreThoseMongoJavaServerDerives() {
@@ -143,7 +144,17 @@ class TypedUniqueIndexTest {
                                 .as(what).isEqualTo(keysOrError(() -> reference.getKeyValues(document)));
                         Object added = addOrError(ours, collection, document, i);
                         assertThat(added).as(what).isEqualTo(addOrError(reference, collection, document, i));
+                        assertThat(ours.getPosition(document)).as(what).isEqualTo(reference.getPosition(document));
                     }
+                    for (int i = 0; i < documents.size(); i += 2) {
+                        de.bwaldvogel.mongo.bson.Document document = documents.get(i);
+                        assertThat(ours.remove(document)).as("removing " + document).isEqualTo(reference.remove(document));
+                    }
+                    for (de.bwaldvogel.mongo.bson.Document document : documents) {
+                        assertThat(ours.getPosition(document)).as("after the removals: " + document)
+                                .isEqualTo(reference.getPosition(document));
+                    }
+                    assertThat(ours.getCount()).isEqualTo(reference.getCount());
                 }
             }
         } finally {
