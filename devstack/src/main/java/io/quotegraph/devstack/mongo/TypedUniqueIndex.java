@@ -10,6 +10,8 @@ import de.bwaldvogel.mongo.exception.DuplicateKeyError;
 import org.h2.mvstore.MVMap;
 
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,17 +42,41 @@ final class TypedUniqueIndex extends AbstractUniqueIndex<Object> {
     /** The field of a single-key index on a top-level field (no path); null for any other index. */
     private final String topLevelField;
 
+    /**
+     * The key fields, as {@link #keys()} and {@link #keySet()} give them: mongo-java-server builds a new collection by a
+     * stream on every call (several per write and per query), which cost as much as the key look-ups themselves.
+     */
+    private final List<String> keyFields;
+    private final Set<String> keyFieldSet;
+
     TypedUniqueIndex(MVMap<KeyValue, Object> positions, String name, List<IndexKey> keys, boolean sparse) {
         super(name, keys, sparse);
         this.positions = positions;
         String field = keys.size() == 1 ? keys.get(0).getKey() : null;
         this.topLevelField = field != null && !field.contains(".") && !field.startsWith("$") ? field : null;
+        this.keyFields = keys.stream().map(IndexKey::getKey).toList();
+        this.keyFieldSet = Collections.unmodifiableSet(new LinkedHashSet<>(keyFields));
+    }
+
+    @Override
+    protected List<String> keys() {
+        return keyFields;
+    }
+
+    @Override
+    protected Set<String> keySet() {
+        return keyFieldSet;
+    }
+
+    /** What {@link KeyValue#normalized()} gives, without its stream for a string (which normalises to itself). */
+    private static KeyValue normalized(KeyValue key) {
+        return key.size() == 1 && key.get(0) instanceof String ? key : key.normalized();
     }
 
     @Override
     public Set<KeyValue> getKeyValues(Document document) {
         KeyValue key = topLevelKeyOf(document);
-        return key == null ? super.getKeyValues(document) : Set.of(key.normalized());
+        return key == null ? super.getKeyValues(document) : Set.of(normalized(key));
     }
 
     @Override
@@ -58,7 +84,7 @@ final class TypedUniqueIndex extends AbstractUniqueIndex<Object> {
         KeyValue key = topLevelKeyOf(document);
         if (key == null || isSparse()) {
             super.checkAdd(document, collection);
-        } else if (containsKey(key.normalized())) {
+        } else if (containsKey(normalized(key))) {
             throw new DuplicateKeyError(this, collection, getKeys(), key);
         }
     }
@@ -66,13 +92,13 @@ final class TypedUniqueIndex extends AbstractUniqueIndex<Object> {
     @Override
     public Object getPosition(Document document) {
         KeyValue key = topLevelKeyOf(document);
-        return key == null ? super.getPosition(document) : getPosition(key.normalized());
+        return key == null ? super.getPosition(document) : getPosition(normalized(key));
     }
 
     @Override
     public synchronized Object remove(Document document) {
         KeyValue key = topLevelKeyOf(document);
-        return key == null || isSparse() ? super.remove(document) : removeDocument(key.normalized());
+        return key == null || isSparse() ? super.remove(document) : removeDocument(normalized(key));
     }
 
     /**

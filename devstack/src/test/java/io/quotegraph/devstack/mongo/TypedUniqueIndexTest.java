@@ -137,6 +137,8 @@ class TypedUniqueIndexTest {
                             new MVMap.Builder<KeyValue, Object>().keyType(IndexKeyType.INSTANCE));
                     TypedUniqueIndex ours = new TypedUniqueIndex(map, field + "_1", keys, sparse);
                     ReferenceIndex reference = new ReferenceIndex(field + "_1", keys, sparse);
+                    assertThat(ours.keys()).isEqualTo(reference.fields());
+                    assertThat(ours.keySet()).isEqualTo(reference.fieldSet()).containsExactlyElementsOf(reference.fieldSet());
                     for (int i = 0; i < documents.size(); i++) {
                         de.bwaldvogel.mongo.bson.Document document = documents.get(i);
                         String what = field + (sparse ? " (sparse) " : " ") + document;
@@ -187,6 +189,14 @@ class TypedUniqueIndexTest {
 
         ReferenceIndex(String name, List<IndexKey> keys, boolean sparse) {
             super(name, keys, sparse);
+        }
+
+        List<String> fields() {
+            return keys();
+        }
+
+        java.util.Set<String> fieldSet() {
+            return keySet();
         }
 
         @Override
