@@ -17,6 +17,8 @@ import java.nio.ByteOrder;
  * writes and reads. H2's default value type Java-serialised whole documents whenever a page was saved (a quarter of
  * the embedded store's CPU in bench-ingest) and stored them three to five times larger. Every value a client can
  * send round-trips (the codec is the one that decoded it from the wire); dates keep MongoDB's millisecond precision.
+ * A document's bytes are remembered while it lives ({@link EncodedDocuments}), so a save encodes only the documents
+ * changed since.
  */
 final class BsonDocumentType extends BasicDataType<Document> {
 
@@ -29,7 +31,11 @@ final class BsonDocumentType extends BasicDataType<Document> {
      */
     private volatile int averageSize = 10_000;
 
-    BsonDocumentType() {
+    /** The bytes of the map's documents, so that a save does not encode the unchanged documents of a page again. */
+    private final EncodedDocuments encoded;
+
+    BsonDocumentType(EncodedDocuments encoded) {
+        this.encoded = encoded;
     }
 
     @Override
@@ -39,26 +45,30 @@ final class BsonDocumentType extends BasicDataType<Document> {
 
     @Override
     public void write(WriteBuffer buffer, Document document) {
-        ByteBuf encoded = Unpooled.buffer(averageSize);
+        byte[] bytes = encoded.get(document);
+        if (bytes == null) {
+            bytes = encode(document);
+            encoded.remember(document, bytes);
+        }
+        buffer.put(bytes);
+        averageSize = (bytes.length + 15 * averageSize) / 16;
+    }
+
+    private static byte[] encode(Document document) {
+        ByteBuf buffer = Unpooled.buffer();
         try {
-            BsonEncoder.encodeDocument(document, encoded);
-            int size = encoded.readableBytes();
-            buffer.put(encoded.nioBuffer());
-            averageSize = (size + 15 * averageSize) / 16;
+            BsonEncoder.encodeDocument(document, buffer);
+            byte[] bytes = new byte[buffer.readableBytes()];
+            buffer.readBytes(bytes);
+            return bytes;
         } finally {
-            encoded.release();
+            buffer.release();
         }
     }
 
     /** The document's size as BSON: what MongoDB counts in a collection's data size. */
     static int encodedSize(Document document) {
-        ByteBuf encoded = Unpooled.buffer();
-        try {
-            BsonEncoder.encodeDocument(document, encoded);
-            return encoded.readableBytes();
-        } finally {
-            encoded.release();
-        }
+        return encode(document).length;
     }
 
     /** A BSON document starts with its length (int32, little-endian, the length included). */
@@ -67,7 +77,9 @@ final class BsonDocumentType extends BasicDataType<Document> {
         int size = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN).getInt();
         byte[] bytes = new byte[size];
         buffer.get(bytes);
-        return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes));
+        Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes));
+        encoded.remember(document, bytes);
+        return document;
     }
 
     @Override
