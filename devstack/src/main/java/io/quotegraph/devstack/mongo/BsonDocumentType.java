@@ -17,8 +17,6 @@ import java.nio.ByteOrder;
  * writes and reads. H2's default value type Java-serialised whole documents whenever a page was saved (a quarter of
  * the embedded store's CPU in bench-ingest) and stored them three to five times larger. Every value a client can
  * send round-trips (the codec is the one that decoded it from the wire); dates keep MongoDB's millisecond precision.
- * A document's bytes are remembered while it lives ({@link EncodedDocuments}), so a save encodes only the documents
- * changed since.
  */
 final class BsonDocumentType extends BasicDataType<Document> {
 
@@ -31,11 +29,7 @@ final class BsonDocumentType extends BasicDataType<Document> {
      */
     private volatile int averageSize = 10_000;
 
-    /** The bytes of the map's documents, so that a save does not encode the unchanged documents of a page again. */
-    private final EncodedDocuments encoded;
-
-    BsonDocumentType(EncodedDocuments encoded) {
-        this.encoded = encoded;
+    BsonDocumentType() {
     }
 
     @Override
@@ -45,30 +39,26 @@ final class BsonDocumentType extends BasicDataType<Document> {
 
     @Override
     public void write(WriteBuffer buffer, Document document) {
-        byte[] bytes = encoded.get(document);
-        if (bytes == null) {
-            bytes = encode(document);
-            encoded.remember(document, bytes);
-        }
-        buffer.put(bytes);
-        averageSize = (bytes.length + 15 * averageSize) / 16;
-    }
-
-    private static byte[] encode(Document document) {
-        ByteBuf buffer = Unpooled.buffer();
+        ByteBuf encoded = Unpooled.buffer(averageSize);
         try {
-            BsonEncoder.encodeDocument(document, buffer);
-            byte[] bytes = new byte[buffer.readableBytes()];
-            buffer.readBytes(bytes);
-            return bytes;
+            BsonEncoder.encodeDocument(document, encoded);
+            int size = encoded.readableBytes();
+            buffer.put(encoded.nioBuffer());
+            averageSize = (size + 15 * averageSize) / 16;
         } finally {
-            buffer.release();
+            encoded.release();
         }
     }
 
     /** The document's size as BSON: what MongoDB counts in a collection's data size. */
     static int encodedSize(Document document) {
-        return encode(document).length;
+        ByteBuf encoded = Unpooled.buffer();
+        try {
+            BsonEncoder.encodeDocument(document, encoded);
+            return encoded.readableBytes();
+        } finally {
+            encoded.release();
+        }
     }
 
     /** A BSON document starts with its length (int32, little-endian, the length included). */
@@ -77,9 +67,7 @@ final class BsonDocumentType extends BasicDataType<Document> {
         int size = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN).getInt();
         byte[] bytes = new byte[size];
         buffer.get(bytes);
-        Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes));
-        encoded.remember(document, bytes);
-        return document;
+        return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes));
     }
 
     @Override

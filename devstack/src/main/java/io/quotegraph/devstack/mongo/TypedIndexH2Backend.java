@@ -10,12 +10,6 @@ import org.h2.mvstore.MVStore;
  */
 public final class TypedIndexH2Backend extends H2Backend {
 
-    /**
-     * The bytes of the store's documents, shared by its collections under one budget. Created on first use, without an
-     * initializer: the super constructor already opens the databases of an existing file.
-     */
-    private EncodedDocuments encodedDocuments;
-
     private TypedIndexH2Backend(MVStore store) {
         super(store);
     }
@@ -50,11 +44,6 @@ public final class TypedIndexH2Backend extends H2Backend {
 
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        synchronized (this) {
-            if (encodedDocuments == null) {
-                encodedDocuments = new EncodedDocuments(EncodedDocuments.DEFAULT_BUDGET);
-            }
-        }
-        return TypedIndexH2Database.open(databaseName, getMvStore(), getCursorRegistry(), encodedDocuments);
+        return TypedIndexH2Database.open(databaseName, getMvStore(), getCursorRegistry());
     }
 }

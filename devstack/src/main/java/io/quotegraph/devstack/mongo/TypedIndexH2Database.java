@@ -24,31 +24,22 @@ import java.util.List;
  */
 final class TypedIndexH2Database extends H2Database {
 
-    /**
-     * The store and the documents' bytes while the super constructor runs: it opens the existing collections and
-     * indexes before this class's fields are set.
-     */
-    private static final ThreadLocal<Pending> UNDER_CONSTRUCTION = new ThreadLocal<>();
-
-    private record Pending(MVStore store, EncodedDocuments encodedDocuments) {
-    }
+    /** The store while the super constructor runs: it opens the existing indexes before this class's fields are set. */
+    private static final ThreadLocal<MVStore> STORE_UNDER_CONSTRUCTION = new ThreadLocal<>();
 
     private final MVStore store;
-    private final EncodedDocuments encodedDocuments;
 
-    private TypedIndexH2Database(String name, MVStore store, CursorRegistry cursors, EncodedDocuments encodedDocuments) {
+    private TypedIndexH2Database(String name, MVStore store, CursorRegistry cursors) {
         super(name, store, cursors);
         this.store = store;
-        this.encodedDocuments = encodedDocuments;
     }
 
-    static TypedIndexH2Database open(String name, MVStore store, CursorRegistry cursors,
-                                     EncodedDocuments encodedDocuments) {
-        UNDER_CONSTRUCTION.set(new Pending(store, encodedDocuments));
+    static TypedIndexH2Database open(String name, MVStore store, CursorRegistry cursors) {
+        STORE_UNDER_CONSTRUCTION.set(store);
         try {
-            return new TypedIndexH2Database(name, store, cursors, encodedDocuments);
+            return new TypedIndexH2Database(name, store, cursors);
         } finally {
-            UNDER_CONSTRUCTION.remove();
+            STORE_UNDER_CONSTRUCTION.remove();
         }
     }
 
@@ -62,11 +53,7 @@ final class TypedIndexH2Database extends H2Database {
     static final String BSON_DOCUMENTS = "bson";
 
     private MVStore store() {
-        return store != null ? store : UNDER_CONSTRUCTION.get().store();
-    }
-
-    private EncodedDocuments encodedDocuments() {
-        return encodedDocuments != null ? encodedDocuments : UNDER_CONSTRUCTION.get().encodedDocuments();
+        return store != null ? store : STORE_UNDER_CONSTRUCTION.get();
     }
 
     @Override
@@ -85,8 +72,7 @@ final class TypedIndexH2Database extends H2Database {
     private MVMap<Object, Document> openDocuments(String namespace, MVMap<String, Object> meta) {
         MVStore store = store();
         String name = DATABASES_PREFIX + namespace;
-        MVMap.Builder<Object, Document> bson = new MVMap.Builder<Object, Document>()
-                .valueType(new BsonDocumentType(encodedDocuments()));
+        MVMap.Builder<Object, Document> bson = new MVMap.Builder<Object, Document>().valueType(new BsonDocumentType());
         if (BSON_DOCUMENTS.equals(meta.get(DOCUMENT_FORMAT)) || !store.hasMap(name)) {
             MVMap<Object, Document> documents = store.openMap(name, bson);
             meta.put(DOCUMENT_FORMAT, BSON_DOCUMENTS);

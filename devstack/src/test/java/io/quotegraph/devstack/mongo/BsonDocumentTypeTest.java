@@ -22,62 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class BsonDocumentTypeTest {
 
-    private final BsonDocumentType type = new BsonDocumentType(new EncodedDocuments(EncodedDocuments.DEFAULT_BUDGET));
-
-    /**
-     * An instance's bytes are encoded once: a page saved again writes its unchanged documents from what was encoded
-     * (or read) before. Shown by changing an instance after it was written, which the store never does: the old bytes
-     * are written again. A changed copy (what an update puts in the map) is encoded anew.
-     */
-    @Test
-    void aDocumentWrittenOrReadBeforeIsNotEncodedAgain() {
-        Document written = new Document("_id", "a").append("n", 1);
-        Document before = roundTrip(written);
-        written.put("n", 2); // never done by the store: only to see which bytes are written
-        assertThat(roundTrip(written)).as("the bytes encoded first").isEqualTo(before);
-
-        Document copy = written.cloneDeeply();
-        assertThat(roundTrip(copy)).as("a new instance").isEqualTo(new Document("_id", "a").append("n", 2));
-
-        WriteBuffer buffer = new WriteBuffer();
-        type.write(buffer, new Document("_id", "b").append("n", 1));
-        Document read = type.read(buffer.getBuffer().flip());
-        read.put("n", 3);
-        assertThat(roundTrip(read)).as("the bytes it was read from").isEqualTo(new Document("_id", "b").append("n", 1));
-    }
-
-    @Test
-    void beyondTheBudgetDocumentsAreEncodedOnEverySave() {
-        EncodedDocuments encoded = new EncodedDocuments(100);
-        BsonDocumentType small = new BsonDocumentType(encoded);
-        Document first = new Document("_id", "a").append("text", "x".repeat(40));
-        Document second = new Document("_id", "b").append("text", "y".repeat(40));
-        Document third = new Document("_id", "c").append("text", "z".repeat(40));
-        for (Document document : List.of(first, second, third)) {
-            small.write(new WriteBuffer(), document);
-        }
-        assertThat(encoded.rememberedBytes()).isPositive().isLessThanOrEqualTo(100);
-        third.put("text", "changed");
-        WriteBuffer buffer = new WriteBuffer();
-        small.write(buffer, third);
-        assertThat(small.read(buffer.getBuffer().flip())).as("not remembered: encoded again").isEqualTo(third);
-    }
-
-    @Test
-    void theBytesOfACollectedDocumentAreForgotten() throws InterruptedException {
-        EncodedDocuments encoded = new EncodedDocuments(EncodedDocuments.DEFAULT_BUDGET);
-        BsonDocumentType forgetful = new BsonDocumentType(encoded);
-        for (int i = 0; i < 1_000; i++) {
-            forgetful.write(new WriteBuffer(), new Document("_id", "d" + i).append("text", "x".repeat(1_000)));
-        }
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (encoded.rememberedBytes() > 100_000 && System.currentTimeMillis() < deadline) {
-            System.gc();
-            Thread.sleep(50);
-            forgetful.write(new WriteBuffer(), new Document("_id", "probe"));
-        }
-        assertThat(encoded.rememberedBytes()).as("only what is still referenced").isLessThan(100_000);
-    }
+    private final BsonDocumentType type = new BsonDocumentType();
 
     @Test
     void everyValueTypeReadsBackAsWritten() {
