@@ -46,9 +46,13 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonWriter;
+import jakarta.json.JsonWriterFactory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -125,6 +129,8 @@ public class ResponseCache {
      * gateway reads the HTTP answer of its own refresh to its end only.
      */
     static final ExecutionResult DISCARDED_REFRESH_ANSWER = ExecutionResult.newExecutionResult().data(Map.of()).build();
+    /** Writers of compact JSON, as {@code JsonObject.toString} writes it. */
+    private static final JsonWriterFactory JSON_WRITERS = Json.createWriterFactory(Map.of());
     /** Marks the gateway's own background recomputation of an entry; its value is {@link #refreshSecret}. */
     static final String REFRESH_HEADER = "X-Quotegraph-Cache-Refresh";
     static final String METRIC = "quotegraph.gateway.response.cache";
@@ -624,6 +630,20 @@ public class ResponseCache {
         return current == null ? null : current.get(PENDING);
     }
 
+    /**
+     * The answer as SmallRye writes it ({@code ExecutionResponse.getExecutionResultAsString}: the same JSON object
+     * written by the same generator), encoded as UTF-8 as it is written: not built as a string first, whose buffer
+     * for a 140 KB answer with any non-Latin-1 character grows to more than half a megabyte of UTF-16 (a humongous
+     * object for G1's 1 MB regions, which starts a concurrent cycle) before being copied twice.
+     */
+    static byte[] utf8Json(ExecutionResult result) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
+        try (JsonWriter writer = JSON_WRITERS.createWriter(out, StandardCharsets.UTF_8)) {
+            writer.writeObject(new ExecutionResponse(result).getExecutionResultAsJsonObject());
+        }
+        return out.toByteArray();
+    }
+
     /** Per execution: the pending miss and whether the operation run is a query. */
     private static final class State implements InstrumentationState {
         final Pending pending;
@@ -666,8 +686,7 @@ public class ResponseCache {
                                                                             InstrumentationState state) {
             if (state instanceof State s && s.query && s.pending != null && result.isDataPresent()
                     && result.getErrors().isEmpty()) {
-                s.pending.body = new ExecutionResponse(result).getExecutionResultAsString()
-                        .getBytes(StandardCharsets.UTF_8);
+                s.pending.body = utf8Json(result);
                 if (s.pending.refresh) {
                     // startRefresh discards this request's own answer: SmallRye writes an empty one instead of
                     // serialising the whole answer a second time (a 50-article answer is ~140 KB)
