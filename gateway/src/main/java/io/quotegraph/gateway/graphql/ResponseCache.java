@@ -632,9 +632,10 @@ public class ResponseCache {
 
     /**
      * The answer as SmallRye writes it ({@code ExecutionResponse.getExecutionResultAsString}: the same JSON object
-     * written by the same generator), encoded as UTF-8 as it is written: not built as a string first, whose buffer
-     * for a 140 KB answer with any non-Latin-1 character grows to more than half a megabyte of UTF-16 (a humongous
-     * object for G1's 1 MB regions, which starts a concurrent cycle) before being copied twice.
+     * written by the same generator), encoded as UTF-8 as it is written: not built as a string first (a buffer that
+     * turns UTF-16 at the first non-Latin-1 character and grows by doubling, then copied and encoded), which allocated
+     * twice as much and, from about 147,000 characters, arrays of 512 KB or more (humongous objects for G1's 1 MB
+     * regions, each of which can start a concurrent cycle).
      */
     static byte[] utf8Json(ExecutionResult result) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
