@@ -70,6 +70,13 @@ final class BenchGraphqlCommand implements Callable<Integer> {
     private static final Pattern PROCESS_CPU = Pattern.compile("^process_cpu_time_ns_total ([0-9.E+-]+)",
             Pattern.MULTILINE);
     /** The gateway JVM's garbage-collection pauses so far, count or seconds, per collector and cause. */
+    /** ingest-service's articles not yet delivered, per status (a gauge refreshed every 15 s). */
+    private static final Pattern DELIVERY_BACKLOG = Pattern.compile(
+            "^quotegraph_delivery_backlog_articles\\{[^}]*} ([0-9.E+-]+)", Pattern.MULTILINE);
+    /** The longest warm-up of a cell, in one-second runs, before it is measured anyway (marked "not steady"). */
+    static final int MAX_WARMUP_SECONDS = 8;
+    /** The longest the load step may take to settle. */
+    private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(10);
     private static final Pattern GC_PAUSES = Pattern.compile(
             "^jvm_gc_pause_seconds_(count|sum)\\{[^}]*} ([0-9.E+-]+)", Pattern.MULTILINE);
 
@@ -193,8 +200,9 @@ final class BenchGraphqlCommand implements Callable<Integer> {
 
             System.out.println("| query | clients (" + (http2 ? "one HTTP/2 connection" : "HTTP/1.1 each")
                     + ") | mode | p50 ms | p99 ms | req/s | backend calls/query | cache hits "
-                    + "| refreshes/s | gateway CPU ms/req | bench CPU ms/req | gateway GC pauses (n, ms) | errors |");
-            System.out.println("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+                    + "| refreshes/s | gateway CPU ms/req | bench CPU ms/req | gateway GC pauses (n, ms) | warm-up s "
+                    + "(rate steady?) | errors |");
+            System.out.println("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
             List<String> routeLines = new ArrayList<>();
             for (Map.Entry<String, String> query : QUERIES.entrySet()) {
                 if (queryFilter != null && !query.getKey().contains(queryFilter)) {
@@ -203,13 +211,14 @@ final class BenchGraphqlCommand implements Callable<Integer> {
                 for (int clientCount : clientCounts) {
                     for (Map.Entry<String, String> gateway : gateways.entrySet()) {
                         Cell cell = measure(clients, gateway.getValue(), query.getValue(), clientCount);
-                        System.out.printf(Locale.ROOT, "| %s | %d | %s | %.1f | %.1f | %.0f | %.1f | %s | %s | %.2f | %.2f | %.0f, %.0f | %d |%n",
+                        System.out.printf(Locale.ROOT, "| %s | %d | %s | %.1f | %.1f | %.0f | %.1f | %s | %s | %.2f | %.2f | %.0f, %.0f | %d, %s | %d |%n",
                                 query.getKey(), clientCount, gateway.getKey(), cell.p50Millis(), cell.p99Millis(),
                                 cell.perSecond(), cell.backendCallsPerQuery(),
                                 Double.isNaN(cell.hitRatio()) ? "–" : String.format(Locale.ROOT, "%.0f %%", 100 * cell.hitRatio()),
                                 Double.isNaN(cell.hitRatio()) ? "–" : String.format(Locale.ROOT, "%.1f", cell.refreshesPerSecond()),
                                 cell.gatewayCpuMillisPerRequest(), cell.benchCpuMillisPerRequest(), cell.gcPauses(),
-                                cell.gcPauseMillis(), cell.errors());
+                                cell.gcPauseMillis(), cell.warmupSeconds(), cell.steady() ? "steady" : "NOT steady",
+                                cell.errors());
                         if (gateway.getKey().equals(profiled)) {
                             cell.routes().forEach((route, time) -> routeLines.add(String.format(Locale.ROOT,
                                     "| %s | %d | %s | %.1f | %.1f |", query.getKey(), clientCount, route,
@@ -251,7 +260,7 @@ final class BenchGraphqlCommand implements Callable<Integer> {
         return gateway.baseUrl();
     }
 
-    /** The sample articles and the corpus, through the ingest API; waits until the statement count settles. */
+    /** The sample articles and the corpus, through the ingest API; waits until the load step settles ({@link LoadSettling}). */
     private long load(QuotegraphStack stack) throws Exception {
         SampleLoader samples = new SampleLoader(stack.ingestUrl());
         List<String> sampleIds = samples.load(root.toAbsolutePath().resolve("examples/articles"));
@@ -281,32 +290,82 @@ final class BenchGraphqlCommand implements Callable<Integer> {
             System.err.println("no corpus at " + corpus + ": the sample articles only");
         }
         JsonHttp json = new JsonHttp();
-        long count = -1;
-        long stableSince = System.nanoTime();
-        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        LoadSettling settling = new LoadSettling(System.nanoTime());
+        long deadline = System.nanoTime() + LOAD_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            long now;
+            long count;
             try {
-                now = json.graphql(stack.gatewayUrl(), "{ statements(first: 1) { totalCount } }", Map.of())
+                count = json.graphql(stack.gatewayUrl(), "{ statements(first: 1) { totalCount } }", Map.of())
                         .path("statements").path("totalCount").asLong();
             } catch (RuntimeException busy) {
-                now = -1; // statements-service busy with deliveries: not settled yet
+                count = -1; // statements-service busy with deliveries: not settled yet
             }
-            if (now != count) {
-                count = now;
-                stableSince = System.nanoTime();
-            } else if (count >= 0 && System.nanoTime() - stableSince > Duration.ofSeconds(15).toNanos()) {
-                // settled: not while the count cannot be read at all (every query failing is no steady state)
-                break;
+            long backlog;
+            try {
+                backlog = (long) sum(DELIVERY_BACKLOG, metrics(stack.ingestUrl()), "");
+            } catch (IOException | RuntimeException unreadable) {
+                backlog = -1;
+            }
+            if (settling.observe(System.nanoTime(), count, backlog)) {
+                System.out.printf(Locale.ROOT, "load step settled after %.0f s: delivery backlog 0, %d statements "
+                        + "unchanged for %d s%n", settling.elapsedSeconds(System.nanoTime()), count,
+                        LoadSettling.QUIET.toSeconds());
+                return count;
             }
             Thread.sleep(500);
         }
-        return count;
+        System.out.printf(Locale.ROOT, "load step NOT settled after %d min (last: %s): the cells measure a system "
+                + "still loading%n", LOAD_TIMEOUT.toMinutes(), settling.last());
+        return settling.count();
+    }
+
+    /**
+     * When the load step is over: every article delivered — ingest-service's delivery backlog gauges
+     * ({@code quotegraph_delivery_backlog_articles}, all statuses) at 0 — and the statement count readable and
+     * unchanged for {@link #QUIET}. The count alone was not enough: under load deliveries paused (retries, a busy
+     * statements-service) for longer than the quiet time and the step ended at a tenth of the statements. QUIET is
+     * longer than the gauges' refresh ({@code ingest.metrics.backlog-refresh}, 15 s), so a backlog of 0 read at its end
+     * was computed within the quiet time, after every article had been sent (the gauges start at 0).
+     */
+    static final class LoadSettling {
+        static final Duration QUIET = Duration.ofSeconds(20);
+
+        private final long startNanos;
+        private long count = -1;
+        private long backlog = -1;
+        private long unchangedSince;
+
+        LoadSettling(long startNanos) {
+            this.startNanos = startNanos;
+            this.unchangedSince = startNanos;
+        }
+
+        /** One reading (-1: unreadable); whether the load step has settled with it. */
+        boolean observe(long nanos, long statementCount, long deliveryBacklog) {
+            if (statementCount != count) {
+                count = statementCount;
+                unchangedSince = nanos;
+            }
+            backlog = deliveryBacklog;
+            return count >= 0 && backlog == 0 && nanos - unchangedSince >= QUIET.toNanos();
+        }
+
+        long count() {
+            return count;
+        }
+
+        double elapsedSeconds(long nanos) {
+            return (nanos - startNanos) / 1e9;
+        }
+
+        String last() {
+            return count + " statements, delivery backlog " + (backlog < 0 ? "unreadable" : backlog);
+        }
     }
 
     record Cell(double p50Millis, double p99Millis, double perSecond, double backendCallsPerQuery, double hitRatio,
                 double refreshesPerSecond, double gatewayCpuMillisPerRequest, double benchCpuMillisPerRequest,
-                double gcPauses, double gcPauseMillis,
+                double gcPauses, double gcPauseMillis, int warmupSeconds, boolean steady,
                 long errors, long queries, Map<String, RouteTime> routes) {
     }
 
@@ -314,12 +373,24 @@ final class BenchGraphqlCommand implements Callable<Integer> {
     record RouteTime(double calls, double meanMillis) {
     }
 
-    /** A warm-up second, then {@code clients} threads posting the query back to back for --seconds. */
+    /**
+     * Warm-up seconds until the rate is steady ({@link #steadyRate}, at most {@value #MAX_WARMUP_SECONDS}), then
+     * {@code clients} clients posting the query back to back for --seconds.
+     */
     private Cell measure(BenchClients benchClients, String gatewayUrl, String query, int clients) throws Exception {
         byte[] body = JSON.writeValueAsBytes(Map.of("query", query));
         String url = gatewayUrl + "/graphql";
         Map<String, String> headers = Map.of("Content-Type", "application/json", "Authorization", DevTokens.launcher());
-        benchClients.run(url, headers, body, clients, Duration.ofSeconds(1), error -> { });
+        int warmupSeconds = 0;
+        boolean steady = false;
+        long previousAnswers = -1;
+        while (!steady && warmupSeconds < MAX_WARMUP_SECONDS) {
+            long answers = benchClients.run(url, headers, body, clients, Duration.ofSeconds(1), error -> { })
+                    .latencyNanos().size();
+            warmupSeconds++;
+            steady = previousAnswers >= 0 && steadyRate(previousAnswers, answers);
+            previousAnswers = answers;
+        }
 
         String metricsBefore = metrics(gatewayUrl);
         long start = System.nanoTime();
@@ -354,7 +425,23 @@ final class BenchGraphqlCommand implements Callable<Integer> {
         double gcPauseMillis = (sum(GC_PAUSES, metricsAfter, "sum") - sum(GC_PAUSES, metricsBefore, "sum")) * 1000;
         return new Cell(percentile(latencies, 0.50), percentile(latencies, 0.99), n / elapsedSeconds,
                 n == 0 ? 0 : calls / n, lookups == 0 ? Double.NaN : hits / lookups, refreshes / elapsedSeconds,
-                n == 0 ? Double.NaN : cpuMillis / n, n == 0 ? Double.NaN : benchCpuMillis / n, gcPauses, gcPauseMillis, outcome.errors(), n, routes);
+                n == 0 ? Double.NaN : cpuMillis / n, n == 0 ? Double.NaN : benchCpuMillis / n, gcPauses, gcPauseMillis,
+                warmupSeconds, steady, outcome.errors(), n, routes);
+    }
+
+    /**
+     * Whether two consecutive warm-up seconds answered at the same rate, within what counting noise allows: their
+     * answer counts differ by at most a tenth of the larger, or by twice the standard deviation of a Poisson count
+     * (2 √(a + b)) when that is wider (a few answers per second). A second without answers is never steady. The cell's
+     * first seconds are slower while the JIT compiles and the cache's entry is computed; before part 13 one second of
+     * warm-up was counted as enough whatever it showed.
+     */
+    static boolean steadyRate(long previousAnswers, long answers) {
+        if (previousAnswers <= 0 || answers <= 0) {
+            return false;
+        }
+        double tolerance = Math.max(0.1 * Math.max(previousAnswers, answers), 2 * Math.sqrt(previousAnswers + answers));
+        return Math.abs(answers - previousAnswers) <= tolerance;
     }
 
     /** Keeps the first few errors, so that the table's "errors" column can be explained. */
@@ -364,8 +451,9 @@ final class BenchGraphqlCommand implements Callable<Integer> {
         }
     }
 
-    private String metrics(String gatewayUrl) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/q/metrics")).build(),
+    /** A service's Prometheus metrics. */
+    private String metrics(String serviceUrl) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(serviceUrl + "/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 

@@ -46,9 +46,13 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonWriter;
+import jakarta.json.JsonWriterFactory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -120,6 +124,13 @@ public class ResponseCache {
     public static final String MAX_SIZE = "quotegraph.gateway.response-cache.max-size";
     public static final String REFRESH_AFTER = "quotegraph.gateway.response-cache.refresh-after";
     public static final String STALE_WHILE_RECOMPUTING = "quotegraph.gateway.response-cache.stale-while-recomputing";
+    /**
+     * What a refresh request is answered with once its result has been stored: its data are in the cache, and the
+     * gateway reads the HTTP answer of its own refresh to its end only.
+     */
+    static final ExecutionResult DISCARDED_REFRESH_ANSWER = ExecutionResult.newExecutionResult().data(Map.of()).build();
+    /** Writers of compact JSON, as {@code JsonObject.toString} writes it. */
+    private static final JsonWriterFactory JSON_WRITERS = Json.createWriterFactory(Map.of());
     /** Marks the gateway's own background recomputation of an entry; its value is {@link #refreshSecret}. */
     static final String REFRESH_HEADER = "X-Quotegraph-Cache-Refresh";
     static final String METRIC = "quotegraph.gateway.response.cache";
@@ -181,6 +192,7 @@ public class ResponseCache {
     private long graceNanos;
     /** Age in nanoseconds after which a hit starts a refresh; Long.MAX_VALUE when refresh-ahead is off. */
     private long refreshAfterNanos;
+    /** The value of {@link #REFRESH_HEADER}; random per start. */
     private String refreshSecret;
     private HttpClient loopback;
     /** The thread on which recomputations execute, apart from the event loops serving clients. */
@@ -265,14 +277,17 @@ public class ResponseCache {
         final Key key;
         final long generation;
         final long startedAt = System.nanoTime();
+        /** The gateway's own recomputation of an entry ({@link #recompute}), whose HTTP answer nobody reads. */
+        final boolean refresh;
         volatile byte[] body;
         /** Identical requests that arrived while this one was computed, with the Vert.x context each runs on. */
         private final List<Map.Entry<RoutingContext, Context>> waiters = new ArrayList<>();
         private boolean finished;
 
-        Pending(Key key, long generation) {
+        Pending(Key key, long generation, boolean refresh) {
             this.key = key;
             this.generation = generation;
+            this.refresh = refresh;
         }
 
         /** Queues an identical request for this one's answer; false if it has finished already. */
@@ -450,7 +465,7 @@ public class ResponseCache {
         }
         // identical requests arriving while one is computed wait for its answer instead of computing it again (an
         // expired entry under load would otherwise have every client recompute it at once)
-        Pending pending = new Pending(key, generation.get());
+        Pending pending = new Pending(key, generation.get(), false);
         for (Pending leader = inFlight.putIfAbsent(key, pending); leader != null;
              leader = inFlight.putIfAbsent(key, pending)) {
             if (leader.await(ctx)) {
@@ -482,6 +497,11 @@ public class ResponseCache {
         ctx.next();
     }
 
+    /** {@link #refreshSecret}, for a test that sends a refresh itself. */
+    String refreshSecret() {
+        return refreshSecret;
+    }
+
     /** Whether this request is the gateway's own refresh of an entry (a client cannot forge the secret). */
     private boolean isRefresh(RoutingContext ctx) {
         String marker = ctx.request().getHeader(REFRESH_HEADER);
@@ -494,7 +514,7 @@ public class ResponseCache {
      * wait for it), unless a miss of the same key is being computed already, which stores the new answer itself.
      */
     private void recompute(RoutingContext ctx, Key key) {
-        Pending pending = new Pending(key, generation.get());
+        Pending pending = new Pending(key, generation.get(), true);
         if (inFlight.putIfAbsent(key, pending) != null) {
             ctx.response().setStatusCode(204).end();
             return;
@@ -610,6 +630,21 @@ public class ResponseCache {
         return current == null ? null : current.get(PENDING);
     }
 
+    /**
+     * The answer as SmallRye writes it ({@code ExecutionResponse.getExecutionResultAsString}: the same JSON object
+     * written by the same generator), encoded as UTF-8 as it is written: not built as a string first (a buffer that
+     * turns UTF-16 at the first non-Latin-1 character and grows by doubling, then copied and encoded), which allocated
+     * twice as much and, from about 147,000 characters, arrays of 512 KB or more (humongous objects for G1's 1 MB
+     * regions, each of which can start a concurrent cycle).
+     */
+    static byte[] utf8Json(ExecutionResult result) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
+        try (JsonWriter writer = JSON_WRITERS.createWriter(out, StandardCharsets.UTF_8)) {
+            writer.writeObject(new ExecutionResponse(result).getExecutionResultAsJsonObject());
+        }
+        return out.toByteArray();
+    }
+
     /** Per execution: the pending miss and whether the operation run is a query. */
     private static final class State implements InstrumentationState {
         final Pending pending;
@@ -652,8 +687,12 @@ public class ResponseCache {
                                                                             InstrumentationState state) {
             if (state instanceof State s && s.query && s.pending != null && result.isDataPresent()
                     && result.getErrors().isEmpty()) {
-                s.pending.body = new ExecutionResponse(result).getExecutionResultAsString()
-                        .getBytes(StandardCharsets.UTF_8);
+                s.pending.body = utf8Json(result);
+                if (s.pending.refresh) {
+                    // startRefresh discards this request's own answer: SmallRye writes an empty one instead of
+                    // serialising the whole answer a second time (a 50-article answer is ~140 KB)
+                    return CompletableFuture.completedFuture(DISCARDED_REFRESH_ANSWER);
+                }
             }
             return CompletableFuture.completedFuture(result);
         }

@@ -5,12 +5,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quotegraph.gateway.fake.FakeBackends;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -19,6 +21,7 @@ import static io.quotegraph.gateway.graphql.RetitlingBackend.ask;
 import static io.quotegraph.gateway.graphql.RetitlingBackend.askConcurrently;
 import static io.quotegraph.gateway.graphql.RetitlingBackend.awaitRetitledAnswer;
 import static io.quotegraph.gateway.graphql.RetitlingBackend.firstTitle;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -81,6 +84,26 @@ class ResponseCacheRefreshTest {
         // the refresh replaces the entry: the new answer is then served without another backend call
         String answer = awaitRetitledAnswer(old);
         assertThat(backend.articleCalls()).isEqualTo(2);
+    }
+
+    @Test
+    void aRefreshStoresTheWholeAnswerAndIsItselfAnsweredEmpty() throws Exception {
+        String old = ask();
+        backend.retitle();
+        // what startRefresh sends: the client's request, marked with the gateway's secret
+        Map<String, Object> body = new HashMap<>();
+        body.put("query", RetitlingBackend.QUERY);
+        body.put("variables", Map.of());
+        String refreshAnswer = given().contentType(ContentType.JSON).accept(ContentType.JSON)
+                .header(ResponseCache.REFRESH_HEADER, cache.refreshSecret()).body(body)
+                .post("/graphql").then().statusCode(200).extract().asString();
+        assertThat(refreshAnswer).as("nobody reads it: not serialised a second time").isEqualTo("{\"data\":{}}");
+        assertThat(backend.articleCalls()).isEqualTo(2);
+
+        String stored = awaitRetitledAnswer(old); // stored once its (empty) answer has been sent
+        assertThat(firstTitle(stored)).as("the refresh's whole answer, from the cache").isEqualTo(NEW_TITLE);
+        cache.invalidate();
+        assertThat(ask()).as("byte for byte what a miss answers").isEqualTo(stored);
     }
 
     @Test
