@@ -21,20 +21,28 @@ import java.nio.ByteOrder;
 final class BsonDocumentType extends BasicDataType<Document> {
 
     /**
-     * Memory a document is accounted for in the page cache and in the store's unsaved changes: the running average
-     * of the written sizes, as H2's {@link ObjectDataType} does for serialised objects (sizing each document on every
+     * The running average of the written sizes, from which a document's heap is estimated for the page cache and the
+     * store's unsaved changes, as H2's {@link ObjectDataType} does for serialised objects (sizing each document on every
      * put would walk it). One instance per map, so that the few very large documents of one collection (id sets)
      * do not make every small document of the others count as large: the unsaved-changes limit was then reached
      * every few puts, and the store saved (and stalled) far more often.
      */
     private volatile int averageSize = 10_000;
 
+    /**
+     * Heap bytes a decoded document takes per byte of its BSON: 7–10 measured for id set heads, statements and small
+     * link documents (every field a map entry, every string an object of its own). Counting the BSON size alone let
+     * the 256-MB page cache hold about ten times that in decoded documents: the stand-in ran out of its 1-GB heap and
+     * spent most of its CPU in GC after ~3,000 delivered articles (docs/ingestion-throughput.md, the 10⁵-article run).
+     */
+    static final int HEAP_BYTES_PER_BSON_BYTE = 8;
+
     BsonDocumentType() {
     }
 
     @Override
     public int getMemory(Document document) {
-        return averageSize;
+        return averageSize * HEAP_BYTES_PER_BSON_BYTE;
     }
 
     @Override

@@ -22,12 +22,12 @@ public final class TypedIndexH2Backend extends H2Backend {
     static final int CACHE_MB = 256;
 
     /**
-     * Changes kept in memory before the store writes them, in KB (H2's default: 1 MB). Each write serialises every
-     * changed page whole, and the services update the same large documents (id sets, speakers) many times a second:
-     * with the default most of them were rewritten on nearly every delivery. The background writer still saves at
-     * least once a second, and closing the store saves everything.
+     * Changes kept in memory before the store writes them, in KB of estimated heap (H2's default: 1 MB): about 16 MB
+     * of BSON. Each write serialises every changed page whole, and the services update the same large documents (id
+     * sets, speakers) many times a second: with the default most of them were rewritten on nearly every delivery. The
+     * background writer still saves at least once a second, and closing the store saves everything.
      */
-    static final int UNSAVED_KB = 16 * 1024;
+    static final int UNSAVED_KB = 16 * 1024 * BsonDocumentType.HEAP_BYTES_PER_BSON_BYTE;
 
     /** @param fileName the H2 file; null keeps everything in memory */
     public static TypedIndexH2Backend open(String fileName) {

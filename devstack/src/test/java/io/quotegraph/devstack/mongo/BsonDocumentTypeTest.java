@@ -11,6 +11,7 @@ import de.bwaldvogel.mongo.bson.ObjectId;
 import org.h2.mvstore.WriteBuffer;
 import org.junit.jupiter.api.Test;
 
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +24,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BsonDocumentTypeTest {
 
     private final BsonDocumentType type = new BsonDocumentType();
+
+    /**
+     * The page cache and the unsaved-changes limit count heap: a document read from the file must be accounted for
+     * about the heap its decoded form takes, not its BSON size (a tenth of it), or a cache of 256 MB holds gigabytes.
+     */
+    @Test
+    void aDocumentIsAccountedForTheHeapItsDecodedFormTakes() {
+        List<String> words = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            words.add("word" + i);
+            ids.add(UUID.nameUUIDFromBytes(new byte[]{(byte) i}).toString());
+        }
+        Document statement = new Document("_id", "statement:5f1c0a7e|12").append("kind", "indirect")
+                .append("text", String.join(" ", words)).append("tokens", words).append("speakerIds", ids)
+                .append("speaker", new Document("start", 120).append("end", 134).append("text", "Matthew Miller"))
+                .append("confidence", 0.83).append("at", Instant.parse("2026-12-05T08:15:30Z"));
+        ByteBuffer bytes = write(statement);
+        for (int i = 0; i < 64; i++) {
+            write(statement); // the running average of the written sizes settles on this document's
+        }
+        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long thread = Thread.currentThread().getId();
+        type.read(bytes.duplicate()); // loads the decoder's classes before measuring
+        long before = threads.getThreadAllocatedBytes(thread);
+        Document decoded = type.read(bytes.duplicate());
+        long decodedHeap = threads.getThreadAllocatedBytes(thread) - before;
+
+        assertThat(decoded).isEqualTo(statement);
+        assertThat((long) type.getMemory(decoded)).isBetween(decodedHeap / 2, decodedHeap * 2);
+    }
 
     @Test
     void everyValueTypeReadsBackAsWritten() {
@@ -90,6 +122,12 @@ class BsonDocumentTypeTest {
             assertThat(type.read(written)).isEqualTo(document);
         }
         assertThat(written.hasRemaining()).isFalse();
+    }
+
+    private ByteBuffer write(Document document) {
+        WriteBuffer buffer = new WriteBuffer();
+        type.write(buffer, document);
+        return buffer.getBuffer().flip();
     }
 
     private Document roundTrip(Document document) {
