@@ -167,9 +167,7 @@ final class BenchIngestCommand implements Callable<Integer> {
             BulkIngester.Summary summary = ingester.run(List.of(corpusFile));
             long ingested = System.nanoTime();
             long deadline = start + Duration.ofMinutes(timeoutMinutes).toNanos();
-            while (!pending.isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
+            awaitPending(deadline);
             long queryable = pending.isEmpty() && lastQueryable != 0 ? lastQueryable : System.nanoTime();
             watcher.interrupt();
             watcher.join(5000);
@@ -262,6 +260,14 @@ final class BenchIngestCommand implements Callable<Integer> {
         }
     }
 
+    /** Waits until the watcher has seen every pending article queryable, or the deadline; @return whether it has. */
+    private boolean awaitPending(long deadlineNanos) throws InterruptedException {
+        while (!pending.isEmpty() && System.nanoTime() < deadlineNanos) {
+            Thread.sleep(200);
+        }
+        return pending.isEmpty();
+    }
+
     /** The statements stored (through the gateway), or -1 if the count failed. */
     private static long statementCount(String gatewayUrl) {
         try {
@@ -285,10 +291,7 @@ final class BenchIngestCommand implements Callable<Integer> {
                 .onChunk(this::awaitAccepted)
                 .run(List.of(warmupFile));
         long deadline = started + Duration.ofMinutes(timeoutMinutes).toNanos();
-        while (!pending.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        if (!pending.isEmpty()) {
+        if (!awaitPending(deadline)) {
             throw new IllegalStateException(pending.size() + " warm-up articles were not queryable in time");
         }
         latencies.clear();
