@@ -14,7 +14,10 @@ public final class Articles {
     private Articles() {
     }
 
-    /** A unique plain-text article: headline line, then two body paragraphs naming {@code marker}. */
+    /**
+     * A unique plain-text article: headline line, then two body paragraphs naming {@code marker} three times, so that
+     * two of these articles are far from near-duplicates of each other (MinHashTest checks it).
+     */
     public static Map<String, Object> article(String marker) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("url", "https://news.example.org/" + marker);
@@ -22,8 +25,9 @@ public final class Articles {
         body.put("publishedAt", "2023-09-26T09:00:00Z");
         body.put("language", "en");
         body.put("text", "Headline about " + marker + "\n"
-                + "\"We are concerned about " + marker + ",\" spokesman Matthew Miller told a press briefing on Monday.\n"
-                + "He added that talks would continue.");
+                + "\"We are concerned about " + marker + ",\" spokesman Matthew Miller told a press briefing about " + marker
+                + " on Monday.\n"
+                + "He added that talks on " + marker + " would continue.");
         return body;
     }
 
