@@ -2,23 +2,28 @@ package io.quotegraph.gateway.graphql;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quotegraph.gateway.fake.FakeBackends;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.net.URL;
 import java.util.Map;
 
 import static io.quotegraph.gateway.graphql.RetitlingBackend.NEW_TITLE;
+import static io.quotegraph.gateway.graphql.RetitlingBackend.QUERY;
 import static io.quotegraph.gateway.graphql.RetitlingBackend.ask;
 import static io.quotegraph.gateway.graphql.RetitlingBackend.askConcurrently;
 import static io.quotegraph.gateway.graphql.RetitlingBackend.awaitRetitledAnswer;
 import static io.quotegraph.gateway.graphql.RetitlingBackend.firstTitle;
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -27,10 +32,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * beyond the grace, or after an invalidation, a request is a miss. Refresh-ahead is off (refresh-after = max
  * staleness), so only a stale hit starts a recomputation. The backend "changes" (an article is retitled) so that old
  * and new answers can be told apart, and holds its answers while the recomputation is meant to be running.
+ * <p>
+ * Over HTTPS the gateway has no plain loopback to recompute an entry with, so there an entry past its maximum staleness
+ * is never served stale: the gateway also listens on HTTPS here, with a self-signed key store.
  */
 @QuarkusTest
 @TestProfile(ResponseCacheStaleTest.StaleWhileRecomputing.class)
 @WithTestResource(FakeBackends.class)
+@WithTestResource(SelfSignedKeyStore.class)
 class ResponseCacheStaleTest {
 
     public static class StaleWhileRecomputing implements QuarkusTestProfile {
@@ -46,6 +55,9 @@ class ResponseCacheStaleTest {
 
     @ConfigProperty(name = "quarkus.rest-client.ingest-service.url")
     String backendUrl;
+
+    @TestHTTPResource(value = "/graphql", tls = true)
+    URL graphqlOverTls;
 
     private RetitlingBackend backend;
 
@@ -114,6 +126,32 @@ class ResponseCacheStaleTest {
         assertThat(firstTitle(afterInvalidation)).isEqualTo(NEW_TITLE);
         assertThat(backend.articleCalls()).isEqualTo(2);
         assertThat(counted("stale")).as("not served stale").isEqualTo(staleBefore);
+    }
+
+    @Test
+    void withinTheGraceAStaleEntryAskedOverTlsIsComputedAgain() throws Exception {
+        String old = askOverTls();
+        assertThat(askOverTls()).as("a fresh entry answers over TLS too").isEqualTo(old);
+        assertThat(backend.articleCalls()).isEqualTo(1);
+
+        Thread.sleep(MAX_STALENESS_MILLIS + 100);
+        backend.retitle();
+        double staleBefore = counted("stale");
+        double missesBefore = counted("miss");
+
+        // where a plain-HTTP request would get the old answer at once, an HTTPS request waits for a fresh one
+        String answer = askOverTls();
+        assertThat(firstTitle(answer)).as("the new answer, not the stale one").isEqualTo(NEW_TITLE);
+        assertThat(backend.articleCalls()).as("computed again while the client waited").isEqualTo(2);
+        assertThat(counted("stale")).as("not served stale").isEqualTo(staleBefore);
+        assertThat(counted("miss") - missesBefore).isEqualTo(1);
+    }
+
+    private String askOverTls() {
+        return given().relaxedHTTPSValidation().baseUri(graphqlOverTls.toString())
+                .contentType(ContentType.JSON).accept(ContentType.JSON)
+                .body(Map.of("query", QUERY, "variables", Map.of()))
+                .post().then().statusCode(200).extract().asString();
     }
 
     private double counted(String result) {
