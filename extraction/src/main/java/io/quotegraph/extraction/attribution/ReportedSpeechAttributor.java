@@ -703,6 +703,9 @@ final class ReportedSpeechAttributor {
         if (!pause) {
             contentEnd = subordinateClauseEnd(doc, s, cue, after, contentEnd);
         }
+        // "claimed victory in a tweet", "said Obama founded ISIS on Wednesday at a rally": the speaker's occasion
+        // closing the sentence is the reporter's, not the report's
+        contentEnd = adverbials.closingOccasion(doc, after, contentEnd);
         if (m != null && m.form() == Mention.Form.RELATIVE && inAsideRelative(doc, m)) {
             // "Trump, who has said that single-payer health care works, defended the plan": the report ends with the
             // relative clause set off by commas; the main clause's predicate follows
@@ -1273,18 +1276,10 @@ final class ReportedSpeechAttributor {
 
     /** "in Almaty", "of Dover, Del.": a place after an inverted name; @return the token after it, or {@code from} */
     private static int placeAfter(Document doc, int from, int end) {
-        if (from + 1 >= end || !(doc.token(from).is("in") || doc.token(from).is("of") || doc.token(from).is("from"))) {
-            return from;
-        }
-        int k = from + 1;
-        while (k < end && k - from <= MAX_PLACE_WORDS && (doc.token(k).isCapitalized() || doc.token(k).isPunct(',')
-                || doc.token(k).isPunct('.') && doc.token(k - 1).end() == doc.token(k).start())) {
-            k++;
-        }
-        return k > from + 1 && doc.token(from + 1).isCapitalized() ? k : from;
+        return Adverbials.placeEnd(doc, from, end, NAME_PLACE_PREPOSITIONS);
     }
 
-    private static final int MAX_PLACE_WORDS = 4;
+    private static final Set<String> NAME_PLACE_PREPOSITIONS = Set.of("in", "of", "from");
 
     private static boolean isParticiple(Token t) {
         return t.lower().endsWith("ing") && !t.isCapitalized();
