@@ -1079,11 +1079,30 @@ final class ReportedSpeechAttributor {
                 k++;
             }
         }
-        if (k == from || k >= to || !doc.token(k).isWord() || !OBJECT_END_PREPOSITIONS.contains(doc.token(k).lower())) {
+        if (k == from || k >= to || !doc.token(k).isWord() || !OBJECT_END_PREPOSITIONS.contains(doc.token(k).lower())
+                || doc.token(k).is("as") && characterizes(doc, from)) {
             return to;
         }
         return k;
     }
+
+    /**
+     * The object at {@code from} follows a verb that casts it as something ("dismissed Walker as an ineffective leader",
+     * "referred to him as “the most beautiful soul”"): the description after "as" is what the speaker said of it.
+     */
+    private static boolean characterizes(Document doc, int from) {
+        int verb = from - 1 > 0 && doc.token(from - 1).is("to") ? from - 2 : from - 1;
+        if (verb < 0 || !doc.token(verb).isWord()) {
+            return false;
+        }
+        String w = doc.token(verb).lower();
+        return CHARACTERIZING_STEMS.stream().anyMatch(w::startsWith);
+    }
+
+    /** Stems of verbs that take "X as Y": the speaker's description of X ("cited it as an example" is the reporter's). */
+    private static final List<String> CHARACTERIZING_STEMS = List.of("dismiss", "describ", "refer", "attack",
+            "portray", "brand", "label", "paint", "criticiz", "criticis", "denounc", "prais", "hail", "tout", "slam", "blast",
+            "mock", "ridicul", "lambast", "condemn", "depict", "characteriz", "characteris", "decri");
 
     private static final Set<String> OBJECT_PRONOUNS = Set.of("it", "him", "her", "them", "us", "me");
     private static final Set<String> OBJECT_END_PREPOSITIONS = Set.of("in", "since", "during", "as", "on", "at", "after",

@@ -338,4 +338,18 @@ class ReportedClauseEndTest {
                 .orElseThrow();
         assertThat(s.content().text()).startsWith("the levy was \u201ca disaster\u201d but");
     }
+
+    @Test
+    void aNameCastAsSomethingKeepsTheDescription() {
+        assertThat(only("Ann Briggs dismissed Councillor Tom Reyes as an ineffective leader.").content().text())
+                .isEqualTo("Councillor Tom Reyes as an ineffective leader");
+        assertThat(only("Ann Briggs referred to him as \u201cthe best harbor master we ever had.\u201d").content().text())
+                .isEqualTo("him as \u201cthe best harbor master we ever had.\u201d");
+    }
+
+    @Test
+    void asAfterANamedObjectOfAnotherVerbStillEndsIt() {
+        // the speaker's role, not a description of the object
+        assertThat(only("Ann Briggs opposed it as a candidate.").content().text()).isEqualTo("it");
+    }
 }
