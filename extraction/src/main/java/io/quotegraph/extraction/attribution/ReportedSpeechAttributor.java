@@ -804,6 +804,11 @@ final class ReportedSpeechAttributor {
                 return k - 1;
             }
             int comma = commaEnding(doc, k);
+            if (comma == k && newSubjectAndCue(doc, k, end)) {
+                // "said the levy failed because “nobody came,” she said.": the quoted fragment's own attribution follows
+                // it, and ends the report with the quote
+                return comma;
+            }
             if (comma >= 0 && k + 1 < end && (CONTRASTS.contains(t.lower()) || isCueParticiple(doc, k)
                     || opensParticipleClause(doc, k, end))) {
                 // "said the plan would pass, but critics doubted it" / "urged a delay, saying …" / "wants to sign up 5

@@ -352,4 +352,11 @@ class ReportedClauseEndTest {
         // the speaker's role, not a description of the object
         assertThat(only("Ann Briggs opposed it as a candidate.").content().text()).isEqualTo("it");
     }
+
+    @Test
+    void aQuotedFragmentFollowedByItsOwnAttributionEndsTheReport() {
+        String text = "Ann Briggs said the levy failed because \u201cnobody came to vote,\u201d she said. \u201cWe need a new plan.\u201d";
+        assertThat(withCue(text, "said").orElseThrow().content().text())
+                .isEqualTo("the levy failed because \u201cnobody came to vote,\u201d");
+    }
 }
