@@ -1356,7 +1356,7 @@ final class ReportedSpeechAttributor {
         if (isIndefiniteGloss(doc, k, end)) {
             return true;
         }
-        for (int j = k + 2; j < end && j <= k + MAX_TRAILING_PHRASE; j++) {
+        for (int j = k + 1; j < end && j <= k + MAX_TRAILING_PHRASE; j++) {
             if (!doc.token(j).isWord() || doc.quoteAt(j) != null) {
                 return false;
             }

@@ -359,4 +359,10 @@ class ReportedClauseEndTest {
         assertThat(withCue(text, "said").orElseThrow().content().text())
                 .isEqualTo("the levy failed because \u201cnobody came to vote,\u201d");
     }
+
+    @Test
+    void aClosingGlossOpenedByOneAndARelativeEndsTheReport() {
+        assertThat(only("Ann Briggs said the club is debating the levy, one that will dominate the annual meeting.")
+                .content().text()).isEqualTo("the club is debating the levy");
+    }
 }
