@@ -116,4 +116,25 @@ class QuoteContinuationTest {
         Extraction x = EXTRACTOR.extract(text, null);
         assertThat(x.statements()).as(Dump.of(x)).anySatisfy(s -> assertThat(s.content().text()).startsWith("\u201cAnd that is why"));
     }
+
+    @Test
+    void aLaterParagraphOfAQuoteWithAnAttributionInsideItIsANewStatement() {
+        String text = "Mayor Ann Hale said: \"The pier is safe. It will reopen in the spring.\n\n"
+                + "\"Closing it again would be a mistake,\" Hale said. \"We have the money and the crews.\"";
+        Extraction x = EXTRACTOR.extract(text, null);
+        assertThat(x.statements()).as(Dump.of(x)).filteredOn(s -> s.kind() == StatementKind.DIRECT)
+                .extracting(s -> s.content().text())
+                .containsExactly("\"The pier is safe. It will reopen in the spring.",
+                        "\"Closing it again would be a mistake,\" Hale said. \"We have the money and the crews.\"");
+    }
+
+    @Test
+    void anAttributionClosingTheLastParagraphOfAQuoteTakesTheWholeQuote() {
+        String text = "Mayor Ann Hale spoke on Friday. \"The pier is safe. It will reopen in the spring.\n\n"
+                + "\"Closing it again would be a mistake!\" she said.";
+        Extraction x = EXTRACTOR.extract(text, null);
+        assertThat(x.statements()).as(Dump.of(x)).filteredOn(s -> s.kind() == StatementKind.DIRECT)
+                .extracting(s -> s.content().text())
+                .containsExactly("\"The pier is safe. It will reopen in the spring.\n\n\"Closing it again would be a mistake!\"");
+    }
 }

@@ -59,7 +59,12 @@ final class DirectQuoteAttributor {
                 continue;
             }
             Attribution a = cueAfter(doc, q);
-            if (a == null) {
+            int reopening = a == null || !paragraphGoesOn(doc, a) ? -1 : lastReopening(doc, q);
+            if (reopening > 0) {
+                // "“… a strategy.¶“Calling it by a name does not help,” Obama said.": the paragraph with an attribution of
+                // its own is that attribution's statement; the paragraphs before it are the statement before
+                a = splitAt(doc, q, reopening, a, usedCue, out);
+            } else if (a == null) {
                 a = cueBefore(doc, q, out);
                 if (a != null && usedCue[a.cueFrom()]) {
                     // "“…,” he said, “…”": the cue already attributes the quote before; this one continues it
@@ -77,6 +82,47 @@ final class DirectQuoteAttributor {
                 }
             }
         }
+    }
+
+    /**
+     * The attribution's sentence does not end its paragraph: "“…,” Obama said. “Not once …”" goes on with the speaker's
+     * turn, where "“… nonnegotiable!” she said." closes the whole quotation.
+     */
+    private static boolean paragraphGoesOn(Document doc, Attribution a) {
+        int next = a.sentence().to();
+        return next < doc.size() && doc.paragraph(next) == doc.paragraph(next - 1);
+    }
+
+    /** The token whose mark re-opens a multi-paragraph quote in its last paragraph, or -1 for a quote in one paragraph. */
+    private static int lastReopening(Document doc, Quote q) {
+        for (int k = q.lastToken(); k > q.firstToken(); k--) {
+            if (doc.paragraph(k) != doc.paragraph(k - 1)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Splits a multi-paragraph quote whose last paragraph has its own cue after it: the paragraphs before go to a cue
+     * before the quote ("Obama said: “…”") or, with none, continue the statement before; @return the last paragraph's
+     * attribution
+     */
+    private Attribution splitAt(Document doc, Quote q, int reopening, Attribution after, boolean[] usedCue, List<Attribution> out) {
+        int earlierEnd = doc.token(reopening - 1).end();
+        Attribution before = cueBefore(doc, q, out);
+        if (before != null && !usedCue[before.cueFrom()]) {
+            out.add(new Attribution(before.kind(), before.contentStart(), earlierEnd, before.cueFrom(), before.cueTo(),
+                    before.speaker(), before.sentence(), before.contextFrom(), before.contextTo(), before.unnamed()));
+            for (int k = before.cueFrom(); k < before.cueTo(); k++) {
+                usedCue[k] = true;
+            }
+        } else {
+            out.add(new Attribution(StatementKind.DIRECT, q.start(), earlierEnd, -1, -1, null, doc.sentenceOf(q.firstToken()),
+                    q.firstToken(), q.firstToken()));
+        }
+        return new Attribution(after.kind(), doc.token(reopening).start(), after.contentEnd(), after.cueFrom(), after.cueTo(),
+                after.speaker(), doc.sentenceOf(reopening), after.contextFrom(), after.contextTo(), after.unnamed());
     }
 
     /** Quotes left unattributed that open a sentence: candidates to continue the previous direct statement. */

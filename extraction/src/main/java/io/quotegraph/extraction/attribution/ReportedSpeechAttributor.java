@@ -703,6 +703,9 @@ final class ReportedSpeechAttributor {
         if (!pause) {
             contentEnd = subordinateClauseEnd(doc, s, cue, after, contentEnd);
         }
+        // "claimed victory in a tweet", "said Obama founded ISIS on Wednesday at a rally": the speaker's occasion
+        // closing the sentence is the reporter's, not the report's
+        contentEnd = adverbials.closingOccasion(doc, after, contentEnd);
         if (m != null && m.form() == Mention.Form.RELATIVE && inAsideRelative(doc, m)) {
             // "Trump, who has said that single-payer health care works, defended the plan": the report ends with the
             // relative clause set off by commas; the main clause's predicate follows
@@ -801,6 +804,11 @@ final class ReportedSpeechAttributor {
                 return k - 1;
             }
             int comma = commaEnding(doc, k);
+            if (comma == k && newSubjectAndCue(doc, k, end)) {
+                // "said the levy failed because “nobody came,” she said.": the quoted fragment's own attribution follows
+                // it, and ends the report with the quote
+                return comma;
+            }
             if (comma >= 0 && k + 1 < end && (CONTRASTS.contains(t.lower()) || isCueParticiple(doc, k)
                     || opensParticipleClause(doc, k, end))) {
                 // "said the plan would pass, but critics doubted it" / "urged a delay, saying …" / "wants to sign up 5
@@ -1076,11 +1084,30 @@ final class ReportedSpeechAttributor {
                 k++;
             }
         }
-        if (k == from || k >= to || !doc.token(k).isWord() || !OBJECT_END_PREPOSITIONS.contains(doc.token(k).lower())) {
+        if (k == from || k >= to || !doc.token(k).isWord() || !OBJECT_END_PREPOSITIONS.contains(doc.token(k).lower())
+                || doc.token(k).is("as") && characterizes(doc, from)) {
             return to;
         }
         return k;
     }
+
+    /**
+     * The object at {@code from} follows a verb that casts it as something ("dismissed Walker as an ineffective leader",
+     * "referred to him as “the most beautiful soul”"): the description after "as" is what the speaker said of it.
+     */
+    private static boolean characterizes(Document doc, int from) {
+        int verb = from - 1 > 0 && doc.token(from - 1).is("to") ? from - 2 : from - 1;
+        if (verb < 0 || !doc.token(verb).isWord()) {
+            return false;
+        }
+        String w = doc.token(verb).lower();
+        return CHARACTERIZING_STEMS.stream().anyMatch(w::startsWith);
+    }
+
+    /** Stems of verbs that take "X as Y": the speaker's description of X ("cited it as an example" is the reporter's). */
+    private static final List<String> CHARACTERIZING_STEMS = List.of("dismiss", "describ", "refer", "attack",
+            "portray", "brand", "label", "paint", "criticiz", "criticis", "denounc", "prais", "hail", "tout", "slam", "blast",
+            "mock", "ridicul", "lambast", "condemn", "depict", "characteriz", "characteris", "decri");
 
     private static final Set<String> OBJECT_PRONOUNS = Set.of("it", "him", "her", "them", "us", "me");
     private static final Set<String> OBJECT_END_PREPOSITIONS = Set.of("in", "since", "during", "as", "on", "at", "after",
@@ -1273,18 +1300,10 @@ final class ReportedSpeechAttributor {
 
     /** "in Almaty", "of Dover, Del.": a place after an inverted name; @return the token after it, or {@code from} */
     private static int placeAfter(Document doc, int from, int end) {
-        if (from + 1 >= end || !(doc.token(from).is("in") || doc.token(from).is("of") || doc.token(from).is("from"))) {
-            return from;
-        }
-        int k = from + 1;
-        while (k < end && k - from <= MAX_PLACE_WORDS && (doc.token(k).isCapitalized() || doc.token(k).isPunct(',')
-                || doc.token(k).isPunct('.') && doc.token(k - 1).end() == doc.token(k).start())) {
-            k++;
-        }
-        return k > from + 1 && doc.token(from + 1).isCapitalized() ? k : from;
+        return Adverbials.placeEnd(doc, from, end, NAME_PLACE_PREPOSITIONS);
     }
 
-    private static final int MAX_PLACE_WORDS = 4;
+    private static final Set<String> NAME_PLACE_PREPOSITIONS = Set.of("in", "of", "from");
 
     private static boolean isParticiple(Token t) {
         return t.lower().endsWith("ing") && !t.isCapitalized();
@@ -1337,7 +1356,7 @@ final class ReportedSpeechAttributor {
         if (isIndefiniteGloss(doc, k, end)) {
             return true;
         }
-        for (int j = k + 2; j < end && j <= k + MAX_TRAILING_PHRASE; j++) {
+        for (int j = k + 1; j < end && j <= k + MAX_TRAILING_PHRASE; j++) {
             if (!doc.token(j).isWord() || doc.quoteAt(j) != null) {
                 return false;
             }

@@ -320,8 +320,10 @@ public final class SpeakerPhraseFinder {
         while (j < limit && j - from < MAX_PHRASE && (isPhraseToken(doc, j) || described && isPlainWord(doc.token(j)))) {
             j++;
         }
-        if (j == from || CONNECTORS.contains(doc.token(from).lower()) && !described) {
-            return null; // "said of Trump's campaign": a prepositional phrase, not a speaker
+        if (j == from || CONNECTORS.contains(doc.token(from).text()) && !described) {
+            // "said of Trump's campaign": a prepositional phrase, not a speaker; a capitalised particle opens a name
+            // ("said Al From", "said Van Hollen", "said Le Pen")
+            return null;
         }
         if (j + 1 < limit && (doc.token(j).isPunct('(') || doc.token(j).isPunct(',') && isArticle(doc.token(j + 1)))) {
             int k = j + 1;

@@ -19,7 +19,7 @@ public final class OccasionFinder {
     /** Type for an occasion known only by its date ("said Wednesday"). */
     public static final String UNSPECIFIED = "UNSPECIFIED";
 
-    private static final Set<String> TRIGGERS = Set.of("told", "tells", "tell", "in", "at", "during", "on", "to", "via", "from");
+    private static final Set<String> TRIGGERS = Set.of("told", "tells", "tell", "in", "at", "during", "on", "to", "via", "from", "through");
     private static final Set<String> ARTICLES = Set.of("a", "an", "the", "his", "her", "their", "its");
     private static final int MAX_ADJECTIVES = 2;
 

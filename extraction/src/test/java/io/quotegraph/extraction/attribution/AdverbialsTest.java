@@ -62,4 +62,21 @@ class AdverbialsTest {
         assertThat(only("The union criticized the remarks in the debate over the levy.").content().text())
                 .isEqualTo("the remarks in the debate over the levy");
     }
+
+    @Test
+    void theSpeakersOccasionClosingAReportIsNoPartOfIt() {
+        assertThat(only("Mayor Ann Briggs said the pier would reopen on Wednesday at a campaign rally in Dover.").content().text())
+                .isEqualTo("the pier would reopen");
+        assertThat(only("Ann Briggs claimed victory in a tweet.").content().text()).isEqualTo("victory");
+        assertThat(only("Ann Briggs denied the accusations through a spokeswoman.").content().text())
+                .isEqualTo("the accusations");
+        assertThat(only("Ann Briggs expressed frustration on Monday in an interview on MSNBC.").content().text())
+                .isEqualTo("frustration");
+    }
+
+    @Test
+    void anOccasionTheReportGoesOnAfterStaysInIt() {
+        assertThat(only("Mayor Ann Briggs said the speech in a tweet was a mistake by the council.").content().text())
+                .isEqualTo("the speech in a tweet was a mistake by the council");
+    }
 }

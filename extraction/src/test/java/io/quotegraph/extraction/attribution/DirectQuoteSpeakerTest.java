@@ -134,4 +134,10 @@ class DirectQuoteSpeakerTest {
         ExtractedStatement whole = firstDirectQuote("Ann Hale: “We will not close a single library.”");
         assertThat(whole.content().text()).isEqualTo("“We will not close a single library.”");
     }
+
+    @Test
+    void anInvertedNameOpenedByACapitalisedParticle() {
+        assertThat(firstDirectQuote("\"We won fewer seats than ever,\" said Al From.").speakerMention().text()).isEqualTo("Al From");
+        assertThat(firstDirectQuote("\"The port is lost,\" said Le Pen.").speakerMention().text()).isEqualTo("Le Pen");
+    }
 }

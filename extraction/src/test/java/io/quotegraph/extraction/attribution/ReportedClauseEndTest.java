@@ -338,4 +338,31 @@ class ReportedClauseEndTest {
                 .orElseThrow();
         assertThat(s.content().text()).startsWith("the levy was \u201ca disaster\u201d but");
     }
+
+    @Test
+    void aNameCastAsSomethingKeepsTheDescription() {
+        assertThat(only("Ann Briggs dismissed Councillor Tom Reyes as an ineffective leader.").content().text())
+                .isEqualTo("Councillor Tom Reyes as an ineffective leader");
+        assertThat(only("Ann Briggs referred to him as \u201cthe best harbor master we ever had.\u201d").content().text())
+                .isEqualTo("him as \u201cthe best harbor master we ever had.\u201d");
+    }
+
+    @Test
+    void asAfterANamedObjectOfAnotherVerbStillEndsIt() {
+        // the speaker's role, not a description of the object
+        assertThat(only("Ann Briggs opposed it as a candidate.").content().text()).isEqualTo("it");
+    }
+
+    @Test
+    void aQuotedFragmentFollowedByItsOwnAttributionEndsTheReport() {
+        String text = "Ann Briggs said the levy failed because \u201cnobody came to vote,\u201d she said. \u201cWe need a new plan.\u201d";
+        assertThat(withCue(text, "said").orElseThrow().content().text())
+                .isEqualTo("the levy failed because \u201cnobody came to vote,\u201d");
+    }
+
+    @Test
+    void aClosingGlossOpenedByOneAndARelativeEndsTheReport() {
+        assertThat(only("Ann Briggs said the club is debating the levy, one that will dominate the annual meeting.")
+                .content().text()).isEqualTo("the club is debating the levy");
+    }
 }
