@@ -140,7 +140,7 @@ public class CurationService {
                 .append("name", newName).append("type", speaker.getString("type"))
                 .append("curatedName", name == null || name.isBlank() ? null : newName)
                 .append("aliases", List.of(newName)).append("aliasKeys", List.of()).append("searchTokens", List.of())
-                .append("roles", List.of()).append("articleIds", List.of()).append("statementCount", 0L)
+                .append("roles", List.of()).append("statementCount", 0L)
                 .append("listed", false));
         Set<String> articles = new TreeSet<>();
         Set<String> movingKeys = new TreeSet<>();

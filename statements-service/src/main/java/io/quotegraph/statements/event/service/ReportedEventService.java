@@ -197,24 +197,24 @@ public class ReportedEventService {
         while (!frontier.isEmpty() || !eventsToRead.isEmpty()) {
             Set<String> next = new TreeSet<>();
             // mentions linked to the frontier, among those filed in its blocking buckets
-            Set<String> keys = new TreeSet<>();
-            frontier.forEach(id -> keys.addAll(lookupKeys(nodes.get(id))));
-            List<String> unread = keys.stream().filter(key -> !bucketCache.containsKey(key)).toList();
+            Map<String, Set<String>> lookedUpBy = new TreeMap<>();
+            frontier.forEach(id -> lookupKeys(nodes.get(id)).forEach(key ->
+                    lookedUpBy.computeIfAbsent(key, k -> new TreeSet<>()).add(id)));
+            List<String> unread = lookedUpBy.keySet().stream().filter(key -> !bucketCache.containsKey(key)).toList();
             Map<String, List<String>> read = mentions.bucketsByKey(unread);
             unread.forEach(key -> bucketCache.put(key, new TreeSet<>(read.getOrDefault(key, List.of()))));
-            Set<String> candidates = new TreeSet<>();
-            keys.forEach(key -> candidates.addAll(bucketCache.get(key)));
-            candidates.removeAll(nodes.keySet());
-            candidates.removeAll(removed);
-            fetch(candidates, stored);
-            for (String candidate : candidates) {
+            Map<String, Set<String>> candidates = pairings(lookedUpBy, bucketCache);
+            candidates.keySet().removeAll(nodes.keySet());
+            candidates.keySet().removeAll(removed);
+            fetch(candidates.keySet(), stored);
+            candidates.forEach((candidate, lookedUpFrom) -> {
                 Document c = stored.get(candidate);
-                if (c != null && frontier.stream().anyMatch(f -> linker.decide(linked(nodes.get(f), asLinked),
+                if (c != null && lookedUpFrom.stream().anyMatch(f -> linker.decide(linked(nodes.get(f), asLinked),
                         linked(c, asLinked)).linked())) {
                     nodes.put(candidate, c);
                     next.add(candidate);
                 }
-            }
+            });
             // every member of the events the regrouped mentions were in
             for (String id : next) {
                 addIfPresent(eventsToRead, nodes.get(id).getString("eventId"));
@@ -294,6 +294,29 @@ public class ReportedEventService {
         sets.apply(left);
         relinkStatements(statementsToRelink);
         return eventOf;
+    }
+
+    /**
+     * The mentions filed in the looked-up buckets, each with the frontier mentions that looked up a bucket it is in:
+     * the only ones it can be linked to, since a linked pair always shares a bucket ({@link #lookupKeys}). Comparing a
+     * candidate with the whole frontier instead made a batch's linking cost its mentions times all the mentions of
+     * every bucket any of them looked up (a month of a type family holds hundreds once the store has a few thousand
+     * articles).
+     *
+     * @param lookedUpBy    bucket key → the frontier mentions that looked it up
+     * @param bucketMembers bucket key → the mentions filed there
+     * @return candidate mention id → the frontier mentions to compare it with
+     */
+    static Map<String, Set<String>> pairings(Map<String, Set<String>> lookedUpBy,
+                                             Map<String, ? extends Collection<String>> bucketMembers) {
+        Map<String, Set<String>> pairs = new TreeMap<>();
+        lookedUpBy.forEach((key, frontier) -> {
+            Collection<String> members = bucketMembers.get(key);
+            if (members != null) {
+                members.forEach(candidate -> pairs.computeIfAbsent(candidate, c -> new TreeSet<>()).addAll(frontier));
+            }
+        });
+        return pairs;
     }
 
     /** The participants and places of an article's events, for entity resolution. */

@@ -29,7 +29,7 @@ import java.util.function.Function;
 /**
  * The canonical speakers ({@value Mongo#SPEAKERS}). Fields: _id (UUID string), matchKey (unique: "n:&lt;full name&gt;"
  * or "s:&lt;single name&gt;|&lt;organisations&gt;"), name, type, nameKey, single, surnameKey, aliases, aliasKeys,
- * searchTokens, roles[{title, organization, firstSeen, lastSeen}], orgKeys, articleIds, statementCount; affiliations,
+ * searchTokens, roles[{title, organization, firstSeen, lastSeen}], orgKeys, statementCount; affiliations,
  * speaker (false: an entity that statements name but that never speaks), listed (false: no mappings left, or merged),
  * mergedInto (the speaker a curator merged it into), curatedName, curatedAliases, suppressedAliases.
  */
@@ -54,8 +54,6 @@ public class SpeakerRepository {
         c.createIndex(Indexes.ascending("aliasKeys"), new IndexOptions().name("speakers_alias_keys"));
         c.createIndex(Indexes.ascending("surnameKey"), new IndexOptions().name("speakers_surname_key"));
         c.createIndex(Indexes.ascending("searchTokens"), new IndexOptions().name("speakers_search_tokens"));
-        // the entities an article names (GET /entities?articleId=)
-        c.createIndex(Indexes.ascending("articleIds"), new IndexOptions().name("speakers_article_ids"));
         c.createIndex(Indexes.compoundIndex(Indexes.descending("statementCount"), Indexes.ascending("name")),
                 new IndexOptions().name("speakers_order"));
     }
@@ -99,11 +97,15 @@ public class SpeakerRepository {
         collection().updateOne(Filters.eq("_id", id), update);
     }
 
-    /** Sets the derived fields of these speakers, by id. */
+    /**
+     * Sets the derived fields of these speakers, by id, and removes the articleIds that versions before issue 10's
+     * kept on a speaker (its articles are its mappings').
+     */
     public void setDerived(Map<String, Document> fieldsById) {
         if (!fieldsById.isEmpty()) {
             collection().bulkWrite(fieldsById.entrySet().stream().<WriteModel<Document>>map(e ->
-                    new UpdateOneModel<>(Filters.eq("_id", e.getKey()), new Document("$set", e.getValue()))).toList());
+                    new UpdateOneModel<>(Filters.eq("_id", e.getKey()), new Document("$set", e.getValue())
+                            .append("$unset", new Document("articleIds", "")))).toList());
         }
     }
 

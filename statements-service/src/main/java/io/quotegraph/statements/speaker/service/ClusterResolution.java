@@ -283,7 +283,6 @@ public class ClusterResolution {
                 .append("aliasKeys", List.of())
                 .append("searchTokens", List.of())
                 .append("roles", List.of())
-                .append("articleIds", List.of())
                 .append("statementCount", 0L)
                 .append("listed", false));
         return id;

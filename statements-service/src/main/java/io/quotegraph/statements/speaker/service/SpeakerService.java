@@ -282,8 +282,10 @@ public class SpeakerService {
      * Recomputes the derived fields of these speakers from their article mappings, statements and curation: name
      * (curated, else the fullest name the articles give), type, aliases (every name the articles use, plus curated
      * ones, less suppressed ones), roles with first and last publication dates (organisations made canonical by the
-     * gazetteer, so "State Department" and "U.S. Department of State" are one role), affiliations, articles and
-     * statement count. Idempotent, so it repairs whatever an interrupted delivery left.
+     * gazetteer, so "State Department" and "U.S. Department of State" are one role), affiliations and statement
+     * count. Idempotent, so it repairs whatever an interrupted delivery left. The articles that name a speaker are not
+     * kept on it (a list that grew with every article, rewritten by every delivery naming the speaker): they are its
+     * mappings' articles.
      *
      * @return the speakers whose name changed
      */
@@ -321,11 +323,9 @@ public class SpeakerService {
         Map<String, Document> roles = new LinkedHashMap<>();
         Set<String> orgKeys = new TreeSet<>();
         Map<String, String> affiliations = new LinkedHashMap<>();
-        Set<String> articleIds = new TreeSet<>();
         long statementCount = 0;
         boolean speaks = false;
         for (Document mapping : mappings) {
-            articleIds.add(mapping.getString("articleId"));
             Number mappingStatements = mapping.get("statementCount", Number.class);
             statementCount += mappingStatements == null ? 0 : mappingStatements.longValue();
             speaks |= !Boolean.TRUE.equals(mapping.getBoolean("mention"));
@@ -366,7 +366,6 @@ public class SpeakerService {
                 .append("roles", new ArrayList<>(roles.values()))
                 .append("orgKeys", new ArrayList<>(orgKeys))
                 .append("affiliations", new ArrayList<>(affiliations.values()))
-                .append("articleIds", new ArrayList<>(articleIds))
                 .append("speaker", speaks)
                 .append("listed", listed)
                 .append("statementCount", statementCount);
@@ -520,11 +519,18 @@ public class SpeakerService {
     public Page<SpeakerView> list(String search, String role, List<String> ids, Collection<EntityType> types,
                                   boolean speakersOnly, List<String> articleIds, int offset, int limit) {
         Criteria criteria = new Criteria();
-        if (!articleIds.isEmpty()) {
-            criteria.in("articleIds", articleIds);
-        }
         if (ids.isEmpty()) {
             criteria.ne("listed", false);
+        }
+        List<String> candidates = ids;
+        if (!articleIds.isEmpty()) {
+            // the entities the articles name: those their mappings point at (read by _id through the article sets)
+            Set<String> named = new LinkedHashSet<>();
+            articleSpeakers.findByArticles(articleIds).values().forEach(mappings -> named.addAll(speakerIds(mappings)));
+            candidates = ids.isEmpty() ? new ArrayList<>(named) : ids.stream().filter(named::contains).toList();
+            if (candidates.isEmpty()) {
+                return new Page<>(List.of(), offset, limit, 0);
+            }
         }
         if (speakersOnly) {
             criteria.ne("speaker", false);
@@ -560,8 +566,8 @@ public class SpeakerService {
             }
         }
         // by ids: read by _id, the other conditions checked on what was read (see Criteria)
-        return ids.isEmpty() ? speakers.page(criteria.filter(), offset, limit, SpeakerService::toView)
-                : speakers.pageById(new LinkedHashSet<>(ids), criteria, offset, limit, SpeakerService::toView);
+        return candidates.isEmpty() ? speakers.page(criteria.filter(), offset, limit, SpeakerService::toView)
+                : speakers.pageById(new LinkedHashSet<>(candidates), criteria, offset, limit, SpeakerService::toView);
     }
 
     /** The speaker with this id; a speaker merged into another answers as that one. */

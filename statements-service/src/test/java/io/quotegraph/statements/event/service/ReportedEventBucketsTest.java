@@ -4,6 +4,8 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +33,22 @@ class ReportedEventBucketsTest {
         Document nextMonth = mention("b", "2024-04-02", "2024-04-02");
         assertThat(shared(ReportedEventService.lookupKeys(day), ReportedEventService.storeKeys(nextMonth))).isNotEmpty();
         assertThat(shared(ReportedEventService.lookupKeys(nextMonth), ReportedEventService.storeKeys(day))).isNotEmpty();
+    }
+
+    @Test
+    void aCandidateIsComparedOnlyWithTheMentionsThatLookedUpItsBuckets() {
+        // "b" looked up March only, "a" March and April: "m" (filed in April) can only be linked to "a"
+        Map<String, Set<String>> lookedUpBy = Map.of("CONFLICT|2024-03", Set.of("a", "b"), "CONFLICT|2024-04", Set.of("a"),
+                "ELECTION|2024-03", Set.of("c"));
+        Map<String, List<String>> buckets = Map.of("CONFLICT|2024-03", List.of("x"), "CONFLICT|2024-04", List.of("m", "x"),
+                "ELECTION|2024-03", List.of("e"));
+        assertThat(ReportedEventService.pairings(lookedUpBy, buckets)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "m", Set.of("a"), "x", Set.of("a", "b"), "e", Set.of("c")));
+    }
+
+    @Test
+    void aBucketNobodyFiledInGivesNoCandidates() {
+        assertThat(ReportedEventService.pairings(Map.of("CONFLICT|2024-03", Set.of("a")), Map.of())).isEmpty();
     }
 
     private static Set<String> shared(Set<String> a, Set<String> b) {
