@@ -221,6 +221,15 @@ class ReportedSpeechPhenomenaTest {
     }
 
     @Test
+    void anAdverbMaySplitTheRefusedSpeechAct() {
+        ExtractedStatement s = containing(extract("The agency declined to publicly detail the scope of its review."), "to publicly detail");
+        assertThat(s.cue().text()).isEqualTo("declined");
+        assertThat(s.content().text()).isEqualTo("to publicly detail the scope of its review");
+        assertThat(s.speakerMention().text()).isEqualTo("The agency");
+        assertThat(extract("The board declined to quietly renew the contract.").statements()).isEmpty();
+    }
+
+    @Test
     void accordingToADocumentDescribedAtLength() {
         ExtractedStatement s = containing(extract("Ridership fell by a third in the first six months, according to figures released Friday by the transit authority."),
                 "Ridership fell");

@@ -477,10 +477,24 @@ final class Cues {
         return words >= MIN_TITLE_WORDS && capitalised * 100 >= words * TITLE_CASE_PERCENT;
     }
 
-    /** "declined to comment", "refused to discuss": a refusal to speak is reported like speech. */
+    /**
+     * "declined to comment", "refused to discuss": a refusal to speak is reported like speech. A manner adverb may
+     * split the infinitive ("declined to publicly detail the investigation's focus").
+     */
     static boolean isRefusalToSpeak(Document doc, int i) {
-        return REFUSALS.contains(doc.token(i).lower()) && i + 2 < doc.size() && doc.token(i + 1).is("to")
-                && SPEECH_ACTS.contains(doc.token(i + 2).lower());
+        if (!REFUSALS.contains(doc.token(i).lower()) || i + 2 >= doc.size() || !doc.token(i + 1).is("to")) {
+            return false;
+        }
+        int verb = i + 2;
+        if (isMannerAdverb(doc.token(verb)) && verb + 1 < doc.size()) {
+            verb++;
+        }
+        return SPEECH_ACTS.contains(doc.token(verb).lower());
+    }
+
+    /** A lowercase word in -ly of more than four letters ("publicly", "immediately"; not "only", "fly"). */
+    private static boolean isMannerAdverb(Token t) {
+        return t.isWord() && t.text().length() > 4 && t.text().endsWith("ly") && Character.isLowerCase(t.text().charAt(0));
     }
 
     /**

@@ -1528,8 +1528,18 @@ final class ReportedSpeechAttributor {
 
     /** Content starts with a word or a quotation, not with stray punctuation ("he said, and …"). */
     private static boolean startsClause(Document doc, int k) {
-        return doc.token(k).isWord() || doc.quoteAt(k) != null;
+        return doc.token(k).isWord() || doc.quoteAt(k) != null || opensAmount(doc, k);
     }
+
+    /** "calls for $1 trillion in new spending": a currency sign before a number opens a noun phrase. */
+    private static boolean opensAmount(Document doc, int k) {
+        Token t = doc.token(k);
+        return t.kind() == Token.Kind.PUNCT && CURRENCY_SIGNS.indexOf(t.text().charAt(0)) >= 0 && k + 1 < doc.size()
+                && doc.token(k + 1).isWord() && Character.isDigit(doc.token(k + 1).text().charAt(0))
+                && doc.token(k + 1).start() == t.end();
+    }
+
+    private static final String CURRENCY_SIGNS = "$£€¥";
 
     /** After "X said," a coordinator or a participle goes on with something else: "he said, and …", "said, emphasizing …". */
     private static boolean continuesOtherwise(Token t) {

@@ -27,6 +27,13 @@ class PrepositionalCueTest {
     }
 
     @Test
+    void anAmountOpensTheObject() {
+        ExtractedStatement s = withCue("The mayor calls for $40 million in new ferry spending.", "calls for").orElseThrow();
+        assertThat(s.content().text()).isEqualTo("$40 million in new ferry spending");
+        assertThat(s.speakerMention().text()).isEqualTo("The mayor");
+    }
+
+    @Test
     void aNounBeforeThePrepositionIsNoCue() {
         assertThat(withCue("The calls for reform grew louder in the capital.", "calls for")).isEmpty();
     }
