@@ -9,6 +9,7 @@ import com.mongodb.client.model.Sorts;
 import io.quotegraph.model.view.Page;
 import io.quotegraph.statements.common.Mongo;
 import io.quotegraph.statements.common.Pages;
+import io.quotegraph.statements.speaker.repository.BlockSummaryRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
@@ -40,6 +41,8 @@ public class CurationRepository {
 
     @Inject
     Mongo mongo;
+    @Inject
+    BlockSummaryRepository blockSummaries;
 
     private MongoCollection<Document> pins() {
         return mongo.collection(PINS);
@@ -64,6 +67,7 @@ public class CurationRepository {
     }
 
     public void pin(String articleId, String nameKey, String speakerId, String actor) {
+        blockSummaries.advanceCurationEpoch();
         String id = pinId(articleId, nameKey);
         pins().replaceOne(Filters.eq("_id", id), new Document("_id", id).append("articleId", articleId)
                 .append("nameKey", nameKey).append("speakerId", speakerId).append("by", actor), new ReplaceOptions().upsert(true));
@@ -80,16 +84,19 @@ public class CurationRepository {
 
     /** Re-points every pin to a speaker at another (a merge). */
     public void repin(String fromSpeakerId, String toSpeakerId) {
+        blockSummaries.advanceCurationEpoch();
         pins().updateMany(Filters.eq("speakerId", fromSpeakerId), new Document("$set", new Document("speakerId", toSpeakerId)));
         aliasPins().updateMany(Filters.eq("speakerId", fromSpeakerId), new Document("$set", new Document("speakerId", toSpeakerId)));
     }
 
     public void pinAlias(String nameKey, String speakerId, String actor) {
+        blockSummaries.advanceCurationEpoch();
         aliasPins().replaceOne(Filters.eq("_id", nameKey), new Document("_id", nameKey).append("speakerId", speakerId)
                 .append("by", actor), new ReplaceOptions().upsert(true));
     }
 
     public void unpinAlias(String nameKey, String speakerId) {
+        blockSummaries.advanceCurationEpoch();
         aliasPins().deleteOne(Filters.and(Filters.eq("_id", nameKey), Filters.eq("speakerId", speakerId)));
     }
 

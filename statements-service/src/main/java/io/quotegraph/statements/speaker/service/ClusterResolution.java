@@ -5,6 +5,7 @@ import io.quotegraph.extraction.entity.ResolutionMention;
 import io.quotegraph.model.EntityType;
 import io.quotegraph.statements.curation.repository.CurationRepository;
 import io.quotegraph.statements.speaker.repository.ArticleSpeakerRepository;
+import io.quotegraph.statements.speaker.repository.BlockSummaryRepository;
 import io.quotegraph.statements.speaker.repository.ResolutionLockRepository;
 import io.quotegraph.statements.speaker.repository.SpeakerRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,6 +46,8 @@ public class ClusterResolution {
     CurationRepository curation;
     @Inject
     ResolutionLockRepository locks;
+    @Inject
+    BlockSummaryRepository summaries;
 
     /**
      * What re-clustering changed: speakers whose mappings changed, and articles whose mappings moved; and the speaker
@@ -79,6 +82,29 @@ public class ClusterResolution {
     @io.micrometer.core.annotation.Timed(value = "quotegraph.speaker.resolution", histogram = true,
             description = "Resolving an article's speakers and named entities: re-clustering their blocks")
     public Outcome resolveBlocks(EntityClusterer clusterer, Collection<String> blockKeys) {
+        return resolve(clusterer, blockKeys, Map.of(), Set.of());
+    }
+
+    /**
+     * Resolves the blocks a delivery touched, as {@link #resolveBlocks} would, without reading the settled ones: a
+     * block of other entities than people is one cluster whatever its mentions (see
+     * {@link EntityClusterer#clusterBlock}), and with no pin its speaker is the one most of its mappings had; so when
+     * its summary says every mapping points at one speaker, unpinned, and the delivery only adds mappings that are
+     * unpinned and new (or already there), they go to that speaker and nothing else changes. The outcome's
+     * assignments then cover the arriving mappings only. Any other block is re-clustered whole.
+     *
+     * @param arriving the delivery's mappings by the block they are in now (as written)
+     * @param departed blocks a mapping of the delivery left or was deleted from
+     */
+    @io.micrometer.core.annotation.Timed(value = "quotegraph.speaker.resolution", histogram = true,
+            description = "Resolving an article's speakers and named entities: re-clustering their blocks")
+    public Outcome resolveDelivery(EntityClusterer clusterer, Collection<String> blockKeys,
+                                   Map<String, List<Document>> arriving, Set<String> departed) {
+        return resolve(clusterer, blockKeys, arriving, departed);
+    }
+
+    private Outcome resolve(EntityClusterer clusterer, Collection<String> blockKeys,
+                            Map<String, List<Document>> arriving, Set<String> departed) {
         Outcome outcome = Outcome.empty();
         List<String> keys = new ArrayList<>(new TreeSet<>(blockKeys.stream().filter(Objects::nonNull).toList()));
         if (keys.isEmpty()) {
@@ -86,29 +112,91 @@ public class ClusterResolution {
         }
         String owner = locks.acquireAll(keys);
         try {
-            Map<String, List<Document>> blocks = articleSpeakers.findByBlocks(keys);
-            List<Document> all = blocks.values().stream().flatMap(List::stream).toList();
-            // where the blocks' speakers lead now, read once for all blocks (not one read per speaker)
+            // read before any pin: a summary written below carries an epoch no later than the pins it saw
+            BlockSummaryRepository.Snapshot snapshot = summaries.read(keys);
+            String gazetteer = clusterer.gazetteer().version();
             Redirects redirects = new Redirects();
-            redirects.load(all.stream().map(m -> m.getString("speakerId")).filter(Objects::nonNull).toList());
-            Map<String, String> pinned = pins(all, redirects);
-            List<Document> created = new ArrayList<>();
             List<ArticleSpeakerRepository.Link> links = new ArrayList<>();
-            for (String blockKey : keys) {
-                outcome.add(resolveBlock(clusterer, blockKey, blocks.get(blockKey), pinned, redirects, created, links));
+            Map<String, String> extendable = new TreeMap<>();
+            List<String> whole = new ArrayList<>();
+            for (String key : keys) {
+                BlockSummaryRepository.Summary summary = snapshot.byBlock().get(key);
+                boolean trusted = summary != null && summary.epoch() == snapshot.epoch() && gazetteer.equals(summary.gazetteer());
+                if (trusted && arriving.containsKey(key) && !departed.contains(key)) {
+                    extendable.put(key, summary.speakerId());
+                } else {
+                    whole.add(key);
+                }
+            }
+            if (!extendable.isEmpty()) {
+                redirects.load(extendable.values());
+                Map<String, String> arrivingPins = pins(extendable.keySet().stream()
+                        .flatMap(key -> arriving.get(key).stream()).toList(), redirects);
+                extendable.forEach((key, speakerId) -> {
+                    boolean fits = speakerId.equals(redirects.follow(speakerId)) && arriving.get(key).stream()
+                            .allMatch(m -> !arrivingPins.containsKey(mention(m).id())
+                                    && (m.getString("speakerId") == null || speakerId.equals(m.getString("speakerId"))));
+                    if (fits) {
+                        outcome.add(extendSettled(clusterer, key, arriving.get(key), speakerId, links));
+                    } else {
+                        whole.add(key);
+                    }
+                });
+            }
+            List<Document> created = new ArrayList<>();
+            Map<String, String> settled = new TreeMap<>();
+            if (!whole.isEmpty()) {
+                Map<String, List<Document>> blocks = articleSpeakers.findByBlocks(whole);
+                List<Document> all = blocks.values().stream().flatMap(List::stream).toList();
+                // where the blocks' speakers lead now, read once for all blocks (not one read per speaker)
+                redirects.load(all.stream().map(m -> m.getString("speakerId")).filter(Objects::nonNull).toList());
+                Map<String, String> pinned = pins(all, redirects);
+                for (String blockKey : whole) {
+                    outcome.add(resolveBlock(clusterer, blockKey, blocks.get(blockKey), pinned, redirects, created,
+                            links, settled));
+                }
             }
             speakers.insertAll(created);
             articleSpeakers.linkAll(links);
+            // after the links, so that a summary never describes links not yet written
+            Map<String, BlockSummaryRepository.Summary> changed = new TreeMap<>();
+            settled.forEach((key, speakerId) -> {
+                BlockSummaryRepository.Summary summary = new BlockSummaryRepository.Summary(speakerId, gazetteer, snapshot.epoch());
+                if (!summary.equals(snapshot.byBlock().get(key))) {
+                    changed.put(key, summary);
+                }
+            });
+            summaries.settleAll(changed);
+            summaries.forget(whole.stream().filter(key -> !settled.containsKey(key) && snapshot.byBlock().containsKey(key)).toList());
         } finally {
             locks.releaseAll(keys, owner);
         }
         return outcome;
     }
 
-    /** Clusters one block; adds the speakers it creates to {@code created} and its changed links to {@code links}. */
+    /** Links the arriving mappings of a settled block to its speaker (they are clustered among themselves only for their links' evidence). */
+    private Outcome extendSettled(EntityClusterer clusterer, String blockKey, List<Document> arriving, String speakerId,
+                                  List<ArticleSpeakerRepository.Link> links) {
+        Outcome outcome = Outcome.empty();
+        Map<String, Document> byMentionId = new HashMap<>();
+        arriving.forEach(m -> byMentionId.put(mention(m).id(), m));
+        for (EntityClusterer.Cluster cluster : clusterer.clusterBlock(blockKey, arriving.stream().map(ClusterResolution::mention).toList())) {
+            for (EntityClusterer.Link link : cluster.links()) {
+                relink(byMentionId.get(link.mentionId()), speakerId, link.score(), link.evidence(), link.basis().name(),
+                        outcome, links);
+            }
+        }
+        return outcome;
+    }
+
+    /**
+     * Clusters one block; adds the speakers it creates to {@code created}, its changed links to {@code links}, and,
+     * when it is a block of other entities than people without pins (one speaker for all: see {@link #resolveDelivery}),
+     * that speaker to {@code settled}.
+     */
     private Outcome resolveBlock(EntityClusterer clusterer, String blockKey, List<Document> mappings,
                                  Map<String, String> allPins, Redirects redirects, List<Document> created,
-                                 List<ArticleSpeakerRepository.Link> links) {
+                                 List<ArticleSpeakerRepository.Link> links, Map<String, String> settled) {
         Outcome outcome = Outcome.empty();
         if (mappings.isEmpty()) {
             return outcome;
@@ -168,28 +256,36 @@ public class ClusterResolution {
         }
         for (EntityClusterer.Cluster cluster : clusters) {
             for (EntityClusterer.Link link : cluster.links()) {
-                Document mapping = byMentionId.get(link.mentionId());
-                String id = assignment.get(link.mentionId());
                 String evidence = link.evidence() + evidenceSuffix.getOrDefault(link.mentionId(), "");
                 boolean curated = evidenceSuffix.containsKey(link.mentionId()) && pinned.containsKey(link.mentionId());
                 double score = curated ? 1.0 : link.score();
                 String basis = (curated ? EntityClusterer.Basis.CURATION : link.basis()).name();
-                String before = mapping.getString("speakerId");
-                outcome.assignments().put(mapping.getString("_id"), id);
-                if (!id.equals(before) || !evidence.equals(mapping.getString("evidence"))
-                        || !Objects.equals(score, mapping.getDouble("score")) || !basis.equals(mapping.getString("basis"))) {
-                    links.add(new ArticleSpeakerRepository.Link(mapping, id, score, evidence, basis));
-                }
-                if (!id.equals(before)) {
-                    outcome.speakerIds().add(id);
-                    if (before != null) {
-                        outcome.speakerIds().add(before);
-                    }
-                    outcome.articleIds().add(mapping.getString("articleId"));
-                }
+                relink(byMentionId.get(link.mentionId()), assignment.get(link.mentionId()), score, evidence, basis,
+                        outcome, links);
             }
         }
+        if (blockKey.startsWith("o:") && pinned.isEmpty() && clusters.size() == 1) {
+            settled.put(blockKey, assignment.get(clusters.get(0).mentionIds().get(0)));
+        }
         return outcome;
+    }
+
+    /** Records that this mapping now goes to {@code id} with this link, and adds the link to {@code links} if it changed. */
+    private static void relink(Document mapping, String id, double score, String evidence, String basis, Outcome outcome,
+                               List<ArticleSpeakerRepository.Link> links) {
+        String before = mapping.getString("speakerId");
+        outcome.assignments().put(mapping.getString("_id"), id);
+        if (!id.equals(before) || !evidence.equals(mapping.getString("evidence"))
+                || !Objects.equals(score, mapping.getDouble("score")) || !basis.equals(mapping.getString("basis"))) {
+            links.add(new ArticleSpeakerRepository.Link(mapping, id, score, evidence, basis));
+        }
+        if (!id.equals(before)) {
+            outcome.speakerIds().add(id);
+            if (before != null) {
+                outcome.speakerIds().add(before);
+            }
+            outcome.articleIds().add(mapping.getString("articleId"));
+        }
     }
 
     /** Curation pins of these mappings by mention id: pinned by article and name, else by a curated alias. */

@@ -156,7 +156,20 @@ public class SpeakerService {
         }
         articleSpeakers.upsertAll(writtenByArticle.values().stream().flatMap(List::stream).toList(), previousById);
         articleSpeakers.deleteAll(gone);
-        ClusterResolution.Outcome outcome = clusters.resolveBlocks(clusterer, blocks);
+        Map<String, List<Document>> arriving = new TreeMap<>();
+        Set<String> departed = new TreeSet<>();
+        writtenByArticle.values().stream().flatMap(List::stream).forEach(mapping -> {
+            String blockKey = mapping.getString("blockKey");
+            if (blockKey != null) {
+                arriving.computeIfAbsent(blockKey, k -> new ArrayList<>()).add(mapping);
+            }
+            Document before = previousById.get(mapping.getString("_id"));
+            if (before != null && before.getString("blockKey") != null && !before.getString("blockKey").equals(blockKey)) {
+                departed.add(before.getString("blockKey"));
+            }
+        });
+        gone.forEach(mapping -> departed.add(mapping.getString("blockKey")));
+        ClusterResolution.Outcome outcome = clusters.resolveDelivery(clusterer, blocks, arriving, departed);
         affected.addAll(outcome.speakerIds());
         // where re-clustering put the articles' names (no re-read: every named mapping was in a re-clustered block)
         Map<String, Map<String, String>> idsByArticle = new LinkedHashMap<>();
