@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.agroal.api.AgroalDataSource;
+import io.quotegraph.ingest.article.repository.ArticleRepository;
 import io.quotegraph.ingest.support.IngestTestResources;
 import io.quotegraph.ingest.support.Resources;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -15,10 +18,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.quotegraph.ingest.support.Articles.unique;
 import static io.quotegraph.ingest.support.Eventually.await;
@@ -32,6 +41,9 @@ class NearDuplicateTest {
 
     @ConfigProperty(name = "quarkus.rest-client.statements-service.url")
     String statementsUrl;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Test
     void aRepublishedWireStoryIsLinkedToItsOriginalAndNotDeliveredAgain() throws Exception {
@@ -96,6 +108,39 @@ class NearDuplicateTest {
         List<String> lines = ndjson.lines().toList();
         assertThat(lines.get(0)).contains("\"status\":\"accepted\"");
         assertThat(lines.get(1)).contains("\"status\":\"duplicate\"").contains("a near-duplicate of article");
+    }
+
+    @Test
+    void aStoryAndItsCopySentAtOnceFindEachOther() throws Exception {
+        String marker = unique();
+        String paragraph = Resources.randomParagraph(200);
+        Map<String, Object> original = article("https://wire.example/d-" + marker, "Wire", "2024-02-06T08:00:00Z",
+                story("wire-original.txt", paragraph));
+        Map<String, Object> copy = article("https://daily.example/d-" + marker, "Daily", "2024-02-06T10:30:00Z",
+                story("wire-republished.txt", paragraph));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (Connection storeInFlight = dataSource.getConnection()) {
+            // this transaction plays a store in flight: both requests must wait for it, then for each other
+            storeInFlight.setAutoCommit(false);
+            try (PreparedStatement lock = storeInFlight.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, ArticleRepository.STORING_LOCK_KEY);
+                lock.execute();
+            }
+            Future<JsonPath> first = pool.submit(() -> post(original, 201));
+            Future<JsonPath> second = pool.submit(() -> post(copy, 201));
+            Thread.sleep(1000);
+            assertThat(first.isDone() || second.isDone()).as("a store waits for the store in flight").isFalse();
+            storeInFlight.commit();
+
+            List<JsonPath> answers = List.of(first.get(30, TimeUnit.SECONDS), second.get(30, TimeUnit.SECONDS));
+            assertThat(answers).extracting(a -> a.getString("status"))
+                    .containsExactlyInAnyOrder("PENDING", "DUPLICATE");
+            Map<String, JsonPath> byStatus = Map.of(answers.get(0).getString("status"), answers.get(0),
+                    answers.get(1).getString("status"), answers.get(1));
+            assertThat(byStatus.get("DUPLICATE").getString("duplicateOf")).isEqualTo(byStatus.get("PENDING").getString("id"));
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** The story with a paragraph of its own, so that each test has a story unlike the other tests' copies. */

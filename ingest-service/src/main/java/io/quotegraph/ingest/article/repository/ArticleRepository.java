@@ -39,6 +39,27 @@ public class ArticleRepository implements PanacheRepositoryBase<ArticleEntity, U
     }
 
     /**
+     * The key of the PostgreSQL advisory lock that {@link #lockForStoring} takes: one for the whole store, shared by
+     * every ingest-service instance.
+     */
+    public static final long STORING_LOCK_KEY = 0x51756f7465L; // "Quote"
+
+    /**
+     * Waits until no other transaction stores articles, and holds that until this transaction ends: a batch's
+     * duplicate lookups then see every article stored before it, so two near-duplicates (or two copies of one
+     * article) in batches in flight at once are found in each other instead of both being stored as originals.
+     */
+    public void lockForStoring() {
+        withConnection(connection -> {
+            try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, STORING_LOCK_KEY);
+                lock.execute();
+                return null;
+            }
+        });
+    }
+
+    /**
      * The stored articles with one of these URLs or one of these content hashes (both uniquely indexed): what the
      * articles of an ingested batch may duplicate, in one query for the whole batch.
      */

@@ -29,7 +29,6 @@ import javax.sql.DataSource;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -52,8 +51,6 @@ import java.util.stream.Collectors;
 public class ArticleService {
 
     private static final Logger LOG = Logger.getLogger(ArticleService.class);
-    private static final String UNIQUE_VIOLATION = "23505";
-    private static final int MAX_INSERT_ATTEMPTS = 3;
 
     private final TextCleaner cleaner = new TextCleaner();
 
@@ -101,10 +98,11 @@ public class ArticleService {
 
     /**
      * Stores a new article (status PENDING, in a transaction of its own) or finds the one it duplicates (same URL or
-     * same content hash). Duplicates that race each other are settled by the unique indexes. An exact copy of the text
-     * under another URL is linked to the original as another publication of it. A near-duplicate (MinHash similarity
-     * at least {@link NearDuplicateIndex#NEAR_DUPLICATE_SIMILARITY} to a stored original) is stored as DUPLICATE, linked
-     * to its original and never delivered. An article in a language the extractor does not support is stored SKIPPED.
+     * same content hash). Stores run one after another, so copies that arrive at once find each other. An exact copy
+     * of the text under another URL is linked to the original as another publication of it. A near-duplicate (MinHash
+     * similarity at least {@link NearDuplicateIndex#NEAR_DUPLICATE_SIMILARITY} to a stored original) is stored as
+     * DUPLICATE, linked to its original and never delivered. An article in a language the extractor does not support
+     * is stored SKIPPED.
      *
      * @throws ConstraintViolationException for invalid fields
      * @throws ProblemException             for other invalid input (400) or input over the limits (413)
@@ -118,9 +116,8 @@ public class ArticleService {
      * near-duplicates an earlier one of the list is found as its duplicate), with the database work of the whole list
      * in one transaction: one lookup of their URLs and content hashes, one of their near-duplicate bands, batched
      * inserts. Each item is read from its supplier, which throws to reject it (a line that is no JSON article, a feed
-     * item without a link); an invalid or rejected article fails alone. If that transaction fails (a concurrent
-     * ingestion of the same article after the retries, or a database error that one article causes), the articles
-     * are stored one by one, so that a failure costs only its own article.
+     * item without a link); an invalid or rejected article fails alone. If that transaction fails (a database error
+     * that one article causes), the articles are stored one by one, so that a failure costs only its own article.
      *
      * @return one outcome per item, in order
      */
@@ -191,26 +188,18 @@ public class ArticleService {
         return outcomes;
     }
 
-    /** Stores the articles in one transaction, retried when a concurrent ingestion stored one of them first. */
+    /** Stores the articles in one transaction of their own, after every store in flight (see {@link #store}). */
     private List<IngestResult> storeInOneTransaction(List<Prepared> prepared) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return QuarkusTransaction.requiringNew().call(() -> store(prepared));
-            } catch (RuntimeException e) {
-                if (!isUniqueViolation(e) || attempt >= MAX_INSERT_ATTEMPTS) {
-                    throw e;
-                }
-                LOG.debugf("a concurrent ingestion stored one of %d articles first; looking them up again",
-                        prepared.size());
-            }
-        }
+        return QuarkusTransaction.requiringNew().call(() -> store(prepared));
     }
 
     /**
      * Stores the articles in order in the current transaction: the lookups of exact and near duplicates read the
-     * database once and then also see the articles stored before in the same list.
+     * database once and then also see the articles stored before in the same list. Stores are serialised (an
+     * advisory lock held until the transaction ends), so the lookups also see every batch stored before this one.
      */
     private List<IngestResult> store(List<Prepared> prepared) {
+        repository.lockForStoring();
         Map<String, ArticleRepository.Listed> byUrl = new HashMap<>();
         Map<String, ArticleRepository.Listed> byContentHash = new HashMap<>();
         Set<String> urls = new LinkedHashSet<>();
@@ -485,22 +474,6 @@ public class ArticleService {
         return url != null && url.equals(existing.url())
                 ? "an article with the same url exists"
                 : "an article with the same content exists";
-    }
-
-    static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
-            }
-            if (t instanceof org.hibernate.exception.ConstraintViolationException c
-                    && (c.getSQLState() == null || UNIQUE_VIOLATION.equals(c.getSQLState()))) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
     }
 
     private static Optional<UUID> parseUuid(String id) {
