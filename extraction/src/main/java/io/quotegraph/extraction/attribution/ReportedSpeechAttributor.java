@@ -131,8 +131,8 @@ final class ReportedSpeechAttributor {
             }
             for (int i = s.from() + 1; i + 2 < s.to(); i++) {
                 Token t = doc.token(i);
-                Attribution expected = (t.is("expected") || SEEMING_VERBS.contains(t.lower())) && !usedCue[i]
-                        ? expectation(doc, s, i, out) : null;
+                Attribution expected = (t.is("expected") || t.is("known") || SEEMING_VERBS.contains(t.lower()))
+                        && !usedCue[i] ? expectation(doc, s, i, out) : null;
                 if (expected != null) {
                     out.add(expected);
                 }
@@ -141,6 +141,9 @@ final class ReportedSpeechAttributor {
     }
 
     private static final int MAX_EXPECTATION_SUBJECT = 24;
+
+    /** Adverbs of degree inside a passive: "is best known for", "is well known for". */
+    private static final Set<String> DEGREE_ADVERBS = Set.of("best", "well");
 
     /** Verbs of appearance: "X appears to …" is, like "X is expected to …", a judgement whose holder is unnamed. */
     private static final Set<String> SEEMING_VERBS = Set.of("appear", "appears", "appeared", "seem", "seems", "seemed");
@@ -157,16 +160,20 @@ final class ReportedSpeechAttributor {
      * ("The Fed is expected to announce that …", "The Times is expected to endorse …" report the subject's words).
      * A verb of appearance reads the same way ("No major polls appear to have been conducted …", "Mr. Clinton does
      * not seem to be relishing the fight"), its cue the verb with the auxiliaries before it; not after "to" ("wants
-     * to appear to …" is the wanting subject's).
+     * to appear to …" is the wanting subject's). So does a reputation ("Allergan is best known for making Botox"),
+     * whose content runs on to the end of the preposition's object.
      */
     private Attribution expectation(Document doc, Sentence s, int expected, List<Attribution> found) {
-        if (!doc.token(expected + 1).is("to") || !doc.token(expected + 2).isWord() || doc.quoteAt(expected) != null
+        boolean known = doc.token(expected).is("known");
+        if (!doc.token(expected + 1).is(known ? "for" : "to") || !doc.token(expected + 2).isWord()
+                || doc.quoteAt(expected) != null
                 || insideContent(doc, found, expected)
                 || cues.isCueOrStanceWord(doc.token(expected + 2))) {
             // "The Fed is expected to announce that …": the gold gives the inner report to the subject
             return null;
         }
-        int aux = doc.token(expected).is("expected") ? passiveBe(doc, s, expected) : verbGroupStart(doc, s, expected);
+        int aux = doc.token(expected).is("expected") || known ? passiveBe(doc, s, expected)
+                : verbGroupStart(doc, s, expected);
         if (aux <= s.from()) {
             return null;
         }
@@ -215,7 +222,8 @@ final class ReportedSpeechAttributor {
      */
     private int passiveBe(Document doc, Sentence s, int expected) {
         int aux = expected - 1;
-        while (aux > s.from() && !Cues.isFiniteBe(doc.token(aux)) && isAuxiliaryOrAdverb(doc.token(aux))) {
+        while (aux > s.from() && !Cues.isFiniteBe(doc.token(aux))
+                && (isAuxiliaryOrAdverb(doc.token(aux)) || DEGREE_ADVERBS.contains(doc.token(aux).lower()))) {
             aux--;
         }
         return aux > s.from() && Cues.isFiniteBe(doc.token(aux)) ? aux : s.from();

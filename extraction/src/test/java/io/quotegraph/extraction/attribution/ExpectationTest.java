@@ -8,7 +8,7 @@ import static io.quotegraph.extraction.ExtractedStatements.withCue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * "X is expected to …", "X appears to …": an expectation or an appearance whose holder the text does not name, a
+ * "X is expected to …", "X appears to …", "X is known for …": an expectation, an appearance or a reputation whose holder the text does not name, a
  * statement without a speaker.
  */
 class ExpectationTest {
@@ -65,5 +65,15 @@ class ExpectationTest {
         // "wants to appear to …" is the wanting subject's; "seems to suggest that …" reports the subject's words
         assertThat(withCue("The harbor board wants to appear to be neutral.", "appear")).isEmpty();
         assertThat(withCue("The harbor board seems to suggest that the fee will rise.", "seems")).isEmpty();
+    }
+
+    @Test
+    void aReputationIsASpeakerlessStatementOverItsSubjectAndObject() {
+        ExtractedStatement s = withCue("The harbor town is best known for its ferry festival, which draws crowds in May.",
+                "is best known").orElseThrow();
+        assertThat(s.content().text()).isEqualTo("The harbor town is best known for its ferry festival");
+        assertThat(s.speakerMention()).isNull();
+        // "the energy he is known for - …": no object after the preposition
+        assertThat(withCue("They praised the energy he is known for - and his patience.", "is known")).isEmpty();
     }
 }
