@@ -130,7 +130,9 @@ final class ReportedSpeechAttributor {
                 out.add(poll);
             }
             for (int i = s.from() + 1; i + 2 < s.to(); i++) {
-                Attribution expected = doc.token(i).is("expected") && !usedCue[i] ? expectation(doc, s, i, out) : null;
+                Token t = doc.token(i);
+                Attribution expected = (t.is("expected") || t.is("known") || SEEMING_VERBS.contains(t.lower()))
+                        && !usedCue[i] ? expectation(doc, s, i, out) : null;
                 if (expected != null) {
                     out.add(expected);
                 }
@@ -139,6 +141,12 @@ final class ReportedSpeechAttributor {
     }
 
     private static final int MAX_EXPECTATION_SUBJECT = 24;
+
+    /** Adverbs of degree inside a passive: "is best known for", "is well known for". */
+    private static final Set<String> DEGREE_ADVERBS = Set.of("best", "well");
+
+    /** Verbs of appearance: "X appears to …" is, like "X is expected to …", a judgement whose holder is unnamed. */
+    private static final Set<String> SEEMING_VERBS = Set.of("appear", "appears", "appeared", "seem", "seems", "seemed");
 
     /**
      * "The Fed is not expected to change rates", "Many Democrats are expected to follow the lead of …": a passive
@@ -150,21 +158,23 @@ final class ReportedSpeechAttributor {
      * subordinate clause ("a nominee who is expected to …", "even though sales are expected to rise"), nor inside a
      * report already found ("said the Fed is expected to act" is the speaker's), nor before a verb of saying or stance
      * ("The Fed is expected to announce that …", "The Times is expected to endorse …" report the subject's words).
+     * A verb of appearance reads the same way ("No major polls appear to have been conducted …", "Mr. Clinton does
+     * not seem to be relishing the fight"), its cue the verb with the auxiliaries before it; not after "to" ("wants
+     * to appear to …" is the wanting subject's). So does a reputation ("Allergan is best known for making Botox"),
+     * whose content runs on to the end of the preposition's object.
      */
     private Attribution expectation(Document doc, Sentence s, int expected, List<Attribution> found) {
-        if (!doc.token(expected + 1).is("to") || !doc.token(expected + 2).isWord() || doc.quoteAt(expected) != null
+        boolean known = doc.token(expected).is("known");
+        if (!doc.token(expected + 1).is(known ? "for" : "to") || !doc.token(expected + 2).isWord()
+                || doc.quoteAt(expected) != null
                 || insideContent(doc, found, expected)
                 || cues.isCueOrStanceWord(doc.token(expected + 2))) {
             // "The Fed is expected to announce that …": the gold gives the inner report to the subject
             return null;
         }
-        // the form of "be" whose passive leaves the one expecting unnamed, past adverbs ("is not/also/widely expected")
-        int aux = expected - 1;
-        while (aux > s.from() && !Cues.isFiniteBe(doc.token(aux)) && (lexicons.isAuxiliary(doc.token(aux).text())
-                || SpeakerPhraseFinder.isMannerAdverb(doc.token(aux)))) {
-            aux--;
-        }
-        if (aux <= s.from() || !Cues.isFiniteBe(doc.token(aux))) {
+        int aux = doc.token(expected).is("expected") || known ? passiveBe(doc, s, expected)
+                : verbGroupStart(doc, s, expected);
+        if (aux <= s.from()) {
             return null;
         }
         // an opening adverbial ("After the vote, …", "Separately, …") is passed over whole: its words are not the
@@ -204,6 +214,33 @@ final class ReportedSpeechAttributor {
         ContentClassifier.Content c = classifier.classify(doc, start, to, null);
         return c == null || doc.isExcluded(start) ? null
                 : Attribution.unnamed(c.kind(), c.start(), c.end(), aux, expected + 1, s);
+    }
+
+    /**
+     * The form of "be" whose passive leaves the one expecting unnamed, past adverbs ("is not/also/widely expected");
+     * {@code s.from()} when there is none.
+     */
+    private int passiveBe(Document doc, Sentence s, int expected) {
+        int aux = expected - 1;
+        while (aux > s.from() && !Cues.isFiniteBe(doc.token(aux))
+                && (isAuxiliaryOrAdverb(doc.token(aux)) || DEGREE_ADVERBS.contains(doc.token(aux).lower()))) {
+            aux--;
+        }
+        return aux > s.from() && Cues.isFiniteBe(doc.token(aux)) ? aux : s.from();
+    }
+
+    /** The first of the auxiliaries and adverbs before a verb ("does not seem", "has appeared"); not after "to". */
+    private int verbGroupStart(Document doc, Sentence s, int verb) {
+        int aux = verb;
+        while (aux - 1 > s.from() && isAuxiliaryOrAdverb(doc.token(aux - 1))) {
+            aux--;
+        }
+        return doc.token(aux - 1).is("to") ? s.from() : aux;
+    }
+
+    private boolean isAuxiliaryOrAdverb(Token t) {
+        return lexicons.isAuxiliary(t.text()) || lexicons.isNegatedAuxiliary(t.text())
+                || SpeakerPhraseFinder.isMannerAdverb(t);
     }
 
     /** Heads of a sentence-opening frame that names a poll as the source of the clause after it. */

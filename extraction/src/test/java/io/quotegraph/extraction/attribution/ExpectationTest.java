@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 import static io.quotegraph.extraction.ExtractedStatements.withCue;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** "X is expected to …": an expectation whose holder the text does not name, a statement without a speaker. */
+/**
+ * "X is expected to …", "X appears to …", "X is known for …": an expectation, an appearance or a reputation whose holder the text does not name, a
+ * statement without a speaker.
+ */
 class ExpectationTest {
 
     @Test
@@ -45,5 +48,32 @@ class ExpectationTest {
         assertThat(withCue("Profits will rise, even though sales are expected to fall.", "are expected")).isEmpty();
         // the inner verb of saying reports the subject's words; the expectation is not a statement of its own
         assertThat(withCue("The harbor board is expected to announce that the fee will rise.", "is expected")).isEmpty();
+    }
+
+    @Test
+    void aVerbOfAppearanceIsASpeakerlessStatementOverItsClause() {
+        ExtractedStatement s = withCue("No ferry operators appear to have raised their fees this year.", "appear")
+                .orElseThrow();
+        assertThat(s.content().text()).isEqualTo("No ferry operators appear to have raised their fees this year");
+        assertThat(s.speakerMention()).isNull();
+        assertThat(withCue("After the storm, the harbor board does not seem to be relishing the fight.", "does not seem")
+                .orElseThrow().content().text()).isEqualTo("the harbor board does not seem to be relishing the fight");
+    }
+
+    @Test
+    void aVerbOfAppearanceAfterToOrBeforeAVerbOfSayingIsLeftAlone() {
+        // "wants to appear to …" is the wanting subject's; "seems to suggest that …" reports the subject's words
+        assertThat(withCue("The harbor board wants to appear to be neutral.", "appear")).isEmpty();
+        assertThat(withCue("The harbor board seems to suggest that the fee will rise.", "seems")).isEmpty();
+    }
+
+    @Test
+    void aReputationIsASpeakerlessStatementOverItsSubjectAndObject() {
+        ExtractedStatement s = withCue("The harbor town is best known for its ferry festival, which draws crowds in May.",
+                "is best known").orElseThrow();
+        assertThat(s.content().text()).isEqualTo("The harbor town is best known for its ferry festival");
+        assertThat(s.speakerMention()).isNull();
+        // "the energy he is known for - …": no object after the preposition
+        assertThat(withCue("They praised the energy he is known for - and his patience.", "is known")).isEmpty();
     }
 }
