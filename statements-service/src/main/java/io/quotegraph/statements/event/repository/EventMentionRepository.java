@@ -20,20 +20,28 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The events articles report, one document per article event ({@value #MENTIONS}: _id "{articleId}#{index}", articleId,
  * index, type, family, status, start, end, dateKind, granularity, participantRefs, participantKeys, participantIds,
  * participantNames, locationRef, locationKey, locationId, locationName, evidence, statementIds, eventId; the refs are
  * the article-local keys the ids are resolved from, so that the ids follow relinks), and the blocking buckets that find the candidates to link a new one
- * to ({@value #BUCKETS}: _id "{family}|{yyyy-MM}" or "{family}|{yyyy}", mentionIds). Every read is by _id: the
- * embedded store scans the whole collection for anything else.
+ * to ({@value #BUCKETS}: _id "{family}|{yyyy-MM}" or "{family}|{yyyy}" refined by a place, a participant or a type and
+ * day, mentionIds; and the version of those keys, {@value #BUCKET_KEYS_VERSION_ID}). Every read on the delivery path is
+ * by _id: the embedded store scans the whole collection for anything else.
  */
 @ApplicationScoped
 public class EventMentionRepository {
 
     public static final String MENTIONS = "event_mentions";
     public static final String BUCKETS = "event_buckets";
+    /** The bucket document that records which keys the buckets are filed under (version). */
+    static final String BUCKET_KEYS_VERSION_ID = "bucket-keys";
+    /** Mentions refiled per round trip when the buckets are refilled. */
+    private static final int REFILL_CHUNK = 500;
     /** Per article, how many event mentions it has ("article:{articleId}", count). */
     private static final String ARTICLE_PREFIX = "article:";
 
@@ -154,6 +162,47 @@ public class EventMentionRepository {
         if (!changes.writes.isEmpty()) {
             buckets().bulkWrite(changes.writes);
         }
+    }
+
+    /** The version of the keys the stored buckets are filed under (0 when none was recorded: written before versions). */
+    public int bucketKeysVersion() {
+        Document marker = buckets().find(Filters.eq("_id", BUCKET_KEYS_VERSION_ID)).first();
+        return marker == null ? 0 : marker.getInteger("version", 0);
+    }
+
+    /**
+     * Files every stored mention under the keys {@code keysOf} gives, deletes the buckets of the keys that are not
+     * {@code current}, and records {@code version}: a one-off scan of both collections when the keys change.
+     * Idempotent, and safe beside deliveries filing under the current keys (entries are only added), so that two
+     * instances may run it at once; the version is recorded last, so that an interrupted refill is run again.
+     */
+    public void refillBuckets(int version, Function<Document, Set<String>> keysOf, Predicate<String> current) {
+        BucketChanges changes = new BucketChanges();
+        int pending = 0;
+        for (Document mention : mentions().find()) {
+            if (mention.getString("_id").startsWith(ARTICLE_PREFIX)) {
+                continue;
+            }
+            changes.add(mention.getString("_id"), keysOf.apply(mention));
+            if (++pending == REFILL_CHUNK) {
+                apply(changes);
+                changes = new BucketChanges();
+                pending = 0;
+            }
+        }
+        apply(changes);
+        List<String> stale = new ArrayList<>();
+        for (Document bucket : buckets().find().projection(new Document("_id", 1))) {
+            String id = bucket.getString("_id");
+            if (!current.test(id) && !id.equals(BUCKET_KEYS_VERSION_ID)) {
+                stale.add(id);
+            }
+        }
+        for (int from = 0; from < stale.size(); from += REFILL_CHUNK) {
+            buckets().deleteMany(Filters.in("_id", stale.subList(from, Math.min(stale.size(), from + REFILL_CHUNK))));
+        }
+        buckets().replaceOne(Filters.eq("_id", BUCKET_KEYS_VERSION_ID),
+                new Document("_id", BUCKET_KEYS_VERSION_ID).append("version", version), new ReplaceOptions().upsert(true));
     }
 
     /** Sets the events statements talk about (statement id → event ids; statements are addressed by _id only). */

@@ -36,7 +36,8 @@ import java.util.TreeSet;
 
 /**
  * The events articles report, linked across articles. Each article event is stored as a mention; mentions are filed
- * in blocking buckets (same type family, by month or year), and the {@link EventLinker} (extraction) groups them:
+ * in blocking buckets (a type family's month or year, refined by place, participant, or type and day: see
+ * {@link #storeKeys}), and the {@link EventLinker} (extraction) groups them:
  * average-link groups of mentions that contain a linked pair (score at least {@value EventLinker#LINK_THRESHOLD}) and
  * no incompatible one, each identified by its smallest mention id. What is stored is the linker's grouping of all
  * stored mentions, kept by regrouping the linked components a delivery touches ({@link #regroup}), so that the grouping
@@ -51,6 +52,8 @@ public class ReportedEventService {
     private static final int MAX_MONTHLY_SPAN_DAYS = 92;
     /** Years a long range is filed under, at most. */
     private static final int MAX_YEARS = 10;
+    /** A precise date spanning at most this many days is filed under its days, a longer one under its type's periods. */
+    private static final int MAX_DAILY_SPAN_DAYS = 6;
 
     @Inject
     EventMentionRepository mentions;
@@ -59,8 +62,17 @@ public class ReportedEventService {
     @Inject
     IdSets sets;
 
+    /**
+     * The version of the bucket keys ({@link #storeKeys}): 2 refines the periods of version 1 (a type family's month or
+     * year) by place, participant and type and day. Stores filed under older keys are refilled once ({@link
+     * #refileOutdatedBuckets}).
+     */
+    static final int BUCKET_KEYS_VERSION = 2;
+
     private final EventTypes types = EventTypes.get();
     private final EventLinker linker = new EventLinker();
+    /** Whether this instance has seen the buckets filed under the current keys (they stay so: see refile). */
+    private volatile boolean bucketsCurrent;
 
     /**
      * What {@link #deliver} needs of an article.
@@ -82,6 +94,7 @@ public class ReportedEventService {
      * @return by article id, per article event index, the id of the event it belongs to
      */
     public Map<String, Map<Integer, String>> deliver(List<ArticleEvents> articles) {
+        ensureBucketsCurrent();
         Map<String, Map<Integer, String>> result = new LinkedHashMap<>();
         articles.forEach(article -> result.put(article.articleId(), new LinkedHashMap<>()));
         Map<String, Integer> counts = mentions.countsOfArticles(result.keySet());
@@ -155,17 +168,53 @@ public class ReportedEventService {
         }
         List<String> ids = EventMentionRepository.mentionIds(mentions.countsOfArticles(resolvedIdsByArticle.keySet()));
         Map<String, Document> changed = new TreeMap<>();
+        // a mention is filed under its place and participants: under the new ones before it is written, out of the
+        // old ones after (an entry a mention no longer matches only costs a comparison)
+        EventMentionRepository.BucketChanges joined = new EventMentionRepository.BucketChanges();
+        EventMentionRepository.BucketChanges left = new EventMentionRepository.BucketChanges();
         for (Document mention : mentions.findAll(ids)) {
             if (mention.containsKey("participantRefs")) {
                 Document now = new Document(mention);
                 resolve(now, resolvedIdsByArticle.getOrDefault(mention.getString("articleId"), Map.of()));
                 if (!now.equals(mention)) {
                     changed.put(now.getString("_id"), now);
+                    Set<String> keysBefore = storeKeys(mention);
+                    Set<String> keysNow = storeKeys(now);
+                    joined.add(now.getString("_id"), keysNow.stream().filter(k -> !keysBefore.contains(k)).toList());
+                    left.remove(now.getString("_id"), keysBefore.stream().filter(k -> !keysNow.contains(k)).toList());
                 }
             }
         }
         if (!changed.isEmpty()) {
+            ensureBucketsCurrent();
+            mentions.apply(joined);
             regroup(changed, false, Set.of(), Set.of(), Set.of());
+            mentions.apply(left);
+        }
+    }
+
+    /**
+     * Refiles the stored mentions under the current bucket keys ({@value #BUCKET_KEYS_VERSION}) if the store records
+     * older ones, and drops the buckets of the older keys: a one-off scan for a store written before the keys changed
+     * (see {@link EventMentionRepository#refillBuckets}). Linking misses nothing filed under older keys after it.
+     */
+    public void refileOutdatedBuckets() {
+        if (mentions.bucketKeysVersion() < BUCKET_KEYS_VERSION) {
+            // the keys of version 1 were the bare periods ("{family}|{period}"); every current key refines one
+            mentions.refillBuckets(BUCKET_KEYS_VERSION, ReportedEventService::storeKeys,
+                    key -> key.indexOf('|') != key.lastIndexOf('|'));
+        }
+    }
+
+    /** Refiles outdated buckets once per instance, before its first linking. */
+    private void ensureBucketsCurrent() {
+        if (!bucketsCurrent) {
+            synchronized (this) {
+                if (!bucketsCurrent) {
+                    refileOutdatedBuckets();
+                    bucketsCurrent = true;
+                }
+            }
         }
     }
 
@@ -430,47 +479,113 @@ public class ReportedEventService {
         return EventLinker.blockingDate(mention(mention));
     }
 
-    /** The buckets a mention is filed under: the months of its (blocking) date, or its years when it is long. */
+    /**
+     * The buckets a mention is filed under: its periods (the family's months of its blocking date, or its years when it
+     * is long) refined by what a linked pair must share (see {@link #refine}).
+     */
     static Set<String> storeKeys(Document mention) {
+        return refine(mention, storePeriods(mention), true);
+    }
+
+    /** The periods a mention is filed under (key → its month, null for a year): see {@link #storeKeys}. */
+    static Map<String, YearMonth> storePeriods(Document mention) {
         TimeValue date = blockingDate(mention);
-        return keys(mention.getString("family"), date.start(), date.end());
+        return periods(mention.getString("family"), date.start(), date.end());
     }
 
     /**
-     * The buckets a mention's candidates are filed under: the months from a month before it to a month after it, and
-     * their years (at most {@value #MAX_YEARS} of each). Any mention it can link to is filed under one of them: a
-     * linkable date lies within 15 days of its own, and is filed under its months or, when long, its years.
+     * The buckets a mention's candidates are filed under: the periods from a month before it to a month after it
+     * (months and their years, at most {@value #MAX_YEARS} of each) refined as its store keys are. Any mention it can
+     * link to is filed under one of them: a linkable date lies within 15 days of its own, and is filed under its months
+     * or, when long, its years; and the refinement is one a linked pair shares.
      */
     static Set<String> lookupKeys(Document mention) {
+        return refine(mention, lookupPeriods(mention), false);
+    }
+
+    /** The periods a mention's candidates are filed under (key → its month, null for a year): see {@link #lookupKeys}. */
+    static Map<String, YearMonth> lookupPeriods(Document mention) {
         TimeValue date = blockingDate(mention);
         String family = mention.getString("family");
         LocalDate from = date.start().minusDays(31);
         LocalDate to = date.end().plusDays(31);
-        Set<String> keys = new TreeSet<>();
+        Map<String, YearMonth> periods = new TreeMap<>();
         // capped from the mention's own start, as its store keys are, so that a long event filed under its last
         // capped year is found from the other side too
         for (int y = from.getYear(); y <= to.getYear() && y < date.start().getYear() + MAX_YEARS; y++) {
-            keys.add(family + "|" + y);
+            periods.put(family + "|" + y, null);
         }
         YearMonth last = YearMonth.from(date.start()).plusYears(MAX_YEARS);
         for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)) && m.isBefore(last); m = m.plusMonths(1)) {
-            keys.add(family + "|" + m);
+            periods.put(family + "|" + m, m);
         }
+        return periods;
+    }
+
+    /** A type family's periods of a date range (key → its month, null for a year): months, or years when long. */
+    private static Map<String, YearMonth> periods(String family, LocalDate start, LocalDate end) {
+        Map<String, YearMonth> periods = new TreeMap<>();
+        if (end.toEpochDay() - start.toEpochDay() > MAX_MONTHLY_SPAN_DAYS) {
+            for (int y = start.getYear(); y <= end.getYear() && y < start.getYear() + MAX_YEARS; y++) {
+                periods.put(family + "|" + y, null);
+            }
+            return periods;
+        }
+        for (YearMonth m = YearMonth.from(start); !m.isAfter(YearMonth.from(end)); m = m.plusMonths(1)) {
+            periods.put(family + "|" + m, m);
+        }
+        return periods;
+    }
+
+    /**
+     * A mention's periods refined by what a pair must share to link ({@link EventLinker#decide}: a pair reaches the
+     * threshold only with the same place, a shared participant, or the same type with overlapping dates precise to a
+     * day or a week, since type and dates alone give at most 0.5 + 1). So a period holds one bucket per place, per
+     * participant, and per type and day of such dates (long ones, over {@value #MAX_DAILY_SPAN_DAYS} days, per type
+     * and period), instead of a whole month of a type family. Every key keeps its period, so that a pair shares a key
+     * only when it shared a period: the candidates are those of the period buckets that the linker can link. A mention
+     * with none of these links to nothing and is filed nowhere.
+     *
+     * @param filing store keys (a short precise date is filed under its days) rather than lookup keys (a precise date
+     *               looks up the days it covers and the long ones of its type)
+     */
+    private static Set<String> refine(Document mention, Map<String, YearMonth> periods, boolean filing) {
+        List<String> shared = new ArrayList<>();
+        if (mention.getString("locationKey") != null) {
+            shared.add("place:" + mention.getString("locationKey"));
+        }
+        mention.getList("participantKeys", String.class, List.of()).forEach(key -> shared.add("with:" + key));
+        TimeValue precise = preciseDate(mention);
+        Set<String> keys = new TreeSet<>();
+        periods.forEach((period, month) -> {
+            shared.forEach(s -> keys.add(period + "|" + s));
+            if (precise == null) {
+                return;
+            }
+            String sameType = period + "|type:" + mention.getString("type") + "|";
+            boolean daily = month != null && precise.end().toEpochDay() - precise.start().toEpochDay() <= MAX_DAILY_SPAN_DAYS;
+            if (!filing || !daily) {
+                keys.add(sameType + "long");
+            }
+            if (month != null && (daily || !filing)) {
+                LocalDate first = precise.start().isAfter(month.atDay(1)) ? precise.start() : month.atDay(1);
+                LocalDate lastDay = precise.end().isBefore(month.atEndOfMonth()) ? precise.end() : month.atEndOfMonth();
+                for (LocalDate d = first; !d.isAfter(lastDay); d = d.plusDays(1)) {
+                    keys.add(sameType + d);
+                }
+            }
+        });
         return keys;
     }
 
-    private static Set<String> keys(String family, LocalDate start, LocalDate end) {
-        Set<String> keys = new TreeSet<>();
-        if (end.toEpochDay() - start.toEpochDay() > MAX_MONTHLY_SPAN_DAYS) {
-            for (int y = start.getYear(); y <= end.getYear() && y < start.getYear() + MAX_YEARS; y++) {
-                keys.add(family + "|" + y);
-            }
-            return keys;
+    /** The mention's date when it is precise to a day or a week (only such dates add to a pair's score), else null. */
+    private static TimeValue preciseDate(Document mention) {
+        String granularity = mention.getString("granularity");
+        if (mention.getString("start") == null
+                || !TimeValue.Granularity.DAY.name().equals(granularity) && !TimeValue.Granularity.WEEK.name().equals(granularity)) {
+            return null;
         }
-        for (YearMonth m = YearMonth.from(start); !m.isAfter(YearMonth.from(end)); m = m.plusMonths(1)) {
-            keys.add(family + "|" + m);
-        }
-        return keys;
+        return mention(mention).date();
     }
 
     private Document mentionDocument(String articleId, int index, ExtractedEvent event, LocalDate published,
