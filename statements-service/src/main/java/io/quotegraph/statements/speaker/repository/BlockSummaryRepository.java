@@ -17,12 +17,16 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What a delivery needs to know of a settled block without reading its mappings ({@value #COLLECTION}: _id block key,
- * speakerId: the one speaker all its mappings point at, gazetteer: the version it was clustered with, epoch: the
- * curation epoch it was clustered in). The document {@value #CURATION_EPOCH} counts curation's changes of pins: a
- * summary of an earlier epoch may predate a pin, so it is not trusted. No transactions: every write is one document.
+ * speakerId: the one speaker all its mappings point at (blocks of other entities than people), or people: its
+ * mappings by the features the clusterer reads, each with their count and speaker (people blocks); gazetteer: the
+ * version it was clustered with, epoch: the curation epoch it was clustered in, version: counts its writes, pending:
+ * set while a delivery links mappings the summary does not count yet). The document {@value #CURATION_EPOCH} counts
+ * curation's changes of pins: a summary of an earlier epoch may predate a pin, so it is not trusted. No transactions:
+ * every write is one document.
  */
 @ApplicationScoped
 public class BlockSummaryRepository {
@@ -34,7 +38,25 @@ public class BlockSummaryRepository {
     @Inject
     Mongo mongo;
 
-    public record Summary(String speakerId, String gazetteer, long epoch) {
+    /**
+     * A block's summary: {@code speakerId} for a block of other entities than people, {@code people} (null otherwise)
+     * for a block of people.
+     */
+    public record Summary(String speakerId, List<PersonClass> people, String gazetteer, long epoch, long version,
+                          boolean pending) {
+        /** Whether writing this summary over {@code stored} would change nothing but its version. */
+        public boolean unchangedFrom(Summary stored) {
+            return stored != null && !stored.pending && Objects.equals(speakerId, stored.speakerId)
+                    && Objects.equals(people, stored.people) && gazetteer.equals(stored.gazetteer) && epoch == stored.epoch;
+        }
+    }
+
+    /**
+     * The mappings of a people block that the clusterer cannot tell apart (the same name as written, type and
+     * organisations as compared): how many there are, one of their mapping's name, type and organisations as stored,
+     * and the speaker they all point at.
+     */
+    public record PersonClass(String name, String type, List<String> organizations, long count, String speakerId) {
     }
 
     /** The curation epoch and the summaries of these blocks that exist, read together (the epoch first, in effect). */
@@ -54,11 +76,32 @@ public class BlockSummaryRepository {
             if (CURATION_EPOCH.equals(d.getString("_id"))) {
                 epoch = d.get("epoch", Number.class).longValue();
             } else {
-                byBlock.put(d.getString("_id"), new Summary(d.getString("speakerId"), d.getString("gazetteer"),
-                        d.get("epoch", Number.class).longValue()));
+                byBlock.put(d.getString("_id"), summary(d));
             }
         }
         return new Snapshot(epoch, byBlock);
+    }
+
+    private static Summary summary(Document d) {
+        List<Document> people = d.getList("people", Document.class);
+        Number version = d.get("version", Number.class);
+        return new Summary(d.getString("speakerId"), people == null ? null : people.stream()
+                .map(c -> new PersonClass(c.getString("name"), c.getString("type"), c.getList("organizations", String.class),
+                        c.get("count", Number.class).longValue(), c.getString("speakerId"))).toList(),
+                d.getString("gazetteer"), d.get("epoch", Number.class).longValue(),
+                version == null ? 0 : version.longValue(), Boolean.TRUE.equals(d.getBoolean("pending")));
+    }
+
+    private static Document document(String blockKey, Summary summary) {
+        Document d = new Document("_id", blockKey);
+        if (summary.people() != null) {
+            d.append("people", summary.people().stream().map(c -> new Document("name", c.name()).append("type", c.type())
+                    .append("organizations", c.organizations()).append("count", c.count())
+                    .append("speakerId", c.speakerId())).toList());
+        } else {
+            d.append("speakerId", summary.speakerId());
+        }
+        return d.append("gazetteer", summary.gazetteer()).append("epoch", summary.epoch()).append("version", summary.version());
     }
 
     /** Called before curation changes a pin, so that no summary read before the change is trusted after it. */
@@ -73,9 +116,32 @@ public class BlockSummaryRepository {
         }
         List<WriteModel<Document>> writes = new ArrayList<>();
         byBlock.forEach((blockKey, summary) -> writes.add(new ReplaceOneModel<>(Filters.eq("_id", blockKey),
-                new Document("_id", blockKey).append("speakerId", summary.speakerId())
-                        .append("gazetteer", summary.gazetteer()).append("epoch", summary.epoch()),
-                new ReplaceOptions().upsert(true))));
+                document(blockKey, summary), new ReplaceOptions().upsert(true))));
+        collection().bulkWrite(writes);
+    }
+
+    /**
+     * Marks these summaries as not counting every linked mapping, before a delivery links mappings they do not count
+     * yet: if it fails before {@link #extendAll}, the next delivery re-clusters those blocks whole.
+     */
+    public void markPending(Collection<String> blockKeys) {
+        if (!blockKeys.isEmpty()) {
+            collection().updateMany(Filters.in("_id", new ArrayList<>(blockKeys)), Updates.set("pending", true));
+        }
+    }
+
+    /**
+     * Replaces pending summaries with what they are now (block key → summary), each only if no one wrote it since it
+     * was read (its version is the new one's less one); one that was written stays pending, so not trusted.
+     */
+    public void extendAll(Map<String, Summary> byBlock) {
+        if (byBlock.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>();
+        byBlock.forEach((blockKey, summary) -> writes.add(new ReplaceOneModel<>(
+                Filters.and(Filters.eq("_id", blockKey), Filters.eq("version", summary.version() - 1)),
+                document(blockKey, summary))));
         collection().bulkWrite(writes);
     }
 

@@ -90,8 +90,12 @@ public class ClusterResolution {
      * block of other entities than people is one cluster whatever its mentions (see
      * {@link EntityClusterer#clusterBlock}), and with no pin its speaker is the one most of its mappings had; so when
      * its summary says every mapping points at one speaker, unpinned, and the delivery only adds mappings that are
-     * unpinned and new (or already there), they go to that speaker and nothing else changes. The outcome's
-     * assignments then cover the arriving mappings only. Any other block is re-clustered whole.
+     * unpinned and new (or already there), they go to that speaker and nothing else changes. A block of people is
+     * clustered from its summary's classes and counts with and without the arriving mappings (never linked before,
+     * unpinned): when that moves no summarised mapping (link or cluster), the arriving ones are linked to the speakers
+     * of the clusters they join (a cluster of their own gets a new speaker), as a whole re-clustering would, since
+     * each cluster's mappings all point at its speaker and the clusters' speakers differ. The outcome's assignments
+     * then cover the arriving mappings only. Any other block is re-clustered whole.
      *
      * @param arriving the delivery's mappings by the block they are in now (as written)
      * @param departed blocks a mapping of the delivery left or was deleted from
@@ -117,34 +121,60 @@ public class ClusterResolution {
             String gazetteer = clusterer.gazetteer().version();
             Redirects redirects = new Redirects();
             List<ArticleSpeakerRepository.Link> links = new ArrayList<>();
-            Map<String, String> extendable = new TreeMap<>();
+            List<Document> created = new ArrayList<>();
+            Map<String, BlockSummaryRepository.Summary> extendable = new TreeMap<>();
             List<String> whole = new ArrayList<>();
             for (String key : keys) {
                 BlockSummaryRepository.Summary summary = snapshot.byBlock().get(key);
-                boolean trusted = summary != null && summary.epoch() == snapshot.epoch() && gazetteer.equals(summary.gazetteer());
+                boolean trusted = summary != null && !summary.pending() && summary.epoch() == snapshot.epoch()
+                        && gazetteer.equals(summary.gazetteer());
                 if (trusted && arriving.containsKey(key) && !departed.contains(key)) {
-                    extendable.put(key, summary.speakerId());
+                    extendable.put(key, summary);
                 } else {
                     whole.add(key);
                 }
             }
+            Map<String, BlockSummaryRepository.Summary> extended = new TreeMap<>();
             if (!extendable.isEmpty()) {
-                redirects.load(extendable.values());
+                redirects.load(extendable.values().stream().flatMap(summary -> speakerIds(summary).stream()).toList());
                 Map<String, String> arrivingPins = pins(extendable.keySet().stream()
                         .flatMap(key -> arriving.get(key).stream()).toList(), redirects);
-                extendable.forEach((key, speakerId) -> {
-                    boolean fits = speakerId.equals(redirects.follow(speakerId)) && arriving.get(key).stream()
-                            .allMatch(m -> !arrivingPins.containsKey(mention(m).id())
-                                    && (m.getString("speakerId") == null || speakerId.equals(m.getString("speakerId"))));
-                    if (fits) {
-                        outcome.add(extendSettled(clusterer, key, arriving.get(key), speakerId, links));
-                    } else {
-                        whole.add(key);
+                extendable.forEach((key, summary) -> {
+                    // no pin on what arrives, and the summary's speakers neither merged nor gone
+                    boolean uncurated = arriving.get(key).stream().noneMatch(m -> arrivingPins.containsKey(mention(m).id()))
+                            && speakerIds(summary).stream().allMatch(id -> id.equals(redirects.follow(id)));
+                    if (uncurated && summary.people() == null && arriving.get(key).stream().allMatch(m ->
+                            m.getString("speakerId") == null || summary.speakerId().equals(m.getString("speakerId")))) {
+                        outcome.add(extendSettled(clusterer, key, arriving.get(key), summary.speakerId(), links));
+                        return;
                     }
+                    // a people summary counts its mappings: only mappings it does not count yet (never linked) extend it
+                    PeopleBlocks.Extension extension = uncurated && summary.people() != null
+                            && arriving.get(key).stream().allMatch(m -> m.getString("speakerId") == null)
+                            ? PeopleBlocks.extend(clusterer, key, summary.people(), arriving.get(key)) : null;
+                    if (extension == null) {
+                        whole.add(key);
+                        return;
+                    }
+                    Map<String, String> assigned = new HashMap<>();
+                    List<Document> blockCreated = new ArrayList<>();
+                    List<ArticleSpeakerRepository.Link> blockLinks = new ArrayList<>();
+                    Outcome blockOutcome = extendPeople(key, arriving.get(key), extension, assigned, blockCreated, blockLinks);
+                    List<BlockSummaryRepository.PersonClass> people = PeopleBlocks.count(clusterer, summary.people(),
+                            arriving.get(key), assigned);
+                    if (people == null) {
+                        // a class split between speakers: the summary does not describe the block
+                        whole.add(key);
+                        return;
+                    }
+                    outcome.add(blockOutcome);
+                    created.addAll(blockCreated);
+                    links.addAll(blockLinks);
+                    extended.put(key, new BlockSummaryRepository.Summary(null, people, gazetteer, snapshot.epoch(),
+                            summary.version() + 1, false));
                 });
             }
-            List<Document> created = new ArrayList<>();
-            Map<String, String> settled = new TreeMap<>();
+            Map<String, BlockSummaryRepository.Summary> settled = new TreeMap<>();
             if (!whole.isEmpty()) {
                 Map<String, List<Document>> blocks = articleSpeakers.findByBlocks(whole);
                 List<Document> all = blocks.values().stream().flatMap(List::stream).toList();
@@ -152,20 +182,24 @@ public class ClusterResolution {
                 redirects.load(all.stream().map(m -> m.getString("speakerId")).filter(Objects::nonNull).toList());
                 Map<String, String> pinned = pins(all, redirects);
                 for (String blockKey : whole) {
-                    outcome.add(resolveBlock(clusterer, blockKey, blocks.get(blockKey), pinned, redirects, created,
-                            links, settled));
+                    Map<String, String> unpinned = new HashMap<>();
+                    outcome.add(resolveBlock(clusterer, blockKey, blocks.get(blockKey), pinned, redirects, created, links,
+                            unpinned));
+                    BlockSummaryRepository.Summary stored = snapshot.byBlock().get(blockKey);
+                    BlockSummaryRepository.Summary summary = summary(clusterer, blockKey, blocks.get(blockKey), unpinned,
+                            snapshot.epoch(), stored == null ? 1 : stored.version() + 1);
+                    if (summary != null) {
+                        settled.put(blockKey, summary);
+                    }
                 }
             }
+            summaries.markPending(extended.keySet());
             speakers.insertAll(created);
             articleSpeakers.linkAll(links);
             // after the links, so that a summary never describes links not yet written
-            Map<String, BlockSummaryRepository.Summary> changed = new TreeMap<>();
-            settled.forEach((key, speakerId) -> {
-                BlockSummaryRepository.Summary summary = new BlockSummaryRepository.Summary(speakerId, gazetteer, snapshot.epoch());
-                if (!summary.equals(snapshot.byBlock().get(key))) {
-                    changed.put(key, summary);
-                }
-            });
+            summaries.extendAll(extended);
+            Map<String, BlockSummaryRepository.Summary> changed = new TreeMap<>(settled);
+            changed.entrySet().removeIf(e -> e.getValue().unchangedFrom(snapshot.byBlock().get(e.getKey())));
             summaries.settleAll(changed);
             summaries.forget(whole.stream().filter(key -> !settled.containsKey(key) && snapshot.byBlock().containsKey(key)).toList());
         } finally {
@@ -190,13 +224,35 @@ public class ClusterResolution {
     }
 
     /**
+     * Links the arriving mappings of a settled people block as {@link PeopleBlocks#extend} placed them: to the speaker of
+     * the summarised classes they joined, or to a new speaker per cluster of their own; records each mapping's speaker
+     * in {@code assigned} (by mention id).
+     */
+    private Outcome extendPeople(String blockKey, List<Document> arriving, PeopleBlocks.Extension extension,
+                                 Map<String, String> assigned, List<Document> created,
+                                 List<ArticleSpeakerRepository.Link> links) {
+        Outcome outcome = Outcome.empty();
+        Map<String, Document> byMentionId = new HashMap<>();
+        arriving.forEach(m -> byMentionId.put(mention(m).id(), m));
+        for (PeopleBlocks.Group group : extension.groups()) {
+            String id = group.speakerId() != null ? group.speakerId()
+                    : create(byMentionId.get(group.mentionIds().get(0)), blockKey, created);
+            for (String mentionId : group.mentionIds()) {
+                EntityClusterer.Link link = extension.links().get(mentionId);
+                relink(byMentionId.get(mentionId), id, link.score(), link.evidence(), link.basis().name(), outcome, links);
+                assigned.put(mentionId, id);
+            }
+        }
+        return outcome;
+    }
+
+    /**
      * Clusters one block; adds the speakers it creates to {@code created}, its changed links to {@code links}, and,
-     * when it is a block of other entities than people without pins (one speaker for all: see {@link #resolveDelivery}),
-     * that speaker to {@code settled}.
+     * when the block has no pins, the speaker of each mapping (by mention id) to {@code unpinned}.
      */
     private Outcome resolveBlock(EntityClusterer clusterer, String blockKey, List<Document> mappings,
                                  Map<String, String> allPins, Redirects redirects, List<Document> created,
-                                 List<ArticleSpeakerRepository.Link> links, Map<String, String> settled) {
+                                 List<ArticleSpeakerRepository.Link> links, Map<String, String> unpinned) {
         Outcome outcome = Outcome.empty();
         if (mappings.isEmpty()) {
             return outcome;
@@ -264,10 +320,42 @@ public class ClusterResolution {
                         outcome, links);
             }
         }
-        if (blockKey.startsWith("o:") && pinned.isEmpty() && clusters.size() == 1) {
-            settled.put(blockKey, assignment.get(clusters.get(0).mentionIds().get(0)));
+        if (pinned.isEmpty()) {
+            unpinned.putAll(assignment);
         }
         return outcome;
+    }
+
+    /**
+     * The summary of a block just re-clustered whole, if a delivery can extend it without reading it (see
+     * {@link #resolveDelivery}); null for a block with pins, an empty one and a role's.
+     *
+     * @param unpinned the speaker of each of the block's mappings by mention id; empty if the block has pins
+     */
+    private static BlockSummaryRepository.Summary summary(EntityClusterer clusterer, String blockKey, List<Document> mappings,
+                                                          Map<String, String> unpinned, long epoch, long version) {
+        if (unpinned.isEmpty()) {
+            return null;
+        }
+        String gazetteer = clusterer.gazetteer().version();
+        if (blockKey.startsWith("o:")) {
+            // one cluster, so one speaker
+            return new BlockSummaryRepository.Summary(unpinned.values().iterator().next(), null, gazetteer, epoch, version, false);
+        }
+        List<BlockSummaryRepository.PersonClass> people = blockKey.startsWith("p:")
+                ? PeopleBlocks.count(clusterer, List.of(), mappings, unpinned) : null;
+        return people == null ? null : new BlockSummaryRepository.Summary(null, people, gazetteer, epoch, version, false);
+    }
+
+    /** The speakers a summary links its block's mappings to. */
+    private static Set<String> speakerIds(BlockSummaryRepository.Summary summary) {
+        Set<String> ids = new TreeSet<>();
+        if (summary.people() != null) {
+            summary.people().forEach(c -> ids.add(c.speakerId()));
+        } else {
+            ids.add(summary.speakerId());
+        }
+        return ids;
     }
 
     /** Records that this mapping now goes to {@code id} with this link, and adds the link to {@code links} if it changed. */
