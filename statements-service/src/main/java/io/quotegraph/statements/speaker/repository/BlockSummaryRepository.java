@@ -104,7 +104,12 @@ public class BlockSummaryRepository {
         return d.append("gazetteer", summary.gazetteer()).append("epoch", summary.epoch()).append("version", summary.version());
     }
 
-    /** Called before curation changes a pin, so that no summary read before the change is trusted after it. */
+    /**
+     * Called before curation changes a pin, so that no summary read before the change is trusted after it. The first
+     * call creates the document; two first calls at once cannot both insert it: MongoDB (4.2 and later) retries an
+     * upsert whose insert hits a duplicate key on the `_id` it filters by (SERVER-37124), and the embedded stand-in
+     * runs a collection's writes one at a time.
+     */
     public void advanceCurationEpoch() {
         collection().updateOne(Filters.eq("_id", CURATION_EPOCH), Updates.inc("epoch", 1L), new UpdateOptions().upsert(true));
     }

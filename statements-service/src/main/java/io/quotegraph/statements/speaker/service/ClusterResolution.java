@@ -38,6 +38,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class ClusterResolution {
 
+    /** One timer for curation's and a delivery's resolutions (its name kept from resolution v1 for the dashboards). */
+    private static final String RESOLUTION_TIMER = "quotegraph.speaker.resolution";
+    private static final String RESOLUTION_TIMER_DESCRIPTION =
+            "Resolving an article's speakers and named entities: re-clustering their blocks";
+
     @Inject
     ArticleSpeakerRepository articleSpeakers;
     @Inject
@@ -77,10 +82,10 @@ public class ClusterResolution {
     /**
      * Re-clusters these blocks together under their leases: the leases, the blocks' mappings, their curation pins,
      * new speakers and changed links each take one round trip for all blocks, not one per block. Each block is still
-     * clustered on its own. (Timer name kept from resolution v1 for the dashboards.)
+     * clustered on its own.
      */
-    @io.micrometer.core.annotation.Timed(value = "quotegraph.speaker.resolution", histogram = true,
-            description = "Resolving an article's speakers and named entities: re-clustering their blocks")
+    @io.micrometer.core.annotation.Timed(value = RESOLUTION_TIMER, histogram = true,
+            description = RESOLUTION_TIMER_DESCRIPTION)
     public Outcome resolveBlocks(EntityClusterer clusterer, Collection<String> blockKeys) {
         return resolve(clusterer, blockKeys, Map.of(), Set.of());
     }
@@ -100,8 +105,8 @@ public class ClusterResolution {
      * @param arriving the delivery's mappings by the block they are in now (as written)
      * @param departed blocks a mapping of the delivery left or was deleted from
      */
-    @io.micrometer.core.annotation.Timed(value = "quotegraph.speaker.resolution", histogram = true,
-            description = "Resolving an article's speakers and named entities: re-clustering their blocks")
+    @io.micrometer.core.annotation.Timed(value = RESOLUTION_TIMER, histogram = true,
+            description = RESOLUTION_TIMER_DESCRIPTION)
     public Outcome resolveDelivery(EntityClusterer clusterer, Collection<String> blockKeys,
                                    Map<String, List<Document>> arriving, Set<String> departed) {
         return resolve(clusterer, blockKeys, arriving, departed);
