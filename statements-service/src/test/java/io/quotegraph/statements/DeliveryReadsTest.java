@@ -57,4 +57,45 @@ class DeliveryReadsTest {
                 .body("items.id", hasItem(speakerId));
         given().get("/speakers/{id}", speakerId).then().body("statementCount", equalTo(ARTICLES));
     }
+
+    @Test
+    void theMappingsADeliveryReadsGrowByAFractionOfAMappingPerArticleNamingItsSpeaker() {
+        int articles = 40;
+        String name = "Guild of " + Articles.name();
+        List<Long> mappingReads = new ArrayList<>();
+        List<String> articleIds = new ArrayList<>();
+        for (int i = 0; i < articles; i++) {
+            // an organisation: its settled block is not re-read by resolution, so what is read is the speaker's
+            Articles article = Articles.article("hub-speaker").publishedAt("2024-05-%02dT09:00:00Z".formatted(1 + i % 28))
+                    .speaker("S1", name, "ORGANIZATION", List.of(), null, null)
+                    .statement("DIRECT", "We will say more on day " + i, name, "said", "S1");
+            articleIds.add(article.articleId);
+            mappingReads.add(traffic.measure(Mongo.ARTICLE_SPEAKERS, () -> article.deliver().statusCode(200)).read());
+        }
+        // the least a delivery read: the one mapping it added, alone on its page
+        List<Long> measured = mappingReads.subList(1, articles);
+        long oneMapping = measured.stream().mapToLong(Long::longValue).min().orElseThrow();
+        assertThat(oneMapping).as("a delivery reads its speaker's new mapping").isPositive();
+        // least-squares growth per article, in units of the least read: ~0.03 when a delivery reads the page its
+        // mapping falls on, 0.43 when it reads every mapping of the speaker (its least read then holds two)
+        double meanX = (2 + articles) / 2.0;
+        double meanY = measured.stream().mapToLong(Long::longValue).average().orElseThrow();
+        double covariance = 0;
+        double variance = 0;
+        for (int i = 0; i < measured.size(); i++) {
+            double x = i + 2;
+            covariance += (x - meanX) * (measured.get(i) - meanY);
+            variance += (x - meanX) * (x - meanX);
+        }
+        double mappingsPerArticle = covariance / variance / oneMapping;
+        assertThat(mappingsPerArticle).as("growth in mappings read per article; bytes read by delivery: %s", mappingReads)
+                .isLessThan(0.15);
+        // and the speaker derived from its pages counts every article's statement
+        String speakerId = given().get("/statements/{id}", articleIds.get(0) + ":0").then().statusCode(200)
+                .extract().path("speakerId");
+        assertThat((String) given().get("/statements/{id}", articleIds.get(articles - 1) + ":0").then().statusCode(200)
+                .extract().path("speakerId")).isEqualTo(speakerId);
+        given().get("/speakers/{id}", speakerId).then().body("statementCount", equalTo(articles))
+                .body("name", equalTo(name));
+    }
 }

@@ -91,7 +91,12 @@ public class IdSets {
 
     /** The overflow page of a set (its head's id) where an id goes once the head is full. */
     static String pageOf(String headId, String id) {
-        return headId + "#" + Math.floorMod(id.hashCode(), OVERFLOW_PAGES);
+        return headId + "#" + pageNumber(id);
+    }
+
+    /** The overflow page (0 to {@value #OVERFLOW_PAGES} - 1) an id goes to once its set's head is full. */
+    public static int pageNumber(String id) {
+        return Math.floorMod(id.hashCode(), OVERFLOW_PAGES);
     }
 
     /** Adds ids to a set (idempotent); nothing happens for a null key or no ids. */
@@ -242,6 +247,40 @@ public class IdSets {
                 for (int page = 0; page < OVERFLOW_PAGES; page++) {
                     keyOfPage.put(headId + "#" + page, key);
                 }
+            }
+        });
+        if (!keyOfPage.isEmpty()) {
+            collection().find(Filters.in("_id", keyOfPage.keySet())).forEach(page ->
+                    members.get(keyOfPage.get(page.getString("_id"))).addAll(page.getList(IDS, String.class, List.of())));
+        }
+        return members;
+    }
+
+    /**
+     * The ids in these sets that fall on the given page numbers ({@link #pageNumber}), by key: each head read once, and
+     * only the overflow pages asked for, so the cost is a head and those pages rather than the whole set.
+     */
+    public Map<String, Set<String>> membersOnPages(String kind, Map<String, Set<Integer>> pagesByKey) {
+        Map<String, Set<String>> members = new LinkedHashMap<>();
+        Map<String, String> keyOfHead = new LinkedHashMap<>();
+        pagesByKey.keySet().forEach(key -> {
+            members.put(key, new LinkedHashSet<>());
+            keyOfHead.put(id(kind, key), key);
+        });
+        if (keyOfHead.isEmpty()) {
+            return members;
+        }
+        Map<String, String> keyOfPage = new LinkedHashMap<>();
+        collection().find(Filters.in("_id", keyOfHead.keySet())).forEach(head -> {
+            String headId = head.getString("_id");
+            String key = keyOfHead.get(headId);
+            Set<Integer> pages = pagesByKey.get(key);
+            List<String> ids = head.getList(IDS, String.class, List.of());
+            ids.stream().filter(id -> pages.contains(pageNumber(id))).forEach(members.get(key)::add);
+            track(headId, ids.size());
+            if (head.getBoolean(OVERFLOW, false)) {
+                markedHeads.add(headId);
+                pages.forEach(page -> keyOfPage.put(headId + "#" + page, key));
             }
         });
         if (!keyOfPage.isEmpty()) {

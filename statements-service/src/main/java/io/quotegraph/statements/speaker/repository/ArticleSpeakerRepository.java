@@ -52,6 +52,8 @@ public class ArticleSpeakerRepository {
     Mongo mongo;
     @Inject
     IdSets sets;
+    @Inject
+    SpeakerPageRepository speakerPages;
 
     public MongoCollection<Document> collection() {
         return mongo.collection(Mongo.ARTICLE_SPEAKERS);
@@ -132,15 +134,31 @@ public class ArticleSpeakerRepository {
      * speakerId, articleId, speakerKey, publishedAt): deriving speakers needs none of the resolution fields.
      */
     public Map<String, List<Document>> findFieldsBySpeakers(Collection<String> speakerIds, String... fields) {
+        return findBySpeakers(speakerIds, projection(fields));
+    }
+
+    /**
+     * As {@link #findFieldsBySpeakers}, only the mappings on these pages of each speaker (see
+     * {@link SpeakerPageRepository}): the speaker's id set read as its head and those pages, not whole.
+     */
+    public Map<String, List<Document>> findFieldsOnSpeakerPages(Map<String, Set<Integer>> pagesBySpeaker, String... fields) {
+        return inPublicationOrder(sets.membersOnPages(IdSets.SPEAKER_MAPPINGS, pagesBySpeaker), projection(fields));
+    }
+
+    private static Bson projection(String... fields) {
         List<String> included = new ArrayList<>(List.of("speakerId", "articleId", "speakerKey", "publishedAt"));
         included.addAll(List.of(fields));
-        return findBySpeakers(speakerIds, Projections.include(included));
+        return Projections.include(included);
     }
 
     private Map<String, List<Document>> findBySpeakers(Collection<String> speakerIds, Bson projection) {
-        Map<String, Set<String>> members = sets.membersOf(IdSets.SPEAKER_MAPPINGS, speakerIds);
+        return inPublicationOrder(sets.membersOf(IdSets.SPEAKER_MAPPINGS, speakerIds), projection);
+    }
+
+    /** The mappings of these members of speaker sets that still belong to them, by speaker id, in publication order. */
+    private Map<String, List<Document>> inPublicationOrder(Map<String, Set<String>> members, Bson projection) {
         Map<String, List<Document>> bySpeaker = new LinkedHashMap<>();
-        speakerIds.forEach(id -> bySpeaker.put(id, new ArrayList<>()));
+        members.keySet().forEach(id -> bySpeaker.put(id, new ArrayList<>()));
         for (Document mapping : findByIds(members.values().stream().flatMap(Set::stream).collect(Collectors.toSet()),
                 projection)) {
             String speakerId = mapping.getString("speakerId");
@@ -178,17 +196,32 @@ public class ArticleSpeakerRepository {
         IdSets.Changes joined = new IdSets.Changes();
         IdSets.Changes left = new IdSets.Changes();
         List<WriteModel<Document>> writes = new ArrayList<>();
+        List<String> pages = new ArrayList<>();
         for (Link link : links) {
             String id = link.mapping().getString("_id");
+            String before = link.mapping().getString("speakerId");
+            if (!Objects.equals(before, link.speakerId())) {
+                addPage(pages, before, id);
+                addPage(pages, link.speakerId(), id);
+            }
             joined.add(IdSets.SPEAKER_MAPPINGS, link.speakerId(), id);
             writes.add(new UpdateOneModel<>(Filters.eq("_id", id), Updates.combine(Updates.set("speakerId", link.speakerId()),
                     Updates.set("score", link.score()), Updates.set("evidence", link.evidence()),
                     Updates.set("basis", link.basis()))));
-            leave(left, IdSets.SPEAKER_MAPPINGS, link.mapping().getString("speakerId"), link.speakerId(), id);
+            leave(left, IdSets.SPEAKER_MAPPINGS, before, link.speakerId(), id);
         }
         sets.apply(joined);
+        speakerPages.bump(pages);
         collection().bulkWrite(writes);
+        speakerPages.bump(pages);
         sets.apply(left);
+    }
+
+    /** The speaker's page a mapping is summarised on (see {@link SpeakerPageRepository}), when it has a speaker. */
+    private static void addPage(List<String> pages, String speakerId, String mappingId) {
+        if (speakerId != null) {
+            pages.add(SpeakerPageRepository.pageOf(speakerId, mappingId));
+        }
     }
 
     /** Moves a mapping to another resolution block (the gazetteer changed how its name is keyed). */
@@ -211,21 +244,26 @@ public class ArticleSpeakerRepository {
         IdSets.Changes joined = new IdSets.Changes();
         IdSets.Changes left = new IdSets.Changes();
         List<WriteModel<Document>> writes = new ArrayList<>();
+        List<String> pages = new ArrayList<>();
         for (Document mapping : mappings) {
             String id = id(mapping.getString("articleId"), mapping.getString("speakerKey"));
             mapping.put("_id", id);
+            addPage(pages, mapping.getString("speakerId"), id);
             joined.add(IdSets.ARTICLE_MAPPINGS, mapping.getString("articleId"), id)
                     .add(IdSets.BLOCK_MAPPINGS, mapping.getString("blockKey"), id)
                     .add(IdSets.SPEAKER_MAPPINGS, mapping.getString("speakerId"), id);
             writes.add(new ReplaceOneModel<>(Filters.eq("_id", id), mapping, new ReplaceOptions().upsert(true)));
             Document previous = before.get(id);
             if (previous != null) {
+                addPage(pages, previous.getString("speakerId"), id);
                 leave(left, IdSets.BLOCK_MAPPINGS, previous.getString("blockKey"), mapping.getString("blockKey"), id);
                 leave(left, IdSets.SPEAKER_MAPPINGS, previous.getString("speakerId"), mapping.getString("speakerId"), id);
             }
         }
         sets.apply(joined);
+        speakerPages.bump(pages);
         collection().bulkWrite(writes);
+        speakerPages.bump(pages);
         sets.apply(left);
     }
 
@@ -234,7 +272,11 @@ public class ArticleSpeakerRepository {
         if (mappings.isEmpty()) {
             return;
         }
+        List<String> pages = new ArrayList<>();
+        mappings.forEach(m -> addPage(pages, m.getString("speakerId"), m.getString("_id")));
+        speakerPages.bump(pages);
         collection().deleteMany(Filters.in("_id", mappings.stream().map(m -> m.getString("_id")).toList()));
+        speakerPages.bump(pages);
         IdSets.Changes left = new IdSets.Changes();
         for (Document m : mappings) {
             String id = m.getString("_id");

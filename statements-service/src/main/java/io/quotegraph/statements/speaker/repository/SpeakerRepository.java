@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -98,14 +99,19 @@ public class SpeakerRepository {
     }
 
     /**
-     * Sets the derived fields of these speakers, by id, and removes the articleIds that versions before issue 10's
-     * kept on a speaker (its articles are its mappings').
+     * Sets the derived fields of these speakers, by id; of those written by a version before pages summarised their
+     * mappings ({@code filled}), also removes the articleIds that versions before issue 10's kept on a speaker (its
+     * articles are its mappings'): a migration done once per speaker, not on every write.
      */
-    public void setDerived(Map<String, Document> fieldsById) {
+    public void setDerived(Map<String, Document> fieldsById, Set<String> filled) {
         if (!fieldsById.isEmpty()) {
-            collection().bulkWrite(fieldsById.entrySet().stream().<WriteModel<Document>>map(e ->
-                    new UpdateOneModel<>(Filters.eq("_id", e.getKey()), new Document("$set", e.getValue())
-                            .append("$unset", new Document("articleIds", "")))).toList());
+            collection().bulkWrite(fieldsById.entrySet().stream().<WriteModel<Document>>map(e -> {
+                Document update = new Document("$set", e.getValue());
+                if (filled.contains(e.getKey())) {
+                    update.append("$unset", new Document("articleIds", ""));
+                }
+                return new UpdateOneModel<>(Filters.eq("_id", e.getKey()), update);
+            }).toList());
         }
     }
 

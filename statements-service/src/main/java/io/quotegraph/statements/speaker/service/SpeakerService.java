@@ -17,13 +17,13 @@ import io.quotegraph.statements.common.Params;
 import io.quotegraph.statements.common.TextTokens;
 import io.quotegraph.statements.entity.service.GazetteerService;
 import io.quotegraph.statements.speaker.repository.ArticleSpeakerRepository;
+import io.quotegraph.statements.speaker.repository.SpeakerPageRepository;
 import io.quotegraph.statements.speaker.repository.SpeakerRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -45,13 +45,15 @@ public class SpeakerService {
 
     private static final int MAX_SEARCH_WORDS = 20;
 
-    /** The fields of its mappings that a speaker's derived fields are computed from ({@link #derive}). */
-    private static final String[] DERIVED_FROM = {"name", "type", "aliases", "roles", "statementCount", "mention"};
+    /** On a speaker: its mappings are summarised in pages ({@link SpeakerPageRepository}). */
+    private static final String PAGED = "paged";
 
     @Inject
     SpeakerRepository speakers;
     @Inject
     ArticleSpeakerRepository articleSpeakers;
+    @Inject
+    SpeakerPageRepository speakerPages;
     @Inject
     ClusterResolution clusters;
     @Inject
@@ -292,13 +294,12 @@ public class SpeakerService {
     }
 
     /**
-     * Recomputes the derived fields of these speakers from their article mappings, statements and curation: name
-     * (curated, else the fullest name the articles give), type, aliases (every name the articles use, plus curated
-     * ones, less suppressed ones), roles with first and last publication dates (organisations made canonical by the
-     * gazetteer, so "State Department" and "U.S. Department of State" are one role), affiliations and statement
-     * count. Idempotent, so it repairs whatever an interrupted delivery left. The articles that name a speaker are not
-     * kept on it (a list that grew with every article, rewritten by every delivery naming the speaker): they are its
-     * mappings' articles.
+     * Recomputes the derived fields of these speakers from their article mappings and curation (see
+     * {@link SpeakerDerivation}). A speaker's mappings are summarised in pages ({@link SpeakerPageRepository}): only the
+     * pages written to since they were last summarised are read again, then all pages are merged, so a delivery naming
+     * a speaker of long standing reads a page of its mappings, not all of them. A speaker not yet summarised (new, or
+     * written by a version before the pages) is derived from all its mappings once and its pages written. Idempotent,
+     * so it repairs whatever an interrupted delivery left.
      *
      * @return the speakers whose name changed
      */
@@ -308,199 +309,70 @@ public class SpeakerService {
         if (ids.isEmpty()) {
             return new TreeSet<>();
         }
-        Map<String, List<Document>> mappings = articleSpeakers.findFieldsBySpeakers(ids, DERIVED_FROM);
+        List<Document> stored = speakers.findByIds(ids);
+        Map<String, Map<Integer, Document>> pages = speakerPages.findBySpeakers(
+                stored.stream().map(d -> d.getString("_id")).toList());
+        Set<String> unpaged = new TreeSet<>();
+        Map<String, Set<Integer>> stalePages = new TreeMap<>();
+        for (Document speaker : stored) {
+            String id = speaker.getString("_id");
+            if (!speaker.getBoolean(PAGED, false)) {
+                unpaged.add(id);
+            } else {
+                Set<Integer> stale = new TreeSet<>();
+                pages.get(id).forEach((page, document) -> {
+                    if (SpeakerPageRepository.stale(document)) {
+                        stale.add(page);
+                    }
+                });
+                if (!stale.isEmpty()) {
+                    stalePages.put(id, stale);
+                }
+            }
+        }
+        Map<String, List<Document>> whole = unpaged.isEmpty() ? Map.of()
+                : articleSpeakers.findFieldsBySpeakers(unpaged, SpeakerDerivation.DERIVED_FROM);
+        Map<String, List<Document>> onStalePages = stalePages.isEmpty() ? Map.of()
+                : articleSpeakers.findFieldsOnSpeakerPages(stalePages, SpeakerDerivation.DERIVED_FROM);
+        Map<String, Document> pageWrites = new LinkedHashMap<>();
         Map<String, Document> derived = new LinkedHashMap<>();
         Set<String> renamed = new TreeSet<>();
-        for (Document speaker : speakers.findByIds(ids)) {
+        for (Document speaker : stored) {
             String id = speaker.getString("_id");
-            Document fields = derive(speaker, mappings.get(id), g);
-            derived.put(id, fields);
+            Map<Integer, Document> storedPages = pages.get(id);
+            Document fields;
+            if (unpaged.contains(id)) {
+                List<Document> mappings = whole.get(id);
+                Map<Integer, Document> partials = SpeakerDerivation.partials(mappings);
+                storedPages.keySet().forEach(page -> partials.putIfAbsent(page, SpeakerDerivation.partial(List.of())));
+                partials.forEach((page, partial) -> pageWrites.put(SpeakerPageRepository.id(id, page),
+                        pageWrite(id, partial, storedPages.get(page))));
+                fields = SpeakerDerivation.derive(speaker, mappings, g);
+            } else {
+                Map<Integer, Document> partials = new TreeMap<>(storedPages);
+                Set<Integer> stale = stalePages.getOrDefault(id, Set.of());
+                Map<Integer, Document> rederived = SpeakerDerivation.partials(onStalePages.getOrDefault(id, List.of()));
+                for (int page : stale) {
+                    Document partial = rederived.getOrDefault(page, SpeakerDerivation.partial(List.of()));
+                    partials.put(page, partial);
+                    pageWrites.put(SpeakerPageRepository.id(id, page), pageWrite(id, partial, storedPages.get(page)));
+                }
+                fields = SpeakerDerivation.merge(speaker, partials.values(), g);
+            }
+            derived.put(id, fields.append(PAGED, true));
             if (!java.util.Objects.equals(fields.getString("name"), speaker.getString("name"))) {
                 renamed.add(id);
             }
         }
-        speakers.setDerived(derived);
+        speakerPages.saveDerived(pageWrites);
+        speakers.setDerived(derived, unpaged);
         return renamed;
     }
 
-    private Document derive(Document speaker, List<Document> mappings, Gazetteer g) {
-        List<String> suppressed = speaker.getList("suppressedAliases", String.class, List.of());
-        Set<String> suppressedKeys = new HashSet<>();
-        suppressed.forEach(a -> suppressedKeys.add(String.join(" ", TextTokens.words(a))));
-        EntityType type = bestType(mappings, speaker);
-        String name = speaker.getString("curatedName") != null ? speaker.getString("curatedName")
-                : bestName(mappings, type, g, speaker.getString("name"));
-        Map<String, String> aliases = new LinkedHashMap<>();
-        addAlias(aliases, name, suppressedKeys);
-        speaker.getList("curatedAliases", String.class, List.of()).forEach(a -> addAlias(aliases, a, suppressedKeys));
-        Map<String, Document> roles = new LinkedHashMap<>();
-        Set<String> orgKeys = new TreeSet<>();
-        Map<String, String> affiliations = new LinkedHashMap<>();
-        long statementCount = 0;
-        boolean speaks = false;
-        for (Document mapping : mappings) {
-            Number mappingStatements = mapping.get("statementCount", Number.class);
-            statementCount += mappingStatements == null ? 0 : mappingStatements.longValue();
-            speaks |= !Boolean.TRUE.equals(mapping.getBoolean("mention"));
-            addAlias(aliases, mapping.getString("name"), suppressedKeys);
-            mapping.getList("aliases", String.class, List.of()).forEach(a -> addAlias(aliases, a, suppressedKeys));
-            LocalDate seen = Dates.utcDate(Dates.instant(mapping.get("publishedAt")));
-            for (Document role : mapping.getList("roles", Document.class, List.of())) {
-                addRole(roles, role.getString("title"), role.getString("organization"), seen, g, orgKeys, affiliations);
-            }
-        }
-        if (type == EntityType.PERSON && name != null) {
-            // the offices the gazetteer states for the person on the days the articles saw them
-            for (Document mapping : mappings) {
-                LocalDate seen = Dates.utcDate(Dates.instant(mapping.get("publishedAt")));
-                for (Gazetteer.Office office : g.officesOf(name, seen)) {
-                    addRole(roles, office.title(), office.organization(), seen, g, orgKeys, affiliations);
-                }
-            }
-        }
-        mergeUntitledOrganisations(roles);
-        boolean anonymous = Boolean.TRUE.equals(speaker.getBoolean("anonymous"));
-        Set<String> aliasKeys = new TreeSet<>();
-        Set<String> searchTokens = new TreeSet<>();
-        for (String alias : aliases.values()) {
-            String key = EntityNames.nameKey(alias, type);
-            if (!key.isEmpty() && !anonymous) {
-                aliasKeys.add(key);
-            }
-            searchTokens.addAll(TextTokens.words(alias));
-        }
-        boolean listed = speaker.getString("mergedInto") == null && !mappings.isEmpty();
-        Document derived = new Document("type", type == null ? null : type.name())
-                .append("name", name)
-                .append("nameKey", anonymous ? null : EntityNames.nameKey(name, type))
-                .append("aliases", new ArrayList<>(aliases.values()))
-                .append("aliasKeys", new ArrayList<>(aliasKeys))
-                .append("searchTokens", new ArrayList<>(searchTokens))
-                .append("roles", new ArrayList<>(roles.values()))
-                .append("orgKeys", new ArrayList<>(orgKeys))
-                .append("affiliations", new ArrayList<>(affiliations.values()))
-                .append("speaker", speaks)
-                .append("listed", listed)
-                .append("statementCount", statementCount);
-        return derived;
-    }
-
-    /**
-     * Adds a role seen on a date: organisations made canonical by the gazetteer, titles compared by their words with
-     * spokesman, spokeswoman and spokesperson one title; the first title seen is kept.
-     */
-    private static void addRole(Map<String, Document> roles, String title, String rawOrganization, LocalDate seen, Gazetteer g,
-                                Set<String> orgKeys, Map<String, String> affiliations) {
-        String organization = rawOrganization == null ? null : g.canonicalName(rawOrganization);
-        String orgKey = organization == null ? "" : g.organizationKey(organization);
-        if (!orgKey.isEmpty()) {
-            orgKeys.add(orgKey);
-            affiliations.putIfAbsent(orgKey, organization);
-        }
-        String roleKey = titleKey(title) + "|" + orgKey;
-        Document merged = roles.computeIfAbsent(roleKey, k -> new Document("title", title)
-                .append("organization", organization).append("firstSeen", null).append("lastSeen", null));
-        widen(merged, seen, seen);
-    }
-
-    private static void widen(Document role, LocalDate from, LocalDate to) {
-        if (from != null) {
-            LocalDate first = Dates.date(role.get("firstSeen"));
-            role.put("firstSeen", Dates.toBson(first == null || from.isBefore(first) ? from : first));
-        }
-        if (to != null) {
-            LocalDate last = Dates.date(role.get("lastSeen"));
-            role.put("lastSeen", Dates.toBson(last == null || to.isAfter(last) ? to : last));
-        }
-    }
-
-    private static String titleKey(String title) {
-        List<String> words = new ArrayList<>(TextTokens.words(title == null ? "" : title));
-        words.replaceAll(w -> w.equals("spokesman") || w.equals("spokeswoman") ? "spokesperson" : w);
-        return String.join(" ", words);
-    }
-
-    /**
-     * A title without organisation ("President", "the secretary") is the same role as the one titled role with an
-     * organisation it names ("President" of Azerbaijan, "Secretary of State"): it is merged into it.
-     */
-    private static void mergeUntitledOrganisations(Map<String, Document> roles) {
-        for (String key : new ArrayList<>(roles.keySet())) {
-            Document untitled = roles.get(key);
-            if (!key.endsWith("|") || untitled.getString("title") == null) {
-                continue;
-            }
-            String noun = new Gazetteer.Office(untitled.getString("title"), null, null, null).roleNoun();
-            List<Document> matches = roles.entrySet().stream().filter(e -> !e.getKey().endsWith("|"))
-                    .map(Map.Entry::getValue).filter(r -> r.getString("title") != null
-                            && new Gazetteer.Office(r.getString("title"), null, null, null).roleNoun().equals(noun))
-                    .toList();
-            if (matches.size() == 1) {
-                widen(matches.get(0), Dates.date(untitled.get("firstSeen")), Dates.date(untitled.get("lastSeen")));
-                roles.remove(key);
-            }
-        }
-    }
-
-    /** The most frequent type the articles give (people first on a tie); the gazetteer's for names it knows. */
-    private static EntityType bestType(List<Document> mappings, Document speaker) {
-        Map<String, Integer> counts = new TreeMap<>();
-        for (Document m : mappings) {
-            if (m.getString("type") != null) {
-                counts.merge(m.getString("type"), Boolean.TRUE.equals(m.getBoolean("mention")) ? 1 : 100, Integer::sum);
-            }
-        }
-        if (counts.isEmpty()) {
-            return speaker.getString("type") == null ? null : EntityType.valueOf(speaker.getString("type"));
-        }
-        return EntityType.valueOf(counts.entrySet().stream()
-                .max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
-                        .thenComparing(e -> e.getKey().equals("PERSON") ? 1 : 0)
-                        .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
-                .orElseThrow().getKey());
-    }
-
-    /**
-     * The name to show: for entities the gazetteer knows, its canonical name; else the fullest name the speaking
-     * mappings give (most name words, then most frequent, then alphabetical), so it does not depend on delivery order.
-     */
-    private static String bestName(List<Document> mappings, EntityType type, Gazetteer g, String fallback) {
-        if (mappings.isEmpty()) {
-            return fallback;
-        }
-        if (type != null && type != EntityType.PERSON) {
-            for (Document m : mappings) {
-                Gazetteer.Entry entry = g.lookup(m.getString("name")).orElse(null);
-                if (entry != null) {
-                    return entry.canonical();
-                }
-            }
-        }
-        Map<String, Integer> frequency = new TreeMap<>();
-        boolean anySpeaking = mappings.stream().anyMatch(m -> !Boolean.TRUE.equals(m.getBoolean("mention")));
-        for (Document m : mappings) {
-            if (m.getString("name") != null && (!anySpeaking || !Boolean.TRUE.equals(m.getBoolean("mention")))) {
-                frequency.merge(m.getString("name"), 1, Integer::sum);
-            }
-        }
-        if (frequency.isEmpty()) {
-            return fallback;
-        }
-        return frequency.entrySet().stream()
-                .max(Comparator.<Map.Entry<String, Integer>>comparingInt(e -> EntityNames.nameTokens(e.getKey(), type).size())
-                        .thenComparingInt(Map.Entry::getValue)
-                        .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
-                .orElseThrow().getKey();
-    }
-
-    private static void addAlias(Map<String, String> aliases, String alias, Set<String> suppressedKeys) {
-        if (alias == null) {
-            return;
-        }
-        String key = String.join(" ", TextTokens.words(alias));
-        if (!key.isEmpty() && !suppressedKeys.contains(key)) {
-            aliases.putIfAbsent(key, alias.trim());
-        }
+    /** A page's partial derivation as stored: made from the mappings read after the page showed its writes. */
+    private static Document pageWrite(String speakerId, Document partial, Document storedPage) {
+        Number writes = storedPage == null ? null : storedPage.get("writes", Number.class);
+        return new Document(partial).append("speakerId", speakerId).append("derivedAt", writes == null ? 0 : writes.intValue());
     }
 
     /** Display names of these speakers, by id (unknown ids are missing). */
