@@ -12,12 +12,15 @@ import org.bson.Document;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 
 /**
  * Named sets of document ids ({@value #COLLECTION}), so that "the mappings of a block", "the statements of an event"
@@ -64,6 +67,8 @@ public class IdSets {
     public static final int HEAD_CAPACITY = 64;
     /** Overflow pages of a set whose head is full. */
     public static final int OVERFLOW_PAGES = 32;
+    private static final Set<Integer> ALL_PAGES =
+            Collections.unmodifiableSortedSet(new TreeSet<>(IntStream.range(0, OVERFLOW_PAGES).boxed().toList()));
     private static final String IDS = "ids";
     private static final String OVERFLOW = "overflow";
     private static final UpdateOptions UPSERT = new UpdateOptions().upsert(true);
@@ -226,34 +231,9 @@ public class IdSets {
 
     /** The ids in each of these sets, by key (an empty set for a key never added to). */
     public Map<String, Set<String>> membersOf(String kind, Collection<String> keys) {
-        Map<String, Set<String>> members = new LinkedHashMap<>();
-        Map<String, String> keyOfHead = new LinkedHashMap<>();
-        keys.forEach(key -> {
-            members.put(key, new LinkedHashSet<>());
-            keyOfHead.put(id(kind, key), key);
-        });
-        if (keys.isEmpty()) {
-            return members;
-        }
-        Map<String, String> keyOfPage = new LinkedHashMap<>();
-        collection().find(Filters.in("_id", keyOfHead.keySet())).forEach(head -> {
-            String headId = head.getString("_id");
-            String key = keyOfHead.get(headId);
-            List<String> ids = head.getList(IDS, String.class, List.of());
-            members.get(key).addAll(ids);
-            track(headId, ids.size());
-            if (head.getBoolean(OVERFLOW, false)) {
-                markedHeads.add(headId);
-                for (int page = 0; page < OVERFLOW_PAGES; page++) {
-                    keyOfPage.put(headId + "#" + page, key);
-                }
-            }
-        });
-        if (!keyOfPage.isEmpty()) {
-            collection().find(Filters.in("_id", keyOfPage.keySet())).forEach(page ->
-                    members.get(keyOfPage.get(page.getString("_id"))).addAll(page.getList(IDS, String.class, List.of())));
-        }
-        return members;
+        Map<String, Set<Integer>> everyPage = new LinkedHashMap<>();
+        keys.forEach(key -> everyPage.put(key, ALL_PAGES));
+        return membersOnPages(kind, everyPage);
     }
 
     /**
