@@ -38,7 +38,7 @@ import java.util.Set;
 public final class StatementExtractor {
 
     /** Changes whenever the rules change, so that stored results can be told apart and re-extracted. */
-    public static final String VERSION = "3.17";
+    public static final String VERSION = "3.18";
 
     /** A quote continues the previous statement only if it follows in the same or the next paragraph. */
     private static final int MAX_CONTINUATION_PARAGRAPHS = 1;
@@ -98,7 +98,8 @@ public final class StatementExtractor {
                     && shortInterruption(previous, a)) {
                 // "“…,” she said. “…”", "“…,” she said.¶“…”": one statement interrupted by its attribution, as a
                 // reader takes it
-                previous = previous.extendedTo(a.contentEnd());
+                previous = previous.kind() == StatementKind.INDIRECT ? previous.quotedOnTo(a.contentEnd())
+                        : previous.extendedTo(a.contentEnd());
                 kept.set(previousIndex, previous);
                 continue;
             }
@@ -200,12 +201,39 @@ public final class StatementExtractor {
         if (previous.kind() == StatementKind.DIRECT) {
             return paragraphs <= MAX_CONTINUATION_PARAGRAPHS;
         }
+        if (previous.kind() == StatementKind.INDIRECT && paragraphs == 0 && quotationFollowsReport(doc, previous, continuation)) {
+            return true;
+        }
         if (previous.kind() == StatementKind.MIXED && paragraphs == 0) {
             return true; // "… called it “a lesson” on Friday. “We have no sense …”": her quotation goes on
         }
         // "X said the pier would reopen.¶“We will rebuild it …”": a paragraph that is only a quotation, right after
         // a paragraph attributing a report, goes on with the same speaker's words
         return paragraphs == 1 && whole;
+    }
+
+    /**
+     * "Roloson supports Democrat Hillary Clinton in the presidential race. "I'm a college graduate, …"": a person's
+     * report whose clause runs on to its sentence's end, with the quotation opening the next sentence, is followed by
+     * that person's own words. Not after a further clause ("… backing independence for Kosovo, and railed about …"),
+     * nor a report whose source is no person (a tweet's words are the tweet's, not a continuation).
+     */
+    private static boolean quotationFollowsReport(Document doc, Attribution report, Attribution quotation) {
+        Mention speaker = report.speaker();
+        if (speaker == null || speaker.type() != EntityType.PERSON
+                || (speaker.form() != Mention.Form.NAME && speaker.form() != Mention.Form.PRONOUN)) {
+            return false;
+        }
+        int next = doc.tokenAt(quotation.contentStart());
+        if (report.sentence().to() != next) {
+            return false;
+        }
+        for (int i = doc.tokenAt(report.contentEnd() - 1) + 1; i < next; i++) {
+            if (doc.token(i).isPunct(',')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The continuation's quotation is all its paragraph holds (a final period outside the marks aside). */

@@ -42,6 +42,16 @@ class PhenomenaTest {
     }
 
     @Test
+    void aWireCopyQuoteClosingWithANestedQuoteKeepsItsAttribution() {
+        Extraction x = extract("''We are told all the time, 'The pier is a special case,''' Mayor Ann Hale said. "
+                + "''It is not.''");
+        ExtractedStatement s = containing(x, "We are told");
+        assertThat(s.kind()).isEqualTo(StatementKind.DIRECT);
+        assertThat(s.speakerMention().text()).isEqualTo("Mayor Ann Hale");
+        assertThat(s.content().text()).startsWith("''We are told").contains("special case,'''").endsWith("It is not.''");
+    }
+
+    @Test
     void cueAfterWithPronounTakesThePreviousSpeaker() {
         Extraction x = extract("Finance Minister Laura Chen said the budget would be balanced by next year.\n"
                 + "\"We will not raise taxes on working families,\" she added.");

@@ -137,4 +137,27 @@ class QuoteContinuationTest {
                 .extracting(s -> s.content().text())
                 .containsExactly("\"The pier is safe. It will reopen in the spring.\n\n\"Closing it again would be a mistake!\"");
     }
+
+    @Test
+    void aQuoteOpeningTheSentenceAfterAPersonsReportGoesOnWithThatReport() {
+        String text = "Ann Hale praised the council's budget for the harbour. "
+                + "\u201cWe finally have the money to rebuild the pier.\u201d";
+        Extraction x = EXTRACTOR.extract(text, null);
+        assertThat(x.statements()).as(Dump.of(x)).singleElement().satisfies(s -> {
+            assertThat(s.kind()).isEqualTo(StatementKind.MIXED);
+            assertThat(s.content().text()).startsWith("the council's budget").endsWith("rebuild the pier.\u201d");
+        });
+    }
+
+    @Test
+    void aQuoteAfterAReportFollowedByAnotherClauseOrWithoutAPersonIsNotJoinedToIt() {
+        for (String report : new String[] {
+                "Ann Hale praised the council's budget for the harbour, which the mayor signed on Monday. ",
+                "The harbour board's statement praised the council's budget for the harbour. "}) {
+            Extraction x = EXTRACTOR.extract(report + "\u201cWe finally have the money to rebuild the pier.\u201d", null);
+            assertThat(x.statements()).as(Dump.of(x))
+                    .anySatisfy(s -> assertThat(s.content().text()).startsWith("the council's budget"))
+                    .noneSatisfy(s -> assertThat(s.content().text()).startsWith("the council's budget").endsWith("pier.\u201d"));
+        }
+    }
 }

@@ -123,6 +123,21 @@ class ReportedSpeechPhenomenaTest {
     }
 
     @Test
+    void supportingAProposalIsAStanceTowardsIt() {
+        Extraction x = extract("Mayor Ines Carr supports raising the harbour levy to $15 by 2020. Her deputy supported the old plan.");
+        ExtractedStatement levy = containing(x, "raising the harbour levy");
+        assertThat(levy.cue().text()).isEqualTo("supports");
+        assertThat(levy.content().text()).isEqualTo("raising the harbour levy to $15 by 2020");
+        assertThat(containing(x, "the old plan").cue().text()).isEqualTo("supported");
+    }
+
+    @Test
+    void supportByAStateOrOfAVoterNamedByItIsNoStance() {
+        assertThat(extract("U.S. supports international monitoring in the harbour.").statements()).isEmpty();
+        assertThat(extract("A retired teacher who supports the levy waited outside.").statements()).isEmpty();
+    }
+
+    @Test
     void nounsThatLookLikeCuesAreNotCues() {
         assertThat(extract("Nobody knew the origin of the mayor's attack. A string of attacks on the budget followed.").statements()).isEmpty();
     }

@@ -736,6 +736,9 @@ final class ReportedSpeechAttributor {
             after = asideThat < 0 ? after : asideThat + 1; // "said, per a translator, that …"
         }
         Mention m = shared != null ? shared : subjectMention(doc, subject);
+        if (SUPPORT_VERBS.contains(doc.token(cue).lower()) && !holdsAnOpinion(m)) {
+            return null;
+        }
         int contentEnd = cues.takesObject(doc.token(cue)) && !that ? objectEnd(doc, after, end) : clauseEnd(doc, after, end);
         if (!pause) {
             contentEnd = subordinateClauseEnd(doc, s, cue, after, contentEnd);
@@ -751,6 +754,18 @@ final class ReportedSpeechAttributor {
         // the complementizer belongs to the reported clause: "said that the plan would pass" reports "that the plan …"
         int contentStart = that && doc.token(after - 1).is("that") ? after - 1 : after;
         return build(doc, s, contentStart, contentEnd, cue, cue + 1, m, s.from(), contentStart);
+    }
+
+    /**
+     * Support is a stance only when people hold it: "Roloson supports Clinton", "Sanders supports raising the minimum
+     * wage". A state's or an organization's support is as often aid as an opinion ("U.S. supports international
+     * monitoring"), and "a voter who supports Trump" names the voter by an allegiance rather than reporting a stance.
+     */
+    private static final Set<String> SUPPORT_VERBS = Set.of("supports", "supported");
+
+    private static boolean holdsAnOpinion(Mention m) {
+        return m != null && m.form() != Mention.Form.RELATIVE
+                && m.type() != EntityType.COUNTRY && m.type() != EntityType.ORGANIZATION && m.type() != EntityType.LOCATION;
     }
 
     /** The relative pronoun follows a comma or a dash: a non-restrictive clause, which a comma closes. */

@@ -22,6 +22,12 @@ public final class Tokenizer {
                 i++;
             } else if (Character.isLetterOrDigit(c)) {
                 i = word(text, i, tokens);
+            } else if (c == '\'' && i + 2 < n && text.charAt(i + 1) == '\'' && text.charAt(i + 2) == '\''
+                    && i > 0 && !Character.isWhitespace(text.charAt(i - 1))) {
+                // a single quote closing with the double one: ''… 'Kosovo is a special case,''' Mr. Putin said
+                tokens.add(new Token(i, i + 1, "'", Token.Kind.PUNCT));
+                tokens.add(new Token(i + 1, i + 3, "''", Token.Kind.PUNCT));
+                i += 3;
             } else if (c == '\'' && i + 1 < n && text.charAt(i + 1) == '\'') {
                 // two apostrophes stand for a double quotation mark in some wire copy: ''It's over,'' he said
                 tokens.add(new Token(i, i + 2, "''", Token.Kind.PUNCT));
