@@ -756,13 +756,14 @@ final class ReportedSpeechAttributor {
         return build(doc, s, contentStart, contentEnd, cue, cue + 1, m, s.from(), contentStart);
     }
 
+    /** Stance verbs that report a stance only when people hold it (see {@link #holdsAnOpinion}). */
+    private static final Set<String> SUPPORT_VERBS = Set.of("supports", "supported");
+
     /**
      * Support is a stance only when people hold it: "Roloson supports Clinton", "Sanders supports raising the minimum
      * wage". A state's or an organization's support is as often aid as an opinion ("U.S. supports international
      * monitoring"), and "a voter who supports Trump" names the voter by an allegiance rather than reporting a stance.
      */
-    private static final Set<String> SUPPORT_VERBS = Set.of("supports", "supported");
-
     private static boolean holdsAnOpinion(Mention m) {
         return m != null && m.form() != Mention.Form.RELATIVE
                 && m.type() != EntityType.COUNTRY && m.type() != EntityType.ORGANIZATION && m.type() != EntityType.LOCATION;
