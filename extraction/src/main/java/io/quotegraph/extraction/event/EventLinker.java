@@ -74,54 +74,80 @@ public final class EventLinker {
     private final EventTypes types = EventTypes.get();
 
     public double score(Mention a, Mention b) {
-        return decide(a, b).score();
+        return evaluate(a, b, null);
     }
 
     /** How strongly two mentions look like one event, and why. */
     public Decision decide(Mention a, Mention b) {
-        if (!types.compatible(a.type(), b.type())) {
-            return never("types " + a.type() + " and " + b.type() + " are incompatible");
-        }
         List<String> parts = new ArrayList<>();
+        double score = evaluate(a, b, parts);
+        return new Decision(score, score == Double.NEGATIVE_INFINITY ? parts.get(0)
+                : String.join(", ", parts) + " = " + score);
+    }
+
+    /**
+     * The score of a pair, with its parts (or only why it is impossible) added to {@code parts} unless that is null:
+     * grouping scores every pair of a component and needs no words.
+     */
+    private double evaluate(Mention a, Mention b, List<String> parts) {
+        if (!types.compatible(a.type(), b.type())) {
+            if (parts != null) {
+                parts.add("types " + a.type() + " and " + b.type() + " are incompatible");
+            }
+            return Double.NEGATIVE_INFINITY;
+        }
         double score = 0;
-        if (a.type().equals(b.type())) {
+        boolean sameType = a.type().equals(b.type());
+        if (sameType) {
             score += 0.5;
-            parts.add("same type +0.5");
-        } else {
-            parts.add("refining type 0");
+        }
+        if (parts != null) {
+            parts.add(sameType ? "same type +0.5" : "refining type 0");
         }
         TimeValue dateA = blockingDate(a);
         TimeValue dateB = blockingDate(b);
         long gap = dateA.gapDays(dateB);
         if (gap > tolerance(dateA, dateB)) {
-            return never("dates " + dateA + " and " + dateB + " are " + gap + " days apart");
+            if (parts != null) {
+                parts.clear();
+                parts.add("dates " + dateA + " and " + dateB + " are " + gap + " days apart");
+            }
+            return Double.NEGATIVE_INFINITY;
         }
+        String dates;
         if (a.date() == null || b.date() == null) {
-            parts.add("undated 0");
+            dates = "undated 0";
         } else if (coarse(a.date()) || coarse(b.date())) {
             // "2016" overlaps every debate of the year: evidence of nothing
-            parts.add("coarse dates 0");
+            dates = "coarse dates 0";
         } else {
             score += gap == 0 ? 1 : 0.5;
-            parts.add(gap == 0 ? "dates overlap +1" : "dates " + gap + " days apart +0.5");
+            dates = gap == 0 ? "dates overlap +1" : parts == null ? null : "dates " + gap + " days apart +0.5";
+        }
+        if (parts != null) {
+            parts.add(dates);
         }
         if (a.locationKey() != null && b.locationKey() != null) {
             if (!a.locationKey().equals(b.locationKey())) {
-                return never("places " + a.locationKey() + " and " + b.locationKey() + " differ");
+                if (parts != null) {
+                    parts.clear();
+                    parts.add("places " + a.locationKey() + " and " + b.locationKey() + " differ");
+                }
+                return Double.NEGATIVE_INFINITY;
             }
             score += 1;
-            parts.add("same place +1");
+            if (parts != null) {
+                parts.add("same place +1");
+            }
         }
         if (!a.participantKeys().isEmpty() && !b.participantKeys().isEmpty()) {
             boolean shared = a.participantKeys().stream().anyMatch(b.participantKeys()::contains);
             score += shared ? 1 : -1;
-            parts.add(shared ? "shared participant +1" : "disjoint participants -1");
+            if (parts != null) {
+                parts.add(shared ? "shared participant +1" : "disjoint participants -1");
+            }
         }
-        return new Decision(score, String.join(", ", parts) + " = " + score);
-    }
-
-    private static Decision never(String why) {
-        return new Decision(Double.NEGATIVE_INFINITY, why);
+        return score;
     }
 
     private static boolean coarse(TimeValue date) {
@@ -163,10 +189,10 @@ public final class EventLinker {
         }
         for (int a = 0; a < n; a++) {
             for (int b = a + 1; b < n; b++) {
-                Decision d = decide(sorted.get(a), sorted.get(b));
-                score[a][b] = d.score();
-                score[b][a] = d.score();
-                if (d.linked()) {
+                double s = score(sorted.get(a), sorted.get(b));
+                score[a][b] = s;
+                score[b][a] = s;
+                if (s >= LINK_THRESHOLD) {
                     int ra = find(component, a);
                     int rb = find(component, b);
                     component[Math.max(ra, rb)] = Math.min(ra, rb);
@@ -179,7 +205,7 @@ public final class EventLinker {
         }
         Map<String, String> groupOf = new HashMap<>();
         for (List<Integer> comp : members.values()) {
-            for (List<Integer> group : averageLink(comp, score)) {
+            for (List<Integer> group : new AverageLink(comp, score).groups()) {
                 // members are in id order, so the first is the smallest id
                 String name = sorted.get(group.get(0)).id();
                 group.forEach(i -> groupOf.put(sorted.get(i).id(), name));
@@ -188,74 +214,129 @@ public final class EventLinker {
         return groupOf;
     }
 
-    /** Average-link agglomeration of one component (indexes in id order); see the class comment. */
-    private static List<List<Integer>> averageLink(List<Integer> comp, double[][] score) {
-        int k = comp.size();
-        List<List<Integer>> groups = new ArrayList<>();
-        for (int i : comp) {
-            groups.add(new ArrayList<>(List.of(i)));
-        }
-        if (k < 2) {
-            return groups;
-        }
-        // between groups: sum of pair scores (negative infinity once any pair is incompatible), and a linked pair
-        double[][] sum = new double[k][k];
-        boolean[][] linked = new boolean[k][k];
-        for (int x = 0; x < k; x++) {
-            for (int y = 0; y < k; y++) {
-                if (x != y) {
-                    sum[x][y] = score[comp.get(x)][comp.get(y)];
-                    linked[x][y] = sum[x][y] >= LINK_THRESHOLD;
-                }
+    /**
+     * Average-link agglomeration of one component (indexes in id order); see the class comment. Slot x holds the group
+     * whose smallest member is the component's x-th, since a merge moves the larger slot into the smaller; so "the
+     * first best pair (x, y)" is the tie-break on smallest ids. Each slot keeps its best partner among the larger slots,
+     * and a merge rescans only the slots whose best partner it changed, not every pair (a component of a recurring
+     * event holds thousands of mentions).
+     */
+    private static final class AverageLink {
+
+        private final List<List<Integer>> members = new ArrayList<>();
+        /** Between slots: the sum of pair scores (negative infinity once any pair is incompatible). */
+        private final double[][] sum;
+        /** Between slots: whether some pair across them links. */
+        private final boolean[][] linked;
+        private final boolean[] alive;
+        /** Per slot: the larger slot it would merge with best, or -1; and that merge's mean score. */
+        private final int[] bestPartner;
+        private final double[] bestMean;
+
+        AverageLink(List<Integer> comp, double[][] score) {
+            int k = comp.size();
+            for (int i : comp) {
+                members.add(new ArrayList<>(List.of(i)));
             }
-        }
-        boolean[] alive = new boolean[k];
-        Arrays.fill(alive, true);
-        while (true) {
-            int bestX = -1;
-            int bestY = -1;
-            double best = Double.NEGATIVE_INFINITY;
-            // groups stay in id order of their smallest member (x < y), so the first best pair is the tie-break
+            sum = new double[k][k];
+            linked = new boolean[k][k];
             for (int x = 0; x < k; x++) {
-                for (int y = x + 1; y < k && alive[x]; y++) {
-                    if (!alive[y] || !linked[x][y] || sum[x][y] == Double.NEGATIVE_INFINITY) {
-                        continue;
-                    }
-                    double mean = sum[x][y] / ((double) groups.get(x).size() * groups.get(y).size());
-                    if (mean >= MERGE_THRESHOLD && mean > best) {
-                        best = mean;
-                        bestX = x;
-                        bestY = y;
+                for (int y = 0; y < k; y++) {
+                    if (x != y) {
+                        sum[x][y] = score[comp.get(x)][comp.get(y)];
+                        linked[x][y] = sum[x][y] >= LINK_THRESHOLD;
                     }
                 }
             }
-            if (bestX < 0) {
-                break;
+            alive = new boolean[k];
+            Arrays.fill(alive, true);
+            bestPartner = new int[k];
+            bestMean = new double[k];
+            for (int x = 0; x < k; x++) {
+                rescan(x);
             }
-            groups.get(bestX).addAll(groups.get(bestY));
-            groups.get(bestX).sort(null);
-            alive[bestY] = false;
-            for (int z = 0; z < k; z++) {
-                if (alive[z] && z != bestX) {
-                    sum[bestX][z] += sum[bestY][z];
-                    sum[z][bestX] = sum[bestX][z];
-                    linked[bestX][z] |= linked[bestY][z];
-                    linked[z][bestX] = linked[bestX][z];
+        }
+
+        List<List<Integer>> groups() {
+            while (true) {
+                int x = -1;
+                double best = Double.NEGATIVE_INFINITY;
+                for (int z = 0; z < alive.length; z++) {
+                    if (alive[z] && bestPartner[z] >= 0 && bestMean[z] > best) {
+                        best = bestMean[z];
+                        x = z;
+                    }
+                }
+                if (x < 0) {
+                    break;
+                }
+                merge(x, bestPartner[x]);
+            }
+            List<List<Integer>> result = new ArrayList<>();
+            for (int x = 0; x < alive.length; x++) {
+                if (alive[x]) {
+                    members.get(x).sort(null);
+                    result.add(members.get(x));
+                }
+            }
+            return result;
+        }
+
+        private void merge(int x, int y) {
+            members.get(x).addAll(members.get(y));
+            alive[y] = false;
+            for (int z = 0; z < alive.length; z++) {
+                if (alive[z] && z != x) {
+                    sum[x][z] += sum[y][z];
+                    sum[z][x] = sum[x][z];
+                    linked[x][z] |= linked[y][z];
+                    linked[z][x] = linked[x][z];
+                }
+            }
+            rescan(x);
+            for (int z = 0; z < y; z++) {
+                if (!alive[z] || z == x) {
+                    continue;
+                }
+                if (bestPartner[z] == x || bestPartner[z] == y) {
+                    rescan(z);
+                } else if (z < x) {
+                    // only the pair with x changed in this row, and it may now be the best
+                    double mean = mean(z, x);
+                    if (mean > bestMean[z] || mean == bestMean[z] && bestPartner[z] > x) {
+                        bestPartner[z] = x;
+                        bestMean[z] = mean;
+                    }
                 }
             }
         }
-        List<List<Integer>> result = new ArrayList<>();
-        for (int x = 0; x < k; x++) {
-            if (alive[x]) {
-                result.add(groups.get(x));
+
+        private void rescan(int x) {
+            bestPartner[x] = -1;
+            bestMean[x] = Double.NEGATIVE_INFINITY;
+            for (int y = x + 1; y < alive.length; y++) {
+                double mean = mean(x, y);
+                if (mean > bestMean[x]) {
+                    bestPartner[x] = y;
+                    bestMean[x] = mean;
+                }
             }
         }
-        return result;
+
+        /** The mean pair score of a merge of two slots, or negative infinity when they cannot merge. */
+        private double mean(int x, int y) {
+            if (!alive[y] || !linked[x][y] || sum[x][y] == Double.NEGATIVE_INFINITY) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            double mean = sum[x][y] / ((double) members.get(x).size() * members.get(y).size());
+            return mean >= MERGE_THRESHOLD ? mean : Double.NEGATIVE_INFINITY;
+        }
     }
 
     private static int find(int[] parent, int i) {
         int r = i;
         while (parent[r] != r) {
+            parent[r] = parent[parent[r]];
             r = parent[r];
         }
         return r;

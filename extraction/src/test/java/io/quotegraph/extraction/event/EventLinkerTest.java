@@ -5,8 +5,13 @@ import io.quotegraph.model.TimeValue;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -115,5 +120,90 @@ class EventLinkerTest {
                 mention("c#0", "MEETING", "2023-10-02/2023-10-08 WEEK", List.of("aliyev"), null),
                 mention("d#0", "MEETING", "2023-10-01/2023-10-31 MONTH", List.of("aliyev"), "granada")));
         assertThat(groups.values()).containsOnly("a#0");
+    }
+
+    @Test
+    void groupsAreAverageLinkAsTheClassCommentDefinesIt() {
+        Random random = new Random(20261207);
+        for (int trial = 0; trial < 300; trial++) {
+            List<EventLinker.Mention> mentions = new ArrayList<>();
+            int n = 2 + random.nextInt(45);
+            for (int i = 0; i < n; i++) {
+                mentions.add(randomMention(random, "m" + random.nextInt(1000) + "#" + i));
+            }
+            Map<String, String> expected = averageLinkByDefinition(mentions);
+            Collections.shuffle(mentions, random);
+            assertThat(linker.groups(mentions)).as("trial %d", trial).isEqualTo(expected);
+        }
+    }
+
+    /**
+     * The grouping the class comment describes, computed the slow way: every round recomputes every mean from the
+     * pair scores of the groups' members.
+     */
+    private Map<String, String> averageLinkByDefinition(List<EventLinker.Mention> mentions) {
+        List<List<EventLinker.Mention>> groups = new ArrayList<>();
+        mentions.stream().sorted(Comparator.comparing(EventLinker.Mention::id))
+                .forEach(m -> groups.add(new ArrayList<>(List.of(m))));
+        while (true) {
+            int bestX = -1;
+            int bestY = -1;
+            double best = Double.NEGATIVE_INFINITY;
+            for (int x = 0; x < groups.size(); x++) {
+                for (int y = x + 1; y < groups.size(); y++) {
+                    double total = 0;
+                    boolean anyLinked = false;
+                    for (EventLinker.Mention a : groups.get(x)) {
+                        for (EventLinker.Mention b : groups.get(y)) {
+                            double score = linker.score(a, b);
+                            total += score;
+                            anyLinked |= score >= EventLinker.LINK_THRESHOLD;
+                        }
+                    }
+                    double mean = total / (groups.get(x).size() * groups.get(y).size());
+                    if (anyLinked && mean >= EventLinker.MERGE_THRESHOLD && mean > best) {
+                        best = mean;
+                        bestX = x;
+                        bestY = y;
+                    }
+                }
+            }
+            if (bestX < 0) {
+                break;
+            }
+            // the merged group keeps bestX's place: its smallest id is still smaller than every later group's
+            groups.get(bestX).addAll(groups.remove(bestY));
+        }
+        Map<String, String> groupOf = new HashMap<>();
+        for (List<EventLinker.Mention> group : groups) {
+            String name = group.stream().map(EventLinker.Mention::id).min(Comparator.naturalOrder()).orElseThrow();
+            group.forEach(m -> groupOf.put(m.id(), name));
+        }
+        return groupOf;
+    }
+
+    /** Mentions from a small space of types, dates, places and participants, so that many pairs link. */
+    private static EventLinker.Mention randomMention(Random random, String id) {
+        String type = List.of("MEETING", "MEETING", "DEBATE", "MISSION", "MONITORING_MISSION").get(random.nextInt(5));
+        LocalDate day = LocalDate.parse("2016-01-01").plusDays(random.nextInt(70));
+        TimeValue date = switch (random.nextInt(6)) {
+            case 0, 1 -> TimeValue.day(day);
+            case 2 -> TimeValue.range(day, day.plusDays(6), TimeValue.Granularity.WEEK);
+            case 3 -> TimeValue.range(day.withDayOfMonth(1), day.withDayOfMonth(day.lengthOfMonth()),
+                    TimeValue.Granularity.MONTH);
+            case 4 -> TimeValue.range(LocalDate.parse("2016-01-01"), LocalDate.parse("2016-12-31"),
+                    TimeValue.Granularity.YEAR);
+            default -> null;
+        };
+        List<String> parties = new ArrayList<>();
+        for (String party : List.of("trump", "cruz", "clinton")) {
+            if (random.nextInt(3) == 0) {
+                parties.add(party);
+            }
+        }
+        String place = List.of("", "", "iowa", "ohio").get(random.nextInt(4));
+        EventStatus status = random.nextInt(4) == 0 ? EventStatus.PLANNED : EventStatus.HAPPENED;
+        return new EventLinker.Mention(id, type, status, day.plusDays(random.nextInt(20)), date, parties,
+                place.isEmpty() ? null : place);
     }
 }

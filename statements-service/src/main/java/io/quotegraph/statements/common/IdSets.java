@@ -62,6 +62,8 @@ public class IdSets {
     public static final String PARTICIPANT_EVENTS = "participant";
     /** Event ids whose articleIds hold an article (events its statements were made at, events it reports). */
     public static final String ARTICLE_EVENTS = "articleEvents";
+    /** Quotation ids of a speaker (the quotations founded with that speaker id). */
+    public static final String SPEAKER_QUOTATIONS = "speakerQuotations";
 
     /** Ids a head holds before further ones go to the overflow pages (~3 KB of ids). */
     public static final int HEAD_CAPACITY = 64;

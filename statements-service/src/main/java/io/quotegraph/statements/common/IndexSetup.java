@@ -4,6 +4,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quotegraph.statements.event.repository.EventRepository;
 import io.quotegraph.statements.event.service.EventService;
 import io.quotegraph.statements.quotation.repository.QuotationBucketRepository;
+import io.quotegraph.statements.quotation.repository.QuotationRepository;
 import io.quotegraph.statements.speaker.repository.ArticleSpeakerRepository;
 import io.quotegraph.statements.speaker.repository.SpeakerRepository;
 import io.quotegraph.statements.statement.repository.StatementRepository;
@@ -38,6 +39,8 @@ public class IndexSetup {
     IdSets sets;
     @Inject
     QuotationBucketRepository quotationBuckets;
+    @Inject
+    QuotationRepository quotations;
 
     private volatile boolean done;
 
@@ -68,6 +71,7 @@ public class IndexSetup {
                 events.ensureIndexes();
                 curation.ensureIndexes();
                 eventService.fillArticleSets();
+                quotations.fillSpeakerSets();
                 if (!sets.isFilled(QuotationBucketRepository.SPEAKER_LISTS)) {
                     quotationBuckets.markBandedSpeakersOfBuckets();
                     sets.markFilled(QuotationBucketRepository.SPEAKER_LISTS);

@@ -8,6 +8,7 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
+import io.quotegraph.statements.common.IdSets;
 import io.quotegraph.statements.common.Mongo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,7 +36,10 @@ import java.util.Set;
  * reads take their statement ids as members too, and removals pull from both, so an old quotation keeps answering
  * and empties out as its statements are re-indexed.
  * <p>
- * And per speaker id, its quotations ({@value #SPEAKERS}: _id = speaker id, quotationIds). Read by _id only.
+ * And per speaker id, its quotations: the {@link IdSets} of kind {@value IdSets#SPEAKER_QUOTATIONS}, so that a busy
+ * speaker's new quotation writes a page of the set, not the speaker's whole list. Older stores kept the list as one
+ * document per speaker ({@value #SPEAKERS}: _id = speaker id, quotationIds), copied into the sets
+ * once at start-up ({@link #fillSpeakerSets}) and no longer written.
  */
 @ApplicationScoped
 public class QuotationRepository {
@@ -48,6 +52,8 @@ public class QuotationRepository {
 
     @Inject
     Mongo mongo;
+    @Inject
+    IdSets sets;
 
     private MongoCollection<Document> quotations() {
         return mongo.collection(QUOTATIONS);
@@ -101,12 +107,12 @@ public class QuotationRepository {
                     new UpdateOptions().upsert(true)));
             quotationsBySpeaker.computeIfAbsent(m.speakerId(), k -> new LinkedHashSet<>()).add(m.quotationId());
         }
+        // listed before the quotations are written: a speaker's set may list more than exist, never fewer (see IdSets)
+        IdSets.Changes listed = new IdSets.Changes();
+        quotationsBySpeaker.forEach((speakerId, quotationIds) ->
+                listed.addAll(IdSets.SPEAKER_QUOTATIONS, speakerId, quotationIds));
+        sets.apply(listed);
         Batches.write(quotations(), writes);
-        List<WriteModel<Document>> speakerWrites = new ArrayList<>();
-        quotationsBySpeaker.forEach((speakerId, quotationIds) -> speakerWrites.add(new UpdateOneModel<>(
-                Filters.eq("_id", speakerId), Updates.addEachToSet("quotationIds", new ArrayList<>(quotationIds)),
-                new UpdateOptions().upsert(true))));
-        Batches.write(speakers(), speakerWrites);
     }
 
     /** Removes members (quotation id → statement ids); quotations left empty are deleted and unlisted. */
@@ -116,27 +122,49 @@ public class QuotationRepository {
                 Filters.eq("_id", quotationId), Updates.combine(Updates.pullAll(MEMBERS, new ArrayList<>(statementIds)),
                         Updates.pull(EMBEDDED, new Document("statementId", new Document("$in", new ArrayList<>(statementIds))))))));
         Batches.write(quotations(), writes);
-        List<WriteModel<Document>> speakerWrites = new ArrayList<>();
         List<WriteModel<Document>> deletes = new ArrayList<>();
+        Map<String, String> speakerOfEmptied = new LinkedHashMap<>();
         for (Document quotation : findAll(statementIdsByQuotation.keySet())) {
             if (memberIds(quotation).isEmpty()) {
-                speakerWrites.add(new UpdateOneModel<>(Filters.eq("_id", quotation.getString("speakerId")),
-                        Updates.pull("quotationIds", quotation.getString("_id"))));
+                speakerOfEmptied.put(quotation.getString("_id"), quotation.getString("speakerId"));
                 // only if still empty: a concurrent delivery may have added a member since
                 deletes.add(new DeleteOneModel<>(Filters.and(Filters.eq("_id", quotation.getString("_id")),
                         empty(MEMBERS), empty(EMBEDDED))));
             }
         }
-        Batches.write(speakers(), speakerWrites);
+        if (deletes.isEmpty()) {
+            return;
+        }
         Batches.write(quotations(), deletes);
+        // unlisted once gone, and only those: one a concurrent delivery refilled stays listed
+        findAll(speakerOfEmptied.keySet()).forEach(kept -> speakerOfEmptied.remove(kept.getString("_id")));
+        IdSets.Changes unlisted = new IdSets.Changes();
+        speakerOfEmptied.forEach((quotationId, speakerId) ->
+                unlisted.remove(IdSets.SPEAKER_QUOTATIONS, speakerId, quotationId));
+        sets.apply(unlisted);
     }
 
     private static Bson empty(String field) {
         return Filters.or(Filters.exists(field, false), Filters.size(field, 0));
     }
 
-    public List<String> quotationIdsOfSpeaker(String speakerId) {
-        Document speaker = speakers().find(Filters.eq("_id", speakerId)).first();
-        return speaker == null ? List.of() : speaker.getList("quotationIds", String.class, List.of());
+    /** The quotation ids listed for a speaker (possibly some deleted since: {@link #findAll} skips those). */
+    public Set<String> quotationIdsOfSpeaker(String speakerId) {
+        return sets.membersOf(IdSets.SPEAKER_QUOTATIONS, speakerId);
+    }
+
+    /**
+     * Copies the per-speaker list documents of an older store into the sets, once (a start-up step;
+     * repeating it after a crash adds nothing twice).
+     */
+    public void fillSpeakerSets() {
+        if (sets.isFilled(IdSets.SPEAKER_QUOTATIONS)) {
+            return;
+        }
+        for (Document speaker : speakers().find()) {
+            sets.add(IdSets.SPEAKER_QUOTATIONS, speaker.getString("_id"),
+                    speaker.getList("quotationIds", String.class, List.of()));
+        }
+        sets.markFilled(IdSets.SPEAKER_QUOTATIONS);
     }
 }

@@ -114,25 +114,20 @@ public class ClusterResolution {
 
     private Outcome resolve(EntityClusterer clusterer, Collection<String> blockKeys,
                             Map<String, List<Document>> arriving, Set<String> departed) {
-        Outcome outcome = Outcome.empty();
         List<String> keys = new ArrayList<>(new TreeSet<>(blockKeys.stream().filter(Objects::nonNull).toList()));
         if (keys.isEmpty()) {
-            return outcome;
+            return Outcome.empty();
         }
         String owner = locks.acquireAll(keys);
         try {
             // read before any pin: a summary written below carries an epoch no later than the pins it saw
-            BlockSummaryRepository.Snapshot snapshot = summaries.read(keys);
-            String gazetteer = clusterer.gazetteer().version();
-            Redirects redirects = new Redirects();
-            List<ArticleSpeakerRepository.Link> links = new ArrayList<>();
-            List<Document> created = new ArrayList<>();
+            Pass pass = new Pass(summaries.read(keys), clusterer.gazetteer().version());
             Map<String, BlockSummaryRepository.Summary> extendable = new TreeMap<>();
             List<String> whole = new ArrayList<>();
             for (String key : keys) {
-                BlockSummaryRepository.Summary summary = snapshot.byBlock().get(key);
-                boolean trusted = summary != null && !summary.pending() && summary.epoch() == snapshot.epoch()
-                        && gazetteer.equals(summary.gazetteer());
+                BlockSummaryRepository.Summary summary = pass.snapshot.byBlock().get(key);
+                boolean trusted = summary != null && !summary.pending() && summary.epoch() == pass.snapshot.epoch()
+                        && pass.gazetteer.equals(summary.gazetteer());
                 if (trusted && arriving.containsKey(key) && !departed.contains(key)) {
                     extendable.put(key, summary);
                 } else {
@@ -141,76 +136,118 @@ public class ClusterResolution {
             }
             Map<String, BlockSummaryRepository.Summary> extended = new TreeMap<>();
             if (!extendable.isEmpty()) {
-                redirects.load(extendable.values().stream().flatMap(summary -> speakerIds(summary).stream()).toList());
+                pass.redirects.load(extendable.values().stream().flatMap(summary -> speakerIds(summary).stream()).toList());
                 Map<String, String> arrivingPins = pins(extendable.keySet().stream()
-                        .flatMap(key -> arriving.get(key).stream()).toList(), redirects);
+                        .flatMap(key -> arriving.get(key).stream()).toList(), pass.redirects);
                 extendable.forEach((key, summary) -> {
-                    // no pin on what arrives, and the summary's speakers neither merged nor gone
-                    boolean uncurated = arriving.get(key).stream().noneMatch(m -> arrivingPins.containsKey(mention(m).id()))
-                            && speakerIds(summary).stream().allMatch(id -> id.equals(redirects.follow(id)));
-                    if (uncurated && summary.people() == null && arriving.get(key).stream().allMatch(m ->
-                            m.getString("speakerId") == null || summary.speakerId().equals(m.getString("speakerId")))) {
-                        outcome.add(extendSettled(clusterer, key, arriving.get(key), summary.speakerId(), links));
-                        return;
-                    }
-                    // a people summary counts its mappings: only mappings it does not count yet (never linked) extend it
-                    PeopleBlocks.Extension extension = uncurated && summary.people() != null
-                            && arriving.get(key).stream().allMatch(m -> m.getString("speakerId") == null)
-                            ? PeopleBlocks.extend(clusterer, key, summary.people(), arriving.get(key)) : null;
-                    if (extension == null) {
+                    if (!extend(clusterer, key, summary, arriving.get(key), arrivingPins, extended, pass)) {
                         whole.add(key);
-                        return;
                     }
-                    Map<String, String> assigned = new HashMap<>();
-                    List<Document> blockCreated = new ArrayList<>();
-                    List<ArticleSpeakerRepository.Link> blockLinks = new ArrayList<>();
-                    Outcome blockOutcome = extendPeople(key, arriving.get(key), extension, assigned, blockCreated, blockLinks);
-                    List<BlockSummaryRepository.PersonClass> people = PeopleBlocks.count(clusterer, summary.people(),
-                            arriving.get(key), assigned);
-                    if (people == null) {
-                        // a class split between speakers: the summary does not describe the block
-                        whole.add(key);
-                        return;
-                    }
-                    outcome.add(blockOutcome);
-                    created.addAll(blockCreated);
-                    links.addAll(blockLinks);
-                    extended.put(key, new BlockSummaryRepository.Summary(null, people, gazetteer, snapshot.epoch(),
-                            summary.version() + 1, false));
                 });
             }
-            Map<String, BlockSummaryRepository.Summary> settled = new TreeMap<>();
-            if (!whole.isEmpty()) {
-                Map<String, List<Document>> blocks = articleSpeakers.findByBlocks(whole);
-                List<Document> all = blocks.values().stream().flatMap(List::stream).toList();
-                // where the blocks' speakers lead now, read once for all blocks (not one read per speaker)
-                redirects.load(all.stream().map(m -> m.getString("speakerId")).filter(Objects::nonNull).toList());
-                Map<String, String> pinned = pins(all, redirects);
-                for (String blockKey : whole) {
-                    Map<String, String> unpinned = new HashMap<>();
-                    outcome.add(resolveBlock(clusterer, blockKey, blocks.get(blockKey), pinned, redirects, created, links,
-                            unpinned));
-                    BlockSummaryRepository.Summary stored = snapshot.byBlock().get(blockKey);
-                    BlockSummaryRepository.Summary summary = summary(clusterer, blockKey, blocks.get(blockKey), unpinned,
-                            snapshot.epoch(), stored == null ? 1 : stored.version() + 1);
-                    if (summary != null) {
-                        settled.put(blockKey, summary);
-                    }
-                }
-            }
+            Map<String, BlockSummaryRepository.Summary> settled = whole.isEmpty() ? Map.of()
+                    : resolveWhole(clusterer, whole, pass);
             summaries.markPending(extended.keySet());
-            speakers.insertAll(created);
-            articleSpeakers.linkAll(links);
+            speakers.insertAll(pass.created);
+            articleSpeakers.linkAll(pass.links);
             // after the links, so that a summary never describes links not yet written
             summaries.extendAll(extended);
             Map<String, BlockSummaryRepository.Summary> changed = new TreeMap<>(settled);
-            changed.entrySet().removeIf(e -> e.getValue().unchangedFrom(snapshot.byBlock().get(e.getKey())));
+            changed.entrySet().removeIf(e -> e.getValue().unchangedFrom(pass.snapshot.byBlock().get(e.getKey())));
             summaries.settleAll(changed);
-            summaries.forget(whole.stream().filter(key -> !settled.containsKey(key) && snapshot.byBlock().containsKey(key)).toList());
+            summaries.forget(whole.stream()
+                    .filter(key -> !settled.containsKey(key) && pass.snapshot.byBlock().containsKey(key)).toList());
+            return pass.outcome;
         } finally {
             locks.releaseAll(keys, owner);
         }
-        return outcome;
+    }
+
+    /** What one resolution pass reads first and collects before it writes. */
+    private final class Pass {
+
+        final BlockSummaryRepository.Snapshot snapshot;
+        final String gazetteer;
+        final Outcome outcome = Outcome.empty();
+        final Redirects redirects = new Redirects();
+        final List<Document> created = new ArrayList<>();
+        final List<ArticleSpeakerRepository.Link> links = new ArrayList<>();
+
+        Pass(BlockSummaryRepository.Snapshot snapshot, String gazetteer) {
+            this.snapshot = snapshot;
+            this.gazetteer = gazetteer;
+        }
+    }
+
+    /**
+     * Extends a settled block by the delivery's mappings without reading the block (see {@link #resolveDelivery}):
+     * a block of other entities than people links them to its speaker; a people block links them as its summary's
+     * classes place them and puts the counted summary in {@code extended}.
+     *
+     * @return false when the block must be re-clustered whole instead (curated, or the summary does not describe it)
+     */
+    private boolean extend(EntityClusterer clusterer, String key, BlockSummaryRepository.Summary summary,
+                           List<Document> arrivingHere, Map<String, String> arrivingPins,
+                           Map<String, BlockSummaryRepository.Summary> extended, Pass pass) {
+        // no pin on what arrives, and the summary's speakers neither merged nor gone
+        boolean uncurated = arrivingHere.stream().noneMatch(m -> arrivingPins.containsKey(mention(m).id()))
+                && speakerIds(summary).stream().allMatch(id -> id.equals(pass.redirects.follow(id)));
+        if (!uncurated) {
+            return false;
+        }
+        if (summary.people() == null) {
+            if (arrivingHere.stream().allMatch(m ->
+                    m.getString("speakerId") == null || summary.speakerId().equals(m.getString("speakerId")))) {
+                pass.outcome.add(extendSettled(clusterer, key, arrivingHere, summary.speakerId(), pass.links));
+                return true;
+            }
+            return false;
+        }
+        // a people summary counts its mappings: only mappings it does not count yet (never linked) extend it
+        PeopleBlocks.Extension extension = arrivingHere.stream().allMatch(m -> m.getString("speakerId") == null)
+                ? PeopleBlocks.extend(clusterer, key, summary.people(), arrivingHere) : null;
+        if (extension == null) {
+            return false;
+        }
+        Map<String, String> assigned = new HashMap<>();
+        List<Document> blockCreated = new ArrayList<>();
+        List<ArticleSpeakerRepository.Link> blockLinks = new ArrayList<>();
+        Outcome blockOutcome = extendPeople(key, arrivingHere, extension, assigned, blockCreated, blockLinks);
+        List<BlockSummaryRepository.PersonClass> people = PeopleBlocks.count(clusterer, summary.people(), arrivingHere,
+                assigned);
+        if (people == null) {
+            // a class split between speakers: the summary does not describe the block
+            return false;
+        }
+        pass.outcome.add(blockOutcome);
+        pass.created.addAll(blockCreated);
+        pass.links.addAll(blockLinks);
+        extended.put(key, new BlockSummaryRepository.Summary(null, people, pass.gazetteer, pass.snapshot.epoch(),
+                summary.version() + 1, false));
+        return true;
+    }
+
+    /** Re-clusters these blocks from all their mappings; returns the summaries of those that can be extended later. */
+    private Map<String, BlockSummaryRepository.Summary> resolveWhole(EntityClusterer clusterer, List<String> whole,
+                                                                     Pass pass) {
+        Map<String, BlockSummaryRepository.Summary> settled = new TreeMap<>();
+        Map<String, List<Document>> blocks = articleSpeakers.findByBlocks(whole);
+        List<Document> all = blocks.values().stream().flatMap(List::stream).toList();
+        // where the blocks' speakers lead now, read once for all blocks (not one read per speaker)
+        pass.redirects.load(all.stream().map(m -> m.getString("speakerId")).filter(Objects::nonNull).toList());
+        Map<String, String> pinned = pins(all, pass.redirects);
+        for (String blockKey : whole) {
+            Map<String, String> unpinned = new HashMap<>();
+            pass.outcome.add(resolveBlock(clusterer, blockKey, blocks.get(blockKey), pinned, pass.redirects,
+                    pass.created, pass.links, unpinned));
+            BlockSummaryRepository.Summary stored = pass.snapshot.byBlock().get(blockKey);
+            BlockSummaryRepository.Summary summary = summary(clusterer, blockKey, blocks.get(blockKey), unpinned,
+                    pass.snapshot.epoch(), stored == null ? 1 : stored.version() + 1);
+            if (summary != null) {
+                settled.put(blockKey, summary);
+            }
+        }
+        return settled;
     }
 
     /** Links the arriving mappings of a settled block to its speaker (they are clustered among themselves only for their links' evidence). */
