@@ -1,5 +1,7 @@
 package io.quotegraph.statements.event.service;
 
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quotegraph.extraction.event.EventLinker;
 import io.quotegraph.extraction.event.EventTypes;
 import io.quotegraph.model.EntityMention;
@@ -16,6 +18,7 @@ import io.quotegraph.statements.event.repository.EventRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.bson.Document;
+import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,6 +50,8 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class ReportedEventService {
 
+    private static final Logger LOG = Logger.getLogger(ReportedEventService.class);
+
     public static final String KIND = "REPORTED";
     /** A mention spanning more days than this is filed under years rather than months. */
     private static final int MAX_MONTHLY_SPAN_DAYS = 92;
@@ -61,6 +66,18 @@ public class ReportedEventService {
     EventRepository events;
     @Inject
     IdSets sets;
+
+    private final DistributionSummary regroupedMentions;
+    private final DistributionSummary pairsScored;
+
+    @Inject
+    ReportedEventService(MeterRegistry registry) {
+        regroupedMentions = DistributionSummary.builder("quotegraph.events.regroup.mentions")
+                .description("Mentions a linking pass regroups (the linked components a delivery touches)").register(registry);
+        pairsScored = DistributionSummary.builder("quotegraph.events.regroup.pairs")
+                .description("Pairs of mentions a linking pass scores (candidates from the buckets, and each component's pairs)")
+                .register(registry);
+    }
 
     /**
      * The version of the bucket keys ({@link #storeKeys}): 2 refines the periods of version 1 (a type family's month or
@@ -229,6 +246,13 @@ public class ReportedEventService {
      * buckets: a linked pair always shares one, see {@link #lookupKeys}) and under the events its members were in (so
      * that every event touched is recomputed whole, or deleted). Components a removed mention split are reached
      * through its event. So what is stored does not depend on the order or the batching of deliveries.
+     * <p>
+     * The regrouped set is the union of the linked components a batch touches, and the linker groups each of them
+     * alone: the walk above scores every linked pair of the set (a pair is scored when the later of its two mentions
+     * to be found looks up its buckets, unless the two are known to share a component already), so that the
+     * components are exact, and grouping them one by one gives what grouping the whole set gives, without the pairs
+     * across them. The work per delivery is still that of the whole components it touches, which grow with the store
+     * when an event is reported again and again (see docs/ingestion-throughput.md, issue 10).
      *
      * @param changedStored whether the changed mentions are stored already (then only their events are set)
      * @param own           articles whose statements the caller writes (their statements are not relinked here)
@@ -243,6 +267,10 @@ public class ReportedEventService {
         Map<String, Document> eventsBefore = new TreeMap<>();
         Set<String> eventsToRead = new TreeSet<>(leftEvents);
         Set<String> frontier = new TreeSet<>(changed.keySet());
+        // the linked components of the regrouped mentions, from the pairs scored below: the linker groups each alone
+        LinkedComponents components = new LinkedComponents();
+        int rounds = 0;
+        long candidatePairs = 0;
         while (!frontier.isEmpty() || !eventsToRead.isEmpty()) {
             Set<String> next = new TreeSet<>();
             // mentions linked to the frontier, among those filed in its blocking buckets
@@ -253,17 +281,31 @@ public class ReportedEventService {
             Map<String, List<String>> read = mentions.bucketsByKey(unread);
             unread.forEach(key -> bucketCache.put(key, new TreeSet<>(read.getOrDefault(key, List.of()))));
             Map<String, Set<String>> candidates = pairings(lookedUpBy, bucketCache);
-            candidates.keySet().removeAll(nodes.keySet());
             candidates.keySet().removeAll(removed);
-            fetch(candidates.keySet(), stored);
-            candidates.forEach((candidate, lookedUpFrom) -> {
-                Document c = stored.get(candidate);
-                if (c != null && lookedUpFrom.stream().anyMatch(f -> linker.decide(linked(nodes.get(f), asLinked),
-                        linked(c, asLinked)).linked())) {
-                    nodes.put(candidate, c);
-                    next.add(candidate);
+            fetch(candidates.keySet().stream().filter(id -> !nodes.containsKey(id)).toList(), stored);
+            rounds++;
+            // candidates already regrouped are scored too (unless already known to share a component), so that every
+            // linked pair of the regrouped mentions joins their components: a pair u-v is scored when the later of
+            // the two to be found is in the frontier, since each finds the other in its buckets
+            for (Map.Entry<String, Set<String>> entry : candidates.entrySet()) {
+                String candidate = entry.getKey();
+                Document c = nodes.containsKey(candidate) ? nodes.get(candidate) : stored.get(candidate);
+                if (c == null) {
+                    continue;
                 }
-            });
+                for (String from : entry.getValue()) {
+                    if (from.equals(candidate) || components.same(from, candidate)) {
+                        continue;
+                    }
+                    candidatePairs++;
+                    if (linker.score(linked(nodes.get(from), asLinked), linked(c, asLinked)) >= EventLinker.LINK_THRESHOLD) {
+                        components.join(from, candidate);
+                        if (nodes.putIfAbsent(candidate, c) == null) {
+                            next.add(candidate);
+                        }
+                    }
+                }
+            }
             // every member of the events the regrouped mentions were in
             for (String id : next) {
                 addIfPresent(eventsToRead, nodes.get(id).getString("eventId"));
@@ -296,9 +338,30 @@ public class ReportedEventService {
             frontier = next;
         }
 
-        Map<String, String> groupOf = linker.groups(nodes.values().stream().map(d -> linked(d, asLinked)).toList());
+        // the linker's grouping is decided per linked component: grouping each alone gives the same groups without
+        // scoring the pairs across the components a batch touches (most of the pairs of a batch's regroup)
+        Map<String, List<EventLinker.Mention>> byComponent = new TreeMap<>();
+        nodes.forEach((id, mention) -> byComponent.computeIfAbsent(components.root(id), r -> new ArrayList<>())
+                .add(linked(mention, asLinked)));
+        Map<String, String> groupOf = new HashMap<>();
+        long componentPairs = 0;
+        int largestComponent = 0;
+        for (List<EventLinker.Mention> component : byComponent.values()) {
+            groupOf.putAll(linker.groups(component));
+            componentPairs += (long) component.size() * (component.size() - 1) / 2;
+            largestComponent = Math.max(largestComponent, component.size());
+        }
         Map<String, List<Document>> groups = new TreeMap<>();
         nodes.forEach((id, mention) -> groups.computeIfAbsent(eventId(groupOf.get(id)), e -> new ArrayList<>()).add(mention));
+        regroupedMentions.record(nodes.size());
+        pairsScored.record(candidatePairs + componentPairs);
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf("regroup: %d changed, %d regrouped in %d rounds (%d components, largest %d), %d buckets and %d "
+                            + "mentions read, %d candidate pairs and %d component pairs scored, %d events (largest %d)",
+                    changed.size(), nodes.size(), rounds, byComponent.size(), largestComponent, bucketCache.size(),
+                    stored.size(), candidatePairs, componentPairs, groups.size(),
+                    groups.values().stream().mapToInt(List::size).max().orElse(0));
+        }
         IdSets.Changes joined = new IdSets.Changes();
         IdSets.Changes left = new IdSets.Changes();
         List<Document> changedEvents = new ArrayList<>();
@@ -343,6 +406,36 @@ public class ReportedEventService {
         sets.apply(left);
         relinkStatements(statementsToRelink);
         return eventOf;
+    }
+
+    /** Union-find over mention ids: the linked components of a regroup's mentions. */
+    private static final class LinkedComponents {
+        private final Map<String, String> parent = new HashMap<>();
+
+        String root(String id) {
+            String root = id;
+            for (String up = parent.get(root); up != null; up = parent.get(root)) {
+                root = up;
+            }
+            // path compression: later finds of these ids take one step
+            for (String at = id; !at.equals(root); ) {
+                String up = parent.put(at, root);
+                at = up;
+            }
+            return root;
+        }
+
+        boolean same(String a, String b) {
+            return root(a).equals(root(b));
+        }
+
+        void join(String a, String b) {
+            String ra = root(a);
+            String rb = root(b);
+            if (!ra.equals(rb)) {
+                parent.put(ra.compareTo(rb) < 0 ? rb : ra, ra.compareTo(rb) < 0 ? ra : rb);
+            }
+        }
     }
 
     /**
