@@ -4,6 +4,8 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.h2.mvstore.MVStore;
 
+import java.time.Duration;
+
 /**
  * mongo-java-server's H2 backend with {@link TypedIndexH2Database}s: same behaviour, faster index look-ups, documents
  * stored as BSON. A file written by the stock backend (or an earlier version of this one) is migrated when opened.
@@ -29,11 +31,20 @@ public final class TypedIndexH2Backend extends H2Backend {
      */
     static final int UNSAVED_KB = 16 * 1024 * BsonDocumentType.HEAP_BYTES_PER_BSON_BYTE;
 
+    /**
+     * How long a write may stay unsaved (H2's default): the background writer saves the changes of this interval
+     * after it has passed (sooner if {@link #UNSAVED_KB} fill first). An unclean stop (SIGKILL, power loss) loses at
+     * most the writes of the last interval and the save in progress; a clean stop saves everything.
+     */
+    public static final Duration SAVE_INTERVAL = Duration.ofSeconds(1);
+
     /** @param fileName the H2 file; null keeps everything in memory */
     public static TypedIndexH2Backend open(String fileName) {
         MVStore.Builder builder = new MVStore.Builder().cacheSize(CACHE_MB).autoCommitBufferSize(UNSAVED_KB)
                 .backgroundExceptionHandler(TypedIndexH2Backend::reportBackgroundFailure);
-        return new TypedIndexH2Backend(fileName == null ? builder.open() : builder.fileName(fileName).open());
+        MVStore store = fileName == null ? builder.open() : builder.fileName(fileName).open();
+        store.setAutoCommitDelay((int) SAVE_INTERVAL.toMillis());
+        return new TypedIndexH2Backend(store);
     }
 
     /** H2 drops a failure of its background writer silently (and then closes the store): say what it was. */
