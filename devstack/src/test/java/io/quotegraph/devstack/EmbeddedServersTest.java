@@ -94,7 +94,7 @@ class EmbeddedServersTest {
         EmbeddedMongoServer killed = EmbeddedMongoServer.startProcess(file, 0, logs);
         try (MongoClient client = MongoClients.create(killed.connectionString())) {
             collection(client).insertOne(new Document("_id", "a").append("text", "kept"));
-            Thread.sleep(TypedIndexH2Backend.SAVE_INTERVAL.plusSeconds(1).toMillis());
+            Thread.sleep(TypedIndexH2Backend.SAVE_INTERVAL.plusSeconds(2).toMillis());
             ProcessHandle process = ProcessHandle.of(killed.pid()).orElseThrow();
             process.destroyForcibly(); // SIGKILL: no shutdown hook, no final save
             assertThat(process.onExit().get(10, TimeUnit.SECONDS).isAlive()).isFalse();
