@@ -3,6 +3,7 @@ package io.quotegraph.devstack;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import io.quotegraph.devstack.mongo.TypedIndexH2Backend;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,6 +81,32 @@ class EmbeddedServersTest {
             assertThat(collection(client).find(new Document("_id", "a")).first()).containsEntry("text", "kept");
         }
         assertThat(logs.resolve("mongodb.log")).content().contains("listening on mongodb://127.0.0.1:");
+    }
+
+    /**
+     * An unclean stop (SIGKILL, power loss) loses at most the writes of the last save interval
+     * ({@link TypedIndexH2Backend#SAVE_INTERVAL}): an older write survives it, and the restarted store takes new ones.
+     */
+    @Test
+    void mongoCompatibleServerKeepsWritesOlderThanItsSaveDelayWhenKilled() throws Exception {
+        Path file = data.resolve("mongo/quotegraph.mv");
+        Path logs = data.resolve("logs");
+        EmbeddedMongoServer killed = EmbeddedMongoServer.startProcess(file, 0, logs);
+        try (MongoClient client = MongoClients.create(killed.connectionString())) {
+            collection(client).insertOne(new Document("_id", "a").append("text", "kept"));
+            Thread.sleep(TypedIndexH2Backend.SAVE_INTERVAL.plusSeconds(2).toMillis());
+            ProcessHandle process = ProcessHandle.of(killed.pid()).orElseThrow();
+            process.destroyForcibly(); // SIGKILL: no shutdown hook, no final save
+            assertThat(process.onExit().get(10, TimeUnit.SECONDS).isAlive()).isFalse();
+        } finally {
+            killed.close();
+        }
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.startProcess(file, 0, logs);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            assertThat(collection(client).find(new Document("_id", "a")).first()).containsEntry("text", "kept");
+            collection(client).insertOne(new Document("_id", "b").append("text", "after the restart"));
+            assertThat(collection(client).countDocuments()).isEqualTo(2);
+        }
     }
 
     /** A parent that dies without closing it (SIGKILL) leaves no stand-in behind: the child sees its input end. */

@@ -4,6 +4,8 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.h2.mvstore.MVStore;
 
+import java.time.Duration;
+
 /**
  * mongo-java-server's H2 backend with {@link TypedIndexH2Database}s: same behaviour, faster index look-ups, documents
  * stored as BSON. A file written by the stock backend (or an earlier version of this one) is migrated when opened.
@@ -25,15 +27,27 @@ public final class TypedIndexH2Backend extends H2Backend {
      * Changes kept in memory before the store writes them, in KB of estimated heap (H2's default: 1 MB): about 16 MB
      * of BSON. Each write serialises every changed page whole, and the services update the same large documents (id
      * sets, speakers) many times a second: with the default most of them were rewritten on nearly every delivery. The
-     * background writer still saves at least once a second, and closing the store saves everything.
+     * background writer still saves every {@link #SAVE_INTERVAL}, and closing the store saves everything.
      */
     static final int UNSAVED_KB = 16 * 1024 * BsonDocumentType.HEAP_BYTES_PER_BSON_BYTE;
+
+    /**
+     * How long a write may stay unsaved: the background writer saves the changes of this interval after it has passed
+     * (sooner if {@link #UNSAVED_KB} fill first). An unclean stop (SIGKILL, power loss) loses at most the writes of
+     * the last interval and the save in progress; a clean stop saves everything. H2's default is 1 s; every save
+     * writes each changed page whole, re-encoding every document on it, and the services change the same documents
+     * (id sets, buckets, speaker pages) in delivery after delivery, so a longer interval writes each of them once for
+     * several deliveries (docs/ingestion-throughput.md, "The stand-in's writes").
+     */
+    public static final Duration SAVE_INTERVAL = Duration.ofSeconds(5);
 
     /** @param fileName the H2 file; null keeps everything in memory */
     public static TypedIndexH2Backend open(String fileName) {
         MVStore.Builder builder = new MVStore.Builder().cacheSize(CACHE_MB).autoCommitBufferSize(UNSAVED_KB)
                 .backgroundExceptionHandler(TypedIndexH2Backend::reportBackgroundFailure);
-        return new TypedIndexH2Backend(fileName == null ? builder.open() : builder.fileName(fileName).open());
+        MVStore store = fileName == null ? builder.open() : builder.fileName(fileName).open();
+        store.setAutoCommitDelay((int) SAVE_INTERVAL.toMillis());
+        return new TypedIndexH2Backend(store);
     }
 
     /** H2 drops a failure of its background writer silently (and then closes the store): say what it was. */
