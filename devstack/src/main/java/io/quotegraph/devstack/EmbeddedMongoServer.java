@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -30,6 +31,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(1);
     /** Heap of the child process: H2's page cache ({@code TypedIndexH2Backend.CACHE_MB}) plus the server's buffers. */
     private static final String PROCESS_HEAP = "1g";
+    /** Its name among the stack's processes, for {@link StackSettings#jvmOptions(String)}. */
+    public static final String PROCESS_NAME = "mongodb";
 
     private final MongoServer server;
     private final Process process;
@@ -65,11 +68,17 @@ public final class EmbeddedMongoServer implements AutoCloseable {
      * @param logDirectory where its output goes ({@code mongodb.log})
      */
     public static EmbeddedMongoServer startProcess(Path dataFile, int port, Path logDirectory) {
+        return startProcess(dataFile, port, logDirectory, StackSettings.jvmOptions(PROCESS_NAME));
+    }
+
+    /** As {@link #startProcess(Path, int, Path)}, with these JVM options after its default heap (a later -Xmx wins). */
+    public static EmbeddedMongoServer startProcess(Path dataFile, int port, Path logDirectory, List<String> jvmOptions) {
         int chosenPort = port != 0 ? port : freePort();
         Path javaBinary = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = List.of(javaBinary.toString(), "-Xmx" + PROCESS_HEAP,
-                "-cp", System.getProperty("java.class.path"), EmbeddedMongoServer.class.getName(),
-                dataFile == null ? "" : prepare(dataFile), Integer.toString(chosenPort));
+        List<String> command = new ArrayList<>(List.of(javaBinary.toString(), "-Xmx" + PROCESS_HEAP));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), EmbeddedMongoServer.class.getName(),
+                dataFile == null ? "" : prepare(dataFile), Integer.toString(chosenPort)));
         Process process;
         try {
             Files.createDirectories(logDirectory);

@@ -31,7 +31,8 @@ public record StackSettings(Path projectRoot, Path dataDirectory, boolean clean,
 
     /**
      * The JVM options (besides the maximum heap) of the service packaged in {@code module} ("gateway",
-     * "ingest-service", "statements-service"): the environment variable {@code QUOTEGRAPH_JVM_OPTIONS_} + the module
+     * "ingest-service", "statements-service") or of the embedded MongoDB stand-in's process ("mongodb",
+     * {@link EmbeddedMongoServer#PROCESS_NAME}): the environment variable {@code QUOTEGRAPH_JVM_OPTIONS_} + the module
      * in capitals with '_' for '-' (e.g. {@code QUOTEGRAPH_JVM_OPTIONS_GATEWAY="-XX:+UseSerialGC"}), split at
      * whitespace, when it is set (empty: the JVM's own defaults); otherwise the project's default for that module.
      */

@@ -17,6 +17,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,6 +82,19 @@ class EmbeddedServersTest {
             assertThat(collection(client).find(new Document("_id", "a")).first()).containsEntry("text", "kept");
         }
         assertThat(logs.resolve("mongodb.log")).content().contains("listening on mongodb://127.0.0.1:");
+    }
+
+    /** The stand-in's process takes the JVM options it is given ({@code QUOTEGRAPH_JVM_OPTIONS_MONGODB} in the stack). */
+    @Test
+    void mongoCompatibleServerInItsOwnProcessRunsWithTheGivenJvmOptions() {
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.startProcess(null, 0, data.resolve("logs"),
+                List.of("-XX:+UseSerialGC", "-Xmx96m"))) {
+            List<String> arguments = ProcessHandle.of(server.pid()).orElseThrow().info().arguments()
+                    .map(List::of).orElseThrow();
+            assertThat(arguments).contains("-XX:+UseSerialGC");
+            assertThat(arguments.stream().filter(argument -> argument.startsWith("-Xmx")))
+                    .as("after the default heap, so that it wins").hasSize(2).last().isEqualTo("-Xmx96m");
+        }
     }
 
     /**
