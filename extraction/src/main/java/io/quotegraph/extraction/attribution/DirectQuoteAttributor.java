@@ -211,9 +211,41 @@ final class DirectQuoteAttributor {
             if (m == null && k > t && opensSentence(doc, q)) {
                 m = describedSpeaker(doc, t, k);
             }
-            return m == null ? null : new Attribution(StatementKind.DIRECT, q.start(), q.end(), k, k + len, m, s, t, s.to());
+            if (m == null) {
+                return null;
+            }
+            int clause = completedClauseStart(doc, q);
+            return clause < 0 ? new Attribution(StatementKind.DIRECT, q.start(), q.end(), k, k + len, m, s, t, s.to())
+                    : new Attribution(StatementKind.MIXED, doc.token(clause).start(), q.end(), k, k + len, m, s, t, s.to());
         }
         return null;
+    }
+
+    /** Unquoted words a quoted fragment must follow in its sentence to complete their clause. */
+    private static final int MIN_WORDS_BEFORE_FRAGMENT = 3;
+
+    /**
+     * A quote that completes a clause begun in the reporter's words ("Teachers in the group are “very, very
+     * pro-Bernie,” he said."): the speaker's statement is the whole clause, a mixed one, not the quoted words alone.
+     * A cue before the quote ("Feinstein said “…,” she said") makes the sentence a report of its own, read elsewhere.
+     * @return the first token of the sentence when the quote follows a word of it and no other quote or cue, else -1
+     */
+    private int completedClauseStart(Document doc, Quote q) {
+        Sentence s = doc.sentenceOf(q.firstToken());
+        int before = q.firstToken() - 1;
+        if (before < s.from() || !doc.token(before).isWord()) {
+            return -1;
+        }
+        int words = 0;
+        for (int k = s.from(); k <= before; k++) {
+            if (doc.quoteAt(k) != null || cues.verbAt(doc, k) > 0) {
+                return -1;
+            }
+            if (doc.token(k).isWord()) {
+                words++;
+            }
+        }
+        return words >= MIN_WORDS_BEFORE_FRAGMENT ? s.from() : -1;
     }
 
     private Attribution cueBefore(Document doc, Quote q, List<Attribution> found) {
