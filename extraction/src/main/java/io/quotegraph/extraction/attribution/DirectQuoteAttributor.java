@@ -134,10 +134,24 @@ final class DirectQuoteAttributor {
                 continue;
             }
             Sentence s = doc.sentenceOf(q.firstToken());
-            if (s.from() == q.firstToken() || resumesAfterAttribution(doc, quotes, usedQuote, i, s)) {
+            if (s.from() == q.firstToken() || opensAfterConnective(doc, q, s) || resumesAfterAttribution(doc, quotes, usedQuote, i, s)) {
                 out.add(new Attribution(StatementKind.DIRECT, q.start(), q.end(), -1, -1, null, s, q.firstToken(), q.firstToken()));
             }
         }
+    }
+
+    /** Words that may open a sentence before a quote going on with the speaker's turn: "But “…”", "Now, “…”". */
+    private static final Set<String> SENTENCE_CONNECTIVES = Set.of("but", "and", "yet", "still", "so", "now", "then",
+            "also", "instead", "indeed", "however", "meanwhile", "later");
+
+    /**
+     * "“…,” he said outside the building. But “Donald Trump’s candidacy is strengthened …”": a connective and perhaps a
+     * comma are all that come before the quote in its sentence, so the quote opens the sentence in all but that word.
+     */
+    private static boolean opensAfterConnective(Document doc, Quote q, Sentence s) {
+        int words = q.firstToken() - s.from();
+        return (words == 1 || words == 2 && doc.token(s.from() + 1).isPunct(','))
+                && doc.token(s.from()).isWord() && SENTENCE_CONNECTIVES.contains(doc.token(s.from()).lower());
     }
 
     /**
