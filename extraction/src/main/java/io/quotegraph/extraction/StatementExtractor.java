@@ -38,7 +38,7 @@ import java.util.Set;
 public final class StatementExtractor {
 
     /** Changes whenever the rules change, so that stored results can be told apart and re-extracted. */
-    public static final String VERSION = "3.18";
+    public static final String VERSION = "3.19";
 
     /** A quote continues the previous statement only if it follows in the same or the next paragraph. */
     private static final int MAX_CONTINUATION_PARAGRAPHS = 1;
@@ -198,7 +198,7 @@ public final class StatementExtractor {
         if (whole && doc.quoteAt(doc.tokenAt(continuation.contentStart())).words() <= MAX_SUBHEAD_WORDS) {
             return false; // "‘A tough decision.’" alone on its line: a subhead quoting the article, not a continuation
         }
-        if (previous.kind() == StatementKind.DIRECT) {
+        if (isAttributedQuote(doc, previous)) {
             return paragraphs <= MAX_CONTINUATION_PARAGRAPHS;
         }
         if (previous.kind() == StatementKind.INDIRECT && paragraphs == 0 && quotationFollowsReport(doc, previous, continuation)) {
@@ -210,6 +210,18 @@ public final class StatementExtractor {
         // "X said the pier would reopen.¶“We will rebuild it …”": a paragraph that is only a quotation, right after
         // a paragraph attributing a report, goes on with the same speaker's words
         return paragraphs == 1 && whole;
+    }
+
+    /**
+     * A direct quote, or a mixed statement ending in a quote that its cue follows ("Teachers are “very, very
+     * pro-Bernie,” he said."): the speaker's turn, which a quote after it may go on with.
+     */
+    private static boolean isAttributedQuote(Document doc, Attribution a) {
+        if (a.kind() == StatementKind.DIRECT) {
+            return true;
+        }
+        int last = doc.tokenAt(a.contentEnd() - 1);
+        return a.kind() == StatementKind.MIXED && a.cueFrom() > last && doc.quoteAt(last) != null;
     }
 
     /**
@@ -265,7 +277,7 @@ public final class StatementExtractor {
     private static boolean opensNextParagraph(Document doc, Attribution previous, Attribution continuation) {
         int next = doc.tokenAt(continuation.contentStart());
         int previousEnd = doc.tokenAt(Math.max(previous.contentStart(), previous.contentEnd() - 1));
-        return previous.kind() == StatementKind.DIRECT && next > 0 && doc.paragraph(next - 1) != doc.paragraph(next)
+        return isAttributedQuote(doc, previous) && next > 0 && doc.paragraph(next - 1) != doc.paragraph(next)
                 && doc.paragraph(next - 1) == doc.paragraph(previousEnd) && previous.sentence().to() == next;
     }
 

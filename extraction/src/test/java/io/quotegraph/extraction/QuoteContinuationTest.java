@@ -160,4 +160,22 @@ class QuoteContinuationTest {
                     .noneSatisfy(s -> assertThat(s.content().text()).startsWith("the council's budget").endsWith("pier.\u201d"));
         }
     }
+
+    @Test
+    void aQuoteAfterAConnectiveOpeningTheNextSentenceGoesOnWithTheQuoteBefore() {
+        String text = "\u201cThe levy is not the end of it,\u201d Ann Hale said outside the hall. But \u201cthe pier needs a plan"
+                + " the town can pay for. It needs one now.\u201d";
+        Extraction x = EXTRACTOR.extract(text, null);
+        assertThat(x.statements()).as(Dump.of(x)).singleElement()
+                .satisfies(s -> assertThat(s.content().text()).startsWith("\u201cThe levy").endsWith("one now.\u201d"));
+    }
+
+    @Test
+    void aQuoteAfterAnyOtherOpeningWordIsNoContinuation() {
+        String text = "\u201cThe levy is not the end of it,\u201d Ann Hale said outside the hall. Councillors \u201cwill need"
+                + " a plan the town can pay for.\u201d";
+        Extraction x = EXTRACTOR.extract(text, null);
+        assertThat(x.statements()).as(Dump.of(x))
+                .noneSatisfy(s -> assertThat(s.content().text()).startsWith("\u201cThe levy").endsWith("pay for.\u201d"));
+    }
 }

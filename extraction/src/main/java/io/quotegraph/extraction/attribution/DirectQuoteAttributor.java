@@ -134,10 +134,24 @@ final class DirectQuoteAttributor {
                 continue;
             }
             Sentence s = doc.sentenceOf(q.firstToken());
-            if (s.from() == q.firstToken() || resumesAfterAttribution(doc, quotes, usedQuote, i, s)) {
+            if (s.from() == q.firstToken() || opensAfterConnective(doc, q, s) || resumesAfterAttribution(doc, quotes, usedQuote, i, s)) {
                 out.add(new Attribution(StatementKind.DIRECT, q.start(), q.end(), -1, -1, null, s, q.firstToken(), q.firstToken()));
             }
         }
+    }
+
+    /** Words that may open a sentence before a quote going on with the speaker's turn: "But “…”", "Now, “…”". */
+    private static final Set<String> SENTENCE_CONNECTIVES = Set.of("but", "and", "yet", "still", "so", "now", "then",
+            "also", "instead", "indeed", "however", "meanwhile", "later");
+
+    /**
+     * "“…,” he said outside the building. But “Donald Trump’s candidacy is strengthened …”": a connective and perhaps a
+     * comma are all that come before the quote in its sentence, so the quote opens the sentence in all but that word.
+     */
+    private static boolean opensAfterConnective(Document doc, Quote q, Sentence s) {
+        int words = q.firstToken() - s.from();
+        return (words == 1 || words == 2 && doc.token(s.from() + 1).isPunct(','))
+                && doc.token(s.from()).isWord() && SENTENCE_CONNECTIVES.contains(doc.token(s.from()).lower());
     }
 
     /**
@@ -211,9 +225,41 @@ final class DirectQuoteAttributor {
             if (m == null && k > t && opensSentence(doc, q)) {
                 m = describedSpeaker(doc, t, k);
             }
-            return m == null ? null : new Attribution(StatementKind.DIRECT, q.start(), q.end(), k, k + len, m, s, t, s.to());
+            if (m == null) {
+                return null;
+            }
+            int clause = completedClauseStart(doc, q);
+            return clause < 0 ? new Attribution(StatementKind.DIRECT, q.start(), q.end(), k, k + len, m, s, t, s.to())
+                    : new Attribution(StatementKind.MIXED, doc.token(clause).start(), q.end(), k, k + len, m, s, t, s.to());
         }
         return null;
+    }
+
+    /** Unquoted words a quoted fragment must follow in its sentence to complete their clause. */
+    private static final int MIN_WORDS_BEFORE_FRAGMENT = 3;
+
+    /**
+     * A quote that completes a clause begun in the reporter's words ("Teachers in the group are “very, very
+     * pro-Bernie,” he said."): the speaker's statement is the whole clause, a mixed one, not the quoted words alone.
+     * A cue before the quote ("Feinstein said “…,” she said") makes the sentence a report of its own, read elsewhere.
+     * @return the first token of the sentence when the quote follows a word of it and no other quote or cue, else -1
+     */
+    private int completedClauseStart(Document doc, Quote q) {
+        Sentence s = doc.sentenceOf(q.firstToken());
+        int before = q.firstToken() - 1;
+        if (before < s.from() || !doc.token(before).isWord()) {
+            return -1;
+        }
+        int words = 0;
+        for (int k = s.from(); k <= before; k++) {
+            if (doc.quoteAt(k) != null || cues.verbAt(doc, k) > 0) {
+                return -1;
+            }
+            if (doc.token(k).isWord()) {
+                words++;
+            }
+        }
+        return words >= MIN_WORDS_BEFORE_FRAGMENT ? s.from() : -1;
     }
 
     private Attribution cueBefore(Document doc, Quote q, List<Attribution> found) {

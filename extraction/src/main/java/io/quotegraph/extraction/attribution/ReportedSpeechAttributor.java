@@ -1073,6 +1073,8 @@ final class ReportedSpeechAttributor {
                     return k;
                 }
                 k = list - 1; // "discussed his new book, his campaign and the polls": the object is the whole list
+            } else if (doc.token(k).is("despite")) {
+                return k; // "predicting a close primary despite his lead in the polls": the concession is the reporter's
             } else if ((doc.token(k).is("and") || doc.token(k).is("but")) && k + 1 < clause
                     && (startsVerbPhrase(doc.token(k + 1)) || k + 2 < clause && ADVERBS_BEFORE_VERB.contains(doc.token(k + 1).lower())
                         && startsVerbPhrase(doc.token(k + 2)))) {

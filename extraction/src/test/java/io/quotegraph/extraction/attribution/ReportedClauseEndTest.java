@@ -21,6 +21,13 @@ class ReportedClauseEndTest {
     }
 
     @Test
+    void aConcessionAfterAStanceObjectIsNoPartOfIt() {
+        ExtractedStatement s = withCue("Ann Briggs called for a new ferry schedule despite her vote for the old one in May.", "called for")
+                .orElseThrow();
+        assertThat(s.content().text()).isEqualTo("a new ferry schedule");
+    }
+
+    @Test
     void anObjectThatIsAListOfNounPhrasesRunsOverItsCommas() {
         ExtractedStatement s = withCue("Ann Briggs mentioned the levy, the new fares and the ferry schedule.", "mentioned")
                 .orElseThrow();
