@@ -74,22 +74,23 @@ public final class EventLinker {
     private final EventTypes types = EventTypes.get();
 
     public double score(Mention a, Mention b) {
-        return evaluate(a, b, null);
+        return evaluate(a, blockingDate(a), b, blockingDate(b), null);
     }
 
     /** How strongly two mentions look like one event, and why. */
     public Decision decide(Mention a, Mention b) {
         List<String> parts = new ArrayList<>();
-        double score = evaluate(a, b, parts);
+        double score = evaluate(a, blockingDate(a), b, blockingDate(b), parts);
         return new Decision(score, score == Double.NEGATIVE_INFINITY ? parts.get(0)
                 : String.join(", ", parts) + " = " + score);
     }
 
     /**
      * The score of a pair, with its parts (or only why it is impossible) added to {@code parts} unless that is null:
-     * grouping scores every pair of a component and needs no words.
+     * grouping scores every pair of a component and needs no words. {@code dateA} and {@code dateB} are the mentions'
+     * {@link #blockingDate}s, which grouping computes once per mention rather than once per pair.
      */
-    private double evaluate(Mention a, Mention b, List<String> parts) {
+    private double evaluate(Mention a, TimeValue dateA, Mention b, TimeValue dateB, List<String> parts) {
         if (!types.compatible(a.type(), b.type())) {
             if (parts != null) {
                 parts.add("types " + a.type() + " and " + b.type() + " are incompatible");
@@ -104,8 +105,6 @@ public final class EventLinker {
         if (parts != null) {
             parts.add(sameType ? "same type +0.5" : "refining type 0");
         }
-        TimeValue dateA = blockingDate(a);
-        TimeValue dateB = blockingDate(b);
         long gap = dateA.gapDays(dateB);
         if (gap > tolerance(dateA, dateB)) {
             if (parts != null) {
@@ -181,6 +180,10 @@ public final class EventLinker {
         List<Mention> sorted = new ArrayList<>(mentions);
         sorted.sort(Comparator.comparing(Mention::id));
         int n = sorted.size();
+        TimeValue[] dates = new TimeValue[n];
+        for (int i = 0; i < n; i++) {
+            dates[i] = blockingDate(sorted.get(i));
+        }
         double[][] score = new double[n][n];
         // components of linked pairs bound the work: groups only ever merge inside one
         int[] component = new int[n];
@@ -189,7 +192,7 @@ public final class EventLinker {
         }
         for (int a = 0; a < n; a++) {
             for (int b = a + 1; b < n; b++) {
-                double s = score(sorted.get(a), sorted.get(b));
+                double s = evaluate(sorted.get(a), dates[a], sorted.get(b), dates[b], null);
                 score[a][b] = s;
                 score[b][a] = s;
                 if (s >= LINK_THRESHOLD) {
