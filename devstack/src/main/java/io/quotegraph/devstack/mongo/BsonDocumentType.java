@@ -4,7 +4,6 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
@@ -38,14 +37,6 @@ final class BsonDocumentType extends BasicDataType<Document> {
      */
     static final int HEAP_BYTES_PER_BSON_BYTE = 8;
 
-    /**
-     * The bytes of the documents this type has read or written. A save writes every document of each changed page and
-     * compaction every document of the pages it moves, nearly all of them unchanged: encoding them again was a third
-     * of the stand-in's CPU at 7,000 articles (docs/ingestion-throughput.md). The map's instances are never changed,
-     * so the bytes kept for an instance stay its encoding.
-     */
-    private final EncodedDocuments encoded = new EncodedDocuments();
-
     BsonDocumentType() {
     }
 
@@ -56,28 +47,15 @@ final class BsonDocumentType extends BasicDataType<Document> {
 
     @Override
     public void write(WriteBuffer buffer, Document document) {
-        byte[] bytes = encoded.get(document);
-        if (bytes == null) {
-            bytes = encode(document);
-            encoded.put(document, bytes);
-        }
-        buffer.put(bytes);
-        averageSize = (bytes.length + 15 * averageSize) / 16;
-    }
-
-    private byte[] encode(Document document) {
-        ByteBuf buffer = Unpooled.buffer(averageSize);
+        ByteBuf encoded = Unpooled.buffer(averageSize);
         try {
-            BsonEncoder.encodeDocument(document, buffer);
-            return ByteBufUtil.getBytes(buffer);
+            BsonEncoder.encodeDocument(document, encoded);
+            int size = encoded.readableBytes();
+            buffer.put(encoded.nioBuffer());
+            averageSize = (size + 15 * averageSize) / 16;
         } finally {
-            buffer.release();
+            encoded.release();
         }
-    }
-
-    /** Documents whose bytes are kept now. */
-    int encodingsKept() {
-        return encoded.size();
     }
 
     /** The document's size as BSON: what MongoDB counts in a collection's data size. */
@@ -97,9 +75,7 @@ final class BsonDocumentType extends BasicDataType<Document> {
         int size = buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN).getInt();
         byte[] bytes = new byte[size];
         buffer.get(bytes);
-        Document document = BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes));
-        encoded.put(document, bytes);
-        return document;
+        return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes));
     }
 
     @Override

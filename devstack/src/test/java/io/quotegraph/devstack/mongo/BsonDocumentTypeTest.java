@@ -124,49 +124,6 @@ class BsonDocumentTypeTest {
         assertThat(written.hasRemaining()).isFalse();
     }
 
-    /**
-     * A save writes every document of a changed page, nearly all unchanged since they were read: an instance read is
-     * written as the bytes it was read from. (The change below is never made to a stored instance; it only shows
-     * which bytes are written.)
-     */
-    @Test
-    void anInstanceReadIsWrittenAsTheBytesItWasReadFrom() {
-        Document statement = new Document("_id", "statement:1").append("text", "read once").append("ids", List.of("a", "b"));
-        ByteBuffer stored = write(statement);
-        Document read = type.read(stored.duplicate());
-        read.put("changedInPlace", true);
-
-        assertThat(write(read)).isEqualTo(stored);
-    }
-
-    /** A new instance (a document's next version, or an equal document) is written as its own encoding. */
-    @Test
-    void everyOtherInstanceIsWrittenAsItsOwnEncoding() {
-        Document first = new Document("_id", "statement:1").append("count", 1);
-        Document read = type.read(write(first));
-        Document next = read.cloneDeeply();
-        next.put("count", 2);
-        Document equalToFirst = new Document("_id", "statement:1").append("count", 1);
-
-        assertThat(type.read(write(next))).isEqualTo(next);
-        assertThat(type.read(write(equalToFirst))).isEqualTo(first);
-    }
-
-    /** The bytes are kept only as long as their instance lives: the cache is bounded by the documents held elsewhere. */
-    @Test
-    void theBytesOfACollectedInstanceAreDropped() throws InterruptedException {
-        for (int i = 0; i < 1_000; i++) {
-            write(new Document("_id", "statement:" + i).append("text", "x".repeat(100)));
-        }
-        Document kept = type.read(write(new Document("_id", "kept")));
-        for (int attempt = 0; attempt < 50 && type.encodingsKept() > 1; attempt++) {
-            System.gc();
-            Thread.sleep(20);
-        }
-        assertThat(type.encodingsKept()).isEqualTo(1);
-        assertThat(write(kept)).isEqualTo(write(new Document("_id", "kept")));
-    }
-
     private ByteBuffer write(Document document) {
         WriteBuffer buffer = new WriteBuffer();
         type.write(buffer, document);

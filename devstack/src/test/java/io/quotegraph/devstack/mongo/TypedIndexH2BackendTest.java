@@ -194,36 +194,6 @@ class TypedIndexH2BackendTest {
         }
     }
 
-    /**
-     * Saves write the kept bytes of unchanged documents: documents updated between saves, beside others on the same
-     * pages, must read back after a restart as last written, and their neighbours as they were.
-     */
-    @Test
-    void documentsUpdatedBetweenSavesReadBackAsLastWritten() throws InterruptedException {
-        Path file = data.resolve("store.mv");
-        long betweenSaves = TypedIndexH2Backend.SAVE_INTERVAL.toMillis() * 2;
-        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(file, 0);
-             MongoClient client = MongoClients.create(server.connectionString())) {
-            MongoCollection<Document> statements = client.getDatabase("quotegraph").getCollection("statements");
-            for (int i = 0; i < 100; i++) {
-                statements.insertOne(new Document("_id", "statement:" + i).append("version", 0));
-            }
-            for (int version = 1; version <= 3; version++) {
-                Thread.sleep(betweenSaves);
-                statements.updateOne(new Document("_id", "statement:7"), new Document("$set", new Document("version", version)));
-                statements.replaceOne(new Document("_id", "statement:8"), new Document("version", version));
-                assertThat(statements.find(new Document("_id", "statement:7")).first().getInteger("version")).isEqualTo(version);
-            }
-        }
-        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(file, 0);
-             MongoClient client = MongoClients.create(server.connectionString())) {
-            MongoCollection<Document> statements = client.getDatabase("quotegraph").getCollection("statements");
-            assertThat(statements.find(new Document("_id", "statement:7")).first().getInteger("version")).isEqualTo(3);
-            assertThat(statements.find(new Document("_id", "statement:8")).first().getInteger("version")).isEqualTo(3);
-            assertThat(statements.countDocuments(new Document("version", 0))).isEqualTo(98);
-        }
-    }
-
     @Test
     void documentsWrittenByThePlainH2BackendAreMigratedToBsonOnce() {
         Path file = data.resolve("legacy-documents.mv");
