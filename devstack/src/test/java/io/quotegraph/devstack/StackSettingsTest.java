@@ -21,5 +21,7 @@ class StackSettingsTest {
     @Test
     void withoutItsVariableAServiceRunsWithTheProjectsDefaultOptions() {
         assertThat(StackSettings.jvmOptions("statements-service", Map.of())).isEqualTo(List.of());
+        assertThat(StackSettings.jvmOptions(EmbeddedMongoServer.PROCESS_NAME, Map.of()))
+                .as("the stand-in: the parallel collector").containsExactly("-XX:+UseParallelGC");
     }
 }
