@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -86,15 +88,24 @@ class EmbeddedServersTest {
 
     /** The stand-in's process takes the JVM options it is given ({@code QUOTEGRAPH_JVM_OPTIONS_MONGODB} in the stack). */
     @Test
-    void mongoCompatibleServerInItsOwnProcessRunsWithTheGivenJvmOptions() {
+    void mongoCompatibleServerInItsOwnProcessRunsWithTheGivenJvmOptions() throws IOException {
         try (EmbeddedMongoServer server = EmbeddedMongoServer.startProcess(null, 0, data.resolve("logs"),
                 List.of("-XX:+UseSerialGC", "-Xmx96m"))) {
-            List<String> arguments = ProcessHandle.of(server.pid()).orElseThrow().info().arguments()
-                    .map(List::of).orElseThrow();
+            List<String> arguments = commandLine(server.pid());
             assertThat(arguments).contains("-XX:+UseSerialGC");
             assertThat(arguments.stream().filter(argument -> argument.startsWith("-Xmx")))
                     .as("after the default heap, so that it wins").hasSize(2).last().isEqualTo("-Xmx96m");
         }
+    }
+
+    /**
+     * The process's whole command line. Not {@code ProcessHandle.info().arguments()}: it answered no arguments at all
+     * once the class path grew (a Maven repository at /work/m2/NAME/repository instead of ~/.m2 was enough), as the
+     * JDK reads only a page of {@code /proc/PID/cmdline}.
+     */
+    private static List<String> commandLine(long pid) throws IOException {
+        String cmdline = Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"), StandardCharsets.UTF_8);
+        return List.of(cmdline.split("\0"));
     }
 
     /**
