@@ -66,7 +66,7 @@ class WritesPerDeliveryTest {
                 per(t.commands), per(t.statements), per(t.modified), per(t.unchanged), per(t.read))));
         System.out.println(table);
 
-        // each page a delivery changes is changed once when its speakers are derived, and bumped once before
+        // each page a delivery changes is bumped before and after its mappings are written, and derived once
         assertThat(per(counted.get(SpeakerPageRepository.COLLECTION).modified)).as(table.toString())
                 .isLessThanOrEqualTo(BOUND_SPEAKER_PAGES);
         assertThat(per(counted.get(IdSets.COLLECTION).statements)).as(table.toString())
@@ -80,12 +80,12 @@ class WritesPerDeliveryTest {
         assertThat(again.get("all").modified).as("a redelivery changes nothing: %s", again).isZero();
     }
 
-    // per article, measured ~15 % below (statesvc14: 14.0, 20.2, 14.2, 112.2; speaker pages were 20.8 while each page
-    // was changed three times per delivery): room for the other test classes' data in the shared store
-    private static final double BOUND_SPEAKER_PAGES = 16.5;
+    // per article, measured ~15 % below (statesvc14 on 022a48b: 20.8, 20.2, 14.2, 119.1; each page is changed three
+    // times per delivery): room for the other test classes' data in the shared store
+    private static final double BOUND_SPEAKER_PAGES = 24;
     private static final double BOUND_ID_SET_STATEMENTS = 23.5;
     private static final double BOUND_ARTICLE_SPEAKERS = 16.5;
-    private static final double BOUND_ALL = 130;
+    private static final double BOUND_ALL = 137;
 
     private static double per(long count) {
         return (double) count / COUNTED;
