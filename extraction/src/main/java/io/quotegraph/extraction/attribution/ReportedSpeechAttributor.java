@@ -126,6 +126,7 @@ final class ReportedSpeechAttributor {
                 }
             }
             Attribution poll = usedCue[s.from()] ? null : pollFrame(doc, s, out);
+            poll = poll != null ? poll : trailingPoll(doc, s, usedCue, out);
             if (poll != null) {
                 out.add(poll);
             }
@@ -289,6 +290,81 @@ final class ReportedSpeechAttributor {
         // the finding runs to the sentence end: the poll frames the whole sentence ("…, although they were less
         // enthusiastic", "…, but narrowed to 13 points" are findings too)
         return build(doc, s, comma + 1, end, in, in + 1, m, in, comma);
+    }
+
+    /** Longest noun phrase from "in" to its poll noun: "in a new Fox News poll", "in a Washington Post-ABC News poll". */
+    private static final int MAX_TRAILING_POLL = 8;
+    /** Words before "in" + a poll that make the poll's noun phrase no source of the clause. */
+    private static final Set<String> NOT_BEFORE_TRAILING_POLL = Set.of("lead", "with", "of", "mark");
+    /** Nouns naming a poll's respondents: "13% of registered voters in the survey approved" is the respondents' view. */
+    private static final Set<String> RESPONDENT_NOUNS = Set.of("voters", "people", "americans", "respondents", "adults",
+            "residents", "republicans", "democrats", "independents", "supporters", "caucusgoers", "likely");
+    private static final Set<String> TRAILING_POLL_BREAKS = Set.of("in", "on", "at", "by", "to", "for", "with");
+    private static final Set<String> CONCESSIVE_OPENERS = Set.of("despite", "depending", "even", "whether");
+
+    /**
+     * "Kasich was at 25 percent support in the most recent Fox poll", "Mr. Trump is ahead in public opinion polls in
+     * Florida": a clause opening its sentence that states a standing or a share (lexicon {@code poll-standing-words.txt})
+     * and ends with "in" + a noun phrase headed by a poll noun is the poll's finding; the noun phrase is the source,
+     * "in" the cue, as in the sentence-opening frame ({@link #pollFrame}). Not a subordinate clause ("While Clinton
+     * leads in the polls, …"), not a lead named as a noun ("enjoys a strong lead in the polls": the reporter's
+     * description, not the poll's figure), not a poll's respondents ("13% of registered voters in the survey
+     * approved"), and not in a sentence that holds a report of its own.
+     */
+    private Attribution trailingPoll(Document doc, Sentence s, boolean[] usedCue, List<Attribution> found) {
+        int open = s.from() + 2 < s.to() && doc.token(s.from() + 1).isPunct(',') ? s.from() + 2 : s.from(); // "Still, as …"
+        for (int k : new int[] {s.from(), open}) {
+            Token first = doc.token(k);
+            if (!first.isWord() || OPENING_SUBORDINATORS.contains(first.lower()) || CONCESSIVE_OPENERS.contains(first.lower())) {
+                return null;
+            }
+        }
+        for (Attribution a : found) {
+            if (a.sentence() == s) {
+                return null;
+            }
+        }
+        boolean standing = false;
+        boolean subordinate = false;
+        for (int in = s.from(); in + 1 < s.to(); in++) {
+            Token t = doc.token(in);
+            if (doc.quoteAt(in) != null || t.isPunct(';') || t.isPunct(':')) {
+                return null;
+            }
+            if (!t.is("in") || usedCue[in] || !standing || in - s.from() < 3) {
+                // a standing inside a subordinate clause is not the main clause's: "… because of registering below 1 percent"
+                subordinate = OPENING_SUBORDINATORS.contains(t.lower()) || subordinate && !t.isPunct(',');
+                standing |= !subordinate && t.isWord() && lexicons.isPollStandingWord(t.text());
+                continue;
+            }
+            int head = trailingPollHead(doc, in + 1, s.to());
+            if (head < 0) {
+                continue;
+            }
+            Token before = doc.token(in - 1);
+            if (!before.isWord() || NOT_BEFORE_TRAILING_POLL.contains(before.lower()) || RESPONDENT_NOUNS.contains(before.lower())) {
+                return null;
+            }
+            Span source = doc.span(in + 1, head);
+            Mention m = new Mention(source, Mention.Form.GROUP, EntityType.OTHER, source.text(), null, null);
+            return build(doc, s, s.from(), in, in, in + 1, m, in, head + 1);
+        }
+        return null;
+    }
+
+    /** @return the poll noun heading the noun phrase that starts at {@code from}, or -1 */
+    private int trailingPollHead(Document doc, int from, int limit) {
+        for (int k = from; k < limit && k - from < MAX_TRAILING_POLL; k++) {
+            Token t = doc.token(k);
+            if (doc.quoteAt(k) != null || t.kind() == Token.Kind.PUNCT && ",;:.!?()".indexOf(t.text().charAt(0)) >= 0
+                    || k > from && TRAILING_POLL_BREAKS.contains(t.lower()) || k == from && t.is("on")) {
+                return -1; // "close in on 15 percent in an average of polls": "in" a particle, then another phrase
+            }
+            if (t.isWord() && lexicons.isPollNoun(t.text())) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     /** A stance predicate ("were less enthusiastic in") or a prepositional cue ("disapproved of") read at its cue. */
