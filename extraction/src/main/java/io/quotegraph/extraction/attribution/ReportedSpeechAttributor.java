@@ -110,6 +110,15 @@ final class ReportedSpeechAttributor {
                     }
                     continue;
                 }
+                int viewNoun = viewedSourceNoun(doc, i, s.to());
+                if (viewNoun > 0) {
+                    a = inSourcesView(doc, s, i, viewNoun);
+                    if (a != null) {
+                        out.add(a);
+                        i = viewNoun;
+                    }
+                    continue;
+                }
                 a = cues.prepositionalAt(doc, i) ? prepositional(doc, s, i, out) : null;
                 int len = a != null ? 2 : cues.verbAt(doc, i);
                 if (a == null) {
@@ -1041,6 +1050,68 @@ final class ReportedSpeechAttributor {
         }
         if (commaBefore) {
             return build(doc, s, s.from(), cue - 1, cue, cue + 2, m, cue, s.to());
+        }
+        return null;
+    }
+
+    /** Nouns that make "in X's …" a source's say: "in Bolton's view", "in Forbes' words", "in the senator's opinion". */
+    private static final Set<String> VIEW_NOUNS = Set.of("view", "words", "opinion", "estimation", "judgment", "judgement");
+    private static final int MAX_VIEWED_SOURCE = 5;
+
+    /**
+     * "in Professor Knittel's view", "in Forbes’ words": "in" + a capitalised name (a title may open it) + a
+     * possessive + a noun of view. Not a pronoun ("in my view", "in his view": whose view the clause already says),
+     * not "in other words". @return the noun's index, or -1
+     */
+    private int viewedSourceNoun(Document doc, int in, int limit) {
+        if (!doc.token(in).is("in") || doc.quoteAt(in) != null || in + 2 >= limit || !doc.token(in + 1).isCapitalized()) {
+            return -1;
+        }
+        for (int k = in + 1; k + 1 < limit && k - in <= MAX_VIEWED_SOURCE; k++) {
+            Token t = doc.token(k);
+            if (doc.quoteAt(k) != null && !isBareApostrophe(doc, k) || !t.isWord() && !isBareApostrophe(doc, k)
+                    && t.kind() != Token.Kind.POSSESSIVE) {
+                return -1;
+            }
+            boolean possessive = t.kind() == Token.Kind.POSSESSIVE || isBareApostrophe(doc, k);
+            if (possessive) {
+                Token noun = doc.token(k + 1);
+                return k > in + 1 && noun.isWord() && VIEW_NOUNS.contains(noun.lower()) ? k + 1 : -1;
+            }
+        }
+        return -1;
+    }
+
+    /** "Forbes’": an apostrophe written against a word ending in "s", with a word after it. */
+    private static boolean isBareApostrophe(Document doc, int k) {
+        Token t = doc.token(k);
+        if (k == 0 || t.isWord() || t.text().length() != 1 || "’'".indexOf(t.text().charAt(0)) < 0) {
+            return false;
+        }
+        Token before = doc.token(k - 1);
+        return before.isWord() && before.end() == t.start() && before.lower().endsWith("s");
+    }
+
+    /**
+     * "in X's view" places a report like "according to X": "…, in Bolton’s view." reports the clause before it; "In
+     * X's view, …" and "because, in Forbes’ words, “…”" the clause after it; "The only other necessary action, in
+     * Professor Knittel's view, would be …" the whole sentence around it.
+     */
+    private Attribution inSourcesView(Document doc, Sentence s, int in, int noun) {
+        int end = contentEnd(doc, s);
+        int possessive = noun - 1;
+        Mention m = mentions.parse(doc, in + 1, possessive);
+        boolean commaBefore = in - 1 > s.from() && doc.token(in - 1).isPunct(',');
+        boolean commaAfter = noun + 1 < end && doc.token(noun + 1).isPunct(',');
+        if (commaAfter && (in == s.from() || commaBefore && in - 2 >= s.from()
+                && OPENING_SUBORDINATORS.contains(doc.token(in - 2).lower()))) {
+            return build(doc, s, noun + 2, end, in, noun + 1, m, in, noun + 1);
+        }
+        if (commaBefore && commaAfter) {
+            return build(doc, s, s.from(), end, in, noun + 1, m, in, noun + 1);
+        }
+        if (commaBefore && noun + 1 >= end) {
+            return build(doc, s, s.from(), in - 1, in, noun + 1, m, in, s.to());
         }
         return null;
     }
