@@ -32,6 +32,8 @@ class CueNounAttributorTest {
         assertThat(s.speakerMention()).isNull();
         assertThat(withCue("Voters cling to the hope that Ann Hale can still win, despite the polls.", "hope").orElseThrow()
                 .content().text()).isEqualTo("that Ann Hale can still win");
+        assertThat(withCue("The flood forced a recognition that the pier was never safe.", "recognition").orElseThrow()
+                .content().text()).isEqualTo("that the pier was never safe");
     }
 
     @Test
