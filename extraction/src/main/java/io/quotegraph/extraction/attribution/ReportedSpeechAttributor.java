@@ -737,6 +737,15 @@ final class ReportedSpeechAttributor {
                 subject = whole;
             }
             Mention m = shared != null ? shared : subject == null ? null : subjectMention(doc, subject);
+            Token afterTo = doc.token(cue + 2);
+            boolean adverb = afterTo.text().length() > 4 && afterTo.lower().endsWith("ly") && !afterTo.isCapitalized();
+            int inner = adverb ? cue + 3 : cue + 2; // the refused verb: "declined to publicly detail"
+            if (inner + 1 < end && doc.token(inner + 1).isWord() && doc.quoteAt(inner + 1) == null
+                    && !PREPOSITIONS.contains(doc.token(inner + 1).lower())) {
+                // "refused to discuss the matter": the refused speech act is the cue as a whole ("refused to discuss"),
+                // its object the content; "declined to comment (on …)" keeps the refusal as its content
+                return build(doc, s, inner + 1, objectEnd(doc, inner + 1, end), cue, inner + 1, m, s.from(), end);
+            }
             return build(doc, s, cue + 1, objectEnd(doc, cue + 1, end), cue, cue + 1, m, s.from(), end);
         }
         if (cues.isCommitment(doc, cue) || cues.isIntention(doc, cue)) {
