@@ -150,6 +150,23 @@ final class ReportedSpeechAttributor {
         }
     }
 
+    /** Words after a verb of appearance that open no complement: "appeared on Fox", "seemed to", "appeared briefly". */
+    private static final Set<String> NOT_SEEMING_COMPLEMENTS = Set.of("to", "that", "as", "and", "or", "but", "so", "if",
+            "though", "the", "a", "an", "this", "his", "her", "their", "its", "together", "again", "here", "there",
+            "onstage", "alongside", "not", "too", "also", "then", "now", "once", "twice", "ahead", "online", "live", "elsewhere",
+            "everywhere", "nowhere", "somewhere", "abroad", "overseas", "inside", "outside", "home");
+
+    /**
+     * "Clinton seemed irritated", "the race appears closer in Ohio", "the idea seems like a contradiction": a verb of
+     * appearance before an adjective or "like" states, like "appears to", a judgement whose holder is unnamed (the
+     * gold takes the subject with the complement). A lowercase word that is no preposition, determiner, conjunction
+     * or adverb of place or manner ("appeared on Fox News", "appeared briefly").
+     */
+    private static boolean isSeemingComplement(Token t) {
+        return t.isWord() && !t.isCapitalized() && !PREPOSITIONS.contains(t.lower()) && !NOT_SEEMING_COMPLEMENTS.contains(t.lower())
+                && !t.lower().endsWith("ly") || t.is("like");
+    }
+
     private static final int MAX_EXPECTATION_SUBJECT = 24;
 
     /** Adverbs of degree inside a passive: "is best known for", "is well known for". */
@@ -175,7 +192,8 @@ final class ReportedSpeechAttributor {
      */
     private Attribution expectation(Document doc, Sentence s, int expected, List<Attribution> found) {
         boolean known = doc.token(expected).is("known");
-        if (!doc.token(expected + 1).is(known ? "for" : "to") || !doc.token(expected + 2).isWord()
+        boolean complement = SEEMING_VERBS.contains(doc.token(expected).lower()) && isSeemingComplement(doc.token(expected + 1));
+        if (!complement && (!doc.token(expected + 1).is(known ? "for" : "to") || !doc.token(expected + 2).isWord())
                 || doc.quoteAt(expected) != null
                 || insideContent(doc, found, expected)
                 || cues.isCueOrStanceWord(doc.token(expected + 2))) {
@@ -217,8 +235,9 @@ final class ReportedSpeechAttributor {
             return null;
         }
         int end = contentEnd(doc, s);
-        int to = clauseEnd(doc, expected + 2, end);
-        if (to <= expected + 2) {
+        int predicate = complement ? expected + 1 : expected + 2;
+        int to = clauseEnd(doc, predicate, end);
+        if (to <= predicate) {
             return null;
         }
         ContentClassifier.Content c = classifier.classify(doc, start, to, null);
