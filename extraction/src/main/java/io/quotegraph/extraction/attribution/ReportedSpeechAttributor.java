@@ -340,35 +340,22 @@ final class ReportedSpeechAttributor {
      * approved"), and not in a sentence that holds a report of its own.
      */
     private Attribution trailingPoll(Document doc, Sentence s, boolean[] usedCue, List<Attribution> found) {
-        int open = s.from() + 2 < s.to() && doc.token(s.from() + 1).isPunct(',') ? s.from() + 2 : s.from(); // "Still, as …"
-        for (int k : new int[] {s.from(), open}) {
-            Token first = doc.token(k);
-            if (!first.isWord() || OPENING_SUBORDINATORS.contains(first.lower()) || CONCESSIVE_OPENERS.contains(first.lower())) {
+        for (int in = s.from() + 3; in + 1 < s.to(); in++) {
+            // the cheap test first: most sentences hold no "in" + poll, and only theirs are read further
+            if (!doc.token(in).is("in") || usedCue[in] || trailingPollHead(doc, in + 1, s.to()) < 0) {
+                continue;
+            }
+            if (!opensMainClause(doc, s) || holdsAttribution(s, found)) {
                 return null;
             }
-        }
-        for (Attribution a : found) {
-            if (a.sentence() == s) {
+            int standing = standingBefore(doc, s.from(), in);
+            if (standing < 0) {
                 return null;
             }
-        }
-        boolean standing = false;
-        boolean subordinate = false;
-        for (int in = s.from(); in + 1 < s.to(); in++) {
-            Token t = doc.token(in);
-            if (doc.quoteAt(in) != null || t.isPunct(';') || t.isPunct(':')) {
-                return null;
-            }
-            if (!t.is("in") || usedCue[in] || !standing || in - s.from() < 3) {
-                // a standing inside a subordinate clause is not the main clause's: "… because of registering below 1 percent"
-                subordinate = OPENING_SUBORDINATORS.contains(t.lower()) || subordinate && !t.isPunct(',');
-                standing |= !subordinate && t.isWord() && lexicons.isPollStandingWord(t.text());
+            if (standing == 0) {
                 continue;
             }
             int head = trailingPollHead(doc, in + 1, s.to());
-            if (head < 0) {
-                continue;
-            }
             Token before = doc.token(in - 1);
             if (!before.isWord() || NOT_BEFORE_TRAILING_POLL.contains(before.lower()) || RESPONDENT_NOUNS.contains(before.lower())) {
                 return null;
@@ -378,6 +365,45 @@ final class ReportedSpeechAttributor {
             return build(doc, s, s.from(), in, in, in + 1, m, in, head + 1);
         }
         return null;
+    }
+
+    /** Not "While …", "Despite …" nor "Still, as …": the sentence opens with its main clause. */
+    private static boolean opensMainClause(Document doc, Sentence s) {
+        int open = s.from() + 2 < s.to() && doc.token(s.from() + 1).isPunct(',') ? s.from() + 2 : s.from(); // "Still, as …"
+        for (int k = s.from(); k <= open; k = k == open ? open + 1 : open) {
+            Token first = doc.token(k);
+            if (!first.isWord() || OPENING_SUBORDINATORS.contains(first.lower()) || CONCESSIVE_OPENERS.contains(first.lower())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean holdsAttribution(Sentence s, List<Attribution> found) {
+        for (Attribution a : found) {
+            if (a.sentence() == s) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @return 1 when tokens [from, to) hold a word of standing outside a subordinate clause ("… because of registering
+     * below 1 percent" is not the main clause's), 0 when not, -1 when they hold a quote, a semicolon or a colon
+     */
+    private int standingBefore(Document doc, int from, int to) {
+        boolean standing = false;
+        boolean subordinate = false;
+        for (int k = from; k < to; k++) {
+            Token t = doc.token(k);
+            if (doc.quoteAt(k) != null || t.isPunct(';') || t.isPunct(':')) {
+                return -1;
+            }
+            subordinate = OPENING_SUBORDINATORS.contains(t.lower()) || subordinate && !t.isPunct(',');
+            standing |= !subordinate && t.isWord() && lexicons.isPollStandingWord(t.text());
+        }
+        return standing ? 1 : 0;
     }
 
     /** @return the poll noun heading the noun phrase that starts at {@code from}, or -1 */
