@@ -236,10 +236,19 @@ class ReportedSpeechPhenomenaTest {
     }
 
     @Test
+    void aRefusedSpeechActWithAnObjectIsTheCueAndItsObjectTheContent() {
+        // as annotators nest it: "refused to discuss" is the cue, "the matter" what was not discussed
+        ExtractedStatement s = containing(extract("Asked about the audit, the treasurer refused to discuss the matter."), "matter");
+        assertThat(s.cue().text()).isEqualTo("refused to discuss");
+        assertThat(s.content().text()).isEqualTo("the matter");
+        assertThat(s.speakerMention().text()).isEqualTo("the treasurer");
+    }
+
+    @Test
     void anAdverbMaySplitTheRefusedSpeechAct() {
-        ExtractedStatement s = containing(extract("The agency declined to publicly detail the scope of its review."), "to publicly detail");
-        assertThat(s.cue().text()).isEqualTo("declined");
-        assertThat(s.content().text()).isEqualTo("to publicly detail the scope of its review");
+        ExtractedStatement s = containing(extract("The agency declined to publicly detail the scope of its review."), "scope");
+        assertThat(s.cue().text()).isEqualTo("declined to publicly detail");
+        assertThat(s.content().text()).isEqualTo("the scope of its review");
         assertThat(s.speakerMention().text()).isEqualTo("The agency");
         assertThat(extract("The board declined to quietly renew the contract.").statements()).isEmpty();
     }

@@ -110,6 +110,15 @@ final class ReportedSpeechAttributor {
                     }
                     continue;
                 }
+                int viewNoun = viewedSourceNoun(doc, i, s.to());
+                if (viewNoun > 0) {
+                    a = inSourcesView(doc, s, i, viewNoun);
+                    if (a != null) {
+                        out.add(a);
+                        i = viewNoun;
+                    }
+                    continue;
+                }
                 a = cues.prepositionalAt(doc, i) ? prepositional(doc, s, i, out) : null;
                 int len = a != null ? 2 : cues.verbAt(doc, i);
                 if (a == null) {
@@ -126,6 +135,7 @@ final class ReportedSpeechAttributor {
                 }
             }
             Attribution poll = usedCue[s.from()] ? null : pollFrame(doc, s, out);
+            poll = poll != null ? poll : trailingPoll(doc, s, usedCue, out);
             if (poll != null) {
                 out.add(poll);
             }
@@ -138,6 +148,23 @@ final class ReportedSpeechAttributor {
                 }
             }
         }
+    }
+
+    /** Words after a verb of appearance that open no complement: "appeared on Fox", "seemed to", "appeared briefly". */
+    private static final Set<String> NOT_SEEMING_COMPLEMENTS = Set.of("to", "that", "as", "and", "or", "but", "so", "if",
+            "though", "the", "a", "an", "this", "his", "her", "their", "its", "together", "again", "here", "there",
+            "onstage", "alongside", "not", "too", "also", "then", "now", "once", "twice", "ahead", "online", "live", "elsewhere",
+            "everywhere", "nowhere", "somewhere", "abroad", "overseas", "inside", "outside", "home");
+
+    /**
+     * "Clinton seemed irritated", "the race appears closer in Ohio", "the idea seems like a contradiction": a verb of
+     * appearance before an adjective or "like" states, like "appears to", a judgement whose holder is unnamed (the
+     * gold takes the subject with the complement). A lowercase word that is no preposition, determiner, conjunction
+     * or adverb of place or manner ("appeared on Fox News", "appeared briefly").
+     */
+    private static boolean isSeemingComplement(Token t) {
+        return t.isWord() && !t.isCapitalized() && !PREPOSITIONS.contains(t.lower()) && !NOT_SEEMING_COMPLEMENTS.contains(t.lower())
+                && !t.lower().endsWith("ly") || t.is("like");
     }
 
     private static final int MAX_EXPECTATION_SUBJECT = 24;
@@ -165,7 +192,8 @@ final class ReportedSpeechAttributor {
      */
     private Attribution expectation(Document doc, Sentence s, int expected, List<Attribution> found) {
         boolean known = doc.token(expected).is("known");
-        if (!doc.token(expected + 1).is(known ? "for" : "to") || !doc.token(expected + 2).isWord()
+        boolean complement = SEEMING_VERBS.contains(doc.token(expected).lower()) && isSeemingComplement(doc.token(expected + 1));
+        if (!complement && (!doc.token(expected + 1).is(known ? "for" : "to") || !doc.token(expected + 2).isWord())
                 || doc.quoteAt(expected) != null
                 || insideContent(doc, found, expected)
                 || cues.isCueOrStanceWord(doc.token(expected + 2))) {
@@ -207,8 +235,9 @@ final class ReportedSpeechAttributor {
             return null;
         }
         int end = contentEnd(doc, s);
-        int to = clauseEnd(doc, expected + 2, end);
-        if (to <= expected + 2) {
+        int predicate = complement ? expected + 1 : expected + 2;
+        int to = clauseEnd(doc, predicate, end);
+        if (to <= predicate) {
             return null;
         }
         ContentClassifier.Content c = classifier.classify(doc, start, to, null);
@@ -289,6 +318,107 @@ final class ReportedSpeechAttributor {
         // the finding runs to the sentence end: the poll frames the whole sentence ("…, although they were less
         // enthusiastic", "…, but narrowed to 13 points" are findings too)
         return build(doc, s, comma + 1, end, in, in + 1, m, in, comma);
+    }
+
+    /** Longest noun phrase from "in" to its poll noun: "in a new Fox News poll", "in a Washington Post-ABC News poll". */
+    private static final int MAX_TRAILING_POLL = 8;
+    /** Words before "in" + a poll that make the poll's noun phrase no source of the clause. */
+    private static final Set<String> NOT_BEFORE_TRAILING_POLL = Set.of("lead", "with", "of", "mark");
+    /** Nouns naming a poll's respondents: "13% of registered voters in the survey approved" is the respondents' view. */
+    private static final Set<String> RESPONDENT_NOUNS = Set.of("voters", "people", "americans", "respondents", "adults",
+            "residents", "republicans", "democrats", "independents", "supporters", "caucusgoers", "likely");
+    private static final Set<String> TRAILING_POLL_BREAKS = Set.of("in", "on", "at", "by", "to", "for", "with");
+    private static final Set<String> CONCESSIVE_OPENERS = Set.of("despite", "depending", "even", "whether");
+
+    /**
+     * "Kasich was at 25 percent support in the most recent Fox poll", "Mr. Trump is ahead in public opinion polls in
+     * Florida": a clause opening its sentence that states a standing or a share (lexicon {@code poll-standing-words.txt})
+     * and ends with "in" + a noun phrase headed by a poll noun is the poll's finding; the noun phrase is the source,
+     * "in" the cue, as in the sentence-opening frame ({@link #pollFrame}). Not a subordinate clause ("While Clinton
+     * leads in the polls, …"), not a lead named as a noun ("enjoys a strong lead in the polls": the reporter's
+     * description, not the poll's figure), not a poll's respondents ("13% of registered voters in the survey
+     * approved"), and not in a sentence that holds a report of its own.
+     */
+    private Attribution trailingPoll(Document doc, Sentence s, boolean[] usedCue, List<Attribution> found) {
+        for (int in = s.from() + 3; in + 1 < s.to(); in++) {
+            // the cheap test first: most sentences hold no "in" + poll, and only theirs are read further
+            if (!doc.token(in).is("in") || usedCue[in] || trailingPollHead(doc, in + 1, s.to()) < 0) {
+                continue;
+            }
+            if (!opensMainClause(doc, s) || holdsAttribution(s, found)) {
+                return null;
+            }
+            int standing = standingBefore(doc, s.from(), in);
+            if (standing < 0) {
+                return null;
+            }
+            if (standing == 0) {
+                continue;
+            }
+            int head = trailingPollHead(doc, in + 1, s.to());
+            Token before = doc.token(in - 1);
+            if (!before.isWord() || NOT_BEFORE_TRAILING_POLL.contains(before.lower()) || RESPONDENT_NOUNS.contains(before.lower())) {
+                return null;
+            }
+            Span source = doc.span(in + 1, head);
+            Mention m = new Mention(source, Mention.Form.GROUP, EntityType.OTHER, source.text(), null, null);
+            return build(doc, s, s.from(), in, in, in + 1, m, in, head + 1);
+        }
+        return null;
+    }
+
+    /** Not "While …", "Despite …" nor "Still, as …": the sentence opens with its main clause. */
+    private static boolean opensMainClause(Document doc, Sentence s) {
+        int open = s.from() + 2 < s.to() && doc.token(s.from() + 1).isPunct(',') ? s.from() + 2 : s.from(); // "Still, as …"
+        for (int k = s.from(); k <= open; k = k == open ? open + 1 : open) {
+            Token first = doc.token(k);
+            if (!first.isWord() || OPENING_SUBORDINATORS.contains(first.lower()) || CONCESSIVE_OPENERS.contains(first.lower())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean holdsAttribution(Sentence s, List<Attribution> found) {
+        for (Attribution a : found) {
+            if (a.sentence() == s) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @return 1 when tokens [from, to) hold a word of standing outside a subordinate clause ("… because of registering
+     * below 1 percent" is not the main clause's), 0 when not, -1 when they hold a quote, a semicolon or a colon
+     */
+    private int standingBefore(Document doc, int from, int to) {
+        boolean standing = false;
+        boolean subordinate = false;
+        for (int k = from; k < to; k++) {
+            Token t = doc.token(k);
+            if (doc.quoteAt(k) != null || t.isPunct(';') || t.isPunct(':')) {
+                return -1;
+            }
+            subordinate = OPENING_SUBORDINATORS.contains(t.lower()) || subordinate && !t.isPunct(',');
+            standing |= !subordinate && t.isWord() && lexicons.isPollStandingWord(t.text());
+        }
+        return standing ? 1 : 0;
+    }
+
+    /** @return the poll noun heading the noun phrase that starts at {@code from}, or -1 */
+    private int trailingPollHead(Document doc, int from, int limit) {
+        for (int k = from; k < limit && k - from < MAX_TRAILING_POLL; k++) {
+            Token t = doc.token(k);
+            if (doc.quoteAt(k) != null || t.kind() == Token.Kind.PUNCT && ",;:.!?()".indexOf(t.text().charAt(0)) >= 0
+                    || k > from && TRAILING_POLL_BREAKS.contains(t.lower()) || k == from && t.is("on")) {
+                return -1; // "close in on 15 percent in an average of polls": "in" a particle, then another phrase
+            }
+            if (t.isWord() && lexicons.isPollNoun(t.text())) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     /** A stance predicate ("were less enthusiastic in") or a prepositional cue ("disapproved of") read at its cue. */
@@ -652,6 +782,15 @@ final class ReportedSpeechAttributor {
                 subject = whole;
             }
             Mention m = shared != null ? shared : subject == null ? null : subjectMention(doc, subject);
+            Token afterTo = doc.token(cue + 2);
+            boolean adverb = afterTo.text().length() > 4 && afterTo.lower().endsWith("ly") && !afterTo.isCapitalized();
+            int inner = adverb ? cue + 3 : cue + 2; // the refused verb: "declined to publicly detail"
+            if (inner + 1 < end && doc.token(inner + 1).isWord() && doc.quoteAt(inner + 1) == null
+                    && !PREPOSITIONS.contains(doc.token(inner + 1).lower())) {
+                // "refused to discuss the matter": the refused speech act is the cue as a whole ("refused to discuss"),
+                // its object the content; "declined to comment (on …)" keeps the refusal as its content
+                return build(doc, s, inner + 1, objectEnd(doc, inner + 1, end), cue, inner + 1, m, s.from(), end);
+            }
             return build(doc, s, cue + 1, objectEnd(doc, cue + 1, end), cue, cue + 1, m, s.from(), end);
         }
         if (cues.isCommitment(doc, cue) || cues.isIntention(doc, cue)) {
@@ -965,6 +1104,68 @@ final class ReportedSpeechAttributor {
         }
         if (commaBefore) {
             return build(doc, s, s.from(), cue - 1, cue, cue + 2, m, cue, s.to());
+        }
+        return null;
+    }
+
+    /** Nouns that make "in X's …" a source's say: "in Bolton's view", "in Forbes' words", "in the senator's opinion". */
+    private static final Set<String> VIEW_NOUNS = Set.of("view", "words", "opinion", "estimation", "judgment", "judgement");
+    private static final int MAX_VIEWED_SOURCE = 5;
+
+    /**
+     * "in Professor Knittel's view", "in Forbes’ words": "in" + a capitalised name (a title may open it) + a
+     * possessive + a noun of view. Not a pronoun ("in my view", "in his view": whose view the clause already says),
+     * not "in other words". @return the noun's index, or -1
+     */
+    private int viewedSourceNoun(Document doc, int in, int limit) {
+        if (!doc.token(in).is("in") || doc.quoteAt(in) != null || in + 2 >= limit || !doc.token(in + 1).isCapitalized()) {
+            return -1;
+        }
+        for (int k = in + 1; k + 1 < limit && k - in <= MAX_VIEWED_SOURCE; k++) {
+            Token t = doc.token(k);
+            if (doc.quoteAt(k) != null && !isBareApostrophe(doc, k) || !t.isWord() && !isBareApostrophe(doc, k)
+                    && t.kind() != Token.Kind.POSSESSIVE) {
+                return -1;
+            }
+            boolean possessive = t.kind() == Token.Kind.POSSESSIVE || isBareApostrophe(doc, k);
+            if (possessive) {
+                Token noun = doc.token(k + 1);
+                return k > in + 1 && noun.isWord() && VIEW_NOUNS.contains(noun.lower()) ? k + 1 : -1;
+            }
+        }
+        return -1;
+    }
+
+    /** "Forbes’": an apostrophe written against a word ending in "s", with a word after it. */
+    private static boolean isBareApostrophe(Document doc, int k) {
+        Token t = doc.token(k);
+        if (k == 0 || t.isWord() || t.text().length() != 1 || "’'".indexOf(t.text().charAt(0)) < 0) {
+            return false;
+        }
+        Token before = doc.token(k - 1);
+        return before.isWord() && before.end() == t.start() && before.lower().endsWith("s");
+    }
+
+    /**
+     * "in X's view" places a report like "according to X": "…, in Bolton’s view." reports the clause before it; "In
+     * X's view, …" and "because, in Forbes’ words, “…”" the clause after it; "The only other necessary action, in
+     * Professor Knittel's view, would be …" the whole sentence around it.
+     */
+    private Attribution inSourcesView(Document doc, Sentence s, int in, int noun) {
+        int end = contentEnd(doc, s);
+        int possessive = noun - 1;
+        Mention m = mentions.parse(doc, in + 1, possessive);
+        boolean commaBefore = in - 1 > s.from() && doc.token(in - 1).isPunct(',');
+        boolean commaAfter = noun + 1 < end && doc.token(noun + 1).isPunct(',');
+        if (commaAfter && (in == s.from() || commaBefore && in - 2 >= s.from()
+                && OPENING_SUBORDINATORS.contains(doc.token(in - 2).lower()))) {
+            return build(doc, s, noun + 2, end, in, noun + 1, m, in, noun + 1);
+        }
+        if (commaBefore && commaAfter) {
+            return build(doc, s, s.from(), end, in, noun + 1, m, in, noun + 1);
+        }
+        if (commaBefore && noun + 1 >= end) {
+            return build(doc, s, s.from(), in - 1, in, noun + 1, m, in, s.to());
         }
         return null;
     }

@@ -35,6 +35,7 @@ public final class Lexicons {
     private final Set<String> findingVerbs;
     private final Set<String> findingSources;
     private final Set<String> pollNouns;
+    private final Set<String> pollStandingWords;
     private final Set<String> speechNouns;
     private final Set<String> coordinators;
     private final Set<String> cueNouns;
@@ -73,6 +74,7 @@ public final class Lexicons {
         intentionAdjectives = set("intention-adjectives.txt");
         findingVerbs = set("finding-verbs.txt");
         pollNouns = set("poll-nouns.txt");
+        pollStandingWords = set("poll-standing-words.txt");
         Set<String> sources = new HashSet<>(set("finding-sources.txt"));
         sources.addAll(pollNouns);
         findingSources = Set.copyOf(sources);
@@ -161,6 +163,12 @@ public final class Lexicons {
     /** A verb by which a non-human source reports a finding ("shows", "found", "indicates"). */
     public boolean isFindingVerb(String word) {
         return findingVerbs.contains(lower(word));
+    }
+
+    /** A word stating a standing or share in a poll ("percent", "lead", "ahead"; "24-point", "13%"). */
+    public boolean isPollStandingWord(String word) {
+        String w = lower(word);
+        return pollStandingWords.contains(w) || w.endsWith("-point") || w.indexOf('%') >= 0;
     }
 
     /** A noun naming a poll ("poll", "surveys", "polling"); every one is also a finding source. */

@@ -27,6 +27,16 @@ class BeliefClauseTest {
     }
 
     @Test
+    void theIngFormOfABeliefVerbAfterBeOrAsAParticiple() {
+        ExtractedStatement s = withCue("Harbor officials are hoping the court will rule before the summer.", "hoping").orElseThrow();
+        assertThat(s.content().text()).isEqualTo("the court will rule before the summer");
+        assertThat(s.speakerMention().text()).isEqualTo("Harbor officials");
+        assertThat(withCue("The council held back its money, fearing the levy would fail.", "fearing").orElseThrow()
+                .content().text()).isEqualTo("the levy would fail");
+        assertThat(withCue("The mayor is hoping for a quick vote.", "hoping")).isEmpty();
+    }
+
+    @Test
     void anObjectWithoutAFiniteVerbIsNoClause() {
         assertThat(withCue("The volunteers found the old lighthouse keeper in the garden.", "found")).isEmpty();
         assertThat(withCue("The mayor expected the vote on the harbor budget next week.", "expected")).isEmpty();

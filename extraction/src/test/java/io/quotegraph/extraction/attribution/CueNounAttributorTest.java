@@ -26,8 +26,22 @@ class CueNounAttributorTest {
     }
 
     @Test
-    void aBeliefNounWithoutAnOwnerIsNoAttribution() {
-        assertThat(withCue("There is a widespread belief that the ferry will pay for itself.", "belief")).isEmpty();
+    void aBeliefNounWithoutAnOwnerBeforeAThatClauseIsABeliefOfNoNamedHolder() {
+        ExtractedStatement s = withCue("There is a widespread belief that the ferry will pay for itself.", "belief").orElseThrow();
+        assertThat(s.content().text()).isEqualTo("that the ferry will pay for itself");
+        assertThat(s.speakerMention()).isNull();
+        assertThat(withCue("Voters cling to the hope that Ann Hale can still win, despite the polls.", "hope").orElseThrow()
+                .content().text()).isEqualTo("that Ann Hale can still win");
+        assertThat(withCue("The flood forced a recognition that the pier was never safe.", "recognition").orElseThrow()
+                .content().text()).isEqualTo("that the pier was never safe");
+    }
+
+    @Test
+    void aCueNounWithoutAnOwnerOrAThatClauseOrBeforeARelativeClauseIsNoAttribution() {
         assertThat(withCue("The mayor's hope for a quick vote faded.", "hope")).isEmpty();
+        assertThat(withCue("The idea of a ferry faded.", "idea")).isEmpty();
+        // "that" + a verb opens a relative clause: the claims are the ones that followed, not their content
+        assertThat(withCue("The claims that followed the vote were false.", "claims")).isEmpty();
+        assertThat(withCue("Hale's idea drew a charge that was quickly denied.", "charge")).isEmpty();
     }
 }

@@ -61,6 +61,23 @@ class ExpectationTest {
     }
 
     @Test
+    void aVerbOfAppearanceBeforeAnAdjectiveOrLikeIsASpeakerlessStatementOverItsClause() {
+        ExtractedStatement s = withCue("The new harbor board seems ready to raise the fees.", "seems").orElseThrow();
+        assertThat(s.content().text()).isEqualTo("The new harbor board seems ready to raise the fees");
+        assertThat(s.speakerMention()).isNull();
+        assertThat(withCue("The levy may seem like a small price.", "may seem").orElseThrow().content().text())
+                .isEqualTo("The levy may seem like a small price");
+    }
+
+    @Test
+    void aVerbOfAppearanceBeforeAPrepositionOrAnAdverbIsNoJudgement() {
+        // "appeared on", "appeared briefly", "appears elsewhere": the subject showed up somewhere
+        assertThat(withCue("The mayor appeared on the morning show.", "appeared")).isEmpty();
+        assertThat(withCue("The mayor appeared briefly at the rally.", "appeared")).isEmpty();
+        assertThat(withCue("The mayor appears elsewhere in the emails.", "appears")).isEmpty();
+    }
+
+    @Test
     void aVerbOfAppearanceAfterToOrBeforeAVerbOfSayingIsLeftAlone() {
         // "wants to appear to …" is the wanting subject's; "seems to suggest that …" reports the subject's words
         assertThat(withCue("The harbor board wants to appear to be neutral.", "appear")).isEmpty();

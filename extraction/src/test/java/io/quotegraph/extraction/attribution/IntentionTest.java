@@ -30,6 +30,13 @@ class IntentionTest {
     }
 
     @Test
+    void beingLookingToDoSomethingIsAnIntention() {
+        ExtractedStatement s = withCue("The harbor board is looking to sell the old pier this year.", "looking").orElseThrow();
+        assertThat(s.content().text()).isEqualTo("to sell the old pier this year");
+        assertThat(s.speakerMention().text()).isEqualTo("The harbor board");
+    }
+
+    @Test
     void notInARelativeClause() {
         assertThat(withCue("Islanders, who want to keep the ferry, met the board on Monday.", "want")).isEmpty();
     }
