@@ -434,7 +434,17 @@ final class Cues {
 
     /** After a determiner, a possessive or "to", a word is read as a noun or an infinitive, not a finite cue verb. */
     private static boolean isNounPosition(Document doc, int i) {
-        return i > 0 && (NOT_BEFORE_A_VERB.contains(doc.token(i - 1).lower()) || doc.token(i - 1).kind() == Token.Kind.POSSESSIVE);
+        return i > 0 && (NOT_BEFORE_A_VERB.contains(doc.token(i - 1).lower()) && !isMeansGerund(doc, i)
+                || doc.token(i - 1).kind() == Token.Kind.POSSESSIVE);
+    }
+
+    /**
+     * "responded by saying …", "began by talking about …", "surprised Trump by declaring …": a gerund after "by" names
+     * the means of the clause's action, a speech act of the clause's subject, not a noun.
+     */
+    static boolean isMeansGerund(Document doc, int i) {
+        return i > 1 && doc.token(i - 1).text().equals("by") && doc.token(i).lower().endsWith("ing") && doc.token(i).isWord()
+                && !doc.token(i).isCapitalized();
     }
 
     /**

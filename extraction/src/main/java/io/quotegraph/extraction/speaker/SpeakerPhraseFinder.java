@@ -407,7 +407,13 @@ public final class SpeakerPhraseFinder {
         if (!doc.token(cue).lower().endsWith("ing")) {
             return null;
         }
-        return mainSubject(doc, sentenceFrom, comma);
+        int[] subject = mainSubject(doc, sentenceFrom, comma);
+        if (subject != null && doc.token(cue - 1).is("by") && subject[1] == cue - 1 && subject[1] - subject[0] > 1
+                && doc.token(subject[1] - 1).isWord() && !doc.token(subject[1] - 1).isCapitalized()) {
+            // "The admiral began by praising …": an opening read to "by" ends in the main verb, which no lexicon lists
+            subject = new int[] {subject[0], subject[1] - 1};
+        }
+        return subject;
     }
 
     /**

@@ -42,6 +42,22 @@ class StancePredicateTest {
     }
 
     @Test
+    void questionsInterestCommentsAndDefensesAreNounsOfAttitude() {
+        ExtractedStatement q = withCue("The audit is raising questions about the ferry budget.", "raising questions about")
+                .orElseThrow();
+        assertThat(q.content().text()).isEqualTo("the ferry budget");
+        assertThat(q.speakerMention().text()).isEqualTo("The audit");
+        assertThat(withCue("Ann Hale expressed an interest in running for mayor.", "expressed an interest in")
+                .orElseThrow().content().text()).isEqualTo("running for mayor");
+        assertThat(withCue("The mayor has made favorable comments about the pier repairs.", "made favorable comments about")
+                .orElseThrow().content().text()).isEqualTo("the pier repairs");
+        assertThat(withCue("The mayor offered a defense of the levy.", "offered a defense of")
+                .orElseThrow().content().text()).isEqualTo("the levy");
+        // without a light verb the noun reports nothing: "interest" as money, "questions" as a list
+        assertThat(statements("The bank charged interest on the ferry loan.")).isEmpty();
+    }
+
+    @Test
     void anAdjectiveWithAnotherSenseBeforeThisPreposition() {
         // "critical for" means important; "critical" is listed with "of" only
         assertThat(statements("The ferry is critical for the island's economy.")).isEmpty();
