@@ -38,7 +38,7 @@ import java.util.Set;
 public final class StatementExtractor {
 
     /** Changes whenever the rules change, so that stored results can be told apart and re-extracted. */
-    public static final String VERSION = "3.21";
+    public static final String VERSION = "3.22";
 
     /** A quote continues the previous statement only if it follows in the same or the next paragraph. */
     private static final int MAX_CONTINUATION_PARAGRAPHS = 1;

@@ -437,14 +437,17 @@ final class ReportedSpeechAttributor {
         if (from >= end || !startsClause(doc, from)) {
             return null;
         }
-        Mention shared = isParticiple(doc.token(cue)) ? Attribution.sharedSubject(found, s, doc, cue) : null;
-        int[] subject = shared != null ? null : subjectPhrase(doc, cue, s.from());
+        // "his friends make jokes about …": the cue's word is the light verb's object, so the cue and the subject
+        // start at the light verb (without it the subject would read "his friends make")
+        int head = cue > s.from() && lexicons.isLightVerb(doc.token(cue - 1).text()) ? cue - 1 : cue;
+        Mention shared = isParticiple(doc.token(head)) ? Attribution.sharedSubject(found, s, doc, head) : null;
+        int[] subject = shared != null ? null : subjectPhrase(doc, head, s.from());
         if (subject == null && shared == null) {
             return null;
         }
         Mention m = shared != null ? shared : subjectMention(doc, subject);
         int to = objectEnd(doc, from, end);
-        return to <= from ? null : build(doc, s, from, to, cue, cue + 2, m, s.from(), to);
+        return to <= from ? null : build(doc, s, from, to, head, cue + 2, m, s.from(), to);
     }
 
     /**

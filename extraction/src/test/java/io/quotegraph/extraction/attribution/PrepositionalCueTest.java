@@ -34,6 +34,17 @@ class PrepositionalCueTest {
     }
 
     @Test
+    void aLightVerbBeforeTheCueOpensTheCueAndEndsTheSpeaker() {
+        // "comments" is the object of "made" here: the speaker is the light verb's subject, not "The mayor made"
+        ExtractedStatement s = withCue("The mayor made comments about the budget on Tuesday.", "made comments about")
+                .orElseThrow();
+        assertThat(s.content().text()).isEqualTo("the budget on Tuesday");
+        assertThat(s.speakerMention().text()).isEqualTo("The mayor");
+        assertThat(withCue("Now his friends make jokes about sending observers to the vote.", "make jokes about")
+                .orElseThrow().speakerMention().text()).isEqualTo("his friends");
+    }
+
+    @Test
     void aNounBeforeThePrepositionIsNoCue() {
         assertThat(withCue("The calls for reform grew louder in the capital.", "calls for")).isEmpty();
     }
