@@ -442,7 +442,7 @@ final class Cues {
      * "responded by saying …", "began by talking about …", "surprised Trump by declaring …": a gerund after "by" names
      * the means of the clause's action, a speech act of the clause's subject, not a noun.
      */
-    static boolean isMeansGerund(Document doc, int i) {
+    private static boolean isMeansGerund(Document doc, int i) {
         return i > 1 && doc.token(i - 1).text().equals("by") && doc.token(i).lower().endsWith("ing") && doc.token(i).isWord()
                 && !doc.token(i).isCapitalized();
     }

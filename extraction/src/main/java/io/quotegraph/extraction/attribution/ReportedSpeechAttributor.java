@@ -1126,12 +1126,11 @@ final class ReportedSpeechAttributor {
         }
         for (int k = in + 1; k + 1 < limit && k - in <= MAX_VIEWED_SOURCE; k++) {
             Token t = doc.token(k);
-            if (doc.quoteAt(k) != null && !isBareApostrophe(doc, k) || !t.isWord() && !isBareApostrophe(doc, k)
-                    && t.kind() != Token.Kind.POSSESSIVE) {
+            boolean bareApostrophe = isBareApostrophe(doc, k);
+            if (!bareApostrophe && (doc.quoteAt(k) != null || !t.isWord() && t.kind() != Token.Kind.POSSESSIVE)) {
                 return -1;
             }
-            boolean possessive = t.kind() == Token.Kind.POSSESSIVE || isBareApostrophe(doc, k);
-            if (possessive) {
+            if (bareApostrophe || t.kind() == Token.Kind.POSSESSIVE) {
                 Token noun = doc.token(k + 1);
                 return k > in + 1 && noun.isWord() && VIEW_NOUNS.contains(noun.lower()) ? k + 1 : -1;
             }
